@@ -1,0 +1,224 @@
+"""Load every YAML file of the guide, validate it, and return plain data.
+
+``load_content(root)`` either returns the whole content or raises ContentError listing every
+problem found (schema errors and cross-references), each with file, line and path.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from .errors import ContentError, Problem
+from .validation import schema_problems
+from .yamlfile import YamlDocument, load_yaml
+
+CRITERIA_DIR = "criteria"
+CASE_STUDY_DIR = "casestudies"
+
+
+class Loader:
+    def __init__(self, root: Path):
+        self.root = Path(root)
+        self.problems: list[Problem] = []
+
+    def read(self, relative: str, schema_name: str) -> YamlDocument | None:
+        try:
+            document = load_yaml(self.root / relative, relative)
+        except ContentError as error:
+            self.problems.extend(error.problems)
+            return None
+        found = schema_problems(document, schema_name)
+        self.problems.extend(found)
+        return None if found else document
+
+    def report(self, document: YamlDocument, path, message: str) -> None:
+        self.problems.append(document.problem(path, message))
+
+
+def load_content(root: Path) -> dict:
+    loader = Loader(root)
+    sources_doc = loader.read(f"{CRITERIA_DIR}/sources.yml", "sources")
+    editions_doc = loader.read(f"{CRITERIA_DIR}/editions.yml", "editions")
+    sources = {}
+    if sources_doc:
+        _check_unique(loader, sources_doc, [("sources", i, "id") for i in range(len(sources_doc.data["sources"]))])
+        sources = {source["id"]: source for source in sources_doc.data["sources"]}
+    editions = {}
+    if editions_doc:
+        for index, edition_id in enumerate(editions_doc.data["editions"]):
+            edition = _load_edition(loader, editions_doc, index, edition_id)
+            if edition:
+                editions[edition_id] = edition
+        _check_no_stray_folders(loader, editions_doc)
+    case_studies = _load_case_studies(loader)
+    if not loader.problems:
+        _check_references(loader, sources, editions, case_studies)
+    if loader.problems:
+        raise ContentError(loader.problems)
+    return {
+        "sources": sources,
+        "editions": {eid: edition for eid, (edition, _) in editions.items()},
+        "case_studies": {cid: study for cid, (study, _) in case_studies.items()},
+    }
+
+
+def _load_edition(loader: Loader, editions_doc: YamlDocument, index: int, edition_id: str):
+    folder = loader.root / CRITERIA_DIR / edition_id
+    if not folder.is_dir():
+        loader.report(editions_doc, ("editions", index), f"no folder {CRITERIA_DIR}/{edition_id}/ for edition '{edition_id}'")
+        return None
+    edition_doc = loader.read(f"{CRITERIA_DIR}/{edition_id}/edition.yml", "edition")
+    if not edition_doc:
+        return None
+    edition = dict(edition_doc.data)
+    if edition["id"] != edition_id:
+        loader.report(edition_doc, ("id",), f"expected id '{edition_id}' (the folder's name), found '{edition['id']}'")
+    group_docs = []
+    for position, slug in enumerate(edition["groups"]):
+        relative = f"{CRITERIA_DIR}/{edition_id}/{slug}.yml"
+        if not (loader.root / relative).is_file():
+            loader.report(edition_doc, ("groups", position), f"group '{slug}' has no file {relative}")
+            continue
+        group_doc = loader.read(relative, "group")
+        if group_doc:
+            if group_doc.data["id"] != slug:
+                loader.report(group_doc, ("id",), f"expected id '{slug}' (the file's name), found '{group_doc.data['id']}'")
+            group_docs.append(group_doc)
+    listed = {f"{slug}.yml" for slug in edition["groups"]} | {"edition.yml"}
+    for stray in sorted(p.name for p in folder.glob("*.y*ml") if p.name not in listed):
+        loader.report(edition_doc, ("groups",), f"{CRITERIA_DIR}/{edition_id}/{stray} is not listed in groups")
+    edition["groups"] = [doc.data for doc in group_docs]
+    return edition, {"edition": edition_doc, "groups": group_docs}
+
+
+def _check_no_stray_folders(loader: Loader, editions_doc: YamlDocument) -> None:
+    listed = set(editions_doc.data["editions"])
+    for folder in sorted((loader.root / CRITERIA_DIR).iterdir()):
+        if folder.is_dir() and folder.name not in listed:
+            loader.report(editions_doc, ("editions",), f"folder {CRITERIA_DIR}/{folder.name}/ is not listed in editions")
+
+
+def _load_case_studies(loader: Loader) -> dict:
+    studies = {}
+    for path in sorted((loader.root / CASE_STUDY_DIR).glob("*.y*ml")):
+        document = loader.read(f"{CASE_STUDY_DIR}/{path.name}", "casestudy")
+        if not document:
+            continue
+        if document.data["id"] != path.stem:
+            loader.report(document, ("id",), f"expected id '{path.stem}' (the file's name), found '{document.data['id']}'")
+        studies[document.data["id"]] = (document.data, document)
+    return studies
+
+
+def _check_unique(loader: Loader, document: YamlDocument, paths: list[tuple], seen: dict | None = None) -> None:
+    """Report every value at ``paths`` already seen (in this document or in ``seen``)."""
+    seen = {} if seen is None else seen
+    for path in paths:
+        value = _get(document.data, path)
+        if value in seen:
+            other_doc, other_path = seen[value]
+            where = "" if other_doc is document else f"{other_doc.file}:"
+            loader.report(document, path, f"duplicate id '{value}' (also at {where}line {other_doc.line_of(other_path)})")
+        else:
+            seen[value] = (document, path)
+
+
+def _get(data, path):
+    for part in path:
+        data = data[part]
+    return data
+
+
+def _criterion_paths(group_doc: YamlDocument):
+    for index, criterion in enumerate(group_doc.data["criteria"]):
+        yield ("criteria", index), criterion
+
+
+def _check_references(loader: Loader, sources: dict, editions: dict, case_studies: dict) -> None:
+    criteria_ids, seen_criteria = {}, {}
+    for edition_id, (edition, docs) in editions.items():
+        _check_edition_rules(loader, edition, docs["edition"], sources)
+        before, seen_items = set(seen_criteria), {}
+        for group_doc in docs["groups"]:
+            _check_source_ref(loader, group_doc, ("definition_source",), sources)
+            _check_source_ref(loader, group_doc, ("benchmark", "source"), sources)
+            for path, criterion in _criterion_paths(group_doc):
+                _check_unique(loader, group_doc, [path + ("id",)], seen_criteria)
+                for kind in ("requirements", "documentation"):
+                    item_paths = [path + (kind, i) for i in range(len(criterion.get(kind, [])))]
+                    _check_unique(loader, group_doc, [p + ("id",) for p in item_paths], seen_items)
+                    for item_path in item_paths:
+                        _check_source_ref(loader, group_doc, item_path + ("source",), sources)
+                _check_criterion_rules(loader, group_doc, path, criterion, edition, sources)
+        criteria_ids[edition_id] = set(seen_criteria) - before
+    for edition_id, (edition, docs) in editions.items():
+        others = set().union(*(ids for eid, ids in criteria_ids.items() if eid != edition_id)) if len(editions) > 1 else set()
+        for group_doc in docs["groups"]:
+            for path, criterion in _criterion_paths(group_doc):
+                for index, target in enumerate(criterion.get("matches", [])):
+                    if target not in others:
+                        loader.report(group_doc, path + ("matches", index),
+                                      f"unknown criterion '{target}': no other edition has this id")
+    for study_id, (study, document) in case_studies.items():
+        _check_case_study(loader, document, study, criteria_ids, sources)
+
+
+def _check_edition_rules(loader: Loader, edition: dict, document: YamlDocument, sources: dict) -> None:
+    for index in range(len(edition["sources"])):
+        _check_source_ref(loader, document, ("sources", index), sources)
+    _check_unique(loader, document, [("tiers", i, "id") for i in range(len(edition["tiers"]))])
+    _check_unique(loader, document, [("answer_states", i, "id") for i in range(len(edition["answer_states"]))])
+    _check_unique(loader, document, [("practices", i, "id") for i in range(len(edition.get("practices", [])))])
+    thresholds = [tier["min_percent"] for tier in edition["tiers"]]
+    if thresholds != sorted(set(thresholds)):
+        loader.report(document, ("tiers",), "tiers must be listed lowest first, each with a higher min_percent")
+    if not any(state["met"] for state in edition["answer_states"]):
+        loader.report(document, ("answer_states",), "at least one answer state must have met: true")
+
+
+def _check_criterion_rules(loader, group_doc, path, criterion, edition, sources) -> None:
+    practices = {practice["id"] for practice in edition.get("practices", [])}
+    if "practice" in criterion and criterion["practice"] not in practices:
+        loader.report(group_doc, path + ("practice",),
+                      f"unknown practice '{criterion['practice']}' (expected one of: {', '.join(sorted(practices)) or 'none defined'})")
+    must_meet = criterion.get("must_meet")
+    if must_meet:
+        _check_source_ref(loader, group_doc, path + ("must_meet", "source"), sources)
+        if must_meet["count"] > len(criterion.get("requirements", [])):
+            loader.report(group_doc, path + ("must_meet", "count"),
+                          f"must meet {must_meet['count']} but the criterion has only {len(criterion.get('requirements', []))} requirements")
+
+
+def _check_case_study(loader, document, study, criteria_ids, sources) -> None:
+    for edition_id, ids in study["illustrates"].items():
+        if edition_id not in criteria_ids:
+            loader.report(document, ("illustrates", edition_id),
+                          f"unknown edition '{edition_id}' (expected one of: {', '.join(criteria_ids)})")
+            continue
+        for index, cid in enumerate(ids):
+            if cid not in criteria_ids[edition_id]:
+                loader.report(document, ("illustrates", edition_id, index), f"unknown criterion '{cid}' in edition '{edition_id}'")
+    names = Counter(person["name"] for person in study["people"])
+    for index, quote in enumerate(study["quotes"]):
+        if quote["speaker"] not in names:
+            loader.report(document, ("quotes", index, "speaker"), f"speaker '{quote['speaker']}' is not one of the people listed")
+        _check_source_ref(loader, document, ("quotes", index, "source"), sources)
+    for index in range(len(study["sources"])):
+        _check_source_ref(loader, document, ("sources", index), sources)
+
+
+def _check_source_ref(loader: Loader, document: YamlDocument, path: tuple, sources: dict) -> None:
+    try:
+        value = _get(document.data, path)
+    except (KeyError, IndexError):
+        return
+    if value not in sources:
+        loader.report(document, path, f"unknown source '{value}' (expected one of: {', '.join(sources)})")
+
+
+def iter_criteria(edition: dict):
+    """Yield (group, criterion) pairs of an edition in display order."""
+    for group in edition["groups"]:
+        for criterion in group["criteria"]:
+            yield group, criterion

@@ -1,0 +1,199 @@
+"""Render the guide's pages from the loaded content, as Markdown for MkDocs.
+
+Every function takes the content (or a SiteIndex over it) and the source path of the page it
+renders into, so the links it writes are relative to that page and checked by the strict build.
+"""
+
+from __future__ import annotations
+
+from . import links
+from .links import SiteIndex
+from .scoring import edition_total, tier_ranges
+from .text import h, html_list, md
+
+
+def source_title(content: dict, source_id: str) -> str:
+    return content["sources"][source_id]["title"]
+
+
+def criterion_heading(criterion: dict) -> str:
+    title = f". {criterion['title']}" if criterion.get("title") else ""
+    return f"{criterion['id']}{title}"
+
+
+def notes_block(notes: list[str], title: str = "Note") -> str:
+    if not notes:
+        return ""
+    body = "\n".join(f"    {md(note)}\n" for note in notes)
+    return f'!!! note "{title}"\n{body}'
+
+
+# --- criteria pages -----------------------------------------------------------------------------
+
+def group_page(index: SiteIndex, edition_id: str, group_id: str, page_src: str) -> str:
+    edition = index.content["editions"][edition_id]
+    group = next(g for g in edition["groups"] if g["id"] == group_id)
+    parts = [f"# {md(group['name'])}", "", md(group["definition"]), ""]
+    if group.get("definition_source"):
+        parts += [f"<small>Definition from {h(source_title(index.content, group['definition_source']))}.</small>", ""]
+    benchmark = group.get("benchmark")
+    if benchmark:
+        parts += [
+            f"!!! info \"Benchmark\"\n    All applicant cities have achieved on average "
+            f"**{benchmark['all_applicants_percent']}%** of the {md(group['name'])} criteria "
+            f"({md(source_title(index.content, benchmark['source']))}).",
+            "",
+        ]
+    count = len(group["criteria"])
+    label = edition["item_label"] if count == 1 else edition.get("item_label_plural", edition["item_label"] + "s")
+    parts += [f"This {edition['group_label'].lower()} has {count} {label} of the {edition_total(edition)} in the "
+              f"[{md(edition['short_title'])}]({links.relative(page_src, edition['url_path'] + '/index.md')}).", ""]
+    parts += [notes_block(group.get("notes", [])), ""]
+    for criterion in group["criteria"]:
+        parts.append(criterion_section(index, edition, criterion, page_src))
+    return "\n".join(parts)
+
+
+def criterion_section(index: SiteIndex, edition: dict, criterion: dict, page_src: str) -> str:
+    cid = criterion["id"]
+    parts = [f"## {md(criterion_heading(criterion))} {{ #{links.anchor(cid)} }}", ""]
+    parts += [f'<p class="wwc-statement">{h(criterion["statement"])}</p>', ""]
+    practice = practice_name(edition, criterion)
+    if practice:
+        parts += [f"*Practice (inferred by this guide):* {md(practice)}", ""]
+    if criterion.get("title") and criterion.get("title_is_guide_own"):
+        parts += ["<small>Short title written by this guide.</small>", ""]
+    if "requirements" in criterion or "documentation" in criterion:
+        parts += checklist(criterion)
+    parts += counterpart_lines(index, criterion, page_src)
+    parts += case_study_lines(index, criterion, page_src)
+    parts += [notes_block(criterion.get("notes", [])), ""]
+    return "\n".join(parts)
+
+
+def edition_practices(edition: dict) -> dict:
+    return {practice["id"]: practice for practice in edition.get("practices", [])}
+
+
+def practice_name(edition: dict, criterion: dict) -> str | None:
+    practice = edition_practices(edition).get(criterion.get("practice"))
+    return practice["name"] if practice else None
+
+
+def checklist(criterion: dict) -> list[str]:
+    requirements = criterion.get("requirements", [])
+    must_meet = criterion.get("must_meet")
+    if must_meet:
+        rule = f"must meet {must_meet['count']} of {len(requirements)}"
+    elif requirements:
+        rule = "the sources do not say how many must be met"
+    else:
+        rule = "the assessment guide lists no separate requirements; the statement is the requirement"
+    parts = [f"**Checklist** ({rule})", ""]
+    if requirements:
+        parts += [html_list(requirements, "wwc-requirements"), ""]
+    documents = criterion.get("documentation", [])
+    parts += ["**Required supporting documentation**", ""]
+    parts += [html_list(documents, "wwc-documentation") if documents else "*None listed in the sources.*", ""]
+    return parts
+
+
+def counterpart_lines(index: SiteIndex, criterion: dict, page_src: str) -> list[str]:
+    others = index.counterparts(criterion["id"])
+    edition = index.edition_of(criterion["id"])
+    other_editions = [e for e in index.content["editions"].values() if e["id"] != edition["id"]]
+    lines = []
+    for other in other_editions:
+        matched = [cid for cid in others if index.edition_of(cid)["id"] == other["id"]]
+        label = f"Matching {other['item_label']} in the {md(other['short_title'])}"
+        if matched:
+            targets = ", ".join(f"[{cid}]({index.link(page_src, cid)})" for cid in matched)
+            lines += [f"**{label}:** {targets}", ""]
+        else:
+            lines += [f"**{label}:** none clearly corresponds.", ""]
+    return lines
+
+
+def case_study_lines(index: SiteIndex, criterion: dict, page_src: str) -> list[str]:
+    studies = index.case_studies_for(criterion["id"])
+    if not studies:
+        return []
+    targets = ", ".join(
+        f"[{md(study['city'])}]({links.relative(page_src, links.case_study_src(study))})" for study in studies)
+    return [f"**Case studies:** {targets}", ""]
+
+
+def edition_overview(index: SiteIndex, edition_id: str, page_src: str) -> str:
+    """The edition's groups, each with its criteria linked, for the criteria/standard index pages."""
+    edition = index.content["editions"][edition_id]
+    parts = [md(edition.get("description", "")), ""]
+    if edition.get("practice_note"):
+        parts += [notes_block([edition["practice_note"]], "Practices are inferred"), ""]
+    for group in edition["groups"]:
+        target = links.relative(page_src, links.group_src(edition, group))
+        parts += [f"## [{md(group['name'])}]({target})", "", md(group["definition"]), ""]
+        for criterion in group["criteria"]:
+            summary = criterion.get("title") or criterion["statement"]
+            parts.append(f"- [{criterion['id']}]({index.link(page_src, criterion['id'])}): {md(summary)}")
+        parts.append("")
+    parts += [notes_block(edition.get("notes", []), "Notes on this edition"), ""]
+    return "\n".join(parts)
+
+
+# --- tiers and crosswalk ------------------------------------------------------------------------
+
+def tier_table(content: dict, edition_id: str) -> str:
+    edition = content["editions"][edition_id]
+    total = edition_total(edition)
+    rows = ["| Tier | Share of criteria met | Criteria needed (of {}) | What it means |".format(total),
+            "|---|---|---|---|"]
+    for entry in tier_ranges(edition):
+        tier = entry["tier"]
+        share = f"at least {tier['min_percent']}%"
+        if tier.get("source_range"):
+            share += f" (report: {md(tier['source_range'])})"
+        rows.append(f"| {md(tier['name'])} | {share} | {entry['min_met']} to {entry['max_met']} | "
+                    f"{md(tier.get('description', ''))} |")
+    below = tier_ranges(edition)[0]["min_met"] - 1
+    rows.append(f"| {md(edition.get('not_certified_label', 'Not certified'))} | below the lowest tier | "
+                f"0 to {below} | |")
+    return "\n".join(rows) + "\n"
+
+
+def tiers_page(content: dict) -> str:
+    parts = []
+    for edition in content["editions"].values():
+        parts += [f"## {md(edition['title'])}", "", tier_table(content, edition["id"]), ""]
+        parts += [notes_block(edition.get("notes", []), "Notes"), ""]
+    return "\n".join(parts)
+
+
+def crosswalk_table(index: SiteIndex, page_src: str) -> str:
+    editions = list(index.content["editions"].values())
+    first, others = editions[0], editions[1:]
+    header = [first["short_title"]] + [other["short_title"] for other in others]
+    rows = ["| " + " | ".join(md(title) for title in header) + " |", "|" + "---|" * len(header)]
+    for group in first["groups"]:
+        for criterion in group["criteria"]:
+            cells = [f"[{criterion['id']}]({index.link(page_src, criterion['id'])}) {md(criterion.get('title') or '')}"]
+            for other in others:
+                matched = [cid for cid in index.counterparts(criterion["id"]) if index.edition_of(cid) is other]
+                cells.append(", ".join(f"[{cid}]({index.link(page_src, cid)})" for cid in matched) or "none")
+            rows.append("| " + " | ".join(cells) + " |")
+    parts = ["\n".join(rows), ""]
+    for other in others:
+        unmatched = [c["id"] for g in other["groups"] for c in g["criteria"] if not index.counterparts(c["id"])]
+        if unmatched:
+            listed = ", ".join(f"[{cid}]({index.link(page_src, cid)})" for cid in unmatched)
+            parts += [f"**{md(other['item_label_plural'] if other.get('item_label_plural') else other['item_label']).capitalize()} "
+                      f"of the {md(other['short_title'])} with no clear match:** {listed}", ""]
+    return "\n".join(parts)
+
+
+def sources_list(content: dict) -> str:
+    lines = []
+    for source in content["sources"].values():
+        meta = ", ".join(part for part in (source.get("author"), source.get("date")) if part)
+        lines.append(f"- **{md(source['title'])}**{' (' + md(meta) + ')' if meta else ''}: "
+                     f"{md(source.get('description', ''))}")
+    return "\n".join(lines) + "\n"
