@@ -65,8 +65,10 @@ def role_of(study: dict, name: str) -> str:
 
 def criteria_links(index: SiteIndex, study: dict, page_src: str) -> list[str]:
     lines = []
-    for edition_id, ids in study["illustrates"].items():
-        edition = index.content["editions"][edition_id]
+    for edition_id, edition in index.content["editions"].items():
+        ids = study["illustrates"].get(edition_id, [])
+        if not ids:
+            continue
         items = ", ".join(f"[{cid}]({index.link(page_src, cid)}) {md(short_label(index, cid))}" for cid in ids)
         lines.append(f"- **{md(edition['short_title'])}:** {items}")
     return lines
