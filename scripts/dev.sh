@@ -2,7 +2,7 @@
 # One entry point for setting up, serving, building and testing the guide.
 #   scripts/dev.sh serve   set up, then serve the site at http://127.0.0.1:8000/
 #   scripts/dev.sh test    set up (with the browser), then run every test
-#   scripts/dev.sh build   set up, then build the site into site/ (OFFLINE=1 for a copy that works from disk)
+#   scripts/dev.sh build   set up, then build the site into site/ (OFFLINE=true for a copy that works from disk)
 #   scripts/dev.sh bench   set up, then print build time and site size figures
 set -euo pipefail
 cd "$(dirname "$0")/.."
