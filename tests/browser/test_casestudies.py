@@ -8,7 +8,6 @@ hard-coded, so the tests follow the content.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import unicodedata
 from pathlib import Path
