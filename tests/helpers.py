@@ -1,0 +1,105 @@
+"""Small helpers for the tests that read the built site: parse pages, resolve links, find sections."""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import subprocess
+import sys
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from bs4 import BeautifulSoup
+
+SKIPPED_SCHEMES = ("http:", "https:", "mailto:", "javascript:", "data:")
+
+
+def run_mkdocs_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` of ``config`` into ``site_dir`` (as tests/conftest.py does)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
+        cwd=config.parent, env=env, capture_output=True, text=True, timeout=300,
+    )
+
+
+def normalise(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+@lru_cache(maxsize=None)
+def _parse(path: str, mtime: float) -> BeautifulSoup:
+    return BeautifulSoup(Path(path).read_text(encoding="utf-8"), "html.parser")
+
+
+def soup(path: Path) -> BeautifulSoup:
+    """The parsed page (cached; do not modify the tree)."""
+    path = Path(path)
+    return _parse(str(path), path.stat().st_mtime)
+
+
+def ids_of(path: Path) -> set[str]:
+    return {element["id"] for element in soup(path).find_all(id=True)}
+
+
+def page(site: Path, url: str) -> Path:
+    """The file a site URL such as ``criteria/open-data/`` is served from."""
+    target = site / url
+    return target / "index.html" if url.endswith("/") or url == "" or target.is_dir() else target
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def resolve(site: Path, page_file: Path, href: str) -> tuple[Path | None, str, str]:
+    """Resolve ``href`` found in ``page_file``: (target file or None if outside the site, fragment, site path).
+
+    Directory URLs resolve to their index.html; a fragment-only href resolves to the page itself.
+    """
+    parts = urlsplit(href)
+    fragment = unquote(parts.fragment)
+    path = unquote(parts.path)
+    here = posixpath.dirname(page_file.relative_to(site).as_posix())
+    if not path:
+        return page_file, fragment, page_file.relative_to(site).as_posix()
+    joined = path.lstrip("/") if path.startswith("/") else posixpath.join(here, path)
+    normal = posixpath.normpath(joined) if joined else "."
+    if normal == ".." or normal.startswith("../"):
+        return None, fragment, normal
+    target = site if normal == "." else site / normal
+    if path.endswith("/") or target.is_dir():
+        target = target / "index.html"
+    return target, fragment, target.relative_to(site).as_posix()
+
+
+def section(heading) -> list:
+    """The heading element and its following siblings up to the next heading of the same or higher level."""
+    level = int(heading.name[1])
+    elements = [heading]
+    for sibling in heading.find_next_siblings():
+        if sibling.name in {f"h{n}" for n in range(1, level + 1)}:
+            break
+        elements.append(sibling)
+    return elements
+
+
+def section_text(elements) -> str:
+    return normalise(" ".join(element.get_text(" ") for element in elements))
+
+
+def section_links(elements) -> list:
+    found = []
+    for element in elements:
+        if element.name == "a" and element.has_attr("href"):
+            found.append(element)
+        found.extend(element.find_all("a", href=True))
+    return found
+
+
+def own_text(element) -> str:
+    """Text of an element without the text of its nested lists."""
+    parts = [str(child) if isinstance(child, str) else child.get_text(" ")
+             for child in element.children if getattr(child, "name", None) not in {"ul", "ol"}]
+    return normalise(" ".join(parts))
