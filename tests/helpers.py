@@ -16,7 +16,7 @@ SKIPPED_SCHEMES = ("http:", "https:", "mailto:", "javascript:", "data:")
 
 
 def run_mkdocs_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """``mkdocs build --strict`` of ``config`` into ``site_dir`` (as tests/conftest.py does)."""
+    """``mkdocs build --strict`` of ``config`` into ``site_dir``."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],

@@ -8,7 +8,7 @@ import pytest
 
 from macros.content import load_content
 from macros.errors import ContentError
-from tests.conftest import run_mkdocs_build
+from helpers import run_mkdocs_build
 
 DG = "criteria/assessment-45/data-governance.yml"
 SEATTLE = "casestudies/seattle.yml"
