@@ -144,28 +144,24 @@ def site_tree(root, tmp_path):
     return tmp_path
 
 
-def test_build_stops_with_the_message_and_no_traceback(site_tree):
-    line = edit(site_tree, DG, "  - id: DG2\n", "  - id: DG2\n    statment: typo\n")
+def assert_build_stops_with(site_tree, message: str) -> None:
     result = run_mkdocs_build(site_tree / "mkdocs.yml", site_tree / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert f"{DG}:{line + 1}: at criteria[1].statment: unknown field 'statment'" in output
+    assert message in output, output
     assert "Traceback" not in output
+
+
+def test_build_stops_with_the_message_and_no_traceback(site_tree):
+    line = edit(site_tree, DG, "  - id: DG2\n", "  - id: DG2\n    statment: typo\n")
+    assert_build_stops_with(site_tree, f"{DG}:{line + 1}: at criteria[1].statment: unknown field 'statment'")
 
 
 def test_build_stops_when_a_case_study_has_no_page(site_tree):
     (site_tree / "docs/case-studies/seattle.md").unlink()
-    result = run_mkdocs_build(site_tree / "mkdocs.yml", site_tree / "site")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
-    assert "casestudies/seattle.yml: has no page: create docs/case-studies/seattle.md" in output
-    assert "Traceback" not in output
+    assert_build_stops_with(site_tree, "casestudies/seattle.yml: has no page: create docs/case-studies/seattle.md")
 
 
 def test_build_stops_when_a_page_has_no_case_study(site_tree):
     (site_tree / "casestudies/seattle.yml").unlink()
-    result = run_mkdocs_build(site_tree / "mkdocs.yml", site_tree / "site")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
-    assert "docs/case-studies/seattle.md: this page has no YAML file behind it" in output
-    assert "Traceback" not in output
+    assert_build_stops_with(site_tree, "docs/case-studies/seattle.md: this page has no YAML file behind it")
