@@ -31,7 +31,7 @@ def bullets(items) -> str:
 
 def case_study_page(index: SiteIndex, study_id: str, page_src: str) -> str:
     study = index.content["case_studies"][study_id]
-    parts = [f"# {md(study['city'])}, {md(study['state'])}: {md(study['title'])}", ""]
+    parts = [f"# {md(study['city'])}, {md(study['state'])}", "", f'<p class="wwc-subtitle">{h(study["title"])}</p>', ""]
     badges = []
     if study.get("new_case_study"):
         badges.append('<span class="wwc-badge">New case study in the January 2018 update</span>')
@@ -40,8 +40,9 @@ def case_study_page(index: SiteIndex, study_id: str, page_src: str) -> str:
         parts += [f'!!! warning "Partial source"\n    {md(study["source_partial"])}', ""]
     parts += [heading("summary"), "", md(study["summary"]), ""]
     parts += [heading("criteria"), "", *criteria_links(index, study, page_src), ""]
-    for note in study.get("link_notes", []):
-        parts += [f"*Note on the links:* {md(note)}", ""]
+    if study.get("link_notes"):
+        parts += ['!!! note "How these links were chosen"', ""]
+        parts += [f"    - {md(note)}" for note in study["link_notes"]] + [""]
     if study["people"]:
         parts += [heading("people"), "", "\n".join(f"- **{md(p['name'])}**, {md(p['role'])}" for p in study["people"]), ""]
     parts += [heading("what-they-did"), "", bullets(study["practices"]), ""]
