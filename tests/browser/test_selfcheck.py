@@ -1,0 +1,484 @@
+"""The self-check page in a real browser (Debian's Chromium, Playwright).
+
+Answers by mouse and keyboard, the figures of the sample report, saving across reloads and tabs,
+storage that fails, start over and undo, export then import on a fresh browser, refused files,
+partial import, printing, the page opened from disk, and an axe check (WCAG 2.1 A and AA).
+Expected figures and texts come from the YAML (criteria and macros/selfcheck.yml), not from copies.
+Every test fails if the page makes any request beyond the local site (fixture offsite_requests).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from jsonschema import Draft202012Validator
+from playwright.sync_api import Page, expect
+
+from macros.content import load_content
+from macros.scoring import score
+from macros.selfcheck import load_settings
+
+ROOT = Path(__file__).resolve().parents[2]
+CONTENT = load_content(ROOT)
+SETTINGS = load_settings()
+TEXTS = SETTINGS["texts"]
+EXPORT_SCHEMA = json.loads((ROOT / "macros" / "schemas" / SETTINGS["export"]["schema_file"]).read_text(encoding="utf-8"))
+EDITIONS = list(CONTENT["editions"].values())
+A45 = CONTENT["editions"]["assessment-45"]
+L50 = CONTENT["editions"]["launch-50"]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+# The sample certification report's city: criteria met per practice area; 28 of 45, Silver.
+SAMPLE_REPORT_MET = {
+    "data-governance": 5, "evaluations": 2, "general-management": 7, "open-data": 4,
+    "performance-analytics": 6, "repurposing": 1, "results-driven-contracting": 1, "stakeholder-engagement": 2,
+}
+SAMPLE_REPORT_PERCENTS = ["100", "40", "78", "100", "86", "25", "14", "50"]
+
+
+# --- expectations, computed from the data ---------------------------------------------------------
+
+def answers_meeting(edition: dict, met_by_group: dict[str, int], rest: str = "no") -> dict[str, str]:
+    answers = {}
+    for group in edition["groups"]:
+        for index, criterion in enumerate(group["criteria"]):
+            answers[criterion["id"]] = "yes" if index < met_by_group.get(group["id"], 0) else rest
+    return answers
+
+
+def plural(edition: dict, count: int) -> str:
+    return edition["item_label"] if count == 1 else edition["item_label_plural"]
+
+
+def tier_name(edition: dict, tier_id: str | None) -> str:
+    return next((tier["name"] for tier in edition["tiers"] if tier["id"] == tier_id), edition["not_certified_label"])
+
+
+def expected_summary(edition: dict, answers: dict) -> str:
+    result = score(edition, answers)
+    summary = TEXTS["summary"].format(
+        met=result["met"], total=result["total"], items=plural(edition, result["total"]),
+        percent=result["percent"], tier=tier_name(edition, result["tier"]),
+    )
+    if result["unanswered"]:
+        unanswered = TEXTS["unanswered_some"].format(
+            count=result["unanswered"], total=result["total"], items=plural(edition, result["total"]))
+    else:
+        unanswered = TEXTS["unanswered_none"].format(items=edition["item_label_plural"])
+    return f"{summary} {unanswered}"
+
+
+# --- driving the page ---------------------------------------------------------------------------
+
+STATUS = "#wwc-sc-status"
+ALERT = "#wwc-sc-alert"
+NOTICE = "#wwc-sc-notice"
+IMPORT = "#wwc-sc-import-file"
+
+
+def open_self_check(page: Page, url: str) -> Page:
+    page.goto(url)
+    expect(page.locator("#wwc-selfcheck")).to_have_attribute("data-wwc-ready", "true")
+    return page
+
+
+def radio(edition_id: str, criterion_id: str, state: str) -> str:
+    return f"#wwc-sc-{edition_id}-{criterion_id.lower()}-{state}"
+
+
+def answer_by_clicking(page: Page, edition: dict, answers: dict) -> None:
+    for criterion_id, state in answers.items():
+        page.click(f'label[for="{radio(edition["id"], criterion_id, state)[1:]}"]')
+
+
+def checked_answers(page: Page, edition_id: str) -> dict[str, str]:
+    return page.evaluate(
+        """(editionId) => Object.fromEntries(
+            [...document.querySelectorAll(`#wwc-sc-form-${editionId} input[type=radio]:checked`)]
+              .map((input) => [input.closest("[data-wwc-criterion]").dataset.wwcCriterion, input.value]))""",
+        edition_id,
+    )
+
+
+def saved_record(page: Page):
+    text = page.evaluate("(key) => window.localStorage.getItem(key)", SETTINGS["storage_key"])
+    return json.loads(text) if text else None
+
+
+def expect_summary(page: Page, edition: dict, answers: dict) -> None:
+    expect(page.locator(STATUS)).to_have_text(expected_summary(edition, answers))
+
+
+def group_percents(page: Page) -> list[str]:
+    return page.locator("#wwc-sc-result-body .wwc-sc-group-figure").evaluate_all(
+        "(nodes) => nodes.map((node) => node.dataset.wwcPercent)")
+
+
+@pytest.fixture
+def self_check_url(site_url):
+    return f"{site_url}self-check/"
+
+
+@pytest.fixture
+def sample_answers():
+    return answers_meeting(A45, SAMPLE_REPORT_MET)
+
+
+# --- the form and the figures -------------------------------------------------------------------
+
+def test_the_form_has_every_criterion_of_every_edition(page, self_check_url, offsite_requests):
+    open_self_check(page, self_check_url)
+    for edition in EDITIONS:
+        fieldsets = page.locator(f"#wwc-sc-form-{edition['id']} fieldset.wwc-sc-criterion")
+        ids = [criterion["id"] for group in edition["groups"] for criterion in group["criteria"]]
+        assert fieldsets.evaluate_all("(nodes) => nodes.map((node) => node.dataset.wwcCriterion)") == ids
+        radios = page.locator(f"#wwc-sc-form-{edition['id']} input[type=radio]")
+        assert radios.count() == len(ids) * len(edition["answer_states"])
+    expect(page.locator(f"#wwc-sc-form-{A45['id']}")).to_be_visible()
+    expect(page.locator(f"#wwc-sc-form-{L50['id']}")).to_be_hidden()
+    expect(page.locator("#wwc-sc-noscript")).to_be_hidden()
+    expect_summary(page, A45, {})
+
+
+def test_sample_report_answered_by_clicking_shows_28_of_45_silver(page, self_check_url, sample_answers, offsite_requests):
+    open_self_check(page, self_check_url)
+    answer_by_clicking(page, A45, sample_answers)
+    expect_summary(page, A45, sample_answers)
+    expect(page.locator(STATUS)).to_contain_text("28 of 45 criteria met (62.2%). Silver.")
+    expect(page.locator("#wwc-sc-result-body .wwc-sc-tier")).to_have_text("Silver")
+    assert group_percents(page) == SAMPLE_REPORT_PERCENTS
+    # Each bar carries the all-applicant average from the YAML, as text and as a marker.
+    averages = page.locator("#wwc-sc-result-body .wwc-sc-group-average").all_inner_texts()
+    assert averages == [TEXTS["group_average"].format(average=group["benchmark"]["all_applicants_percent"])
+                        for group in A45["groups"]]
+    assert page.locator("#wwc-sc-result-body .wwc-sc-bar-average").count() == len(A45["groups"])
+    next_tier = TEXTS["next_tier"].format(more=3, items="criteria", tier="Gold")
+    expect(page.locator("#wwc-sc-result-body .wwc-sc-next")).to_have_text(next_tier)
+    # The progress beside each group heading matches too.
+    heading = page.locator('#wwc-sc-form-assessment-45 [data-wwc-group-score="general-management"]')
+    expect(heading).to_have_text(TEXTS["group_figure"].format(percent="78", met=7, total=9))
+
+
+def test_answering_by_keyboard(page, self_check_url, offsite_requests):
+    open_self_check(page, self_check_url)
+    first, second = (criterion["id"] for criterion in A45["groups"][0]["criteria"][:2])
+    page.focus(radio("assessment-45", first, "yes"))
+    page.keyboard.press("Space")
+    expect(page.locator(radio("assessment-45", first, "yes"))).to_be_checked()
+    expect_summary(page, A45, {first: "yes"})
+    page.keyboard.press("ArrowRight")  # moves within the radio group, and selects
+    expect(page.locator(radio("assessment-45", first, "in-progress"))).to_be_checked()
+    expect_summary(page, A45, {first: "in-progress"})
+    # Tab leaves the radio group: next come the details, which open with Enter.
+    page.keyboard.press("Tab")
+    summary = page.locator(f"#wwc-sc-assessment-45-{first.lower()} details > summary")
+    expect(summary).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator(f"#wwc-sc-assessment-45-{first.lower()} details")).to_have_attribute("open", "")
+    for _ in range(10):  # past the links inside the details to the next criterion
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.name") == f"wwc-assessment-45-{second}":
+            break
+    page.keyboard.press("Space")
+    expect_summary(page, A45, {first: "in-progress", second: "yes"})
+
+
+def test_switching_edition_keeps_each_editions_answers(page, self_check_url, offsite_requests):
+    open_self_check(page, self_check_url)
+    answer_by_clicking(page, A45, {"DG1": "yes"})
+    page.click(f'label[for="wwc-sc-edition-{L50["id"]}"]')
+    expect(page.locator(f"#wwc-sc-form-{L50['id']}")).to_be_visible()
+    expect(page.locator(f"#wwc-sc-form-{A45['id']}")).to_be_hidden()
+    expect_summary(page, L50, {})
+    answer_by_clicking(page, L50, {"Q1": "yes", "Q2": "no"})
+    expect_summary(page, L50, {"Q1": "yes", "Q2": "no"})
+    page.reload()
+    expect(page.locator(f"#wwc-sc-edition-{L50['id']}")).to_be_checked()
+    expect_summary(page, L50, {"Q1": "yes", "Q2": "no"})
+    page.click(f'label[for="wwc-sc-edition-{A45["id"]}"]')
+    expect_summary(page, A45, {"DG1": "yes"})
+
+
+# --- saving --------------------------------------------------------------------------------------
+
+def test_answers_survive_a_reload_and_a_new_tab(page, context, self_check_url, offsite_requests):
+    answers = {"DG1": "yes", "EVAL2": "in-progress", "SE4": "no"}
+    open_self_check(page, self_check_url)
+    answer_by_clicking(page, A45, answers)
+    record = saved_record(page)
+    assert record["answers"]["assessment-45"] == answers
+    page.reload()
+    expect(page.locator("#wwc-selfcheck")).to_have_attribute("data-wwc-ready", "true")
+    assert checked_answers(page, "assessment-45") == answers
+    expect_summary(page, A45, answers)
+    page.close()
+    second = open_self_check(context.new_page(), self_check_url)
+    assert checked_answers(second, "assessment-45") == answers
+    expect(second.locator("#wwc-sc-storage")).to_have_text(TEXTS["saved_here"])
+
+
+BLOCKED_STORAGE = """
+Object.defineProperty(window, "localStorage", {
+  configurable: true,
+  get() { throw new DOMException("The operation is insecure.", "SecurityError"); }
+});
+"""
+
+FULL_STORAGE = """
+(() => {
+  const setItem = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (key, value) {
+    if (key === %s) { throw new DOMException("The quota has been exceeded.", "QuotaExceededError"); }
+    return setItem.call(this, key, value);
+  };
+})();
+""" % json.dumps(SETTINGS["storage_key"])
+
+
+def test_without_storage_the_page_works_and_says_progress_is_not_kept(page, self_check_url, offsite_requests):
+    page.add_init_script(BLOCKED_STORAGE)
+    open_self_check(page, self_check_url)
+    expect(page.locator("#wwc-sc-storage")).to_have_text(" ".join(TEXTS["storage_unavailable"].split()))
+    answer_by_clicking(page, A45, {"DG1": "yes"})
+    expect_summary(page, A45, {"DG1": "yes"})
+
+
+def test_full_storage_the_page_works_and_says_progress_is_not_kept(page, self_check_url, offsite_requests):
+    page.add_init_script(FULL_STORAGE)
+    open_self_check(page, self_check_url)
+    expect(page.locator("#wwc-sc-storage")).to_have_text(TEXTS["saved_here"])
+    answer_by_clicking(page, A45, {"DG1": "yes"})
+    expect_summary(page, A45, {"DG1": "yes"})
+    expect(page.locator("#wwc-sc-storage")).to_have_text(" ".join(TEXTS["storage_failed"].split()))
+
+
+def test_corrupt_saved_answers_are_set_aside(page, self_check_url, offsite_requests):
+    open_self_check(page, self_check_url)
+    page.evaluate("(key) => window.localStorage.setItem(key, '{not json')", SETTINGS["storage_key"])
+    page.reload()
+    expect(page.locator(NOTICE)).to_have_text(" ".join(TEXTS["storage_corrupt"].split()))
+    expect_summary(page, A45, {})
+
+
+def test_saved_answers_to_criteria_that_no_longer_exist_are_listed(page, self_check_url, offsite_requests):
+    open_self_check(page, self_check_url)
+    record = {"version": 1, "edition": "assessment-45", "answers": {"assessment-45": {"DG1": "yes", "DG99": "yes"}}}
+    page.evaluate("([key, value]) => window.localStorage.setItem(key, value)", [SETTINGS["storage_key"], json.dumps(record)])
+    page.reload()
+    expect(page.locator(f"{NOTICE} li")).to_have_text([
+        TEXTS["unmatched_unknown_id"].format(id="DG99", state="yes", item=A45["item_label"])])
+    expect_summary(page, A45, {"DG1": "yes"})
+
+
+# --- start over and undo -------------------------------------------------------------------------
+
+def test_start_over_asks_first_and_can_be_undone(page, self_check_url, sample_answers, offsite_requests):
+    open_self_check(page, self_check_url)
+    answer_by_clicking(page, A45, sample_answers)
+    dialog = page.locator("#wwc-sc-confirm")
+    page.click("#wwc-sc-start-over")
+    expect(dialog).to_be_visible()
+    expect(page.locator("#wwc-sc-confirm-text")).to_contain_text(f"Clear all {len(sample_answers)} answers")
+    page.keyboard.press("Escape")  # cancel
+    expect(dialog).to_be_hidden()
+    expect(page.locator("#wwc-sc-start-over")).to_be_focused()
+    expect_summary(page, A45, sample_answers)
+
+    page.click("#wwc-sc-start-over")
+    page.click("#wwc-sc-confirm-yes")
+    expect_summary(page, A45, {})
+    assert checked_answers(page, "assessment-45") == {}
+    assert saved_record(page)["answers"]["assessment-45"] == {}
+    expect(page.locator("#wwc-sc-undo")).to_be_focused()
+    expect(page.locator(NOTICE)).to_have_text(TEXTS["cleared"])
+
+    page.keyboard.press("Enter")  # undo
+    expect_summary(page, A45, sample_answers)
+    assert checked_answers(page, "assessment-45") == sample_answers
+    assert saved_record(page)["answers"]["assessment-45"] == sample_answers
+    expect(page.locator("#wwc-sc-undo")).to_be_hidden()
+
+
+# --- export and import ---------------------------------------------------------------------------
+
+def export_answers(page: Page, folder: Path) -> Path:
+    with page.expect_download() as info:
+        page.click("#wwc-sc-export")
+    download = info.value
+    path = folder / download.suggested_filename
+    download.save_as(path)
+    return path
+
+
+def test_export_then_import_on_a_fresh_browser(page, browser, self_check_url, sample_answers, tmp_path, offsite_requests):
+    open_self_check(page, self_check_url)
+    answer_by_clicking(page, A45, sample_answers)
+    path = export_answers(page, tmp_path)
+    assert re.fullmatch(rf"{SETTINGS['export']['file_prefix']}-assessment-45-\d{{4}}-\d{{2}}-\d{{2}}\.json", path.name)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    Draft202012Validator(EXPORT_SCHEMA).validate(data)
+    assert data["edition"] == "assessment-45"
+    assert data["answers"] == sample_answers
+    assert (data["result"]["met"], data["result"]["tier"]) == (28, "silver")
+
+    fresh = offsite_requests.watch(browser.new_context())
+    try:
+        other = open_self_check(fresh.new_page(), self_check_url)
+        expect_summary(other, A45, {})
+        other.set_input_files(IMPORT, path)
+        expect_summary(other, A45, sample_answers)
+        assert checked_answers(other, "assessment-45") == sample_answers
+        expect(other.locator(NOTICE)).to_have_text(TEXTS["imported"].format(count=45, file=path.name))
+        assert saved_record(other)["answers"]["assessment-45"] == sample_answers
+    finally:
+        fresh.close()
+
+
+def test_import_switches_to_the_files_edition(page, self_check_url, tmp_path, offsite_requests):
+    path = tmp_path / "launch.json"
+    answers = {"Q1": "yes", "Q2": "in-progress"}
+    path.write_text(json.dumps({"format": SETTINGS["export"]["format"], "version": 1, "edition": "launch-50",
+                                "exported": "2024-01-01T00:00:00Z", "answers": answers}))
+    open_self_check(page, self_check_url)
+    page.set_input_files(IMPORT, path)
+    expect_summary(page, L50, answers)
+    expect(page.locator(f"#wwc-sc-edition-{L50['id']}")).to_be_checked()
+
+
+def valid_file(**changes) -> dict:
+    data = {"format": SETTINGS["export"]["format"], "version": SETTINGS["export"]["version"],
+            "edition": "assessment-45", "exported": "2024-01-01T00:00:00Z", "answers": {"DG1": "no"}}
+    data.update(changes)
+    return data
+
+
+BROKEN_FILES = {
+    "not-json.json": ("{this is not json", TEXTS["error_not_json"]),
+    "foreign.json": (json.dumps({"name": "something else", "answers": []}), TEXTS["error_foreign"]),
+    "newer.json": (json.dumps(valid_file(version=2)), TEXTS["error_newer_version"].format(version=2, supported=1)),
+    "broken.json": (json.dumps(valid_file(answers={"DG1": 1})), "answers.DG1: an answer id such as yes"),
+    "edition.json": (json.dumps(valid_file(edition="assessment-99")),
+                     TEXTS["error_unknown_edition"].format(edition="assessment-99")),
+}
+
+
+def test_broken_files_are_refused_and_answers_stay(page, self_check_url, tmp_path, offsite_requests):
+    answers = {"DG1": "yes", "DG2": "yes"}
+    open_self_check(page, self_check_url)
+    answer_by_clicking(page, A45, answers)
+    before = saved_record(page)
+    max_bytes = SETTINGS["export"]["max_bytes"]
+    files = dict(BROKEN_FILES)
+    files["huge.json"] = (json.dumps(valid_file()) + " " * max_bytes,
+                          TEXTS["error_too_large"].format(size=max_bytes + len(json.dumps(valid_file())), max=max_bytes))
+    for name, (text, reason) in files.items():
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        page.set_input_files(IMPORT, path)
+        alert = page.locator(ALERT)
+        expect(alert).to_contain_text(f"{name} was not imported")
+        expect(alert).to_contain_text(" ".join(reason.split()))
+        expect_summary(page, A45, answers)
+        assert checked_answers(page, "assessment-45") == answers
+        assert saved_record(page)["answers"] == before["answers"]
+    expect(page.locator(ALERT)).to_have_attribute("role", "alert")
+
+
+def test_a_file_saved_against_older_criteria_imports_what_still_matches(page, self_check_url, tmp_path, offsite_requests):
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(valid_file(answers={"DG1": "yes", "DG6": "yes", "EVAL1": "maybe", "OD2": "in-progress"})))
+    open_self_check(page, self_check_url)
+    page.set_input_files(IMPORT, path)
+    expect_summary(page, A45, {"DG1": "yes", "OD2": "in-progress"})
+    notice = page.locator(NOTICE)
+    expect(notice).to_contain_text(TEXTS["imported"].format(count=2, file="old.json"))
+    expect(notice.locator("li")).to_have_text([
+        TEXTS["unmatched_unknown_id"].format(id="DG6", state="yes", item="criterion"),
+        TEXTS["unmatched_unknown_state"].format(id="EVAL1", state="maybe"),
+    ])
+
+
+def test_an_import_can_be_undone(page, self_check_url, tmp_path, offsite_requests):
+    path = tmp_path / "other.json"
+    path.write_text(json.dumps(valid_file(answers={"GM1": "yes"})))
+    open_self_check(page, self_check_url)
+    answer_by_clicking(page, A45, {"DG1": "yes"})
+    page.set_input_files(IMPORT, path)
+    expect_summary(page, A45, {"GM1": "yes"})
+    page.click("#wwc-sc-undo")
+    expect_summary(page, A45, {"DG1": "yes"})
+
+
+# --- print, no script, file:// -------------------------------------------------------------------
+
+def test_print_shows_answers_and_result_without_controls(page, self_check_url, offsite_requests):
+    page.add_init_script("window.print = () => { window.wwcPrinted = (window.wwcPrinted || 0) + 1; };")
+    open_self_check(page, self_check_url)
+    answer_by_clicking(page, A45, {"DG1": "yes"})
+    page.click("#wwc-sc-print")
+    assert page.evaluate("window.wwcPrinted") == 1
+    page.emulate_media(media="print")
+    for hidden in ("#wwc-sc-tools", "#wwc-sc-editions", STATUS, "#wwc-sc-form-assessment-45 details"):
+        expect(page.locator(hidden).first).to_be_hidden()
+    expect(page.locator("#wwc-sc-results")).to_be_visible()
+    expect(page.locator(radio("assessment-45", "DG1", "yes"))).to_be_visible()
+    expect(page.locator(radio("assessment-45", "DG1", "yes"))).to_be_checked()
+    assert page.pdf()[:4] == b"%PDF"
+
+
+def test_without_javascript_the_form_is_blank_and_usable(browser, self_check_url, offsite_requests):
+    context = offsite_requests.watch(browser.new_context(java_script_enabled=False))
+    try:
+        page = context.new_page()
+        page.goto(self_check_url)
+        expect(page.locator("#wwc-sc-noscript")).to_be_visible()
+        expect(page.locator("#wwc-sc-results")).to_be_hidden()
+        assert page.locator("#wwc-selfcheck form input[type=radio]:checked").count() == 0
+        page.click(f'label[for="{radio("assessment-45", "DG1", "yes")[1:]}"]')
+        expect(page.locator(radio("assessment-45", "DG1", "yes"))).to_be_checked()
+    finally:
+        context.close()
+
+
+def test_works_when_opened_from_disk(page, built_site, tmp_path, offsite_requests):
+    url = (Path(built_site) / "self-check" / "index.html").as_uri()
+    open_self_check(page, url)
+    answers = {"DG1": "yes", "DG2": "yes", "EVAL1": "no"}
+    answer_by_clicking(page, A45, answers)
+    expect_summary(page, A45, answers)
+    page.reload()
+    expect_summary(page, A45, answers)
+    path = export_answers(page, tmp_path)
+    assert json.loads(path.read_text(encoding="utf-8"))["answers"] == answers
+
+
+# --- accessibility -------------------------------------------------------------------------------
+
+def axe_violations(page: Page, context=None) -> list[dict]:
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+    results = Axe().run(page, context=context, options=options)
+    return [
+        {"id": violation["id"], "help": violation["help"], "targets": [node["target"] for node in violation["nodes"]]}
+        for violation in results.response["violations"]
+    ]
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_axe_finds_no_wcag_21_a_or_aa_violation_on_the_self_check(page, self_check_url, tmp_path, scheme, offsite_requests):
+    open_self_check(page, self_check_url)
+    page.evaluate("(scheme) => document.body.setAttribute('data-md-color-scheme', scheme)", scheme)
+    answer_by_clicking(page, A45, {"DG1": "yes", "DG2": "in-progress"})
+    page.click("#wwc-sc-assessment-45-dg1 details > summary")
+    broken = tmp_path / "broken.json"
+    broken.write_text("{")
+    page.set_input_files(IMPORT, broken)
+    expect(page.locator(ALERT)).not_to_be_empty()
+    # The whole page, Material's header, navigation and footer included.
+    assert axe_violations(page) == []
+    page.click("#wwc-sc-start-over")
+    expect(page.locator("#wwc-sc-confirm")).to_be_visible()
+    assert axe_violations(page) == []

@@ -1,0 +1,149 @@
+"""The self-check page body rendered by macros/selfcheck.py, before and after the site build."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+
+from macros.content import load_content
+from macros.selfcheck import DATA_ID, load_settings, payload, render_self_check
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPTS_IN_ORDER = ["wwc-scoring.js", "wwc-export.js", "wwc-storage.js", "wwc-selfcheck.js"]
+
+
+@pytest.fixture(scope="module")
+def content():
+    return load_content(ROOT)
+
+
+@pytest.fixture(scope="module")
+def html(content):
+    return render_self_check(content)
+
+
+@pytest.fixture(scope="module")
+def page(html):
+    return BeautifulSoup(html, "html.parser")
+
+
+def test_block_is_raw_html_that_markdown_passes_through(html):
+    assert html.startswith('<div class="wwc-selfcheck" id="wwc-selfcheck">')
+    assert html.endswith("</div>")
+    assert all(line.strip() for line in html.split("\n")), "a blank line would end the raw HTML block"
+    rendered = markdown.markdown(f"# Self-check\n\n{html}\n", extensions=["md_in_html", "attr_list", "toc", "admonition", "tables"])
+    assert html in rendered
+
+
+def test_embedded_data_is_the_payload_and_cannot_close_its_script(content, html, page):
+    script = page.find("script", id=DATA_ID)
+    assert script["type"] == "application/json"
+    raw = script.string
+    assert "</" not in raw and "<!--" not in raw
+    assert json.loads(raw) == payload(content, load_settings())
+
+
+def test_one_fieldset_per_criterion_with_a_labelled_radio_per_answer_state(content, page):
+    for edition in content["editions"].values():
+        form = page.find("form", attrs={"data-wwc-edition": edition["id"]})
+        ids = [criterion["id"] for group in edition["groups"] for criterion in group["criteria"]]
+        fieldsets = form.find_all("fieldset", class_="wwc-sc-criterion")
+        assert [fieldset["data-wwc-criterion"] for fieldset in fieldsets] == ids
+        for fieldset in fieldsets:
+            assert fieldset.legend.find(class_="wwc-sc-id").get_text() == fieldset["data-wwc-criterion"]
+            radios = fieldset.find_all("input", type="radio")
+            assert [radio["value"] for radio in radios] == [state["id"] for state in edition["answer_states"]]
+            assert len({radio["name"] for radio in radios}) == 1
+            for radio in radios:
+                assert page.find("label", attrs={"for": radio["id"]}) is not None
+
+
+def test_radio_names_and_element_ids_are_unique(page):
+    names = Counter(radio["name"] for radio in page.select("form input[type=radio]"))
+    states = {len(fieldset.find_all("input")) for fieldset in page.select("fieldset.wwc-sc-criterion")}
+    assert set(names.values()) == states
+    ids = Counter(element["id"] for element in page.find_all(id=True))
+    assert [element_id for element_id, count in ids.items() if count > 1] == []
+    assert all(element_id.startswith("wwc-") for element_id in ids)
+
+
+def test_details_hold_requirements_and_documentation(content, page):
+    edition = content["editions"]["assessment-45"]
+    criterion = edition["groups"][0]["criteria"][0]
+    fieldset = page.find(id=f"wwc-sc-assessment-45-{criterion['id'].lower()}")
+    details = fieldset.find("details")
+    items = [" ".join(li.get_text(" ").split()) for li in details.select("details > ul > li")]
+    expected = [item["text"] for item in criterion.get("requirements", []) + criterion.get("documentation", [])]
+    assert [item[: len(text)] for item, text in zip(items, expected)] == [" ".join(text.split()) for text in expected]
+    link = details.find("a")
+    assert link["href"] == f"../{edition['url_path']}/{edition['groups'][0]['id']}/#{criterion['id'].lower()}"
+
+
+def hostile_content(content):
+    """The real content with markup, a script end tag and blank lines in its strings."""
+    changed = copy.deepcopy(content)
+    edition = next(iter(changed["editions"].values()))
+    group = edition["groups"][0]
+    group["name"] = 'Data <b>"Governance"</b> & co'
+    criterion = group["criteria"][0]
+    criterion["statement"] = "First line.\n\nSecond </script><script>alert(1)</script> line."
+    criterion["title"] = "<i>Title</i>"
+    return changed
+
+
+def test_every_yaml_string_is_escaped_and_kept_on_one_line(content):
+    html = render_self_check(hostile_content(content))
+    assert all(line.strip() for line in html.split("\n"))
+    page = BeautifulSoup(html, "html.parser")
+    assert page.find("b") is None and page.find("i") is None
+    assert len(page.find_all("script")) == 1
+    assert "First line. Second </script><script>alert(1)</script> line." in page.get_text()
+    data = json.loads(page.find("script", id=DATA_ID).string)
+    assert data["editions"][0]["groups"][0]["name"] == 'Data <b>"Governance"</b> & co'
+
+
+def test_settings_and_texts(content):
+    settings = load_settings()
+    assert re.fullmatch(r"[a-z0-9-]+:[a-z0-9-]+:v\d+", settings["storage_key"])
+    assert settings["export"]["max_bytes"] > 0
+    for name, value in settings["texts"].items():
+        assert "{{" not in value and "{%" not in value, name
+
+
+def test_built_page_holds_the_self_check_and_its_scripts_in_order(built_site, content):
+    page_html = (built_site / "self-check" / "index.html").read_text(encoding="utf-8")
+    assert render_self_check(content) in page_html
+    soup = BeautifulSoup(page_html, "html.parser")
+    sources = [Path(script["src"]).name for script in soup.find_all("script", src=True)]
+    positions = [sources.index(name) if name in sources else -1 for name in SCRIPTS_IN_ORDER]
+    assert -1 not in positions, f"scripts missing from the page: {sources}"
+    assert positions == sorted(positions)
+    styles = [Path(link["href"]).name for link in soup.find_all("link", rel="stylesheet")]
+    assert "wwc-selfcheck.css" in styles
+    assert (built_site / "downloads" / load_settings()["export"]["schema_file"]).is_file()
+
+
+def test_built_page_links_from_the_self_check_resolve(built_site):
+    """Raw HTML links escape MkDocs' link validation, so check each one's file and anchor here."""
+    page_file = built_site / "self-check" / "index.html"
+    soup = BeautifulSoup(page_file.read_text(encoding="utf-8"), "html.parser")
+    links = soup.select("#wwc-selfcheck a[href]")
+    assert links
+    ids_by_file: dict[Path, set[str]] = {}
+    for link in links:
+        path, _, fragment = link["href"].partition("#")
+        target = (page_file.parent / path).resolve()
+        target = target / "index.html" if target.is_dir() else target
+        assert target.is_file(), link["href"]
+        if fragment:
+            if target not in ids_by_file:
+                parsed = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+                ids_by_file[target] = {element["id"] for element in parsed.find_all(id=True)}
+            assert fragment in ids_by_file[target], link["href"]
