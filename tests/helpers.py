@@ -103,3 +103,12 @@ def own_text(element) -> str:
     parts = [str(child) if isinstance(child, str) else child.get_text(" ")
              for child in element.children if getattr(child, "name", None) not in {"ul", "ol"}]
     return normalise(" ".join(parts))
+
+
+def answers_meeting(edition: dict, met_by_group: dict[str, int], rest: str = "no") -> dict[str, str]:
+    """The first N criteria of each group answered yes, every other one ``rest``."""
+    answers = {}
+    for group in edition["groups"]:
+        for index, criterion in enumerate(group["criteria"]):
+            answers[criterion["id"]] = "yes" if index < met_by_group.get(group["id"], 0) else rest
+    return answers

@@ -21,6 +21,7 @@ from jsonschema import Draft202012Validator
 from macros.content import load_content
 from macros.scoring import score, tier_ranges
 from macros.selfcheck import load_settings, payload_edition
+from helpers import answers_meeting
 
 ROOT = Path(__file__).resolve().parent.parent
 CLI = ROOT / "tests" / "js" / "score_cli.js"
@@ -43,15 +44,6 @@ def content():
 @pytest.fixture(scope="module")
 def assessment(content):
     return content["editions"]["assessment-45"]
-
-
-def answers_meeting(edition: dict, met_by_group: dict[str, int], rest: str = "no") -> dict[str, str]:
-    """The first N criteria of each group answered yes, every other one ``rest``."""
-    answers = {}
-    for group in edition["groups"]:
-        for index, criterion in enumerate(group["criteria"]):
-            answers[criterion["id"]] = "yes" if index < met_by_group.get(group["id"], 0) else rest
-    return answers
 
 
 def first_yes(edition: dict, count: int) -> dict[str, str]:

@@ -21,6 +21,7 @@ from playwright.sync_api import Page, expect
 from macros.content import load_content
 from macros.scoring import score
 from macros.selfcheck import load_settings
+from helpers import answers_meeting
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = load_content(ROOT)
@@ -41,14 +42,6 @@ SAMPLE_REPORT_PERCENTS = ["100", "40", "78", "100", "86", "25", "14", "50"]
 
 
 # --- expectations, computed from the data ---------------------------------------------------------
-
-def answers_meeting(edition: dict, met_by_group: dict[str, int], rest: str = "no") -> dict[str, str]:
-    answers = {}
-    for group in edition["groups"]:
-        for index, criterion in enumerate(group["criteria"]):
-            answers[criterion["id"]] = "yes" if index < met_by_group.get(group["id"], 0) else rest
-    return answers
-
 
 def plural(edition: dict, count: int) -> str:
     return edition["item_label"] if count == 1 else edition["item_label_plural"]
