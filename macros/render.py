@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from . import links
 from .links import SiteIndex
-from .scoring import edition_total, tier_ranges
+from .scoring import edition_total, rounded_percent, tier_ranges
 from .text import h, html_list, md
 
 
@@ -160,8 +160,22 @@ def tier_table(content: dict, edition_id: str) -> str:
     return "\n".join(rows) + "\n"
 
 
+def exact_share_example(edition: dict) -> str:
+    """The case where rounding would mislead: the most criteria met that still fall short of the second tier."""
+    ranges = tier_ranges(edition)
+    if len(ranges) < 2:
+        return ""
+    below, above = ranges[0], ranges[1]
+    met, total = below["max_met"], below["total"]
+    shown = rounded_percent(met, total, edition["display"]["overall_decimals"])
+    return (f"The share is compared exactly, without rounding: {met} of {total} criteria is {shown}%, "
+            f"which is below {md(above['tier']['name'])}'s {above['tier']['min_percent']}% and so "
+            f"{md(below['tier']['name'])}.")
+
+
 def tiers_page(content: dict) -> str:
-    parts = []
+    first = next(iter(content["editions"].values()))
+    parts = [exact_share_example(first), ""]
     for edition in content["editions"].values():
         parts += [f"## {md(edition['title'])}", "", tier_table(content, edition["id"]), ""]
         parts += [notes_block(edition.get("notes", []), "Notes"), ""]
