@@ -137,24 +137,18 @@ def test_filter_by_practice_area(page, site_url):
     assert "assessment-45=" not in page.url
 
 
-@pytest.mark.parametrize("area", sorted(GROUPS["assessment-45"]))
-def test_every_practice_area_option(page, site_url, area):
+FACET_OPTIONS = [(facet, value) for facet in ("assessment-45", "launch-50") for value in sorted(GROUPS[facet])]
+
+
+@pytest.mark.parametrize(("facet", "value"), FACET_OPTIONS)
+def test_every_area_and_phase_option(page, site_url, facet, value):
     open_index(page, site_url)
-    select_for(page, "assessment-45").select_option(value=area)
-    expected = expected_cities(**{"assessment-45": area})
+    select_for(page, facet).select_option(value=value)
+    expected = expected_cities(**{facet: value})
     assert visible_cities(page) == expected
     assert page.locator(STATUS).inner_text().strip() == status_text(len(expected))
 
-
-@pytest.mark.parametrize("phase", sorted(GROUPS["launch-50"]))
-def test_filter_by_standard_phase(page, site_url, phase):
-    open_index(page, site_url)
-    select_for(page, "launch-50").select_option(value=phase)
-    expected = expected_cities(**{"launch-50": phase})
-    assert visible_cities(page) == expected
-    assert page.locator(STATUS).inner_text().strip() == status_text(len(expected))
-
-    select_for(page, "launch-50").select_option(value="")
+    select_for(page, facet).select_option(value="")
     assert visible_cities(page) == set(STUDIES)
 
 
