@@ -5,7 +5,6 @@ All logic lives in the ``macros`` package; this file only wires it into MkDocs.
 
 from __future__ import annotations
 
-import posixpath
 import sys
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from mkdocs.exceptions import PluginError
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
-from macros import casestudies, exports, render, selfcheck  # noqa: E402
+from macros import casestudies, exports, links, render, selfcheck  # noqa: E402
 from macros.content import load_content
 from macros.errors import ContentError
 from macros.links import SiteIndex
@@ -77,16 +76,15 @@ def define_env(env):
 
     @env.macro
     def self_check() -> str:
-        return selfcheck.render_self_check(content)
+        return selfcheck.render_self_check(content, guide_base=links.root_prefix(env.page.url),
+                                           directory_urls=env.conf.use_directory_urls)
 
     @env.macro
     def download_link(name: str) -> str:
         # Generated files are not in docs/, so MkDocs cannot resolve them: link by URL instead.
         if name not in exports.download_names():
             raise PluginError(f"docs/{page_src()}: no download named {name!r}")
-        url = env.page.url
-        here = url if url.endswith("/") else posixpath.dirname(url)
-        target = posixpath.relpath(f"{exports.DOWNLOADS_DIR}/{name}", here or ".")
+        target = f"{links.root_prefix(env.page.url)}{exports.DOWNLOADS_DIR}/{name}"
         return f'<a href="{target}" download><code>{name}</code></a>'
 
 

@@ -74,3 +74,23 @@ class SiteIndex:
         edition_id = self.edition_of(criterion_id)["id"]
         return [study for study in self.content["case_studies"].values()
                 if criterion_id in study["illustrates"].get(edition_id, [])]
+
+
+def site_path(src: str, directory_urls: bool = True) -> str:
+    """Where MkDocs publishes docs/<src>, relative to the site root, as a link target.
+
+    For links in raw HTML, which MkDocs does not rewrite: the target depends on use_directory_urls.
+    """
+    stem = src[: -len(".md")]
+    if not directory_urls:
+        return f"{stem}.html"
+    if posixpath.basename(stem) == "index":
+        folder = posixpath.dirname(stem)
+        return f"{folder}/" if folder else "./"
+    return f"{stem}/"
+
+
+def root_prefix(page_url: str) -> str:
+    """The relative path from the page published at ``page_url`` to the site root ('' or '../'...)."""
+    folder = page_url if page_url.endswith("/") else posixpath.dirname(page_url)
+    return "../" * len([part for part in folder.split("/") if part])

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from . import links
 from .exports import DOWNLOADS_DIR
 
 SETTINGS_FILE = Path(__file__).with_name("selfcheck.yml")
@@ -118,22 +119,25 @@ def render_items(items: list[dict]) -> list[str]:
     return lines
 
 
-def guide_href(edition: dict, group: dict, criterion: dict, guide_base: str) -> str:
+def guide_href(edition: dict, group: dict, criterion: dict, guide_base: str, directory_urls: bool) -> str:
     """The criterion on its guide page, at the stable URL /<url_path>/<group>/#<id>."""
-    return f"{guide_base}{edition['url_path']}/{group['id']}/#{criterion['id'].lower()}"
+    page = links.site_path(links.group_src(edition, group), directory_urls)
+    return f"{guide_base}{page}#{links.anchor(criterion['id'])}"
 
 
-def render_guide_link(edition: dict, group: dict, criterion: dict, texts: dict, guide_base: str) -> str:
-    href = guide_href(edition, group, criterion, guide_base)
+def render_guide_link(edition: dict, group: dict, criterion: dict, texts: dict,
+                      guide_base: str, directory_urls: bool) -> str:
+    href = guide_href(edition, group, criterion, guide_base, directory_urls)
     label = texts["guide_link"].replace("{id}", criterion["id"])
     return f'<p class="wwc-sc-guide-link"><a href="{text(href)}">{text(label)}</a></p>'
 
 
-def render_details(edition: dict, group: dict, criterion: dict, texts: dict, guide_base: str) -> list[str]:
+def render_details(edition: dict, group: dict, criterion: dict, texts: dict,
+                   guide_base: str, directory_urls: bool) -> list[str]:
     """Requirements and documentation, closed until asked for, so answering stays compact."""
     requirements = criterion.get("requirements", [])
     documentation = criterion.get("documentation", [])
-    link = render_guide_link(edition, group, criterion, texts, guide_base)
+    link = render_guide_link(edition, group, criterion, texts, guide_base, directory_urls)
     if not requirements and not documentation:
         return [link]
     lines = ['<details class="wwc-sc-more">', f"<summary>{text(texts['details_summary'])}</summary>"]
@@ -153,7 +157,8 @@ def render_details(edition: dict, group: dict, criterion: dict, texts: dict, gui
     return lines
 
 
-def render_criterion(edition: dict, group: dict, criterion: dict, texts: dict, guide_base: str) -> list[str]:
+def render_criterion(edition: dict, group: dict, criterion: dict, texts: dict,
+                     guide_base: str, directory_urls: bool) -> list[str]:
     title = f' <span class="wwc-sc-title">{text(criterion["title"])}</span>' if criterion.get("title") else ""
     lines = [
         f'<fieldset class="wwc-sc-criterion" id="{field_id(edition["id"], criterion["id"])}" '
@@ -164,13 +169,13 @@ def render_criterion(edition: dict, group: dict, criterion: dict, texts: dict, g
     # Answers and the way to the details share one row, so 45 criteria stay quick to go through.
     lines.append('<div class="wwc-sc-row">')
     lines.extend(render_radios(edition, criterion))
-    lines.extend(render_details(edition, group, criterion, texts, guide_base))
+    lines.extend(render_details(edition, group, criterion, texts, guide_base, directory_urls))
     lines.append("</div>")
     lines.append("</fieldset>")
     return lines
 
 
-def render_group(edition: dict, group: dict, texts: dict, guide_base: str) -> list[str]:
+def render_group(edition: dict, group: dict, texts: dict, guide_base: str, directory_urls: bool) -> list[str]:
     heading_id = f"wwc-sc-{edition['id']}-group-{group['id']}"
     lines = [
         f'<section class="wwc-sc-group" aria-labelledby="{heading_id}" data-wwc-group="{text(group["id"])}">',
@@ -178,12 +183,12 @@ def render_group(edition: dict, group: dict, texts: dict, guide_base: str) -> li
         f'<span class="wwc-sc-group-score" data-wwc-group-score="{text(group["id"])}"></span></h3>',
     ]
     for criterion in group["criteria"]:
-        lines.extend(render_criterion(edition, group, criterion, texts, guide_base))
+        lines.extend(render_criterion(edition, group, criterion, texts, guide_base, directory_urls))
     lines.append("</section>")
     return lines
 
 
-def render_form(edition: dict, texts: dict, guide_base: str) -> list[str]:
+def render_form(edition: dict, texts: dict, guide_base: str, directory_urls: bool) -> list[str]:
     # autocomplete="off": the browser must not restore radios on reload; saved answers come
     # from storage only, so what is shown and what is saved cannot drift apart.
     heading_id = f"wwc-sc-form-heading-{edition['id']}"
@@ -193,7 +198,7 @@ def render_form(edition: dict, texts: dict, guide_base: str) -> list[str]:
         f'<h2 class="wwc-sc-form-heading" id="{heading_id}">{text(edition["title"])}</h2>',
     ]
     for group in edition["groups"]:
-        lines.extend(render_group(edition, group, texts, guide_base))
+        lines.extend(render_group(edition, group, texts, guide_base, directory_urls))
     lines.append("</form>")
     return lines
 
@@ -264,11 +269,13 @@ def render_confirm_dialog(texts: dict) -> list[str]:
     ]
 
 
-def render_self_check(content: dict, settings: dict | None = None, guide_base: str = "../") -> str:
+def render_self_check(content: dict, settings: dict | None = None, guide_base: str = "../",
+                      directory_urls: bool = True) -> str:
     """The page body of the self-check as one raw HTML block.
 
     ``guide_base`` leads from the self-check page to the site root (the page is /self-check/),
-    for the links to each criterion in the guide and to the export file's schema.
+    for the links to each criterion in the guide and to the export file's schema; MkDocs does not
+    rewrite links in raw HTML, so ``directory_urls`` says which form the guide's pages have.
     """
     settings = settings or load_settings()
     texts = settings["texts"]
@@ -283,7 +290,7 @@ def render_self_check(content: dict, settings: dict | None = None, guide_base: s
         *render_tools(settings, guide_base),
     ]
     for edition in editions:
-        lines.extend(render_form(edition, texts, guide_base))
+        lines.extend(render_form(edition, texts, guide_base, directory_urls))
     lines.extend(render_confirm_dialog(texts))
     lines.append('<p class="wwc-sc-status" id="wwc-sc-status" role="status" hidden></p>')
     lines.append("</div>")

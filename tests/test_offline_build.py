@@ -17,6 +17,8 @@ def test_offline_build_inlines_search_and_loads_nothing_remote(root, tmp_path, m
     scripts = re.findall(r'<script[^>]*\bsrc="([^"]+)"', home)
     assert "assets/javascripts/vendor/iframe-worker-shim.js" in scripts
     assert not [src for src in scripts if src.startswith(("http:", "https:", "//"))], scripts
-    assert (site / "self-check" / "index.html").is_file()
+    self_check = (site / "self-check" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../criteria/data-governance.html#dg1"' in self_check
+    assert 'href="../downloads/self-check-export.schema.json"' in self_check
     assert (site / "downloads" / "criteria.json").is_file()
     assert 'href="downloads/criteria.json"' in (site / "downloads.html").read_text(encoding="utf-8")
