@@ -5,7 +5,7 @@ from __future__ import annotations
 from . import links
 from .links import SiteIndex
 from .render import source_title
-from .text import h, md
+from .text import attr, h, md, title_md
 
 # Section anchors are part of the stable URL scheme: slides link to #results or #lessons.
 SECTIONS = {
@@ -31,7 +31,7 @@ def bullets(items) -> str:
 
 def case_study_page(index: SiteIndex, study_id: str, page_src: str) -> str:
     study = index.content["case_studies"][study_id]
-    parts = [f"# {md(study['city'])}, {md(study['state'])}", "", f'<p class="wwc-subtitle">{h(study["title"])}</p>', ""]
+    parts = [f"# {title_md(study['city'])}, {title_md(study['state'])}", "", f'<p class="wwc-subtitle">{h(study["title"])}</p>', ""]
     badges = []
     if study.get("new_case_study"):
         badges.append('<span class="wwc-badge">New case study in the January 2018 update</span>')
@@ -109,16 +109,16 @@ def case_study_index(index: SiteIndex, page_src: str) -> str:
     items = []
     for study in studies:
         facets = study_facets(index, study)
-        attrs = " ".join(f'data-{edition_id}="{h(" ".join(groups))}"' for edition_id, groups in facets.items())
+        attrs = " ".join(f'data-{attr(edition_id)}="{attr(" ".join(groups))}"' for edition_id, groups in facets.items())
         target = links.relative(page_src, links.case_study_src(study))
         tags = " · ".join(name for groups in facets.values() for name in groups.values())
-        items.append(f'<li class="wwc-study" data-city="{h(study["id"])}" {attrs} markdown="span">'
+        items.append(f'<li class="wwc-study" data-city="{attr(study["id"])}" {attrs} markdown="span">'
                      f'[**{md(study["city"])}, {md(study["state"])}**]({target}): {md(study["title"])}'
                      f'<br><small>{h(tags)}</small></li>')
     return form + "\n\n" + '<ul class="wwc-study-list" markdown>\n' + "\n".join(items) + "\n</ul>\n"
 
 
 def select(element_id: str, label: str, facet: str, options) -> str:
-    option_html = "".join(f'<option value="{h(value)}">{h(name)}</option>' for value, name in options)
-    return (f'<label for="{element_id}">{h(label)}</label>'
-            f'<select id="{element_id}" data-facet="{h(facet)}"><option value="">All</option>{option_html}</select>')
+    option_html = "".join(f'<option value="{attr(value)}">{h(name)}</option>' for value, name in options)
+    return (f'<label for="{attr(element_id)}">{h(label)}</label>'
+            f'<select id="{attr(element_id)}" data-facet="{attr(facet)}"><option value="">All</option>{option_html}</select>')

@@ -10,6 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 from .errors import ContentError, Problem
+from .scoring import min_met_for
 from .validation import schema_problems
 from .yamlfile import YamlDocument, load_yaml
 
@@ -173,8 +174,29 @@ def _check_edition_rules(loader: Loader, edition: dict, document: YamlDocument, 
     thresholds = [tier["min_percent"] for tier in edition["tiers"]]
     if thresholds != sorted(set(thresholds)):
         loader.report(document, ("tiers",), "tiers must be listed lowest first, each with a higher min_percent")
+    else:
+        _check_tiers_reachable(loader, edition, document)
     if not any(state["met"] for state in edition["answer_states"]):
         loader.report(document, ("answer_states",), "at least one answer state must have met: true")
+
+
+def _check_tiers_reachable(loader: Loader, edition: dict, document: YamlDocument) -> None:
+    """Each tier must be reachable by some whole number of criteria met, given the edition's count.
+
+    With few criteria two thresholds can need the same number met (e.g. 67% and 68% of 10 both need
+    7): the lower tier could then never be shown, and the tiers page would print an empty range.
+    """
+    total = sum(len(group["criteria"]) for group in edition["groups"])
+    label = edition.get("item_label_plural", edition["item_label"] + "s")
+    tiers = edition["tiers"]
+    needed = [min_met_for(total, tier["min_percent"]) for tier in tiers]
+    for index, tier in enumerate(tiers[:-1]):
+        if needed[index] >= needed[index + 1]:
+            following = tiers[index + 1]
+            loader.report(document, ("tiers", index, "min_percent"),
+                          f"tier '{tier['id']}' can never be reached with {total} {label}: {tier['min_percent']}% "
+                          f"needs {needed[index]} met, and so does '{following['id']}' at "
+                          f"{following['min_percent']}%; move the thresholds further apart")
 
 
 def _check_criterion_rules(loader, group_doc, path, criterion, edition, sources) -> None:

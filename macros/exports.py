@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 from .links import SiteIndex
+from .text import csv_cell
 from .validation import schema_files
 
 DOWNLOADS_DIR = "downloads"
@@ -20,7 +21,7 @@ CSV_COLUMNS = ["edition", "group", "group_name", "id", "title", "statement", "mu
 
 def criteria_json(content: dict) -> str:
     data = {"sources": list(content["sources"].values()), "editions": list(content["editions"].values())}
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def criteria_rows(content: dict):
@@ -49,7 +50,8 @@ def criteria_csv(content: dict) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(criteria_rows(content))
+    # Every cell is neutralised: the file is opened in spreadsheets, where "=..." would be a formula.
+    writer.writerows({column: csv_cell(value) for column, value in row.items()} for row in criteria_rows(content))
     return buffer.getvalue()
 
 

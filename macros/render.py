@@ -9,7 +9,7 @@ from __future__ import annotations
 from . import links
 from .links import SiteIndex
 from .scoring import edition_total, rounded_percent, tier_ranges
-from .text import h, html_list, md
+from .text import h, href, html_list, md, title_md
 
 
 def source_title(content: dict, source_id: str) -> str:
@@ -33,7 +33,7 @@ def notes_block(notes: list[str], title: str = "Note") -> str:
 def group_page(index: SiteIndex, edition_id: str, group_id: str, page_src: str) -> str:
     edition = index.content["editions"][edition_id]
     group = next(g for g in edition["groups"] if g["id"] == group_id)
-    parts = [f"# {md(group['name'])}", "", md(group["definition"]), ""]
+    parts = [f"# {title_md(group['name'])}", "", md(group["definition"]), ""]
     if group.get("definition_source"):
         parts += [f"<small>Definition from {h(source_title(index.content, group['definition_source']))}.</small>", ""]
     benchmark = group.get("benchmark")
@@ -46,7 +46,7 @@ def group_page(index: SiteIndex, edition_id: str, group_id: str, page_src: str) 
         ]
     count = len(group["criteria"])
     label = edition["item_label"] if count == 1 else edition.get("item_label_plural", edition["item_label"] + "s")
-    parts += [f"This {edition['group_label'].lower()} has {count} {label} of the {edition_total(edition)} in the "
+    parts += [f"This {md(edition['group_label'].lower())} has {count} {md(label)} of the {edition_total(edition)} in the "
               f"[{md(edition['short_title'])}]({links.relative(page_src, edition['url_path'] + '/index.md')}).", ""]
     parts += [notes_block(group.get("notes", [])), ""]
     for criterion in group["criteria"]:
@@ -105,7 +105,7 @@ def counterpart_lines(index: SiteIndex, criterion: dict, page_src: str) -> list[
     lines = []
     for other in other_editions:
         matched = [cid for cid in others if index.edition_of(cid)["id"] == other["id"]]
-        label = f"Matching {other['item_label']} in the {md(other['short_title'])}"
+        label = f"Matching {md(other['item_label'])} in the {md(other['short_title'])}"
         if matched:
             targets = ", ".join(f"[{cid}]({index.link(page_src, cid)})" for cid in matched)
             lines += [f"**{label}:** {targets}", ""]
@@ -208,6 +208,11 @@ def sources_list(content: dict) -> str:
     lines = []
     for source in content["sources"].values():
         meta = ", ".join(part for part in (source.get("author"), source.get("date")) if part)
-        lines.append(f"- **{md(source['title'])}**{' (' + md(meta) + ')' if meta else ''}: "
+        title = f"**{md(source['title'])}**"
+        target = href(source["url"]) if source.get("url") else None
+        if target:
+            # Raw HTML: a URL inside a Markdown link target would need its own escaping rules.
+            title = f'<a href="{target}">{title}</a>'
+        lines.append(f"- {title}{' (' + md(meta) + ')' if meta else ''}: "
                      f"{md(source.get('description', ''))}")
     return "\n".join(lines) + "\n"

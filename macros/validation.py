@@ -13,6 +13,18 @@ from .yamlfile import YamlDocument
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 
+# Patterns the schemas share, with what to tell an author whose value does not match.
+TEXT_PATTERN = "\\S"
+NAME_PATTERN = "^[^<>]*\\S[^<>]*$"
+PATTERN_MESSAGES = {
+    TEXT_PATTERN: "must contain text (it is empty or only spaces)",
+    NAME_PATTERN: ("must be non-blank text without < or > (names also go into page titles, "
+                   "where a template filter would turn escaped brackets back into tags)"),
+    "^[a-z0-9]+(-[a-z0-9]+)*$": "must be an id of lower-case letters, digits and hyphens (e.g. open-data)",
+}
+URL_MESSAGE = ("must be an http:// or https:// address or a path on this site, with no spaces, quotes, "
+               "< > ` or backslashes (javascript:, data: and other schemes are refused)")
+
 JSON_TYPE_NAMES = {
     dict: "a mapping", list: "a list", str: "a string", bool: "true or false",
     int: "an integer", float: "a number", type(None): "nothing (null)",
@@ -67,7 +79,7 @@ def _describe(error) -> tuple[list, str]:
             f" (expected one of: {', '.join(allowed)})"
         )
     if kind == "pattern":
-        return path, f"{_short(value)} does not have the expected form (pattern {error.validator_value})"
+        return path, f"{_short(value)} {_pattern_message(error.validator_value)}"
     if kind == "enum":
         return path, f"{_short(value)} is not one of: {', '.join(map(str, error.validator_value))}"
     if kind in ("minItems", "maxItems", "minLength", "minimum", "maximum", "exclusiveMinimum", "minProperties"):
@@ -75,6 +87,14 @@ def _describe(error) -> tuple[list, str]:
     if kind == "uniqueItems":
         return path, f"items must be unique: {_short(value)}"
     return path, error.message
+
+
+def _pattern_message(pattern: str) -> str:
+    if pattern in PATTERN_MESSAGES:
+        return PATTERN_MESSAGES[pattern]
+    if pattern.startswith("^(https?://"):
+        return URL_MESSAGE
+    return f"does not have the expected form (pattern {pattern})"
 
 
 def _type_phrase(expected: str) -> str:
