@@ -15,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 from macros import casestudies, exports, links, render, selfcheck  # noqa: E402
+from macros.buildguard import guard_build
 from macros.content import load_content
 from macros.errors import ContentError
 from macros.links import SiteIndex
@@ -23,6 +24,7 @@ from macros.pages import check_page_shells, expected_shells
 
 def define_env(env):
     root = Path(env.conf.config_file_path).parent
+    guard_build(env.conf)  # a failed build empties site/ (macros/buildguard.py)
     try:
         content = load_content(root)
         check_page_shells(content, Path(env.conf.docs_dir))

@@ -1,6 +1,8 @@
 """Validate the guide's YAML without building: ``python -m macros.check [ROOT]``.
 
-Exit status 0 when the content is valid, 1 with one line per problem otherwise.
+It runs what the build runs before rendering (load + schema + cross-references, page shells,
+the nav of mkdocs.yml), so a check that passes means the build will not stop on content.
+Exit status 0 when the content is valid, 1 with one line per problem otherwise (never a traceback).
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ def main(argv: list[str]) -> int:
         check_page_shells(content, root / "docs")
     except ContentError as error:
         print(error.report(), file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"cannot read the guide's content in {root}: {error}", file=sys.stderr)
         return 1
     counts = ", ".join(
         f"{edition['id']}: {sum(len(g['criteria']) for g in edition['groups'])} {edition.get('item_label_plural', 'criteria')}"

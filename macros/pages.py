@@ -1,11 +1,22 @@
-"""Which page shell in docs/ shows which piece of YAML, and a check that they correspond one to one."""
+"""Which page shell in docs/ shows which piece of YAML, and checks that pages, shells and nav agree.
+
+``check_page_shells`` finds, without building, what would otherwise fail a build (or, worse, only
+show up in it): a group or case study without its page, a page without its YAML, a shell that
+calls the wrong macro or holds other content, and a page missing from the ``nav`` of mkdocs.yml.
+The build (main.py) and ``python -m macros.check`` both run it.
+"""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+import yaml
 
 from . import links
 from .errors import ContentError, Problem
+
+CONFIG_FILE = "mkdocs.yml"
 
 
 def expected_shells(content: dict) -> dict[str, tuple]:
@@ -23,8 +34,11 @@ def shell_folders(content: dict) -> set[str]:
     return {edition["url_path"] for edition in content["editions"].values()} | {links.CASE_STUDY_FOLDER}
 
 
-def check_page_shells(content: dict, docs_dir: Path) -> None:
-    """Every group and case study has its page shell, and every shell has its YAML."""
+def check_page_shells(content: dict, docs_dir: Path, config_file: Path | None = None) -> None:
+    """Pages and YAML correspond; shells hold only their macro; the nav lists every page.
+
+    ``config_file`` is mkdocs.yml, by default the one beside ``docs_dir``.
+    """
     expected = expected_shells(content)
     problems = []
     for src, target in expected.items():
@@ -39,8 +53,77 @@ def check_page_shells(content: dict, docs_dir: Path) -> None:
             if page.name != "index.md" and src not in expected:
                 problems.append(Problem(f"docs/{src}", None, "", "this page has no YAML file behind it "
                                         "(no group or case study with this slug)"))
+    problems += shell_content_problems(expected, docs_dir)
+    config = Path(config_file) if config_file else Path(docs_dir).parent / CONFIG_FILE
+    if config.is_file():
+        problems += nav_problems(config, docs_dir)
     if problems:
         raise ContentError(problems)
+
+
+def shell_content_problems(expected: dict, docs_dir: Path) -> list[Problem]:
+    """A shell holds exactly its one macro call: anything else would be lost or fail inside a plugin."""
+    problems = []
+    for src, target in expected.items():
+        path = Path(docs_dir) / src
+        if not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if not _SHELL_CALL[target[0]].fullmatch(text.strip()):
+            found = " ".join(text.split())
+            found = found if len(found) <= 60 else found[:57] + "..."
+            problems.append(Problem(f"docs/{src}", 1, "", f"a page shell must contain only the line "
+                                    f"{shell_text(target[0])!r}; found {found!r}"))
+    return problems
+
+
+def nav_problems(config_file: Path, docs_dir: Path) -> list[Problem]:
+    """Every page in docs/ is in the nav (a strict build fails otherwise), and every nav entry exists."""
+    name = config_file.name
+    try:
+        root = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        return [Problem(name, None, "", f"cannot read the nav: {error}")]
+    nav = _mapping_value(root, "nav")
+    if nav is None:
+        return []  # no nav: MkDocs lists every page itself
+    entries = dict(_nav_pages(nav))
+    problems = []
+    pages = sorted(page.relative_to(docs_dir).as_posix() for page in Path(docs_dir).rglob("*.md"))
+    for src in pages:
+        if src not in entries:
+            problems.append(Problem(name, nav.start_mark.line + 1, "nav",
+                                    f"docs/{src} is not in the nav: add the line '- {src}'"))
+    for src, line in entries.items():
+        if not (Path(docs_dir) / src).is_file():
+            problems.append(Problem(name, line, "nav", f"docs/{src} does not exist"))
+    return problems
+
+
+_SHELL_CALL = {
+    "group": re.compile(r"\{\{\s*group_page\(\s*\)\s*\}\}"),
+    "case_study": re.compile(r"\{\{\s*case_study_page\(\s*\)\s*\}\}"),
+}
+
+
+def _mapping_value(node, key: str):
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    return next((value for key_node, value in node.value
+                 if isinstance(key_node, yaml.ScalarNode) and key_node.value == key), None)
+
+
+def _nav_pages(node):
+    """(page path, line) of every Markdown page the nav names, at any depth."""
+    if isinstance(node, yaml.ScalarNode):
+        if node.value.endswith(".md") and "://" not in node.value:
+            yield node.value, node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _nav_pages(item)
+    elif isinstance(node, yaml.MappingNode):
+        for _, value in node.value:
+            yield from _nav_pages(value)
 
 
 def shell_text(kind: str) -> str:
