@@ -1,0 +1,209 @@
+"""Script and markup payloads in every string field of every schema: built, then loaded in Chromium.
+
+One build: each field the schemas define (found by walking the schemas, so a new field is covered
+without changing this file) gets the payloads its schema accepts, rotated over its occurrences in
+the content, and absent optional fields are added with a payload. Fields whose schema pattern
+refuses every payload (ids, references) are constrained and cannot carry one.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import http.server
+import threading
+from collections import Counter, defaultdict
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from helpers import run_mkdocs_build
+
+from adversarial.conftest import copy_project
+from adversarial.fields import accepts, all_string_fields, content_files, fill_strings, schema_name_for
+from adversarial.payloads import FORMULA_STARTS, MARK, PAYLOADS
+from macros.yamlfile import load_yaml
+
+pytestmark = pytest.mark.slow
+
+URL_ATTRIBUTES = ("href", "src", "action", "data", "formaction", "content", "background", "poster")
+
+
+class Rotation:
+    """Picks, for each field, the next payload its schema accepts; records what went where."""
+
+    def __init__(self):
+        self.fields = sorted(all_string_fields())
+        self.counts: Counter = Counter()
+        self.used: dict[str, set[int]] = defaultdict(set)
+
+    @functools.lru_cache(maxsize=None)
+    def fitting(self, field: str, pattern: str | None) -> list[int]:
+        return [i for i, payload in enumerate(PAYLOADS) if accepts({"pattern": pattern} if pattern else {}, payload)]
+
+    def __call__(self, field: str, field_schema: dict, old):
+        fitting = self.fitting(field, field_schema.get("pattern"))
+        if not fitting:
+            return None
+        offset = self.fields.index(field) * 7 if field in self.fields else 0
+        choice = fitting[(offset + self.counts[field]) % len(fitting)]
+        self.counts[field] += 1
+        self.used[field].add(choice)
+        return PAYLOADS[choice]
+
+
+def inject(tree, rotation: Rotation) -> None:
+    for relative in content_files(tree):
+        data = load_yaml(tree / relative, relative).data
+        name = schema_name_for(relative)
+        people_before = [person["name"] for person in data.get("people", [])] if name == "casestudy" else []
+        speakers_before = [quote["speaker"] for quote in data.get("quotes", [])] if name == "casestudy" else []
+        fill_strings(data, name, rotation)
+        if name == "casestudy":
+            # A quote's speaker must stay the name of one of the people: follow the renamed person.
+            renamed = dict(zip(people_before, (person["name"] for person in data["people"])))
+            for quote, speaker in zip(data["quotes"], speakers_before):
+                quote["speaker"] = renamed[speaker]
+        (tree / relative).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000),
+                                     encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def payload_site(root, tmp_path_factory):
+    tree = copy_project(root, tmp_path_factory.mktemp("payload-tree"))
+    rotation = Rotation()
+    inject(tree, rotation)
+    result = run_mkdocs_build(tree / "mkdocs.yml", tree / "site")
+    assert result.returncode == 0, f"the build with payloads failed:\n{result.stdout}\n{result.stderr}"
+    return tree / "site", rotation
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the base class's signature
+        pass
+
+
+@pytest.fixture(scope="module")
+def payload_url(payload_site):
+    handler = functools.partial(QuietHandler, directory=str(payload_site[0]))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    server.server_close()
+
+
+def test_every_unconstrained_string_field_carries_payloads(payload_site):
+    _, rotation = payload_site
+    fields = all_string_fields()
+    missing = [field for field, node in fields.items()
+               if rotation.fitting(field, node.get("pattern")) and not rotation.used[field]]
+    assert not missing, f"fields the schemas define that no payload reached: {missing}"
+    every = set().union(*rotation.used.values())
+    assert every == set(range(len(PAYLOADS))), f"payloads never injected: {set(range(len(PAYLOADS))) - every}"
+    # Free-text fields see every payload class; names see every payload without < or >.
+    text_field = "group:criteria[].requirements[].text"
+    assert rotation.used[text_field] == set(rotation.fitting(text_field, fields[text_field]["pattern"]))
+
+
+def test_every_string_field_is_constrained_by_a_pattern():
+    """A new string field must say what it accepts: free text, a name (no < >), an id, a URL."""
+    loose = [field for field, node in all_string_fields().items() if "pattern" not in node and "enum" not in node]
+    assert not loose, f"string fields without a pattern: {loose}"
+
+
+def offenders_in(soup) -> list[str]:
+    """Elements or attributes a payload created, in a parsed page."""
+    found = []
+    for element in soup.find_all(True):
+        attributes = element.attrs
+        for name, value in attributes.items():
+            value = " ".join(value) if isinstance(value, list) else str(value)
+            if name.startswith("on") and MARK in value or "wwcxss" in name:
+                found.append(f"<{element.name} {name}={value[:60]!r}>")
+            if name in URL_ATTRIBUTES and value.strip().lower().startswith(("javascript:", "data:text")):
+                found.append(f"<{element.name} {name}={value[:60]!r}>")
+        if element.name in ("script", "style") and MARK in element.get_text() and attributes.get("type") != "application/json":
+            found.append(f"<{element.name}>{element.get_text()[:60]!r}")
+        if element.name in ("img", "svg", "iframe", "object", "embed", "base", "meta", "details", "input", "form", "video") \
+                and MARK in " ".join(" ".join(v) if isinstance(v, list) else str(v) for v in attributes.values()):
+            found.append(f"<{element.name} {attributes}>"[:120])
+    return found
+
+
+def test_no_payload_makes_a_tag_in_the_built_html(payload_site):
+    site, _ = payload_site
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 30
+    problems = {}
+    for page_file in pages:
+        found = offenders_in(BeautifulSoup(page_file.read_text(encoding="utf-8"), "html.parser"))
+        if found:
+            problems[page_file.relative_to(site).as_posix()] = found[:5]
+    assert not problems, problems
+    shown = "".join(p.read_text(encoding="utf-8") for p in pages)
+    assert MARK in shown, "the payloads are not in the pages at all: nothing was tested"
+    assert "{{ 7*7 }}" in BeautifulSoup(shown, "html.parser").get_text(), "Jinja in YAML must show literally"
+
+
+def test_csv_cells_never_start_a_formula(payload_site):
+    site, _ = payload_site
+    with open(site / "downloads" / "criteria.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert any(cell.startswith("'=") for cell in cells), "no formula payload reached the CSV: nothing was tested"
+    assert not [cell for cell in cells if cell.startswith(FORMULA_STARTS)]
+
+
+PAGE_CHECK = """() => {
+  const mark = 'wwcxss', found = [];
+  for (const el of document.querySelectorAll('*')) {
+    for (const a of el.attributes) {
+      const v = a.value, low = v.trim().toLowerCase();
+      if ((a.name.startsWith('on') && v.includes(mark)) || a.name.includes(mark)) found.push(el.tagName + ' ' + a.name);
+      if (['href','src','action','data','formaction','content'].includes(a.name) && low.startsWith('javascript:')) found.push(el.tagName + ' ' + a.name + '=' + v.slice(0, 40));
+    }
+    if ((el.tagName === 'SCRIPT' && el.type !== 'application/json' || el.tagName === 'STYLE') && el.textContent.includes(mark)) found.push(el.tagName);
+  }
+  // <title> is raw text: what matters is that nothing broke out of it (one title, nothing after it).
+  const titles = document.querySelectorAll('title').length;
+  return {found, ran: window.__wwcxss !== undefined, titles};
+}"""
+
+
+def test_nothing_runs_in_chromium(page, payload_site, payload_url):
+    site, _ = payload_site
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    failures = {}
+    for page_file in sorted(site.rglob("index.html")):
+        path = page_file.parent.relative_to(site).as_posix()
+        url = payload_url + ("" if path == "." else path + "/")
+        page.goto(url)
+        if path == "self-check":
+            # The self-check draws results with JavaScript from the embedded data: make it draw them.
+            radio = page.locator("input[type=radio][data-wwc-met=true]").first
+            radio.check()
+        page.mouse.move(5, 5)
+        page.mouse.move(400, 300)
+        state = page.evaluate(PAGE_CHECK)
+        if state["found"] or state["ran"] or state["titles"] != 1:
+            failures[path] = state
+    assert not dialogs, dialogs
+    assert not failures, failures
+
+
+def test_search_results_run_nothing(page, payload_url):
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(payload_url)
+    box = page.locator("input.md-search__input")
+    box.click()
+    page.wait_for_function("document.querySelector('.md-search-result__meta') && "
+                           "!/Initializing/i.test(document.querySelector('.md-search-result__meta').textContent)")
+    box.press_sequentially("wwcxss", delay=30)
+    page.locator(".md-search-result__item").first.wait_for(state="visible")
+    state = page.evaluate(PAGE_CHECK)
+    assert not state["found"] and not state["ran"], state
+    assert not dialogs, dialogs
