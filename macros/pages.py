@@ -45,13 +45,13 @@ def check_page_shells(content: dict, docs_dir: Path, config_file: Path | None = 
         if not (docs_dir / src).is_file():
             yaml_file = (f"criteria/{target[1]}/{target[2]}.yml" if target[0] == "group"
                          else f"casestudies/{target[1]}.yml")
-            problems.append(Problem(yaml_file, None, "", f"has no page: create docs/{src} containing only "
+            problems.append(Problem(yaml_file, 1, "", f"has no page: create docs/{src} containing only "
                                     f"the line {shell_text(target[0])!r}"))
     for folder in sorted(shell_folders(content)):
         for page in sorted((docs_dir / folder).glob("*.md")):
             src = f"{folder}/{page.name}"
             if page.name != "index.md" and src not in expected:
-                problems.append(Problem(f"docs/{src}", None, "", "this page has no YAML file behind it "
+                problems.append(Problem(f"docs/{src}", 1, "", "this page has no YAML file behind it "
                                         "(no group or case study with this slug)"))
     problems += shell_content_problems(expected, docs_dir)
     config = Path(config_file) if config_file else Path(docs_dir).parent / CONFIG_FILE
@@ -81,10 +81,10 @@ def nav_problems(config_file: Path, docs_dir: Path) -> list[Problem]:
     """Every page in docs/ is in the nav (a strict build fails otherwise), and every nav entry exists."""
     name = config_file.name
     try:
-        root = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        root = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         return [Problem(name, None, "", f"cannot read the nav: {error}")]
-    nav = _mapping_value(root, "nav")
+    nav_key, nav = _mapping_entry(root, "nav")
     if nav is None:
         return []  # no nav: MkDocs lists every page itself
     entries = dict(_nav_pages(nav))
@@ -92,7 +92,7 @@ def nav_problems(config_file: Path, docs_dir: Path) -> list[Problem]:
     pages = sorted(page.relative_to(docs_dir).as_posix() for page in Path(docs_dir).rglob("*.md"))
     for src in pages:
         if src not in entries:
-            problems.append(Problem(name, nav.start_mark.line + 1, "nav",
+            problems.append(Problem(name, nav_key.start_mark.line + 1, "nav",
                                     f"docs/{src} is not in the nav: add the line '- {src}'"))
     for src, line in entries.items():
         if not (Path(docs_dir) / src).is_file():
@@ -106,11 +106,12 @@ _SHELL_CALL = {
 }
 
 
-def _mapping_value(node, key: str):
+def _mapping_entry(node, key: str) -> tuple:
+    """(key node, value node) of ``key`` in a composed mapping, or (None, None)."""
     if not isinstance(node, yaml.MappingNode):
-        return None
-    return next((value for key_node, value in node.value
-                 if isinstance(key_node, yaml.ScalarNode) and key_node.value == key), None)
+        return None, None
+    return next(((key_node, value) for key_node, value in node.value
+                 if isinstance(key_node, yaml.ScalarNode) and key_node.value == key), (None, None))
 
 
 def _nav_pages(node):

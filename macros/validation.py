@@ -40,10 +40,13 @@ def schema_files() -> list[Path]:
     return sorted(SCHEMA_DIR.glob("*.schema.json"))
 
 
+@cache
+def validator(name: str):
+    return jsonschema.validators.validator_for(schema(name))(schema(name))
+
+
 def schema_problems(document: YamlDocument, schema_name: str) -> list[Problem]:
-    validator_class = jsonschema.validators.validator_for(schema(schema_name))
-    validator = validator_class(schema(schema_name))
-    errors = sorted(validator.iter_errors(document.data), key=lambda e: (list(map(str, e.absolute_path)), e.message))
+    errors = sorted(validator(schema_name).iter_errors(document.data), key=lambda e: (list(map(str, e.absolute_path)), e.message))
     problems = []
     for error in errors:
         for leaf in _leaf_errors(error):

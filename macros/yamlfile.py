@@ -68,8 +68,10 @@ class YamlDocument:
 def load_yaml(path: Path, display_name: str, loader_class=None) -> YamlDocument:
     text = read_text(Path(path), display_name)
     document = YamlDocument(display_name, None)
-    builder = _Builder(loader_class or DEFAULT_LOADER, text, document)
+    builder = _Builder(document)
     try:
+        # The pure-Python reader checks every character when it is created: inside the try.
+        builder.start(loader_class or DEFAULT_LOADER, text)
         document.data = builder.build()
     except _Stop:
         pass
@@ -81,7 +83,8 @@ def load_yaml(path: Path, display_name: str, loader_class=None) -> YamlDocument:
     except yaml.reader.ReaderError as error:
         line, column = line_and_column(text, error.position)
         builder.problems.append(Problem(display_name, line, "", f"character #x{error.character:04x} at column "
-                                        f"{column} is not allowed in YAML ({error.reason})"))
+                                        f"{column} is not allowed in YAML (remove it, or write it as an escape "
+                                        "such as \\t inside double quotes)"))
     except yaml.YAMLError as error:
         builder.problems.append(Problem(display_name, None, "", f"YAML error: {error}"))
     finally:
@@ -161,16 +164,20 @@ class _Sequence:
 
 
 class _Builder:
-    def __init__(self, loader_class, text: str, document: YamlDocument):
-        self.loader = loader_class(text)
+    def __init__(self, document: YamlDocument):
+        self.loader = None
         self.document = document
         self.problems: list[Problem] = []
         self.anchors: dict[str, tuple[object, int]] = {}
         self.count = 0
         self.stack: list = []
 
+    def start(self, loader_class, text: str) -> None:
+        self.loader = loader_class(text)
+
     def dispose(self) -> None:
-        self.loader.dispose()
+        if self.loader is not None:
+            self.loader.dispose()
 
     # --- reporting ----------------------------------------------------------------------------
 

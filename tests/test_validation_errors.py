@@ -159,9 +159,9 @@ def test_build_stops_with_the_message_and_no_traceback(site_tree):
 
 def test_build_stops_when_a_case_study_has_no_page(site_tree):
     (site_tree / "docs/case-studies/seattle.md").unlink()
-    assert_build_stops_with(site_tree, "casestudies/seattle.yml: has no page: create docs/case-studies/seattle.md")
+    assert_build_stops_with(site_tree, "casestudies/seattle.yml:1: has no page: create docs/case-studies/seattle.md")
 
 
 def test_build_stops_when_a_page_has_no_case_study(site_tree):
     (site_tree / "casestudies/seattle.yml").unlink()
-    assert_build_stops_with(site_tree, "docs/case-studies/seattle.md: this page has no YAML file behind it")
+    assert_build_stops_with(site_tree, "docs/case-studies/seattle.md:1: this page has no YAML file behind it")
