@@ -51,7 +51,10 @@ def schema_problems(document: YamlDocument, schema_name: str) -> list[Problem]:
     for error in errors:
         for leaf in _leaf_errors(error):
             path, message = _describe(leaf)
-            problems.append(document.problem(path, message))
+            problem = document.problem(path, message)
+            # jsonschema reports each missing required field separately; the message lists them all.
+            if problem not in problems:
+                problems.append(problem)
     return problems
 
 

@@ -59,7 +59,7 @@ class YamlDocument:
         parts = tuple(path)
         while parts not in self.lines and parts:
             parts = parts[:-1]
-        return self.lines.get(parts)
+        return self.lines.get(parts, 1)  # an empty file: its first line
 
     def problem(self, path, message: str) -> Problem:
         return Problem(self.file, self.line_of(path), format_path(path), message)

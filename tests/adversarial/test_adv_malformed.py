@@ -39,6 +39,7 @@ class Case:
     delta: int = 0
     at: str | None = None
     reported: str | None = None  # the file the problem names, when not ``file``
+    whole: bool = False  # ``new`` replaces the whole file
 
 
 def bomb(levels: int = 9) -> str:
@@ -119,6 +120,12 @@ CASES = [
     Case("tier-unreachable", EDITION, "min_percent: 67", "min_percent: 51.1", "tiers[0].min_percent", "tier 'silver' can never be reached with 45 criteria", at="min_percent: 51"),
     Case("tier-zero", EDITION, "min_percent: 51", "min_percent: 0", "tiers[0].min_percent", "exclusiveMinimum"),
     Case("tier-above-100", EDITION, "min_percent: 85", "min_percent: 101", "tiers[2].min_percent", "maximum"),
+    # a file that is not the expected shape at all
+    Case("empty-file", SEATTLE, None, "", "", "expected a mapping, found nothing", whole=True, at=""),
+    Case("list-instead-of-mapping", SEATTLE, None, "- city: Seattle\n", "", "expected a mapping, found a list", whole=True, at="-"),
+    Case("text-instead-of-mapping", DG, None, "Data Governance\n", "", "expected a mapping, found a string", whole=True, at="Data"),
+    Case("only-an-id", SEATTLE, None, "id: seattle\n", "", "missing required fields 'city', 'state'", whole=True, at="id:"),
+    Case("criterion-is-text", DG, "  - id: DG1\n", "  - just text\n  - id: DG1\n", "criteria[0]", "expected a mapping, found a string"),
     # page shells and nav
     Case("shell-wrong-macro", "docs/criteria/open-data.md", "{{ group_page() }}", "{{ case_study_page() }}", "", "a page shell must contain only the line '{{ group_page() }}'"),
     Case("shell-extra-content", "docs/case-studies/seattle.md", None, "\nMore words.\n", "", "a page shell must contain only the line '{{ case_study_page() }}'", at="{{"),
@@ -144,7 +151,10 @@ def apply(tree, case: Case) -> int:
     path = tree / case.file
     original = path.read_text(encoding="utf-8") if path.exists() else ""
     new = case.new if isinstance(case.new, str) else case.new.decode("latin-1")
-    edited = original + new if case.old is None else original.replace(case.old, new, 1)
+    if case.whole:
+        edited = new
+    else:
+        edited = original + new if case.old is None else original.replace(case.old, new, 1)
     if case.old is not None:
         assert case.old in original, f"{case.old!r} not in {case.file}"
     if isinstance(case.new, bytes):
