@@ -11,7 +11,7 @@ import re
 
 from . import links
 from .links import SiteIndex
-from .scoring import edition_total, rounded_percent, tier_ranges
+from .scoring import edition_total, reaches, rounded_percent, rounded_tier, tier_for, tier_ranges
 from .text import h, html_list, md
 
 
@@ -258,25 +258,58 @@ def tier_table(content: dict, edition_id: str) -> str:
     return "\n".join(rows) + "\n"
 
 
-def exact_share_example(edition: dict) -> str:
-    """The case where rounding would mislead: the most criteria met that still fall short of the second tier."""
-    ranges = tier_ranges(edition)
-    if len(ranges) < 2:
-        return ""
-    below, above = ranges[0], ranges[1]
-    met, total = below["max_met"], below["total"]
-    shown = rounded_percent(met, total, edition["display"]["overall_decimals"])
-    return (f"The share is compared exactly, without rounding: {met} of {total} criteria is {shown}%, "
-            f"which is below {md(above['tier']['name'])}'s {above['tier']['min_percent']}% and so "
-            f"{md(below['tier']['name'])}.")
+def between_ranges(edition: dict) -> list[dict]:
+    """Shares that fall between two published whole-percent ranges (above min - 1 of a tier, below its min)."""
+    total = edition_total(edition)
+    found = []
+    for met in range(total + 1):
+        for tier in edition["tiers"]:
+            if reaches(met, total, tier["min_percent"] - 1) and not reaches(met, total, tier["min_percent"]):
+                exact = tier_for(met, total, edition["tiers"])
+                found.append({"met": met, "total": total, "above": tier, "exact": exact,
+                              "rounded": tier_by_id(edition, rounded_tier(edition, met))})
+    return found
+
+
+def tier_by_id(edition: dict, tier_id: str | None) -> dict | None:
+    return next((tier for tier in edition["tiers"] if tier["id"] == tier_id), None)
+
+
+def tier_label(edition: dict, tier: dict | None) -> str:
+    return md(tier["name"] if tier else edition.get("not_certified_label", "Not certified"))
+
+
+def between_ranges_text(edition: dict) -> str:
+    """How the guide reads a share that falls between two published ranges, computed from the tier data."""
+    cases = between_ranges(edition)
+    items = edition.get("item_label_plural", edition["item_label"] + "s")
+    total = edition_total(edition)
+    if not cases:
+        return (f"With {total} {items} no share falls between two ranges: each count met gives a whole "
+                "percentage or lands clearly inside one range.")
+    lines = [f"With {total} {items}, {len(cases)} {'share falls' if len(cases) == 1 else 'shares fall'} "
+             "between two published ranges. The guide compares the exact share with each tier's lowest "
+             "percentage and does not round; the self-check marks such a result as borderline and names the "
+             "tier a rounded reading would give:", ""]
+    decimals = edition["display"]["overall_decimals"]
+    for case in cases:
+        shown = rounded_percent(case["met"], case["total"], decimals)
+        whole = rounded_percent(case["met"], case["total"], 0)
+        same = case["rounded"] is case["exact"]
+        lines.append(f"- **{case['met']} of {case['total']}** is {shown}%: below {md(case['above']['name'])}'s "
+                     f"{case['above']['min_percent']}%, so this guide says **{tier_label(edition, case['exact'])}**. "
+                     f"Rounded, it reads {whole}%, which {'also ' if same else ''}gives "
+                     f"{tier_label(edition, case['rounded'])}.")
+    return "\n".join(lines) + "\n"
 
 
 def tiers_page(content: dict) -> str:
-    first = next(iter(content["editions"].values()))
-    parts = [exact_share_example(first), ""]
+    parts = []
     for edition in content["editions"].values():
-        parts += [f"## {md(edition['title'])}", "", tier_table(content, edition["id"]), ""]
-        parts += [notes_block(edition.get("notes", []), "Notes"), ""]
+        parts += [f"## {md(edition['title'])}", ""]
+        parts += [md(note) + "\n" for note in edition.get("notes", [])]
+        parts += [tier_table(content, edition["id"]), ""]
+        parts += ["### Shares between two ranges", "", between_ranges_text(edition), ""]
     return "\n".join(parts)
 
 
