@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from fractions import Fraction
 
 from . import links
 from .links import SiteIndex
@@ -264,7 +265,8 @@ def between_ranges(edition: dict) -> list[dict]:
     found = []
     for met in range(total + 1):
         for tier in edition["tiers"]:
-            if reaches(met, total, tier["min_percent"] - 1) and not reaches(met, total, tier["min_percent"]):
+            above_range_below = Fraction(met * 100, total) > Fraction(str(tier["min_percent"])) - 1
+            if above_range_below and not reaches(met, total, tier["min_percent"]):
                 exact = tier_for(met, total, edition["tiers"])
                 found.append({"met": met, "total": total, "above": tier, "exact": exact,
                               "rounded": tier_by_id(edition, rounded_tier(edition, met))})
