@@ -21,6 +21,11 @@ SECTIONS = {
 }
 
 
+STATE_NOT_IN_SOURCES = "The sources do not name the state; this guide adds it."
+LESSONS_LEAD = ("This guide's reading of the case: each lesson rests on what the source reports above; "
+                "where the source gives only an intention or an opinion, the lesson says whose.")
+
+
 def heading(key: str) -> str:
     return f"## {SECTIONS[key]} {{ #{key} }}"
 
@@ -32,6 +37,8 @@ def bullets(items) -> str:
 def case_study_page(index: SiteIndex, study_id: str, page_src: str) -> str:
     study = index.content["case_studies"][study_id]
     parts = [f"# {md(study['city'])}, {md(study['state'])}", "", f'<p class="wwc-subtitle">{h(study["title"])}</p>', ""]
+    if study.get("state_named_in_sources") is False:
+        parts += [f'<p class="wwc-state-note"><small>{STATE_NOT_IN_SOURCES}</small></p>', ""]
     badges = []
     if study.get("new_case_study"):
         badges.append('<span class="wwc-badge">New case study in the January 2018 update</span>')
@@ -51,7 +58,7 @@ def case_study_page(index: SiteIndex, study_id: str, page_src: str) -> str:
         parts += [heading("quotes"), ""]
         for quote in study["quotes"]:
             parts += [f"> “{md(quote['text'])}”\n>\n> — {md(quote['speaker'])}, {md(role_of(study, quote['speaker']))}", ""]
-    parts += [heading("lessons"), "", bullets(study["lessons"]), ""]
+    parts += [heading("lessons"), "", f"*{LESSONS_LEAD}*", "", bullets(study["lessons"]), ""]
     parts += [heading("discussion"), "", "\n".join(f"1. {md(q)}" for q in study["discussion_questions"]), ""]
     parts += [heading("sources"), "",
               "\n".join(f"- {md(source_title(index.content, s))}" for s in study["sources"]), ""]
@@ -112,8 +119,9 @@ def case_study_index(index: SiteIndex, page_src: str) -> str:
         attrs = " ".join(f'data-{edition_id}="{h(" ".join(groups))}"' for edition_id, groups in facets.items())
         target = links.relative(page_src, links.case_study_src(study))
         tags = " · ".join(name for groups in facets.values() for name in groups.values())
+        state_note = " (state not named in the sources)" if study.get("state_named_in_sources") is False else ""
         items.append(f'<li class="wwc-study" data-city="{h(study["id"])}" {attrs} markdown="span">'
-                     f'[**{md(study["city"])}, {md(study["state"])}**]({target}): {md(study["title"])}'
+                     f'[**{md(study["city"])}, {md(study["state"])}**]({target}){state_note}: {md(study["title"])}'
                      f'<br><small>{h(tags)}</small></li>')
     return form + "\n\n" + '<ul class="wwc-study-list" markdown>\n' + "\n".join(items) + "\n</ul>\n"
 
