@@ -256,7 +256,8 @@ def tier_table(content: dict, edition_id: str) -> str:
     below = tier_ranges(edition)[0]["min_met"] - 1
     rows.append(f"| {md(edition.get('not_certified_label', 'Not certified'))} | below the lowest tier | "
                 f"0 to {below} | |")
-    return "\n".join(rows) + "\n"
+    # The class lets wwc.css fit the table to a phone's width without a sideways scroll.
+    return '<div class="wwc-tier-table" markdown="1">\n\n' + "\n".join(rows) + "\n\n</div>\n"
 
 
 def between_ranges(edition: dict) -> list[dict]:
