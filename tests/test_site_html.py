@@ -391,3 +391,22 @@ def test_caveat_prefixes_name_criteria_the_case_study_links(content):
     for study in content["case_studies"].values():
         linked = {cid for ids in study["illustrates"].values() for cid in ids}
         assert set(link_caveats(study)) <= linked, (study["id"], set(link_caveats(study)) - linked)
+
+
+# --- publishing: site_url from the environment ---------------------------------------------------
+
+@pytest.mark.parametrize("value, expected", [(None, "http://127.0.0.1:8000/"),
+                                             ("https://guide.example.org/wwc/", "https://guide.example.org/wwc/")])
+def test_site_url_comes_from_the_environment(root, monkeypatch, value, expected):
+    from mkdocs.config import load_config
+    if value is None:
+        monkeypatch.delenv("SITE_URL", raising=False)
+    else:
+        monkeypatch.setenv("SITE_URL", value)
+    assert load_config(str(root / "mkdocs.yml"))["site_url"] == expected
+
+
+def test_canonical_links_use_site_url(built_site):
+    canonical = soup(page(built_site, "case-studies/seattle/")).find("link", rel="canonical")
+    assert canonical is not None and canonical["href"].endswith("/case-studies/seattle/")
+    assert canonical["href"].startswith(("http://", "https://"))
