@@ -299,7 +299,8 @@ def test_index_prints_without_filter_form(page, site_url, tmp_path):
     printed = normalise(pdf_text(page, tmp_path))
     assert status_text(len(STUDIES)) not in printed  # the filter form's status line
     for study in STUDIES.values():
-        assert normalise(study["title"])[:30] in printed
+        # pdftotext drops a hyphen at the end of a line ("low-" + "cost"): compare without hyphens.
+        assert normalise(study["title"])[:30].replace("-", "") in printed.replace("-", "")
 
 
 # ---------------------------------------------------------------------------------------------------
