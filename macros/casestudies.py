@@ -21,6 +21,11 @@ SECTIONS = {
 }
 
 
+STATE_NOT_IN_SOURCES = "The sources do not name the state; this guide adds it."
+LESSONS_LEAD = ("This guide's reading of the case: each lesson rests on what the source reports above; "
+                "where the source gives only an intention or an opinion, the lesson says whose.")
+
+
 def heading(key: str) -> str:
     return f"## {SECTIONS[key]} {{ #{key} }}"
 
@@ -32,6 +37,8 @@ def bullets(items) -> str:
 def case_study_page(index: SiteIndex, study_id: str, page_src: str) -> str:
     study = index.content["case_studies"][study_id]
     parts = [f"# {title_md(study['city'])}, {title_md(study['state'])}", "", f'<p class="wwc-subtitle">{h(study["title"])}</p>', ""]
+    if study.get("state_named_in_sources") is False:
+        parts += [f'<p class="wwc-state-note"><small>{STATE_NOT_IN_SOURCES}</small></p>', ""]
     badges = []
     if study.get("new_case_study"):
         badges.append('<span class="wwc-badge">New case study in the January 2018 update</span>')
@@ -41,7 +48,8 @@ def case_study_page(index: SiteIndex, study_id: str, page_src: str) -> str:
     parts += [heading("summary"), "", md(study["summary"]), ""]
     parts += [heading("criteria"), "", *criteria_links(index, study, page_src), ""]
     if study.get("link_notes"):
-        parts += ['!!! note "How these links were chosen"', ""]
+        # Editorial: why links were drawn; wwc-print.css keeps it off paper.
+        parts += ['!!! note wwc-editorial "How these links were chosen"', ""]
         parts += [f"    - {md(note)}" for note in study["link_notes"]] + [""]
     if study["people"]:
         parts += [heading("people"), "", "\n".join(f"- **{md(p['name'])}**, {md(p['role'])}" for p in study["people"]), ""]
@@ -51,7 +59,7 @@ def case_study_page(index: SiteIndex, study_id: str, page_src: str) -> str:
         parts += [heading("quotes"), ""]
         for quote in study["quotes"]:
             parts += [f"> “{md(quote['text'])}”\n>\n> — {md(quote['speaker'])}, {md(role_of(study, quote['speaker']))}", ""]
-    parts += [heading("lessons"), "", bullets(study["lessons"]), ""]
+    parts += [heading("lessons"), "", f"*{LESSONS_LEAD}*", "", bullets(study["lessons"]), ""]
     parts += [heading("discussion"), "", "\n".join(f"1. {md(q)}" for q in study["discussion_questions"]), ""]
     parts += [heading("sources"), "",
               "\n".join(f"- {md(source_title(index.content, s))}" for s in study["sources"]), ""]
@@ -103,8 +111,10 @@ def case_study_index(index: SiteIndex, page_src: str) -> str:
         filters.append(select(f"wwc-filter-{edition['id']}", edition["group_label"], edition["id"], options))
     cities = sorted((study["id"], study["city"]) for study in studies)
     filters.append(select("wwc-filter-city", "City", "city", [(sid, name) for sid, name in cities]))
-    form = ('<form class="wwc-filters" data-wwc-filter="case-studies" aria-label="Filter case studies">'
+    form = ('<form class="wwc-filters" data-wwc-filter="case-studies" aria-label="Filter case studies"'
+            + "".join(f' data-text-{key}="{h(text)}"' for key, text in FILTER_TEXTS.items()) + ">"
             + "".join(filters)
+            + f'<button type="reset" class="md-button wwc-filter-reset">{h(RESET_LABEL)}</button>'
             + '<p class="wwc-filter-status" role="status" aria-live="polite"></p></form>')
     items = []
     for study in studies:
@@ -112,13 +122,28 @@ def case_study_index(index: SiteIndex, page_src: str) -> str:
         attrs = " ".join(f'data-{attr(edition_id)}="{attr(" ".join(groups))}"' for edition_id, groups in facets.items())
         target = links.relative(page_src, links.case_study_src(study))
         tags = " · ".join(name for groups in facets.values() for name in groups.values())
+        state_note = " (state not named in the sources)" if study.get("state_named_in_sources") is False else ""
         items.append(f'<li class="wwc-study" data-city="{attr(study["id"])}" {attrs} markdown="span">'
-                     f'[**{md(study["city"])}, {md(study["state"])}**]({target}): {md(study["title"])}'
+                     f'[**{md(study["city"])}, {md(study["state"])}**]({target}){state_note}: {md(study["title"])}'
                      f'<br><small>{h(tags)}</small></li>')
-    return form + "\n\n" + '<ul class="wwc-study-list" markdown>\n' + "\n".join(items) + "\n</ul>\n"
+    script = f'<script src="{links.root_prefix(links.site_path(page_src))}{FILTER_SCRIPT}"></script>'
+    return (form + "\n\n" + '<ul class="wwc-study-list" markdown>\n' + "\n".join(items) + "\n</ul>\n\n"
+            + script + "\n")
+
+
+# Only the case study index needs the filter, so the page loads it itself (not every page of the site).
+# The index is an index.md page, published at the same depth with or without directory URLs.
+FILTER_SCRIPT = "assets/javascripts/wwc-filter.js"
+RESET_LABEL = "Show all"
+# Status lines wwc-filter.js shows; {shown} and {total} are filled in.
+FILTER_TEXTS = {
+    "some": "Showing {shown} of {total} case studies",
+    "none": "No case study matches all of these filters. Change a filter or press “Show all” to see all {total}.",
+}
 
 
 def select(element_id: str, label: str, facet: str, options) -> str:
+    """A label and its select kept together, so the label never wraps away from its control."""
     option_html = "".join(f'<option value="{attr(value)}">{h(name)}</option>' for value, name in options)
-    return (f'<label for="{attr(element_id)}">{h(label)}</label>'
-            f'<select id="{attr(element_id)}" data-facet="{attr(facet)}"><option value="">All</option>{option_html}</select>')
+    return (f'<span class="wwc-filter-field"><label for="{attr(element_id)}">{h(label)}</label>'
+            f'<select id="{attr(element_id)}" data-facet="{attr(facet)}"><option value="">All</option>{option_html}</select></span>')

@@ -15,8 +15,31 @@ from .validation import schema_files
 DOWNLOADS_DIR = "downloads"
 JSON_NAME = "criteria.json"
 CSV_NAME = "criteria.csv"
-CSV_COLUMNS = ["edition", "group", "group_name", "id", "title", "statement", "must_meet", "requirements",
-               "documentation", "practice", "matches", "case_studies"]
+
+# One row per criterion. Every field a criterion or its group has in criteria.json has a column here
+# (CRITERION_FIELDS, ITEM_FIELDS and GROUP_FIELDS say which), so a spreadsheet loses nothing. A cell with
+# several values holds one per line; an item's options (ways to qualify) follow it on lines that start
+# with OPTION_PREFIX. Edition-wide settings (tiers, answer states) and the sources are not per criterion:
+# they are in criteria.json only.
+CSV_COLUMNS = ["edition", "group", "group_name", "group_definition", "group_definition_source",
+               "group_benchmark_percent", "group_benchmark_source", "group_notes",
+               "id", "title", "title_is_guide_own", "statement", "must_meet", "must_meet_source",
+               "requirements", "requirement_ids", "requirement_sources",
+               "documentation", "documentation_ids", "documentation_sources",
+               "practice", "matches", "notes", "case_studies"]
+OPTION_PREFIX = "  - "
+CRITERION_FIELDS = {"id": ["id"], "title": ["title"], "title_is_guide_own": ["title_is_guide_own"],
+                    "statement": ["statement"], "must_meet": ["must_meet", "must_meet_source"],
+                    "requirements": ["requirements", "requirement_ids", "requirement_sources"],
+                    "documentation": ["documentation", "documentation_ids", "documentation_sources"],
+                    "practice": ["practice"], "matches": ["matches"], "notes": ["notes"]}
+ITEM_COLUMNS = {"requirements": {"text": "requirements", "options": "requirements", "id": "requirement_ids",
+                                 "source": "requirement_sources"},
+                "documentation": {"text": "documentation", "options": "documentation", "id": "documentation_ids",
+                                  "source": "documentation_sources"}}
+GROUP_FIELDS = {"id": ["group"], "name": ["group_name"], "definition": ["group_definition"],
+                "definition_source": ["group_definition_source"],
+                "benchmark": ["group_benchmark_percent", "group_benchmark_source"], "notes": ["group_notes"]}
 
 
 def criteria_json(content: dict) -> str:
@@ -24,26 +47,63 @@ def criteria_json(content: dict) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
+def lines(values) -> str:
+    return "\n".join(values)
+
+
+def items_text(items: list[dict]) -> str:
+    """Each item's text on a line, its options on the lines after it."""
+    return lines(line for item in items
+                 for line in [item["text"], *(OPTION_PREFIX + option for option in item.get("options", []))])
+
+
+def flag(value) -> str:
+    return "" if value is None else str(bool(value)).lower()
+
+
+def group_cells(group: dict) -> dict:
+    benchmark = group.get("benchmark") or {}
+    return {
+        "group": group["id"],
+        "group_name": group["name"],
+        "group_definition": group.get("definition", ""),
+        "group_definition_source": group.get("definition_source", ""),
+        "group_benchmark_percent": benchmark.get("all_applicants_percent", ""),
+        "group_benchmark_source": benchmark.get("source", ""),
+        "group_notes": lines(group.get("notes", [])),
+    }
+
+
+def criterion_cells(index: SiteIndex, criterion: dict) -> dict:
+    must_meet = criterion.get("must_meet") or {}
+    requirements = criterion.get("requirements", [])
+    documents = criterion.get("documentation", [])
+    return {
+        "id": criterion["id"],
+        "title": criterion.get("title", ""),
+        "title_is_guide_own": flag(criterion.get("title_is_guide_own")),
+        "statement": criterion["statement"],
+        "must_meet": must_meet.get("count", ""),
+        "must_meet_source": must_meet.get("source", ""),
+        "requirements": items_text(requirements),
+        "requirement_ids": lines(item["id"] for item in requirements),
+        "requirement_sources": lines(item.get("source", "") for item in requirements),
+        "documentation": items_text(documents),
+        "documentation_ids": lines(item["id"] for item in documents),
+        "documentation_sources": lines(item.get("source", "") for item in documents),
+        "practice": criterion.get("practice", ""),
+        "matches": " ".join(index.counterparts(criterion["id"])),
+        "notes": lines(criterion.get("notes", [])),
+        "case_studies": " ".join(study["id"] for study in index.case_studies_for(criterion["id"])),
+    }
+
+
 def criteria_rows(content: dict):
     index = SiteIndex(content)
     for edition in content["editions"].values():
         for group in edition["groups"]:
             for criterion in group["criteria"]:
-                must_meet = criterion.get("must_meet")
-                yield {
-                    "edition": edition["id"],
-                    "group": group["id"],
-                    "group_name": group["name"],
-                    "id": criterion["id"],
-                    "title": criterion.get("title", ""),
-                    "statement": criterion["statement"],
-                    "must_meet": must_meet["count"] if must_meet else "",
-                    "requirements": "\n".join(item["text"] for item in criterion.get("requirements", [])),
-                    "documentation": "\n".join(item["text"] for item in criterion.get("documentation", [])),
-                    "practice": criterion.get("practice", ""),
-                    "matches": " ".join(index.counterparts(criterion["id"])),
-                    "case_studies": " ".join(study["id"] for study in index.case_studies_for(criterion["id"])),
-                }
+                yield {"edition": edition["id"], **group_cells(group), **criterion_cells(index, criterion)}
 
 
 def criteria_csv(content: dict) -> str:

@@ -6,9 +6,13 @@ renders into, so the links it writes are relative to that page and checked by th
 
 from __future__ import annotations
 
+import html
+import re
+from fractions import Fraction
+
 from . import links
 from .links import SiteIndex
-from .scoring import edition_total, rounded_percent, tier_ranges
+from .scoring import edition_total, reaches, rounded_percent, rounded_tier, tier_for, tier_ranges
 from .text import h, href, html_list, md, title_md
 
 
@@ -48,27 +52,74 @@ def group_page(index: SiteIndex, edition_id: str, group_id: str, page_src: str) 
     label = edition["item_label"] if count == 1 else edition.get("item_label_plural", edition["item_label"] + "s")
     parts += [f"This {md(edition['group_label'].lower())} has {count} {md(label)} of the {edition_total(edition)} in the "
               f"[{md(edition['short_title'])}]({links.relative(page_src, edition['url_path'] + '/index.md')}).", ""]
-    parts += [notes_block(group.get("notes", [])), ""]
+    if group.get("notes"):
+        parts += folded(f"{SOURCE_NOTES_TITLE} of this {edition['group_label'].lower()}",
+                        [md(note) for note in group["notes"]])
     for criterion in group["criteria"]:
         parts.append(criterion_section(index, edition, criterion, page_src))
     return "\n".join(parts)
 
 
 def criterion_section(index: SiteIndex, edition: dict, criterion: dict, page_src: str) -> str:
+    """What to do first (statement, checklist, documents, links), then the notes on sources, folded."""
     cid = criterion["id"]
     parts = [f"## {md(criterion_heading(criterion))} {{ #{links.anchor(cid)} }}", ""]
     parts += [f'<p class="wwc-statement">{h(criterion["statement"])}</p>', ""]
-    practice = practice_name(edition, criterion)
-    if practice:
-        parts += [f"*Practice (inferred by this guide):* {md(practice)}", ""]
-    if criterion.get("title") and criterion.get("title_is_guide_own"):
-        parts += ["<small>Short title written by this guide.</small>", ""]
     if "requirements" in criterion or "documentation" in criterion:
-        parts += checklist(criterion)
+        parts += checklist(index.content, criterion)
     parts += counterpart_lines(index, criterion, page_src)
     parts += case_study_lines(index, criterion, page_src)
-    parts += [notes_block(criterion.get("notes", [])), ""]
+    parts += source_notes_block(index.content, edition, criterion)
     return "\n".join(parts)
+
+
+SOURCE_NOTES_TITLE = "About the sources"
+
+
+def source_notes(content: dict, edition: dict, criterion: dict) -> list[str]:
+    """Every remark about where this criterion's text comes from, as Markdown paragraphs."""
+    notes = []
+    if criterion.get("title") and criterion.get("title_is_guide_own"):
+        notes.append("The short title is written by this guide; the sources give only the statement.")
+    practice = practice_name(edition, criterion)
+    if practice:
+        notes.append(f"Practice (inferred by this guide): {md(practice)}.")
+    requirements = criterion.get("requirements", [])
+    if requirements and not criterion.get("must_meet"):
+        notes.append("How many of the checklist requirements must be met: the sources do not say how many.")
+    for kind in ("requirements", "documentation"):
+        for source_id, count in item_source_counts(criterion.get(kind, [])).items():
+            notes.append(f"{count} {'item' if count == 1 else 'items'} of the {kind_label(kind)} "
+                         f"({'marked' if count == 1 else 'each marked'} “from: …” above) "
+                         f"{'comes' if count == 1 else 'come'} from {md(source_title(content, source_id))}, "
+                         "not from the web copy of the assessment guide the rest is copied from.")
+    notes += [md(note) for note in criterion.get("notes", [])]
+    return notes
+
+
+def kind_label(kind: str) -> str:
+    return "checklist" if kind == "requirements" else "required supporting documentation"
+
+
+def item_source_counts(items: list[dict]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for item in items:
+        if item.get("source") and item["source"] != DEFAULT_ITEM_SOURCE:
+            counts[item["source"]] = counts.get(item["source"], 0) + 1
+    return counts
+
+
+def source_notes_block(content: dict, edition: dict, criterion: dict) -> list[str]:
+    """One collapsed block after the criterion's requirements, documents and links."""
+    return folded(SOURCE_NOTES_TITLE, source_notes(content, edition, criterion))
+
+
+def folded(title: str, paragraphs: list[str]) -> list[str]:
+    """Markdown paragraphs in a block that starts closed, so the page leads with what to do."""
+    if not paragraphs:
+        return []
+    body = "\n\n".join(paragraphs)
+    return [f'<details class="wwc-source-notes" markdown="1">\n<summary>{h(title)}</summary>\n\n{body}\n\n</details>', ""]
 
 
 def edition_practices(edition: dict) -> dict:
@@ -80,22 +131,35 @@ def practice_name(edition: dict, criterion: dict) -> str | None:
     return practice["name"] if practice else None
 
 
-def checklist(criterion: dict) -> list[str]:
+# Items with no `source` come from the web copy of the assessment guide (see criteria/sources.yml).
+DEFAULT_ITEM_SOURCE = "assessment-guide"
+
+
+def checklist(content: dict, criterion: dict) -> list[str]:
     requirements = criterion.get("requirements", [])
     must_meet = criterion.get("must_meet")
-    if must_meet:
-        rule = f"must meet {must_meet['count']} of {len(requirements)}"
-    elif requirements:
-        rule = "the sources do not say how many must be met"
-    else:
-        rule = "the assessment guide lists no separate requirements; the statement is the requirement"
-    parts = [f"**Checklist** ({rule})", ""]
+    rule = f" (must meet {must_meet['count']} of {len(requirements)})" if must_meet else ""
+    parts = [f"**Checklist**{rule}", ""]
     if requirements:
-        parts += [html_list(requirements, "wwc-requirements"), ""]
+        parts += [item_list(content, requirements, "wwc-requirements"), ""]
+    else:
+        parts += ["*The assessment guide lists no separate requirements: the statement is the requirement.*", ""]
     documents = criterion.get("documentation", [])
     parts += ["**Required supporting documentation**", ""]
-    parts += [html_list(documents, "wwc-documentation") if documents else "*None listed in the sources.*", ""]
+    parts += [item_list(content, documents, "wwc-documentation") if documents else "*None listed in the sources.*", ""]
     return parts
+
+
+def item_list(content: dict, items: list[dict], css_class: str) -> str:
+    """The items as a list with stable ids; an item from another source than the default says which."""
+    listed = html_list(items, css_class)
+    for item in items:
+        source = item.get("source")
+        if source and source != DEFAULT_ITEM_SOURCE:
+            marker = f' <small class="wwc-item-source">(from: {h(source_title(content, source))})</small>'
+            opening = f'<li id="{h(item["id"])}">{h(item["text"])}'
+            listed = listed.replace(opening, opening + marker, 1)
+    return listed
 
 
 def counterpart_lines(index: SiteIndex, criterion: dict, page_src: str) -> list[str]:
@@ -115,12 +179,47 @@ def counterpart_lines(index: SiteIndex, criterion: dict, page_src: str) -> list[
 
 
 def case_study_lines(index: SiteIndex, criterion: dict, page_src: str) -> list[str]:
+    """Links to the case studies; one linked with a caveat is marked, with the reason on hover and below."""
     studies = index.case_studies_for(criterion["id"])
     if not studies:
         return []
-    targets = ", ".join(
-        f"[{md(study['city'])}]({links.relative(page_src, links.case_study_src(study))})" for study in studies)
-    return [f"**Case studies:** {targets}", ""]
+    targets, reasons = [], []
+    for study in studies:
+        target = links.relative(page_src, links.case_study_src(study))
+        reason = link_caveats(study).get(criterion["id"])
+        if reason:
+            targets.append(f'[{md(study["city"])}]({target} "{title_text(CAVEAT_LABEL + ": " + reason)}")'
+                           f' <span class="wwc-caveat">({CAVEAT_LABEL.lower()})</span>')
+            reasons.append(f"- {md(study['city'])}: {md(reason)}")
+        else:
+            targets.append(f"[{md(study['city'])}]({target})")
+    lines = [f"**Case studies:** {', '.join(targets)}", ""]
+    if reasons:
+        lines += [f'<div class="wwc-caveats" markdown="1">\n\n*{CAVEAT_LABEL}:*\n\n' + "\n".join(reasons)
+                  + "\n\n</div>", ""]
+    return lines
+
+
+CAVEAT_LABEL = "Partial match"
+# A case study's link note that starts with criterion ids ("DG4: ..." or "DG4, GM9: ...") qualifies
+# those links: the source does not fully show the criterion.
+_CAVEAT_PREFIX = re.compile(r"^([A-Z]+[0-9]+(?:,\s*[A-Z]+[0-9]+)*):\s+(.*)$", re.DOTALL)
+
+
+def link_caveats(study: dict) -> dict[str, str]:
+    """Criterion id -> the case study's reason why its link to that criterion is only partial."""
+    caveats = {}
+    for note in study.get("link_notes", []):
+        match = _CAVEAT_PREFIX.match(" ".join(note.split()))
+        if match:
+            for cid in re.split(r",\s*", match.group(1)):
+                caveats[cid] = match.group(2)
+    return caveats
+
+
+def title_text(text: str) -> str:
+    """Text for a Markdown link title in double quotes: shown literally on hover."""
+    return html.escape(" ".join(str(text).split()), quote=True)
 
 
 def edition_overview(index: SiteIndex, edition_id: str, page_src: str) -> str:
@@ -157,28 +256,63 @@ def tier_table(content: dict, edition_id: str) -> str:
     below = tier_ranges(edition)[0]["min_met"] - 1
     rows.append(f"| {md(edition.get('not_certified_label', 'Not certified'))} | below the lowest tier | "
                 f"0 to {below} | |")
-    return "\n".join(rows) + "\n"
+    # The class lets wwc.css fit the table to a phone's width without a sideways scroll.
+    return '<div class="wwc-tier-table" markdown="1">\n\n' + "\n".join(rows) + "\n\n</div>\n"
 
 
-def exact_share_example(edition: dict) -> str:
-    """The case where rounding would mislead: the most criteria met that still fall short of the second tier."""
-    ranges = tier_ranges(edition)
-    if len(ranges) < 2:
-        return ""
-    below, above = ranges[0], ranges[1]
-    met, total = below["max_met"], below["total"]
-    shown = rounded_percent(met, total, edition["display"]["overall_decimals"])
-    return (f"The share is compared exactly, without rounding: {met} of {total} criteria is {shown}%, "
-            f"which is below {md(above['tier']['name'])}'s {above['tier']['min_percent']}% and so "
-            f"{md(below['tier']['name'])}.")
+def between_ranges(edition: dict) -> list[dict]:
+    """Shares that fall between two published whole-percent ranges (above min - 1 of a tier, below its min)."""
+    total = edition_total(edition)
+    found = []
+    for met in range(total + 1):
+        for tier in edition["tiers"]:
+            above_range_below = Fraction(met * 100, total) > Fraction(str(tier["min_percent"])) - 1
+            if above_range_below and not reaches(met, total, tier["min_percent"]):
+                exact = tier_for(met, total, edition["tiers"])
+                found.append({"met": met, "total": total, "above": tier, "exact": exact,
+                              "rounded": tier_by_id(edition, rounded_tier(edition, met))})
+    return found
+
+
+def tier_by_id(edition: dict, tier_id: str | None) -> dict | None:
+    return next((tier for tier in edition["tiers"] if tier["id"] == tier_id), None)
+
+
+def tier_label(edition: dict, tier: dict | None) -> str:
+    return md(tier["name"] if tier else edition.get("not_certified_label", "Not certified"))
+
+
+def between_ranges_text(edition: dict) -> str:
+    """How the guide reads a share that falls between two published ranges, computed from the tier data."""
+    cases = between_ranges(edition)
+    items = edition.get("item_label_plural", edition["item_label"] + "s")
+    total = edition_total(edition)
+    if not cases:
+        return (f"With {total} {items} no share falls between two ranges: each count met gives a whole "
+                "percentage or lands clearly inside one range.")
+    lines = [f"With {total} {items}, {len(cases)} {'share falls' if len(cases) == 1 else 'shares fall'} "
+             "between two published ranges. The guide compares the exact share with each tier's lowest "
+             "percentage and does not round; the self-check marks such a result as borderline and names the "
+             "tier a rounded reading would give:", ""]
+    decimals = edition["display"]["overall_decimals"]
+    for case in cases:
+        shown = rounded_percent(case["met"], case["total"], decimals)
+        whole = rounded_percent(case["met"], case["total"], 0)
+        same = case["rounded"] is case["exact"]
+        lines.append(f"- **{case['met']} of {case['total']}** is {shown}%: below {md(case['above']['name'])}'s "
+                     f"{case['above']['min_percent']}%, so this guide says **{tier_label(edition, case['exact'])}**. "
+                     f"Rounded, it reads {whole}%, which {'also ' if same else ''}gives "
+                     f"{tier_label(edition, case['rounded'])}.")
+    return "\n".join(lines) + "\n"
 
 
 def tiers_page(content: dict) -> str:
-    first = next(iter(content["editions"].values()))
-    parts = [exact_share_example(first), ""]
+    parts = []
     for edition in content["editions"].values():
-        parts += [f"## {md(edition['title'])}", "", tier_table(content, edition["id"]), ""]
-        parts += [notes_block(edition.get("notes", []), "Notes"), ""]
+        parts += [f"## {md(edition['title'])}", ""]
+        parts += [md(note) + "\n" for note in edition.get("notes", [])]
+        parts += [tier_table(content, edition["id"]), ""]
+        parts += ["### Shares between two ranges", "", between_ranges_text(edition), ""]
     return "\n".join(parts)
 
 

@@ -101,3 +101,20 @@ def score(edition: dict, answers: dict[str, str]) -> dict:
         "next_tier": next_tier,
         "groups": groups,
     }
+
+
+# --- reading a share the way the published whole-percent ranges are read (issue 10) ---------------
+
+def rounded_tier(edition: dict, met: int) -> str | None:
+    """The id of the tier a reader who rounds the share to a whole percent (half up) would give ``met``.
+
+    Tier ranges are published as whole percentages (e.g. 51-66, 67-84), so a share such as 66.7% falls
+    between two of them. The guide itself compares the exact share (``tier_for``); this is the other
+    reading, for saying which tier rounding would give (the twin of roundedTier in wwc-scoring.js). None when the rounded share reaches no tier.
+    """
+    total = edition_total(edition)
+    if total == 0:
+        return None
+    percent = int(rounded_percent(met, total, 0))
+    reached = [tier for tier in edition["tiers"] if percent >= tier["min_percent"]]
+    return max(reached, key=lambda tier: tier["min_percent"])["id"] if reached else None

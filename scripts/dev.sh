@@ -37,15 +37,18 @@ system_setup() {
 case "${1:-}" in
   serve)
     python_setup
+    "$VENV/bin/python" -m macros.scaffold  # writes page shells and nav lines for new YAML (README)
     exec "$VENV/bin/mkdocs" serve --strict -a 127.0.0.1:8000
     ;;
   build)
     python_setup
+    "$VENV/bin/python" -m macros.scaffold
     exec "$VENV/bin/mkdocs" build --strict
     ;;
   test)
     system_setup
     python_setup
+    "$VENV/bin/python" -m macros.scaffold
     node --test tests/js/
     exec "$VENV/bin/python" -m pytest "${@:2}"
     ;;

@@ -118,3 +118,53 @@ def test_case_study_pages_and_yaml_correspond(built_site, content, root):
     assert yaml_files == set(content["case_studies"])
     assert pages == yaml_files, (f"pages without YAML: {sorted(pages - yaml_files)}; "
                                  f"YAML without pages: {sorted(yaml_files - pages)}")
+
+
+# --- content corrections checked against the sources (issue 10) ----------------------------------
+
+def study_text(content, study_id, field) -> str:
+    value = content["case_studies"][study_id][field]
+    return " ".join(" ".join(str(item).split()) for item in (value if isinstance(value, list) else [value]))
+
+
+@pytest.mark.parametrize("study_id, field, wrong, right", [
+    ("seattle", "results", "Residents and developers built", "developers used Parks Department trail data"),
+    ("las-vegas", "summary", "mostly counted outputs", "600 measures, many focused on outputs"),
+    ("south-bend", "summary", "report on each goal", "report on specific goals"),
+])
+def test_case_study_wording_follows_the_source(content, study_id, field, wrong, right):
+    text = study_text(content, study_id, field)
+    assert wrong not in text and right in text
+
+
+def test_states_the_sources_never_name_are_flagged(built_site, content):
+    unnamed = {sid for sid, study in content["case_studies"].items() if study.get("state_named_in_sources") is False}
+    assert unnamed == {"las-vegas", "new-orleans", "san-francisco", "scottsdale"}
+    for study_id in content["case_studies"]:
+        note = soup(page(built_site, f"case-studies/{study_id}/")).select_one(".wwc-state-note")
+        assert (note is not None) == (study_id in unnamed), study_id
+    index_text = soup(page(built_site, "case-studies/")).find("article").get_text(" ")
+    assert index_text.count("state not named in the sources") == len(unnamed)
+
+
+def test_every_lessons_section_says_it_is_the_guides_reading(built_site, content):
+    for study_id in content["case_studies"]:
+        heading = soup(page(built_site, f"case-studies/{study_id}/")).find(id="lessons")
+        first = heading.find_next_sibling()
+        assert "This guide's reading of the case" in first.get_text(), study_id
+
+
+def test_article_source_says_which_case_studies_it_covers(content):
+    description = " ".join(content["sources"]["certifying-data-driven-government"]["description"].split())
+    assert "seven of the eleven" in description
+    covered = {sid for sid, study in content["case_studies"].items()
+               if "certifying-data-driven-government" in study["sources"]}
+    assert len(covered) == 7
+    for study_id in covered:
+        assert content["case_studies"][study_id]["city"].split(",")[0].split(" ")[0] in description, study_id
+
+
+def test_q36_note_gives_both_rdc5_frequencies(content):
+    q36 = next(c for g in content["editions"]["launch-50"]["groups"] for c in g["criteria"] if c["id"] == "Q36")
+    note = " ".join(" ".join(q36["notes"]).split())
+    assert "at least monthly" in note and "at least quarterly" in note

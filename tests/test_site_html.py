@@ -67,10 +67,17 @@ def test_every_criterion_has_its_section(built_site, content):
                 where = target.relative_to(built_site)
                 assert element is not None, f"{cid}: no element with id={item['id']} on {where}"
                 assert id(element) in in_section, f"{cid}: {item['id']} is outside the criterion's section"
-                assert own_text(element) == normalise(item["text"]), f"{item['id']}: text differs"
+                assert item_text(element) == normalise(item["text"]), f"{item['id']}: text differs"
                 options = [normalise(li.get_text(" ")) for li in element.select("ul li, ol li")]
                 expected = [normalise(option) for option in item.get("options", [])]
                 assert options == expected, f"{item['id']}: options"
+
+
+def item_text(element) -> str:
+    """A checklist item's own text, without its nested options and without its "(from: source)" marker."""
+    marker = element.find(class_="wwc-item-source", recursive=False)
+    text = own_text(element)
+    return normalise(text.replace(normalise(marker.get_text(" ")), "")) if marker else text
 
 
 def test_checklist_rule(built_site, content):
@@ -293,3 +300,113 @@ def test_light_and_dark_palette_toggles(built_site):
         inputs = form.find_all("input", attrs={"data-md-color-scheme": True})
         schemes = [element["data-md-color-scheme"] for element in inputs]
         assert sorted(schemes) == ["default", "slate"], f"{file.relative_to(built_site)}: {schemes}"
+
+
+# --- criterion pages lead with what to do -------------------------------------------------------
+
+def source_notes_of(section_elements):
+    return [element for element in section_elements if element.name == "details"
+            and "wwc-source-notes" in element.get("class", [])]
+
+
+def test_source_notes_are_one_closed_block_after_the_requirements(built_site, content):
+    for group, criterion in criteria_of(content, "assessment-45"):
+        cid = criterion["id"]
+        _, heading = heading_for(built_site, "criteria", group["id"], cid)
+        body = section(heading)
+        blocks = source_notes_of(body)
+        if not (criterion.get("notes") or criterion.get("title_is_guide_own") or not criterion.get("must_meet")):
+            assert not blocks, cid
+            continue
+        assert len(blocks) == 1, f"{cid}: {len(blocks)} source-notes blocks"
+        block = blocks[0]
+        assert normalise(block.find("summary").get_text()) == "About the sources", cid
+        assert not block.has_attr("open"), f"{cid}: the source notes start open"
+        position = body.index(block)
+        lists = [n for n, element in enumerate(body)
+                 if element.name == "ul" and {"wwc-requirements", "wwc-documentation"} & set(element.get("class", []))]
+        assert lists and max(lists) < position, f"{cid}: source notes come before the requirements or documents"
+        outside = section_text([element for element in body if element is not block])
+        inside = normalise(block.get_text(" "))
+        for note in criterion.get("notes", []):
+            assert normalise(note) in inside, f"{cid}: a note is not in the block"
+            assert normalise(note)[:60] not in outside, f"{cid}: a note is repeated outside the block"
+        assert "do not say how many" not in outside, cid
+        assert "inferred" not in outside, cid
+
+
+def test_data_governance_page_leads_with_the_checklist(built_site):
+    article = soup(page(built_site, "criteria/data-governance/")).find("article")
+    words = len(article.get_text(" ").split())
+    folded_words = sum(len(block.get_text(" ").split()) for block in article.select("details.wwc-source-notes"))
+    outside_notes = [element for element in article.select(".admonition")
+                     if "note" in element.get("class", [])]
+    assert not outside_notes, "a note admonition is left among the criteria"
+    assert folded_words > 0 and words > folded_words
+    print(f"data-governance: {words} words, {folded_words} in folded source notes")
+
+
+def test_items_from_another_source_say_so(built_site, content):
+    marked = 0
+    for group, criterion in criteria_of(content, "assessment-45"):
+        target = page(built_site, f"criteria/{group['id']}/")
+        for kind in ("requirements", "documentation"):
+            for item in criterion.get(kind, []):
+                element = soup(target).find(id=item["id"])
+                marker = element.find(class_="wwc-item-source", recursive=False)
+                if item.get("source", "assessment-guide") == "assessment-guide":
+                    assert marker is None, item["id"]
+                else:
+                    title = content["sources"][item["source"]]["title"]
+                    assert marker is not None and normalise(title) in normalise(marker.get_text()), item["id"]
+                    marked += 1
+    assert marked >= 2  # DG2's two bullets from the fuller copy of the assessment guide
+
+
+def test_case_study_links_with_a_caveat_are_marked_on_the_criterion_page(built_site, content):
+    from macros.render import link_caveats
+    checked = 0
+    for study in content["case_studies"].values():
+        for cid, reason in link_caveats(study).items():
+            edition_id = next(e for e, ids in study["illustrates"].items() if cid in ids)
+            group = next(g for g, c in criteria_of(content, edition_id) if c["id"] == cid)
+            url_path = edition(content, edition_id)["url_path"]
+            target, heading = heading_for(built_site, url_path, group["id"], cid)
+            body = section(heading)
+            link = next((a for a in section_links(body)
+                         if resolve(built_site, target, a["href"])[0] == page(built_site, f"case-studies/{study['id']}/")),
+                        None)
+            assert link is not None, f"{cid}: no link to {study['id']}"
+            assert normalise(reason) in normalise(link.get("title", "")), f"{cid} -> {study['id']}: no reason on hover"
+            mark = link.find_next_sibling("span")
+            assert mark is not None and "wwc-caveat" in mark.get("class", []), f"{cid} -> {study['id']}: no mark"
+            caveats = [element for element in body if "wwc-caveats" in (element.get("class") or [])]
+            assert caveats and normalise(reason) in normalise(caveats[0].get_text(" ")), f"{cid}: reason not in text"
+            checked += 1
+    assert checked >= 10
+
+
+def test_caveat_prefixes_name_criteria_the_case_study_links(content):
+    from macros.render import link_caveats
+    for study in content["case_studies"].values():
+        linked = {cid for ids in study["illustrates"].values() for cid in ids}
+        assert set(link_caveats(study)) <= linked, (study["id"], set(link_caveats(study)) - linked)
+
+
+# --- publishing: site_url from the environment ---------------------------------------------------
+
+@pytest.mark.parametrize("value, expected", [(None, "http://127.0.0.1:8000/"),
+                                             ("https://guide.example.org/wwc/", "https://guide.example.org/wwc/")])
+def test_site_url_comes_from_the_environment(root, monkeypatch, value, expected):
+    from mkdocs.config import load_config
+    if value is None:
+        monkeypatch.delenv("SITE_URL", raising=False)
+    else:
+        monkeypatch.setenv("SITE_URL", value)
+    assert load_config(str(root / "mkdocs.yml"))["site_url"] == expected
+
+
+def test_canonical_links_use_site_url(built_site):
+    canonical = soup(page(built_site, "case-studies/seattle/")).find("link", rel="canonical")
+    assert canonical is not None and canonical["href"].endswith("/case-studies/seattle/")
+    assert canonical["href"].startswith(("http://", "https://"))

@@ -51,3 +51,49 @@ def test_pages_request_nothing_from_other_hosts(page, site_url, offsite_requests
         page.goto(site_url + path)
         page.wait_for_load_state("networkidle")
     assert not offsite_requests
+
+
+# --- search ranking: each criterion once, its own entry first (issue 10) -------------------------
+
+def result_targets(results, limit: int = 10) -> list[tuple[str, str]]:
+    hrefs = [results.nth(i).get_attribute("href") for i in range(min(results.count(), limit))]
+    return [(urlsplit(href).path, urlsplit(href).fragment) for href in hrefs]
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("DG1", ("/criteria/data-governance/", "dg1")),
+    ("OD1", ("/criteria/open-data/", "od1")),
+    ("RDC4", ("/criteria/results-driven-contracting/", "rdc4")),
+    ("Comprehensive Data Inventory", ("/criteria/data-governance/", "dg1")),
+])
+def test_search_puts_a_criterions_own_entry_first(page, site_url, query, expected):
+    targets = result_targets(search(page, site_url, query))
+    # Material lists the best page first (its link has no fragment), then that page's sections.
+    first_section = next((target for target in targets if target[1]), None)
+    assert targets[0][0] == expected[0] and first_section == expected, targets
+
+
+def result_pages(page, results) -> list[str]:
+    """Paths of the pages in the result list, best first, after scrolling until Material renders them all."""
+    previous = -1
+    for _ in range(10):
+        count = results.count()
+        if count == previous:
+            break
+        previous = count
+        results.last.scroll_into_view_if_needed()
+        page.wait_for_timeout(200)
+    pages = []
+    for path, _ in result_targets(results, limit=results.count()):
+        if path not in pages:
+            pages.append(path)
+    return pages
+
+
+def test_open_data_policy_finds_the_criterion_and_seattle_before_the_self_check(page, site_url):
+    """Each criterion is indexed once: the self-check's repeated checklists must not outrank the guide."""
+    pages = result_pages(page, search(page, site_url, "open data policy"))
+    assert pages[0] == "/criteria/open-data/", pages
+    assert "/case-studies/seattle/" in pages, pages
+    if "/self-check/" in pages:
+        assert pages.index("/case-studies/seattle/") < pages.index("/self-check/"), pages

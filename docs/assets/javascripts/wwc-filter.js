@@ -3,8 +3,11 @@
  * Markup (rendered at build time by macros/casestudies.py; the full list shows without JavaScript):
  *   <form data-wwc-filter="case-studies">
  *     <select data-facet="assessment-45"><option value="">All</option>...</select> ...
+ *     <button type="reset">Show all</button>
  *     <p class="wwc-filter-status" role="status"></p>
  *   </form>
+ * The form's data-text-some / data-text-none hold the status texts ({shown}, {total} filled in); the
+ * reset button shows only while a filter is chosen.
  *   <ul class="wwc-study-list"><li class="wwc-study" data-assessment-45="open-data data-governance" ...>
  *
  * An item is shown when, for every select with a value, its data-<facet> attribute (a space-separated
@@ -72,6 +75,12 @@
 
     var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-facet]"));
     var status = form.querySelector(".wwc-filter-status");
+    var reset = form.querySelector('button[type="reset"]');
+    /* Texts come from the markup (data-text-*), with plain defaults. */
+    var texts = {
+      some: form.getAttribute("data-text-some") || "Showing {shown} of {total}",
+      none: form.getAttribute("data-text-none") || "Showing 0 of {total}"
+    };
     var items = Array.prototype.slice.call(list.querySelectorAll("li.wwc-study"));
 
     function apply(updateUrl) {
@@ -88,8 +97,10 @@
         if (match) shown += 1;
       });
       if (status) {
-        status.textContent = "Showing " + shown + " of " + items.length + " case studies";
+        var template = shown === 0 ? texts.none : texts.some;
+        status.textContent = template.replace("{shown}", String(shown)).replace("{total}", String(items.length));
       }
+      if (reset) reset.hidden = chosen.length === 0;
       if (updateUrl) writeQuery(selects);
     }
 
@@ -102,7 +113,12 @@
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("reset", function () {
-      window.setTimeout(function () { apply(true); }, 0);
+      /* The button hides once nothing is chosen: keep keyboard focus in the form. */
+      var hadFocus = reset && document.activeElement === reset;
+      window.setTimeout(function () {
+        apply(true);
+        if (hadFocus && selects.length) selects[0].focus();
+      }, 0);
     });
     apply(false);
   }
