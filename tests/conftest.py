@@ -1,10 +1,18 @@
-"""Shared fixtures: the repository root and one strict build of the site per test session."""
+"""Shared fixtures: the repository root and one strict build of the site per test session.
+
+Under pytest-xdist every worker is its own process with its own session, so a plain session fixture
+would build the site once per worker. ``built_site`` instead builds into a folder shared by the whole
+run (the parent of the workers' base temp folders), under a file lock: the first worker builds, the
+others wait and reuse it. This is the pattern pytest-xdist documents for session-wide resources.
+"""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 from helpers import run_mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -15,10 +23,43 @@ def root() -> Path:
     return ROOT
 
 
+def shared_build(request, tmp_path_factory, name: str, build) -> Path:
+    """The folder ``name`` produced by ``build(folder)`` once per test run, whatever the worker count.
+
+    ``build`` returns (ok, log); a failed build is recorded so the other workers fail with its log
+    instead of building again.
+    """
+    if not hasattr(request.config, "workerinput"):  # not an xdist worker: the session is the run
+        folder = tmp_path_factory.mktemp(name)
+        ok, log = build(folder)
+        assert ok, log
+        return folder
+    run_dir = tmp_path_factory.getbasetemp().parent
+    folder, status_file = run_dir / name, run_dir / f"{name}.status.json"
+    with FileLock(str(run_dir / f"{name}.lock")):
+        if not status_file.is_file():
+            ok, log = build(folder)
+            status_file.write_text(json.dumps({"ok": ok, "log": log}), encoding="utf-8")
+        status = json.loads(status_file.read_text(encoding="utf-8"))
+    assert status["ok"], status["log"]
+    return folder
+
+
+def strict_build(config: Path, env: dict | None = None):
+    def build(folder: Path) -> tuple[bool, str]:
+        result = run_mkdocs_build(config, folder, env=env)
+        return result.returncode == 0, f"strict build of {config} failed:\n{result.stdout}\n{result.stderr}"
+    return build
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The site built with ``mkdocs build --strict`` into a temporary folder."""
-    site_dir = tmp_path_factory.mktemp("site")
-    result = run_mkdocs_build(ROOT / "mkdocs.yml", site_dir)
-    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
-    return site_dir
+def built_site(request, tmp_path_factory) -> Path:
+    """The site built with ``mkdocs build --strict`` into a temporary folder (once per test run)."""
+    return shared_build(request, tmp_path_factory, "site", strict_build(ROOT / "mkdocs.yml"))
+
+
+@pytest.fixture(scope="session")
+def offline_site(request, tmp_path_factory) -> Path:
+    """The offline variant (``OFFLINE=true``: .html URLs, search inlined for file://), once per test run."""
+    return shared_build(request, tmp_path_factory, "offline-site",
+                        strict_build(ROOT / "mkdocs.yml", env={"OFFLINE": "true"}))

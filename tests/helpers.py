@@ -15,9 +15,9 @@ from bs4 import BeautifulSoup
 SKIPPED_SCHEMES = ("http:", "https:", "mailto:", "javascript:", "data:")
 
 
-def run_mkdocs_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """``mkdocs build --strict`` of ``config`` into ``site_dir``."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def run_mkdocs_build(config: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` of ``config`` into ``site_dir`` (``env``: extra environment variables)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
         cwd=config.parent, env=env, capture_output=True, text=True, timeout=300,

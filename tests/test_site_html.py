@@ -194,7 +194,7 @@ def insert_marker(path, key_path, marker=JINJA):
 def braces_site(root, content, tmp_path_factory):
     """The site built from a copy whose first criterion statement and first case study summary hold Jinja."""
     copy = tmp_path_factory.mktemp("braces-repo")
-    for folder in ("criteria", "casestudies", "docs", "macros"):
+    for folder in ("criteria", "casestudies", "docs", "macros", "overrides"):
         shutil.copytree(root / folder, copy / folder, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("main.py", "mkdocs.yml"):
         shutil.copy2(root / name, copy / name)

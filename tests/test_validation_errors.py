@@ -137,7 +137,7 @@ def test_several_problems_are_all_reported(tree):
 
 @pytest.fixture
 def site_tree(root, tmp_path):
-    for folder in ("criteria", "casestudies", "docs", "macros"):
+    for folder in ("criteria", "casestudies", "docs", "macros", "overrides"):
         shutil.copytree(root / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("main.py", "mkdocs.yml"):
         shutil.copy(root / name, tmp_path / name)
