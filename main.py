@@ -23,7 +23,7 @@ if PROJECT not in sys.path:
     sys.path.insert(0, PROJECT)
 
 
-from macros import casestudies, exports, glue, links, render, selfcheck  # noqa: E402
+from macros import casestudies, exports, glue, links, offline, render, selfcheck  # noqa: E402
 from macros.errors import ContentError  # noqa: E402
 
 
@@ -35,6 +35,7 @@ def define_env(env):
         raise PluginError(str(error)) from None
     env.variables["wwc_content"] = content
     env.variables["wwc_site_dir"] = str(build.site_dir)
+    env.variables["offline_zip"] = offline.ZIP_NAME if offline.offline_zip() else ""
     if not build.is_mkdocs:
         glue.write_downloads_once(content, build.site_dir)
     page_src = build.page_src
@@ -86,7 +87,7 @@ def define_env(env):
     @env.macro
     def download_link(name: str) -> str:
         # Generated files are not in docs/, so MkDocs cannot resolve them: link by URL instead.
-        if name not in exports.download_names():
+        if name not in exports.download_names() + ([offline.ZIP_NAME] if offline.offline_zip() else []):
             raise PluginError(f"docs/{page_src()}: no download named {name!r}")
         target = f"{links.root_prefix(build.page_url())}{exports.DOWNLOADS_DIR}/{name}"
         return f'<a href="{target}" download><code>{name}</code></a>'
@@ -94,4 +95,4 @@ def define_env(env):
 
 def on_post_build(env):
     """MkDocs only (Zensical has no post-build event: see glue.write_downloads_once)."""
-    exports.write_downloads(env.variables["wwc_content"], Path(env.variables["wwc_site_dir"]))
+    glue.write_downloads(env.variables["wwc_content"], Path(env.variables["wwc_site_dir"]))

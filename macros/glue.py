@@ -13,7 +13,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from . import exports
+from . import exports, offline
 from .content import CASE_STUDY_DIR, CRITERIA_DIR, load_content
 from .links import SiteIndex
 from .pages import check_page_shells, expected_shells
@@ -81,6 +81,12 @@ def load_site(root: Path, docs_dir: Path) -> tuple[dict, SiteIndex, dict]:
     return _load_site(root, docs_dir, content_fingerprint(root, docs_dir))
 
 
+def write_downloads(content: dict, site_dir: Path) -> None:
+    """The generated downloads, and the offline zip when ``scripts/dev.sh zip`` made one for this build."""
+    exports.write_downloads(content, site_dir)
+    offline.publish_offline_zip(site_dir, exports.DOWNLOADS_DIR)
+
+
 _written_downloads: set[tuple] = set()
 
 
@@ -92,5 +98,5 @@ def write_downloads_once(content: dict, site_dir: Path) -> None:
     """
     key = (str(site_dir), id(content), os.getpid())
     if key not in _written_downloads:
-        exports.write_downloads(content, site_dir)
+        write_downloads(content, site_dir)
         _written_downloads.add(key)
