@@ -8,12 +8,10 @@ others wait and reuse it. This is the pattern pytest-xdist documents for session
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from filelock import FileLock
-from helpers import run_mkdocs_build
+from helpers import run_mkdocs_build, shared_build
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -21,28 +19,6 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT
-
-
-def shared_build(request, tmp_path_factory, name: str, build) -> Path:
-    """The folder ``name`` produced by ``build(folder)`` once per test run, whatever the worker count.
-
-    ``build`` returns (ok, log); a failed build is recorded so the other workers fail with its log
-    instead of building again.
-    """
-    if not hasattr(request.config, "workerinput"):  # not an xdist worker: the session is the run
-        folder = tmp_path_factory.mktemp(name)
-        ok, log = build(folder)
-        assert ok, log
-        return folder
-    run_dir = tmp_path_factory.getbasetemp().parent
-    folder, status_file = run_dir / name, run_dir / f"{name}.status.json"
-    with FileLock(str(run_dir / f"{name}.lock")):
-        if not status_file.is_file():
-            ok, log = build(folder)
-            status_file.write_text(json.dumps({"ok": ok, "log": log}), encoding="utf-8")
-        status = json.loads(status_file.read_text(encoding="utf-8"))
-    assert status["ok"], status["log"]
-    return folder
 
 
 def strict_build(config: Path, env: dict | None = None):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import posixpath
 import subprocess
@@ -11,6 +12,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
+from filelock import FileLock
 
 SKIPPED_SCHEMES = ("http:", "https:", "mailto:", "javascript:", "data:")
 
@@ -22,6 +24,28 @@ def run_mkdocs_build(config: Path, site_dir: Path, env: dict | None = None) -> s
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
         cwd=config.parent, env=env, capture_output=True, text=True, timeout=300,
     )
+
+
+def shared_build(request, tmp_path_factory, name: str, build) -> Path:
+    """The folder ``name`` produced by ``build(folder)`` once per test run, whatever the worker count.
+
+    ``build`` returns (ok, log); a failed build is recorded so the other workers fail with its log
+    instead of building again.
+    """
+    if not hasattr(request.config, "workerinput"):  # not an xdist worker: the session is the run
+        folder = tmp_path_factory.mktemp(name)
+        ok, log = build(folder)
+        assert ok, log
+        return folder
+    run_dir = tmp_path_factory.getbasetemp().parent
+    folder, status_file = run_dir / name, run_dir / f"{name}.status.json"
+    with FileLock(str(run_dir / f"{name}.lock")):
+        if not status_file.is_file():
+            ok, log = build(folder)
+            status_file.write_text(json.dumps({"ok": ok, "log": log}), encoding="utf-8")
+        status = json.loads(status_file.read_text(encoding="utf-8"))
+    assert status["ok"], status["log"]
+    return folder
 
 
 def normalise(text: str) -> str:

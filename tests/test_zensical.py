@@ -12,8 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import shared_build
-from helpers import html_pages, soup
+from helpers import html_pages, shared_build, soup
 
 PROJECT_PARTS = ("criteria", "casestudies", "docs", "macros", "overrides", "main.py", "mkdocs.yml")
 ZENSICAL = Path(sys.executable).parent / "zensical"
