@@ -23,7 +23,7 @@ if PROJECT not in sys.path:
     sys.path.insert(0, PROJECT)
 
 
-from macros import casestudies, exports, glue, links, offline, render, selfcheck  # noqa: E402
+from macros import casestudies, exports, glue, links, measured, offline, render, selfcheck  # noqa: E402
 from macros.errors import ContentError  # noqa: E402
 
 
@@ -91,6 +91,11 @@ def define_env(env):
             raise PluginError(f"docs/{page_src()}: no download named {name!r}")
         target = f"{links.root_prefix(build.page_url())}{exports.DOWNLOADS_DIR}/{name}"
         return f'<a href="{target}" download><code>{name}</code></a>'
+
+
+    @env.macro
+    def measurement(section: str) -> str:
+        return measured.measurement(measured.load_results(build.root), section)
 
 
 def on_post_build(env):

@@ -8,6 +8,7 @@ others wait and reuse it. This is the pattern pytest-xdist documents for session
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -39,3 +40,27 @@ def offline_site(request, tmp_path_factory) -> Path:
     """The offline variant (``OFFLINE=true``: .html URLs, search inlined for file://), once per test run."""
     return shared_build(request, tmp_path_factory, "offline-site",
                         strict_build(ROOT / "mkdocs.yml", env={"OFFLINE": "true"}))
+
+
+SECOND_STANDARD = ROOT / "tests" / "fixtures" / "second-standard"
+GUIDE_CODE = ("macros", "overrides", "main.py", "docs/assets")
+
+
+def second_standard_build(folder: Path) -> tuple[bool, str]:
+    """The fixture standard's content with the guide's code (macros, glue, theme, scripts), built strictly."""
+    project = folder / "project"
+    shutil.copytree(SECOND_STANDARD, project)
+    for name in GUIDE_CODE:
+        source, target = ROOT / name, project / name
+        if source.is_dir():
+            shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target)
+    result = run_mkdocs_build(project / "mkdocs.yml", folder / "site")
+    return result.returncode == 0, f"strict build of the second standard failed:\n{result.stdout}\n{result.stderr}"
+
+
+@pytest.fixture(scope="session")
+def second_standard_site(request, tmp_path_factory) -> Path:
+    """The fixture standard of tests/fixtures/second-standard/ built into a site (once per test run)."""
+    return shared_build(request, tmp_path_factory, "second-standard", second_standard_build) / "site"
