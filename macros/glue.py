@@ -53,12 +53,12 @@ class BuildEnv:
         return bool(self._setting("use_directory_urls", True))
 
     def page_src(self) -> str:
-        """The current page's source path relative to docs/ (``criteria/open-data.md``)."""
+        """The current page's source path relative to docs/ (``<edition folder>/<group>.md``)."""
         page = self.env.page
         return page.file.src_uri if self.is_mkdocs else Path(page.path).as_posix()
 
     def page_url(self) -> str:
-        """The current page's URL relative to the site root (``criteria/open-data/``)."""
+        """The current page's URL relative to the site root (``<edition folder>/<group>/``)."""
         return self.env.page.url.lstrip("/")
 
 
