@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from helpers import html_pages, shared_build, soup
 
-PROJECT_PARTS = ("criteria", "casestudies", "docs", "macros", "overrides", "main.py", "mkdocs.yml")
+PROJECT_PARTS = ("criteria", "casestudies", "docs", "macros", "overrides", "bench", "main.py", "mkdocs.yml")
 ZENSICAL = Path(sys.executable).parent / "zensical"
 
 
@@ -22,6 +22,8 @@ def copy_project(root: Path, target: Path) -> None:
     target.mkdir(parents=True, exist_ok=True)
     for name in PROJECT_PARTS:
         source = root / name
+        if not source.exists():  # bench/ before the first benchmark run
+            continue
         if source.is_dir():
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
