@@ -8,10 +8,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import SECOND_STANDARD
+from pathlib import Path
+
 from helpers import ids_of, page, soup
 
 from macros.content import load_content
+
+SECOND_STANDARD = Path(__file__).resolve().parent / "fixtures" / "second-standard"
 
 
 @pytest.fixture(scope="module")
