@@ -1,6 +1,8 @@
-"""mkdocs-macros glue: load the YAML once, expose the renderers as macros, write the downloads.
+"""Macros glue for MkDocs (mkdocs-macros) and Zensical (its macros extension): load the YAML once,
+expose the renderers as macros, write the downloads.
 
-All logic lives in the ``macros`` package; this file only wires it into MkDocs.
+All logic lives in the ``macros`` package (macros/glue.py reads either tool's env); this file only
+wires it in.
 """
 
 from __future__ import annotations
@@ -8,34 +10,37 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
+try:
+    from mkdocs.exceptions import PluginError
+except ImportError:  # built by Zensical without MkDocs installed
+    class PluginError(Exception):
+        pass
 
-# The `mkdocs` console script does not put the project folder on sys.path; the macros package lives there.
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+# Neither `mkdocs` nor `zensical` puts the project folder on sys.path; the macros package lives there.
+# Zensical runs this file once per page: add the folder once.
+PROJECT = str(Path(__file__).resolve().parent)
+if PROJECT not in sys.path:
+    sys.path.insert(0, PROJECT)
 
 
-from macros import casestudies, exports, links, render, selfcheck  # noqa: E402
-from macros.buildguard import guard_build
-from macros.content import load_content
-from macros.errors import ContentError
-from macros.links import SiteIndex
-from macros.pages import check_page_shells, expected_shells
+from macros import casestudies, exports, glue, links, measured, offline, render, selfcheck  # noqa: E402
+from macros.buildguard import guard_build  # noqa: E402
+from macros.errors import ContentError  # noqa: E402
 
 
 def define_env(env):
-    root = Path(env.conf.config_file_path).parent
+    build = glue.BuildEnv(env)
     guard_build(env.conf)  # a failed build empties site/ (macros/buildguard.py)
     try:
-        content = load_content(root)
-        check_page_shells(content, Path(env.conf.docs_dir))
+        content, index, shells = glue.load_site(build.root, build.docs_dir)
     except ContentError as error:
         raise PluginError(str(error)) from None
-    index = SiteIndex(content)
-    shells = expected_shells(content)
     env.variables["wwc_content"] = content
-
-    def page_src() -> str:
-        return env.page.file.src_uri
+    env.variables["wwc_site_dir"] = str(build.site_dir)
+    env.variables["offline_zip"] = offline.ZIP_NAME if offline.offline_zip() else ""
+    if not build.is_mkdocs:
+        glue.write_downloads_once(content, build.site_dir)
+    page_src = build.page_src
 
     def shell_target(kind: str) -> tuple:
         target = shells.get(page_src())
@@ -78,17 +83,23 @@ def define_env(env):
 
     @env.macro
     def self_check() -> str:
-        return selfcheck.render_self_check(content, guide_base=links.root_prefix(env.page.url),
-                                           directory_urls=env.conf.use_directory_urls)
+        return selfcheck.render_self_check(content, guide_base=links.root_prefix(build.page_url()),
+                                           directory_urls=build.directory_urls)
 
     @env.macro
     def download_link(name: str) -> str:
         # Generated files are not in docs/, so MkDocs cannot resolve them: link by URL instead.
-        if name not in exports.download_names():
+        if name not in exports.download_names() + ([offline.ZIP_NAME] if offline.offline_zip() else []):
             raise PluginError(f"docs/{page_src()}: no download named {name!r}")
-        target = f"{links.root_prefix(env.page.url)}{exports.DOWNLOADS_DIR}/{name}"
+        target = f"{links.root_prefix(build.page_url())}{exports.DOWNLOADS_DIR}/{name}"
         return f'<a href="{target}" download><code>{name}</code></a>'
 
 
+    @env.macro
+    def measurement(section: str) -> str:
+        return measured.measurement(measured.load_results(build.root), section)
+
+
 def on_post_build(env):
-    exports.write_downloads(env.variables["wwc_content"], Path(env.conf.site_dir))
+    """MkDocs only (Zensical has no post-build event: see glue.write_downloads_once)."""
+    glue.write_downloads(env.variables["wwc_content"], Path(env.variables["wwc_site_dir"]))

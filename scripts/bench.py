@@ -1,58 +1,369 @@
-"""Print figures: YAML load time, full strict build time, and the built site's size.
+"""Benchmarks of the guide: figures printed and written to bench/results.json (not timed tests).
 
-Figures, not assertions: run it before and after a change and compare.
+    python scripts/bench.py [--rounds 7] [--skip-lighthouse] [--out bench/results.json]
+
+1. Build cost: the strict build (macros plugin, YAML loaded and validated) against a plain Material
+   build of the same pages, the rendered Markdown of every page dumped and built without the macros
+   plugin. CPU time (user + system) of the build process, alternating the two, medians and ratio.
+2. Growth: the same strict build on 10x data generated into a temporary folder (every group and case
+   study copied ten times): CPU time, wall time, peak memory, ratio to 1x.
+3. The self-check in Chromium: its bytes (own HTML, JavaScript, CSS, embedded data; raw and gzipped)
+   and the time from a click on an answer to the next frame, at 1x and 10x criteria.
+4. Lighthouse (npm, Debian's Chromium) on four pages, mobile and desktop: performance, accessibility.
+
+CPU time, not wall time, is the headline: the machines this runs on are shared, and CPU time of the
+build process is what a change to the code moves.
 """
 
 from __future__ import annotations
 
+import argparse
+import contextlib
+import functools
+import gzip
+import http.server
+import json
 import os
+import platform
+import re
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from datetime import datetime, timezone
 from pathlib import Path
+
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.content import load_content  # noqa: E402
+from macros.content import CASE_STUDY_DIR, CRITERIA_DIR, load_content  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+PROJECT_PARTS = ("criteria", "casestudies", "docs", "macros", "overrides", "main.py", "mkdocs.yml")
+COPIES = 10
+DUMP_HOOK = '''
+from pathlib import Path
+from mkdocs.plugins import event_priority
+DUMP = Path({dump!r})
+
+@event_priority(-100)  # after the macros plugin rendered the page
+def on_page_markdown(markdown, page, config, files):
+    target = DUMP / page.file.src_uri
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(markdown, encoding="utf-8")
+    return markdown
+'''
 
 
-def timed(function, repeat: int) -> list[float]:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return times
+# --- running a build and measuring it ----------------------------------------------------------
+
+def measured_run(command: list[str], cwd: Path, env: dict | None = None) -> dict:
+    """Run ``command``; its CPU time (user + system), wall time and peak resident memory."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    output = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    wall = time.perf_counter() - start
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{output.decode(errors='replace')}")
+    return {"cpu_s": usage.ru_utime + usage.ru_stime, "wall_s": wall, "peak_rss_mib": usage.ru_maxrss / 1024}
 
 
-def build(site_dir: str) -> None:
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", site_dir], cwd=ROOT,
-                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=True)
+def mkdocs_build(config: Path, site: Path, env: dict | None = None) -> dict:
+    return measured_run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(site)],
+                        config.parent, env)
 
 
-def folder_size(path: Path) -> tuple[int, int]:
-    files = [p for p in path.rglob("*") if p.is_file()]
-    return len(files), sum(p.stat().st_size for p in files)
+def copy_project(target: Path) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_PARTS:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+    return target
+
+
+def without_macros(config_text: str) -> str:
+    """mkdocs.yml with the macros plugin entry (and its options) removed."""
+    return re.sub(r"^  - macros:\n(?:      .*\n)+", "", config_text, flags=re.MULTILINE)
+
+
+def plain_project(project: Path, work: Path) -> Path:
+    """A project whose docs are the strict build's rendered Markdown, built without the macros plugin."""
+    dump = work / "dump"
+    hook = work / "dump_hook.py"
+    hook.write_text(DUMP_HOOK.format(dump=str(dump)), encoding="utf-8")
+    config = project / "mkdocs.yml"
+    dump_config = project / "bench-dump.yml"
+    dump_config.write_text(config.read_text(encoding="utf-8") + f"\nhooks:\n  - {hook}\n", encoding="utf-8")
+    mkdocs_build(dump_config, work / "dump-site")
+    plain = work / "plain"
+    shutil.copytree(project / "overrides", plain / "overrides")
+    shutil.copytree(dump, plain / "docs")
+    for asset in (project / "docs").rglob("*"):
+        if asset.is_file() and asset.suffix != ".md":
+            target = plain / "docs" / asset.relative_to(project / "docs")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(asset, target)
+    (plain / "mkdocs.yml").write_text(without_macros(config.read_text(encoding="utf-8")), encoding="utf-8")
+    return plain
+
+
+def alternate(rounds: int, builds: dict) -> dict:
+    """Run each build once per round, alternating which goes first; every measurement kept."""
+    results = {name: [] for name in builds}
+    names = list(builds)
+    for index in range(rounds):
+        order = names if index % 2 == 0 else names[::-1]
+        for name in order:
+            results[name].append(builds[name]())
+            print(f"  round {index + 1}/{rounds} {name}: {results[name][-1]['cpu_s']:.2f} s CPU", flush=True)
+    return results
+
+
+def summary(runs: list[dict]) -> dict:
+    return {
+        "runs": len(runs),
+        "cpu_s_median": round(statistics.median(run["cpu_s"] for run in runs), 3),
+        "cpu_s_all": [round(run["cpu_s"], 3) for run in runs],
+        "wall_s_median": round(statistics.median(run["wall_s"] for run in runs), 3),
+        "peak_rss_mib_median": round(statistics.median(run["peak_rss_mib"] for run in runs), 1),
+    }
+
+
+# --- 10x data ------------------------------------------------------------------------------------
+
+def copied_id(criterion_id: str, copy: int) -> str:
+    letters, digits = re.match(r"^([A-Z]+)([0-9]+)$", criterion_id).groups()
+    return f"{letters}Z{chr(ord('A') + copy)}{digits}"
+
+
+def dump_yaml(path: Path, data) -> None:
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
+
+
+def multiply_content(project: Path, copies: int) -> dict:
+    """Copy every group of the first edition and every case study ``copies`` times (ids made unique)."""
+    content = load_content(project)
+    edition = next(iter(content["editions"].values()))
+    folder = project / CRITERIA_DIR / edition["id"]
+    edition_file = folder / "edition.yml"
+    edition_data = yaml.safe_load(edition_file.read_text(encoding="utf-8"))
+    slugs = list(edition_data["groups"])
+    for copy in range(1, copies):
+        for slug in slugs:
+            group = yaml.safe_load((folder / f"{slug}.yml").read_text(encoding="utf-8"))
+            group["id"] = f"{slug}-copy{copy}"
+            group["name"] = f"{group['name']} (copy {copy})"
+            for criterion in group["criteria"]:
+                criterion["id"] = copied_id(criterion["id"], copy)
+                for kind in ("requirements", "documentation"):
+                    for item in criterion.get(kind, []):
+                        item["id"] = f"{item['id']}-copy{copy}"
+            dump_yaml(folder / f"{group['id']}.yml", group)
+            edition_data["groups"].append(group["id"])
+            (project / "docs" / edition["url_path"] / f"{group['id']}.md").write_text("{{ group_page() }}\n")
+    dump_yaml(edition_file, edition_data)
+    studies = sorted((project / CASE_STUDY_DIR).glob("*.yml"))
+    for copy in range(1, copies):
+        for path in studies:
+            study = yaml.safe_load(path.read_text(encoding="utf-8"))
+            study["id"] = f"{study['id']}-copy{copy}"
+            dump_yaml(project / CASE_STUDY_DIR / f"{study['id']}.yml", study)
+            (project / "docs" / "case-studies" / f"{study['id']}.md").write_text("{{ case_study_page() }}\n")
+    # The generated pages are not in the hand-written nav: let MkDocs list every page instead.
+    config = project / "mkdocs.yml"
+    config.write_text(re.sub(r"^nav:\n(?:[ -].*\n)*", "", config.read_text(encoding="utf-8"), flags=re.MULTILINE))
+    grown = load_content(project)
+    first = next(iter(grown["editions"].values()))
+    return {"criteria": sum(len(group["criteria"]) for group in first["groups"]),
+            "case_studies": len(grown["case_studies"])}
+
+
+# --- the self-check in Chromium ------------------------------------------------------------------
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=9))
+
+
+def self_check_bytes(site: Path) -> dict:
+    """Bytes of the self-check page's own parts: HTML without the embedded data, data, JS, CSS."""
+    page = site / "self-check" / "index.html"
+    html = page.read_bytes()
+    text = html.decode("utf-8")
+    data = "".join(re.findall(r'<script[^>]*type="application/json"[^>]*>(.*?)</script>', text, flags=re.S))
+    own_html = text.replace(data, "").encode("utf-8") if data else html
+    scripts = re.findall(r'<script[^>]*\bsrc="([^"]*wwc[^"]*)"', text)
+    styles = re.findall(r'<link[^>]*\bhref="([^"]*wwc[^"]*\.css)"', text)
+
+    def files(hrefs):
+        return b"".join((page.parent / href).resolve().read_bytes() for href in hrefs)
+    parts = {"html": own_html, "data": data.encode("utf-8"), "js": files(scripts), "css": files(styles)}
+    figures = {name: {"raw": len(blob), "gzip": gz(blob)} for name, blob in parts.items()}
+    figures["total"] = {"raw": sum(f["raw"] for f in figures.values()), "gzip": sum(f["gzip"] for f in figures.values())}
+    figures["files"] = {"js": scripts, "css": styles}
+    return figures
+
+
+@contextlib.contextmanager
+def served(site: Path):
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+CLICK_TO_FRAME = """(index) => new Promise((resolve) => {
+  const inputs = [...document.querySelectorAll("fieldset input[type=radio]")]
+    .filter((input) => input.offsetParent !== null && input.closest("[data-wwc-criterion]"));
+  const input = inputs[index % inputs.length];
+  const label = document.querySelector(`label[for="${input.id}"]`) || input;
+  const start = performance.now();
+  label.click();
+  requestAnimationFrame(() => resolve(performance.now() - start));
+})"""
+
+
+def click_to_frame(site: Path, clicks: int = 25) -> dict:
+    from playwright.sync_api import sync_playwright
+    with served(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page()
+        page.goto(url + "self-check/")
+        page.wait_for_selector("[data-wwc-ready='true']")
+        criteria = page.locator("fieldset[data-wwc-criterion]:visible").count()
+        times = [page.evaluate(CLICK_TO_FRAME, index * 3) for index in range(clicks)]
+        browser.close()
+    return {"criteria_on_form": criteria, "clicks": clicks, "ms_median": round(statistics.median(times), 1),
+            "ms_max": round(max(times), 1)}
+
+
+# --- Lighthouse ----------------------------------------------------------------------------------
+
+LIGHTHOUSE_PAGES = {"home": "", "practice area": "criteria/data-governance/",
+                    "case study": "case-studies/seattle/", "self-check": "self-check/"}
+
+
+def lighthouse(site: Path, work: Path) -> list[dict]:
+    results = []
+    with served(site) as url:
+        for name, path in LIGHTHOUSE_PAGES.items():
+            for form in ("mobile", "desktop"):
+                report = work / f"lh-{form}-{name.replace(' ', '-')}.json"
+                command = [str(LIGHTHOUSE), url + path, "--quiet", "--output=json", f"--output-path={report}",
+                           "--only-categories=performance,accessibility",
+                           "--chrome-flags=--headless=new --no-sandbox --disable-gpu"]
+                if form == "desktop":
+                    command.append("--preset=desktop")
+                subprocess.run(command, check=True, env={**os.environ, "CHROME_PATH": CHROMIUM},
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300)
+                data = json.loads(report.read_text(encoding="utf-8"))
+                failing = sorted(audit_id for audit_id, audit in data["audits"].items()
+                                 if audit.get("score") is not None and audit["score"] < 1
+                                 and audit.get("scoreDisplayMode") == "binary"
+                                 and audit_id in _accessibility_audits(data))
+                entry = {"page": name, "path": path, "form": form,
+                         "performance": round(data["categories"]["performance"]["score"] * 100),
+                         "accessibility": round(data["categories"]["accessibility"]["score"] * 100),
+                         "lcp_ms": round(data["audits"]["largest-contentful-paint"]["numericValue"]),
+                         "cls": round(data["audits"]["cumulative-layout-shift"]["numericValue"], 3),
+                         "tbt_ms": round(data["audits"]["total-blocking-time"]["numericValue"]),
+                         "accessibility_failures": failing}
+                results.append(entry)
+                print(f"  lighthouse {form:7} {name:13} performance {entry['performance']:3} "
+                      f"accessibility {entry['accessibility']:3} {failing or ''}", flush=True)
+    return results
+
+
+def _accessibility_audits(report: dict) -> set[str]:
+    return {ref["id"] for ref in report["categories"]["accessibility"]["auditRefs"]}
+
+
+# --- the whole run -------------------------------------------------------------------------------
+
+def machine() -> dict:
+    return {"cpus": os.cpu_count(), "load_average_1_5_15": [round(x, 2) for x in os.getloadavg()],
+            "python": platform.python_version(), "system": platform.platform()}
 
 
 def main() -> None:
-    loads = timed(lambda: load_content(ROOT), 5)
-    print(f"load + validate YAML: median {statistics.median(loads) * 1000:.0f} ms over {len(loads)} runs")
-    with tempfile.TemporaryDirectory() as tmp:
-        builds = timed(lambda: build(tmp), 3)
-        print(f"mkdocs build --strict: median {statistics.median(builds):.2f} s over {len(builds)} runs")
-        count, size = folder_size(Path(tmp))
-        print(f"site: {count} files, {size / 1024:.0f} KiB")
-        for page in ("self-check/index.html", "criteria/data-governance/index.html", "case-studies/index.html",
-                     "search/search_index.json", "downloads/criteria.json"):
-            target = Path(tmp) / page
-            if target.exists():
-                print(f"  {page}: {target.stat().st_size / 1024:.1f} KiB")
-        scripts = sorted((Path(tmp) / "assets/javascripts").glob("wwc-*.js"))
-        print(f"  guide's own JavaScript: {sum(p.stat().st_size for p in scripts) / 1024:.1f} KiB in {len(scripts)} files")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=7, help="alternating rounds of each build (at least 7)")
+    parser.add_argument("--skip-lighthouse", action="store_true")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
+    args = parser.parse_args()
+    if args.rounds < 7:
+        parser.error("--rounds must be at least 7: fewer cannot tell a 15% change from noise on a shared machine")
+    results = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "machine_before": machine()}
+    with tempfile.TemporaryDirectory(prefix="wwc-bench-") as tmp:
+        work = Path(tmp)
+        project = copy_project(work / "project")
+        plain = plain_project(project, work)
+        print(f"1. strict build vs plain Material build of the same pages, {args.rounds} alternating rounds")
+        runs = alternate(args.rounds, {
+            "strict": lambda: mkdocs_build(project / "mkdocs.yml", work / "site-strict"),
+            "plain": lambda: mkdocs_build(plain / "mkdocs.yml", work / "site-plain"),
+        })
+        strict, plain_figures = summary(runs["strict"]), summary(runs["plain"])
+        ratios = [s["cpu_s"] / p["cpu_s"] for s, p in zip(runs["strict"], runs["plain"])]
+        results["build"] = {"strict": strict, "plain": plain_figures,
+                            "ratio_of_medians": round(strict["cpu_s_median"] / plain_figures["cpu_s_median"], 3),
+                            "ratio_per_round_median": round(statistics.median(ratios), 3),
+                            "pages": len(list((work / "site-strict").rglob("*.html")))}
+        print(f"   strict {strict['cpu_s_median']:.2f} s, plain {plain_figures['cpu_s_median']:.2f} s CPU: "
+              f"ratio {results['build']['ratio_of_medians']:.2f}")
+
+        print(f"2. strict build at {COPIES}x data")
+        big = copy_project(work / "project-10x")
+        counts = multiply_content(big, COPIES)
+        base = load_content(ROOT)
+        first = next(iter(base["editions"].values()))
+        counts_1x = {"criteria": sum(len(g["criteria"]) for g in first["groups"]), "case_studies": len(base["case_studies"])}
+        big_runs = alternate(args.rounds, {"10x": lambda: mkdocs_build(big / "mkdocs.yml", work / "site-10x")})["10x"]
+        grown = summary(big_runs)
+        results["growth"] = {"1x": {**counts_1x, **{k: strict[k] for k in ("cpu_s_median", "wall_s_median", "peak_rss_mib_median")}},
+                             "10x": {**counts, **{k: grown[k] for k in ("cpu_s_median", "wall_s_median", "peak_rss_mib_median")},
+                                     "cpu_s_all": grown["cpu_s_all"]},
+                             "cpu_ratio": round(grown["cpu_s_median"] / strict["cpu_s_median"], 2),
+                             "memory_ratio": round(grown["peak_rss_mib_median"] / strict["peak_rss_mib_median"], 2)}
+        print(f"   {counts['criteria']} criteria, {counts['case_studies']} case studies: "
+              f"{grown['cpu_s_median']:.2f} s CPU ({results['growth']['cpu_ratio']}x), "
+              f"peak {grown['peak_rss_mib_median']:.0f} MiB ({results['growth']['memory_ratio']}x)")
+
+        print("3. the self-check in Chromium")
+        results["self_check"] = {"bytes": self_check_bytes(work / "site-strict"),
+                                 "click_to_next_frame": {"1x": click_to_frame(work / "site-strict"),
+                                                         "10x": click_to_frame(work / "site-10x")}}
+        sizes = results["self_check"]["bytes"]["total"]
+        clicks = results["self_check"]["click_to_next_frame"]
+        print(f"   own bytes {sizes['raw'] / 1024:.0f} KiB raw, {sizes['gzip'] / 1024:.0f} KiB gzipped; click to next "
+              f"frame {clicks['1x']['ms_median']} ms ({clicks['1x']['criteria_on_form']} criteria), "
+              f"{clicks['10x']['ms_median']} ms ({clicks['10x']['criteria_on_form']} criteria)")
+
+        if not args.skip_lighthouse:
+            print("4. Lighthouse")
+            results["lighthouse"] = lighthouse(work / "site-strict", work)
+    results["machine_after"] = machine()
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"written: {args.out}")
 
 
 if __name__ == "__main__":

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # One entry point for setting up, serving, building and testing the guide.
-#   scripts/dev.sh serve   set up, then serve the site at http://127.0.0.1:8000/
-#   scripts/dev.sh test    set up (with the browser), then run every test
-#   scripts/dev.sh build   set up, then build the site into site/ (OFFLINE=true for a copy that works from disk)
-#   scripts/dev.sh bench   set up, then print build time and site size figures
+#   scripts/dev.sh serve      set up, then serve the site at http://127.0.0.1:8000/
+#   scripts/dev.sh test       set up (with the browser), then run every test (pytest in parallel)
+#   scripts/dev.sh build      set up, then build the site into site/ (OFFLINE=true for a copy that works from disk)
+#   scripts/dev.sh zip        set up, then build the offline copy into dist/wwc-guide-offline.zip and the
+#                             served site into site/ with the zip on its downloads page
+#   scripts/dev.sh zensical   set up, then build the site into site/ with Zensical instead of MkDocs
+#   scripts/dev.sh bench      set up (with Lighthouse from npm), then measure and write bench/results.json
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NO_MKDOCS_2_WARNING=1
@@ -26,6 +29,7 @@ system_setup() {
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
   command -v node >/dev/null 2>&1 || missing+=(nodejs)
+  command -v npm >/dev/null 2>&1 || missing+=(npm)
   if [ ${#missing[@]} -gt 0 ]; then
     local sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
@@ -33,6 +37,16 @@ system_setup() {
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "${missing[@]}"
   fi
 }
+
+node_setup() {
+  # Lighthouse is a benchmark tool only: the site and the tests never need it.
+  if [ ! -x node_modules/.bin/lighthouse ]; then
+    npm ci --no-audit --no-fund
+  fi
+}
+
+# pytest-xdist workers: one per core (two on the 2-core machines this runs on). PYTEST_WORKERS overrides.
+WORKERS="${PYTEST_WORKERS:-auto}"
 
 case "${1:-}" in
   serve)
@@ -45,19 +59,31 @@ case "${1:-}" in
     "$VENV/bin/python" -m macros.scaffold
     exec "$VENV/bin/mkdocs" build --strict
     ;;
+  zip)
+    python_setup
+    exec "$VENV/bin/python" scripts/offline_zip.py "${@:2}"
+    ;;
+  zensical)
+    python_setup
+    # --clean: Zensical caches rendered pages by their Markdown, so a changed YAML file or a missing
+    # download would otherwise not be picked up.
+    exec "$VENV/bin/zensical" build --clean --strict
+    ;;
   test)
     system_setup
     python_setup
     "$VENV/bin/python" -m macros.scaffold
     node --test tests/js/
-    exec "$VENV/bin/python" -m pytest "${@:2}"
+    exec "$VENV/bin/python" -m pytest -n "$WORKERS" "${@:2}"
     ;;
   bench)
+    system_setup
     python_setup
-    exec "$VENV/bin/python" scripts/bench.py
+    node_setup
+    exec "$VENV/bin/python" scripts/bench.py "${@:2}"
     ;;
   *)
-    echo "usage: scripts/dev.sh serve|test|build|bench" >&2
+    echo "usage: scripts/dev.sh serve|test|build|zip|zensical|bench" >&2
     exit 2
     ;;
 esac

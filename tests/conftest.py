@@ -1,11 +1,18 @@
-"""Shared fixtures: the repository root and one strict build of the site per test session."""
+"""Shared fixtures: the repository root and one strict build of the site per test session.
+
+Under pytest-xdist every worker is its own process with its own session, so a plain session fixture
+would build the site once per worker. ``built_site`` instead builds into a folder shared by the whole
+run (the parent of the workers' base temp folders), under a file lock: the first worker builds, the
+others wait and reuse it. This is the pattern pytest-xdist documents for session-wide resources.
+"""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
-from helpers import run_mkdocs_build
+from helpers import run_mkdocs_build, shared_build
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -15,10 +22,45 @@ def root() -> Path:
     return ROOT
 
 
+def strict_build(config: Path, env: dict | None = None):
+    def build(folder: Path) -> tuple[bool, str]:
+        result = run_mkdocs_build(config, folder, env=env)
+        return result.returncode == 0, f"strict build of {config} failed:\n{result.stdout}\n{result.stderr}"
+    return build
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The site built with ``mkdocs build --strict`` into a temporary folder."""
-    site_dir = tmp_path_factory.mktemp("site")
-    result = run_mkdocs_build(ROOT / "mkdocs.yml", site_dir)
-    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
-    return site_dir
+def built_site(request, tmp_path_factory) -> Path:
+    """The site built with ``mkdocs build --strict`` into a temporary folder (once per test run)."""
+    return shared_build(request, tmp_path_factory, "site", strict_build(ROOT / "mkdocs.yml"))
+
+
+@pytest.fixture(scope="session")
+def offline_site(request, tmp_path_factory) -> Path:
+    """The offline variant (``OFFLINE=true``: .html URLs, search inlined for file://), once per test run."""
+    return shared_build(request, tmp_path_factory, "offline-site",
+                        strict_build(ROOT / "mkdocs.yml", env={"OFFLINE": "true"}))
+
+
+SECOND_STANDARD = ROOT / "tests" / "fixtures" / "second-standard"
+GUIDE_CODE = ("macros", "overrides", "main.py", "docs/assets")
+
+
+def second_standard_build(folder: Path) -> tuple[bool, str]:
+    """The fixture standard's content with the guide's code (macros, glue, theme, scripts), built strictly."""
+    project = folder / "project"
+    shutil.copytree(SECOND_STANDARD, project)
+    for name in GUIDE_CODE:
+        source, target = ROOT / name, project / name
+        if source.is_dir():
+            shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target)
+    result = run_mkdocs_build(project / "mkdocs.yml", folder / "site")
+    return result.returncode == 0, f"strict build of the second standard failed:\n{result.stdout}\n{result.stderr}"
+
+
+@pytest.fixture(scope="session")
+def second_standard_site(request, tmp_path_factory) -> Path:
+    """The fixture standard of tests/fixtures/second-standard/ built into a site (once per test run)."""
+    return shared_build(request, tmp_path_factory, "second-standard", second_standard_build) / "site"

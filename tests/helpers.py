@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 import posixpath
+import shutil
 import subprocess
 import sys
 from functools import lru_cache
@@ -11,17 +13,57 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
+from filelock import FileLock
 
 SKIPPED_SCHEMES = ("http:", "https:", "mailto:", "javascript:", "data:")
+# What a build of the guide reads: content, pages, the macros package, theme overrides, the measured
+# figures, the glue and the config. Tests that break a copy of the project copy exactly these.
+PROJECT_PARTS = ("criteria", "casestudies", "docs", "macros", "overrides", "bench", "main.py", "mkdocs.yml")
 
 
-def run_mkdocs_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """``mkdocs build --strict`` of ``config`` into ``site_dir``."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def copy_project(root: Path, target: Path, parts=PROJECT_PARTS) -> Path:
+    """Copy the parts of the project a build needs from ``root`` into ``target``; returns ``target``."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in parts:
+        source = root / name
+        if not source.exists():  # bench/ before the first benchmark run
+            continue
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+    return target
+
+
+def run_mkdocs_build(config: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` of ``config`` into ``site_dir`` (``env``: extra environment variables)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
         cwd=config.parent, env=env, capture_output=True, text=True, timeout=300,
     )
+
+
+def shared_build(request, tmp_path_factory, name: str, build) -> Path:
+    """The folder ``name`` produced by ``build(folder)`` once per test run, whatever the worker count.
+
+    ``build`` returns (ok, log); a failed build is recorded so the other workers fail with its log
+    instead of building again.
+    """
+    if not hasattr(request.config, "workerinput"):  # not an xdist worker: the session is the run
+        folder = tmp_path_factory.mktemp(name)
+        ok, log = build(folder)
+        assert ok, log
+        return folder
+    run_dir = tmp_path_factory.getbasetemp().parent
+    folder, status_file = run_dir / name, run_dir / f"{name}.status.json"
+    with FileLock(str(run_dir / f"{name}.lock")):
+        if not status_file.is_file():
+            ok, log = build(folder)
+            status_file.write_text(json.dumps({"ok": ok, "log": log}), encoding="utf-8")
+        status = json.loads(status_file.read_text(encoding="utf-8"))
+    assert status["ok"], status["log"]
+    return folder
 
 
 def normalise(text: str) -> str:

@@ -1,24 +1,39 @@
-"""The opt-in offline copy (OFFLINE=true): search inlined for file://, every script local."""
+"""The opt-in offline copy (OFFLINE=true) against the served build: search inlined for file://, every
+script local, and the assets each build loads (the iframe-worker shim only offline, print CSS as print)."""
 
 from __future__ import annotations
 
 import re
 
-from helpers import run_mkdocs_build
+SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
 
 
-def test_offline_build_inlines_search_and_loads_nothing_remote(root, tmp_path, monkeypatch):
-    monkeypatch.setenv("OFFLINE", "true")
-    site = tmp_path / "site"
-    result = run_mkdocs_build(root / "mkdocs.yml", site)
-    assert result.returncode == 0, result.stdout + result.stderr
+def scripts_of(html: str) -> list[str]:
+    return re.findall(r'<script[^>]*\bsrc="([^"]+)"', html)
+
+
+def test_offline_build_inlines_search_and_loads_nothing_remote(offline_site):
+    site = offline_site
     assert (site / "search" / "search_index.js").read_text(encoding="utf-8").startswith("var __index =")
     home = (site / "index.html").read_text(encoding="utf-8")
-    scripts = re.findall(r'<script[^>]*\bsrc="([^"]+)"', home)
-    assert "assets/javascripts/vendor/iframe-worker-shim.js" in scripts
+    scripts = scripts_of(home)
+    assert SHIM in scripts
     assert not [src for src in scripts if src.startswith(("http:", "https:", "//"))], scripts
     self_check = (site / "self-check" / "index.html").read_text(encoding="utf-8")
     assert 'href="../criteria/data-governance.html#dg1"' in self_check
     assert 'href="../downloads/self-check-export.schema.json"' in self_check
     assert (site / "downloads" / "criteria.json").is_file()
     assert 'href="downloads/criteria.json"' in (site / "downloads.html").read_text(encoding="utf-8")
+    assert "wwc-from-disk\" hidden" not in home  # the offline copy is made for disk: no notice
+
+
+def test_served_build_loads_no_iframe_shim(built_site):
+    for page in (built_site / "index.html", built_site / "self-check" / "index.html"):
+        assert not [src for src in scripts_of(page.read_text(encoding="utf-8")) if "iframe-worker" in src]
+
+
+def test_print_stylesheet_never_blocks_screen_rendering(built_site, offline_site):
+    for page in (built_site / "index.html", offline_site / "case-studies" / "seattle.html"):
+        html = page.read_text(encoding="utf-8")
+        links = re.findall(r'<link[^>]*wwc-print\.css[^>]*>', html)
+        assert links and all('media="print"' in link for link in links), links

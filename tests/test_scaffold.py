@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 
 import pytest
-from helpers import page, run_mkdocs_build, soup
+from helpers import copy_project, page, run_mkdocs_build, soup
 
 NEW_STUDY = "testville"
 NEW_AREA = "test-area"
@@ -24,10 +23,7 @@ criteria:
 
 
 def copy_repository(root, target):
-    for folder in ("criteria", "casestudies", "docs", "macros"):
-        shutil.copytree(root / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("main.py", "mkdocs.yml"):
-        shutil.copy2(root / name, target / name)
+    copy_project(root, target)
 
 
 def run_scaffold(repo) -> subprocess.CompletedProcess:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import (SKIPPED_SCHEMES, html_pages, ids_of, normalise, own_text, page, resolve,
+from helpers import (SKIPPED_SCHEMES, copy_project, html_pages, ids_of, normalise, own_text, page, resolve,
                      run_mkdocs_build, section, section_links, section_text, soup)
 
 from macros.content import load_content
@@ -201,10 +200,7 @@ def insert_marker(path, key_path, marker=JINJA):
 def braces_site(root, content, tmp_path_factory):
     """The site built from a copy whose first criterion statement and first case study summary hold Jinja."""
     copy = tmp_path_factory.mktemp("braces-repo")
-    for folder in ("criteria", "casestudies", "docs", "macros"):
-        shutil.copytree(root / folder, copy / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("main.py", "mkdocs.yml"):
-        shutil.copy2(root / name, copy / name)
+    copy_project(root, copy)
     first = edition(content, "assessment-45")
     group = first["groups"][0]
     criterion = group["criteria"][0]

@@ -8,7 +8,7 @@ import pytest
 
 from macros.content import load_content
 from macros.errors import ContentError
-from helpers import run_mkdocs_build
+from helpers import copy_project, run_mkdocs_build
 
 DG = "criteria/assessment-45/data-governance.yml"
 SEATTLE = "casestudies/seattle.yml"
@@ -137,11 +137,7 @@ def test_several_problems_are_all_reported(tree):
 
 @pytest.fixture
 def site_tree(root, tmp_path):
-    for folder in ("criteria", "casestudies", "docs", "macros"):
-        shutil.copytree(root / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("main.py", "mkdocs.yml"):
-        shutil.copy(root / name, tmp_path / name)
-    return tmp_path
+    return copy_project(root, tmp_path)
 
 
 def assert_build_stops_with(site_tree, message: str) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from helpers import run_mkdocs_build
 
-from adversarial.conftest import copy_project
+from helpers import copy_project
 from macros.buildguard import MARKER_FILE
 
 pytestmark = pytest.mark.slow

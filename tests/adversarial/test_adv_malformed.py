@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from adversarial.conftest import copy_project
+from helpers import copy_project
 from macros import check, yamlfile
 
 DG = "criteria/assessment-45/data-governance.yml"

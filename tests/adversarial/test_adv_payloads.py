@@ -19,7 +19,7 @@ import yaml
 from bs4 import BeautifulSoup
 from helpers import run_mkdocs_build
 
-from adversarial.conftest import copy_project
+from helpers import copy_project
 from adversarial.fields import accepts, all_string_fields, content_files, fill_strings, schema_name_for
 from adversarial.payloads import FORMULA_STARTS, MARK, PAYLOADS
 from macros.yamlfile import load_yaml

@@ -1,0 +1,93 @@
+"""The figures of the last benchmark run (bench/results.json, written by scripts/bench.py) as Markdown.
+
+Figures are read from the file, never typed into a page: a new run changes the page at the next build.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+RESULTS_FILE = Path("bench") / "results.json"
+
+
+def load_results(root: Path) -> dict | None:
+    path = Path(root) / RESULTS_FILE
+    if not path.is_file():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _kib(count: int) -> str:
+    return f"{count / 1024:.0f} KiB"
+
+
+def _table(header: list[str], rows: list[list]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def run_note(results: dict) -> str:
+    before, after = results["machine_before"], results["machine_after"]
+    return (f"Measured on {results['date']} on a machine with {before['cpus']} CPU cores shared with other work: "
+            f"load average {before['load_average_1_5_15'][0]} when the run started and "
+            f"{after['load_average_1_5_15'][0]} when it ended (1.0 per core is a fully busy core).")
+
+
+def build_table(results: dict) -> str:
+    build = results["build"]
+    strict, plain = build["strict"], build["plain"]
+    rows = [
+        ["Strict build (YAML validated, pages rendered by macros)", f"{strict['cpu_s_median']:.2f} s",
+         f"{strict['wall_s_median']:.2f} s", f"{strict['peak_rss_mib_median']:.0f} MiB"],
+        ["Plain Material build of the same pages", f"{plain['cpu_s_median']:.2f} s",
+         f"{plain['wall_s_median']:.2f} s", f"{plain['peak_rss_mib_median']:.0f} MiB"],
+    ]
+    return (_table(["Build", "CPU time (median)", "Wall time (median)", "Peak memory"], rows)
+            + f"\n\nStrict build / plain build, CPU time: **{build['ratio_of_medians']:.2f}x** "
+            f"(median of {strict['runs']} alternating rounds each; per-round ratios have median "
+            f"{build['ratio_per_round_median']:.2f}x). {build['pages']} pages.")
+
+
+def growth_table(results: dict) -> str:
+    growth = results["growth"]
+    rows = [[label, data["criteria"], data["case_studies"], f"{data['cpu_s_median']:.2f} s",
+             f"{data['peak_rss_mib_median']:.0f} MiB"] for label, data in (("1x", growth["1x"]), ("10x", growth["10x"]))]
+    return (_table(["Data", "Criteria", "Case studies", "CPU time (median)", "Peak memory"], rows)
+            + f"\n\nTen times the data costs **{growth['cpu_ratio']}x** the CPU time and "
+            f"**{growth['memory_ratio']}x** the memory.")
+
+
+def self_check_table(results: dict) -> str:
+    sizes = results["self_check"]["bytes"]
+    labels = {"html": "HTML of the page (form included, data excluded)", "data": "Embedded data (JSON)",
+              "js": "The guide's own JavaScript", "css": "The guide's own CSS", "total": "Total"}
+    rows = [[label, _kib(sizes[key]["raw"]), _kib(sizes[key]["gzip"])] for key, label in labels.items()]
+    clicks = results["self_check"]["click_to_next_frame"]
+    click_rows = [[data["criteria_on_form"], f"{data['ms_median']} ms", f"{data['ms_max']} ms", data["clicks"]]
+                  for data in (clicks["1x"], clicks["10x"])]
+    return (_table(["Part", "Raw", "Gzipped"], rows) + "\n\n"
+            + _table(["Criteria on the form", "Click to next frame (median)", "Slowest", "Clicks"], click_rows))
+
+
+def lighthouse_table(results: dict) -> str:
+    entries = results.get("lighthouse")
+    if not entries:
+        return "Lighthouse was not part of this run."
+    rows = [[entry["page"], entry["form"], entry["performance"], entry["accessibility"],
+             f"{entry['lcp_ms'] / 1000:.1f} s", entry["cls"], ", ".join(entry["accessibility_failures"]) or "none"]
+            for entry in entries]
+    return _table(["Page", "Form", "Performance", "Accessibility", "Largest paint", "Layout shift",
+                   "Accessibility audits failed"], rows)
+
+
+SECTIONS = {"note": run_note, "build": build_table, "growth": growth_table, "self_check": self_check_table,
+            "lighthouse": lighthouse_table}
+
+
+def measurement(results: dict | None, section: str) -> str:
+    """One section of the figures, or a line saying there are none yet."""
+    if results is None:
+        return f"*No benchmark figures in this build: run `scripts/dev.sh bench` to write `{RESULTS_FILE.as_posix()}`.*"
+    return SECTIONS[section](results)

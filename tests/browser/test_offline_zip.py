@@ -1,0 +1,95 @@
+"""The offline zip (scripts/dev.sh zip), unzipped and opened from disk: navigation, search, self-check.
+
+Every test fails if a page requests anything from another host (fixture offsite_requests).
+"""
+
+from __future__ import annotations
+
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from helpers import shared_build
+from playwright.sync_api import expect
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from offline_zip import FOLDER_IN_ZIP, build_offline_zip  # noqa: E402
+
+
+def unzipped_offline_copy(folder: Path) -> tuple[bool, str]:
+    archive = build_offline_zip(folder / "guide.zip")
+    with zipfile.ZipFile(archive) as opened:
+        opened.extractall(folder / "unzipped")
+    return True, ""
+
+
+@pytest.fixture(scope="session")
+def offline_copy(request, tmp_path_factory) -> Path:
+    """The unzipped offline copy's folder (built and unzipped once per test run)."""
+    return shared_build(request, tmp_path_factory, "offline-zip", unzipped_offline_copy) / "unzipped" / FOLDER_IN_ZIP
+
+
+def test_zip_holds_one_folder_with_the_home_page(offline_copy):
+    assert (offline_copy / "index.html").is_file()
+    assert (offline_copy / "search" / "search_index.js").is_file()
+    assert (offline_copy / "downloads" / "criteria.json").is_file()
+
+
+def test_navigation_from_disk_reaches_pages_not_folder_listings(page, offline_copy, offsite_requests):
+    page.goto((offline_copy / "index.html").as_uri())
+    links = page.locator("nav.md-nav--primary a.md-nav__link[href$='.html']")
+    hrefs = links.evaluate_all("(nodes) => nodes.map((node) => node.href)")
+    assert len(hrefs) > 20 and all(href.startswith("file://") for href in hrefs), hrefs[:5]
+    for href in hrefs[1:4] + hrefs[-2:]:
+        page.goto(href)
+        expect(page.locator("article h1")).to_be_visible()
+    page.goto((offline_copy / "index.html").as_uri())
+    page.locator("article a[href$='.html']").first.click()
+    expect(page.locator("article h1")).to_be_visible()
+    assert page.url.endswith(".html")
+    expect(page.locator(".wwc-from-disk")).to_have_count(0)
+
+
+def test_search_works_from_disk(page, offline_copy, offsite_requests):
+    page.goto((offline_copy / "index.html").as_uri())
+    box = page.locator("input.md-search__input")
+    box.click()
+    page.wait_for_function("document.querySelector('.md-search-result__meta') && "
+                           "!/Initializing/i.test(document.querySelector('.md-search-result__meta').textContent)")
+    first_link = page.locator("nav.md-nav--primary a.md-nav__link[href$='.html']").nth(1)
+    title = " ".join(first_link.inner_text().split()[:2])
+    box.press_sequentially(title, delay=40)
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(state="visible")
+    href = results.first.get_attribute("href")
+    results.first.click()
+    expect(page.locator("article h1")).to_be_visible()
+    assert page.url.startswith("file://") and ".html" in page.url, (href, page.url)
+
+
+def test_self_check_works_from_disk(page, offline_copy, offsite_requests):
+    page.goto((offline_copy / "self-check" / "index.html").as_uri())
+    expect(page.locator("[data-wwc-ready='true']")).to_have_count(1)
+    status = page.locator("#wwc-sc-status")  # the result summary
+    before = status.inner_text()
+    first_answer = page.locator("fieldset.wwc-sc-criterion input[type=radio]").first
+    page.locator(f"label[for='{first_answer.get_attribute('id')}']").click()
+    expect(status).not_to_have_text(before)
+    page.reload()
+    expect(first_answer).to_be_checked()
+
+
+def test_served_build_opened_from_disk_points_to_the_zip(page, built_site, offsite_requests):
+    page.goto((built_site / "criteria" / "index.html").as_uri())
+    notice = page.locator(".wwc-from-disk")
+    expect(notice).to_be_visible()
+    notice.locator("a").click()
+    expect(page.locator("#the-whole-guide-offline")).to_be_visible()
+
+
+def test_served_build_over_http_shows_no_disk_notice(page, site_url, offsite_requests):
+    page.goto(site_url + "criteria/")
+    expect(page.locator(".wwc-from-disk")).to_be_hidden()

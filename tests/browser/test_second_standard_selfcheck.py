@@ -1,0 +1,56 @@
+"""The self-check of a second standard (tests/fixtures/second-standard/) scores with that standard's tiers.
+
+Seven practices; tiers Seedling 40%, Sapling 60%, Oak 90%; only "Done" counts as met. The expected
+tiers below are worked out by hand from those thresholds, not by the guide's scoring code.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+
+import pytest
+from playwright.sync_api import expect
+
+ORDER = ["WD1", "WD2", "WD3", "LN1", "LN2", "OR1", "OR2"]
+TIER_NAMES = ["Not yet rooted", "Seedling", "Sapling", "Oak"]
+
+
+@pytest.fixture(scope="module")
+def second_standard_url(second_standard_site):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(second_standard_site))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    server.server_close()
+
+
+def answer(page, criterion_id: str, state: str) -> None:
+    field = page.locator(f'fieldset[data-wwc-criterion="{criterion_id}"] input[value="{state}"]')
+    page.click(f'label[for="{field.get_attribute("id")}"]')
+
+
+@pytest.mark.parametrize("done, tier, percent", [
+    (2, "Not yet rooted", "28.6"),  # 2/7 = 28.6% < 40
+    (3, "Seedling", "42.9"),        # 3/7 = 42.9% >= 40
+    (5, "Sapling", "71.4"),         # 5/7 = 71.4% >= 60, < 90
+    (7, "Oak", "100.0"),            # 7/7
+])
+def test_self_check_scores_with_the_fixture_tiers(page, second_standard_url, offsite_requests, done, tier, percent):
+    page.goto(second_standard_url + "self-check/")
+    expect(page.locator("[data-wwc-ready='true']")).to_have_count(1)
+    assert page.locator("fieldset[data-wwc-criterion]").evaluate_all(
+        "(nodes) => nodes.map((node) => node.dataset.wwcCriterion)") == ORDER
+    for index, criterion_id in enumerate(ORDER):
+        answer(page, criterion_id, "done" if index < done else "started")
+    status = page.locator("#wwc-sc-status")
+    expect(status).to_contain_text(f"{done} of 7")
+    expect(status).to_contain_text(f"{percent}%")
+    expect(status).to_contain_text(tier)
+    for other in TIER_NAMES:
+        if other != tier:
+            expect(status).not_to_contain_text(other)
