@@ -152,6 +152,18 @@
     // The forms have no action: Enter must never reload the page and lose the state.
     this.root.addEventListener("submit", function (event) { event.preventDefault(); });
     window.addEventListener("beforeprint", function () { self.prepareReport(); });
+    // Some ways of printing (a PDF printed by a driver) switch the media without beforeprint.
+    if (window.matchMedia) {
+      var printing = window.matchMedia("print");
+      var onPrint = function () {
+        if (printing.matches) {
+          self.prepareReport();
+        }
+      };
+      if (printing.addEventListener) {
+        printing.addEventListener("change", onPrint);
+      }
+    }
   };
 
   SelfCheck.prototype.answer = function (input) {
