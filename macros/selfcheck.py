@@ -6,7 +6,8 @@ own edition's form; ``self-check/documents.md`` lists every required document (a
 
 ``render_page(content, page_src, ...)`` returns one raw HTML block for the page. The form works
 without JavaScript (it can be filled in, read by a screen reader and printed); the scripts listed
-in selfcheck.yml (emitted here, so no other page loads them) then add scoring, saving, evidence,
+in selfcheck.yml (minified and inlined here by macros/assets.py, so no other page loads them and
+the page makes no extra request) then add scoring, saving, evidence,
 the plan and the report, reading everything they need from the JSON embedded in the block
 (fetch() does not work from file://).
 
@@ -29,11 +30,13 @@ from pathlib import Path
 
 import yaml
 
-from . import links
+from . import assets, links
 from .exports import DOWNLOADS_DIR
 from .scoring import score
 
 SETTINGS_FILE = Path(__file__).with_name("selfcheck.yml")
+# The assets listed in selfcheck.yml are read from here and inlined into the page.
+DOCS_DIR = Path(__file__).resolve().parent.parent / "docs"
 ROOT_ID = "wwc-selfcheck"
 DATA_ID = "wwc-selfcheck-data"
 # Marks the block as scripted before the browser paints what follows, so the layout that shows
@@ -42,7 +45,8 @@ SCRIPTED_MARK = '<script>document.currentScript.parentNode.classList.add("wwc-sc
 
 
 class SelfCheckPageError(ValueError):
-    """A page in the self-check folder that is no edition's page and not the documents page."""
+    """A self-check page that cannot be built: a page in the self-check folder that is no edition's
+    page and not the documents page, or an asset that cannot be inlined."""
 
 
 def load_settings(path: Path = SETTINGS_FILE) -> dict:
@@ -111,12 +115,18 @@ def page_href(src: str, guide_base: str, directory_urls: bool) -> str:
     return f"{guide_base}{links.site_path(src, directory_urls)}"
 
 
-def render_assets(settings: dict, guide_base: str, scripts: bool = True) -> tuple[list[str], list[str]]:
-    """(stylesheet links for the top of the block, deferred scripts for its end)."""
-    assets = settings["assets"]
-    styles = [f'<link rel="stylesheet" href="{text(guide_base + path)}">' for path in assets["styles"]]
-    tags = [f'<script defer src="{text(guide_base + path)}"></script>' for path in assets["scripts"]] if scripts else []
-    return styles, tags
+def render_assets(settings: dict, scripts: bool = True, docs_dir: Path | None = None) -> tuple[list[str], list[str]]:
+    """(one inline <style> for the top of the block, one inline classic <script> for its end):
+    the listed files minified at build time (macros/assets.py). Inline, the page makes no extra
+    request and one gzip stream carries markup, data and code together."""
+    assets_list = settings["assets"]
+    docs_dir = docs_dir or DOCS_DIR
+    try:
+        style = assets.inline_styles(docs_dir, assets_list["styles"])
+        script = assets.inline_scripts(docs_dir, assets_list["scripts"]) if scripts else ""
+    except assets.AssetError as error:
+        raise SelfCheckPageError(f"macros/selfcheck.yml assets: {error}") from None
+    return [style] if style else [], [script] if script else []
 
 
 # --- the embedded data ---------------------------------------------------------------------
@@ -489,7 +499,7 @@ def render_confirm_dialog(texts: dict) -> list[str]:
 
 
 def render_self_check(content: dict, edition_id: str | None = None, settings: dict | None = None,
-                      guide_base: str = "../", directory_urls: bool = True) -> str:
+                      guide_base: str = "../", directory_urls: bool = True, docs_dir: Path | None = None) -> str:
     """The page body of one edition's self-check as one raw HTML block.
 
     ``guide_base`` leads from the page to the site root, for the links to each criterion in the
@@ -502,7 +512,7 @@ def render_self_check(content: dict, edition_id: str | None = None, settings: di
     edition = content["editions"][edition_id]
     index = links.SiteIndex(content)
     empty = score(edition, {})
-    styles, scripts = render_assets(settings, guide_base)
+    styles, scripts = render_assets(settings, docs_dir=docs_dir)
     # Material's search skips elements marked data-search-exclude: the intro stays searchable,
     # the form's repeated criterion text (already on the guide's pages) does not.
     lines = [
@@ -582,7 +592,7 @@ def write_downloads(content: dict, site_dir: Path, settings: dict | None = None)
 
 def render_documents_page(content: dict, settings: dict, guide_base: str, directory_urls: bool) -> str:
     texts = settings["texts"]
-    styles, _ = render_assets(settings, guide_base, scripts=False)
+    styles, _ = render_assets(settings, scripts=False)
     csv_href = f"{guide_base}{DOWNLOADS_DIR}/{settings['documents_csv']}"
     first = editions_in_order(content)[0]
     self_check_href = page_href(edition_page_src(content, first["id"], settings), guide_base, directory_urls)

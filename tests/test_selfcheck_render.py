@@ -12,11 +12,14 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
+from macros.assets import bundle_css, bundle_js, minify_js
 from macros.content import load_content
 from macros.selfcheck import DATA_ID, load_settings, payload, render_self_check
 
 ROOT = Path(__file__).resolve().parent.parent
-SCRIPTS_IN_ORDER = [Path(path).name for path in load_settings()["assets"]["scripts"]]
+DOCS = ROOT / "docs"
+SETTINGS = load_settings()
+SCRIPTS_IN_ORDER = [Path(path).name for path in SETTINGS["assets"]["scripts"]]
 
 
 @pytest.fixture(scope="module")
@@ -109,7 +112,8 @@ def test_every_yaml_string_is_escaped_and_kept_on_one_line(content):
     assert all(line.strip() for line in html.split("\n"))
     page = BeautifulSoup(html, "html.parser")
     assert page.find("b") is None and page.find("i") is None
-    assert [script.get("id") for script in page.find_all("script") if not script.get("src")] == [None, DATA_ID]
+    # The one-line "scripted" mark, the data, the page's code: nothing from the YAML became a script.
+    assert [script.get("id") for script in page.find_all("script")] == [None, DATA_ID, None]
     assert "First line. Second </script><script>alert(1)</script> line." in page.get_text()
     data = json.loads(page.find("script", id=DATA_ID).string)
     assert data["edition"]["groups"][0]["name"] == 'Data <b>"Governance"</b> & co'
@@ -123,16 +127,25 @@ def test_settings_and_texts(content):
         assert "{{" not in value and "{%" not in value, name
 
 
-def test_built_page_holds_the_self_check_and_its_scripts_in_order(built_site, content):
+def test_built_page_inlines_its_minified_scripts_in_order_and_its_styles(built_site, content):
     page_html = (built_site / "self-check" / "index.html").read_text(encoding="utf-8")
     assert render_self_check(content) in page_html
     soup = BeautifulSoup(page_html, "html.parser")
-    sources = [Path(script["src"]).name for script in soup.find_all("script", src=True)]
-    positions = [sources.index(name) if name in sources else -1 for name in SCRIPTS_IN_ORDER]
-    assert -1 not in positions, f"scripts missing from the page: {sources}"
+    block = soup.find(id="wwc-selfcheck")
+    # Nothing of the self-check is fetched as a file: the page needs no extra request.
+    fetched = [tag.get("src") or tag.get("href") for tag in soup.find_all(["script", "link"])]
+    assert not [url for url in fetched if url and Path(url).name in SCRIPTS_IN_ORDER + ["wwc-selfcheck.css"]]
+    code = block.find_all("script", id=False)[-1].string
+    sources = [(path, (DOCS / path).read_text(encoding="utf-8")) for path in SETTINGS["assets"]["scripts"]]
+    assert code == bundle_js(sources)
+    assert len(code) < 0.8 * sum(len(source) for _, source in sources), "the inlined scripts are minified"
+    # Each file's code appears whole, in the listed run order.
+    positions = [code.index(minify_js(source)) for _, source in sources]
     assert positions == sorted(positions)
-    styles = [Path(link["href"]).name for link in soup.find_all("link", rel="stylesheet")]
-    assert "wwc-selfcheck.css" in styles
+    styles = block.find_all("style")
+    assert len(styles) == 1
+    assert styles[0].string == bundle_css([(path, (DOCS / path).read_text(encoding="utf-8"))
+                                           for path in SETTINGS["assets"]["styles"]])
     assert (built_site / "downloads" / load_settings()["export"]["schema_file"]).is_file()
 
 
