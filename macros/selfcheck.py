@@ -25,6 +25,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from html import escape
 from pathlib import Path
 
@@ -177,14 +178,35 @@ def payload_edition(edition: dict) -> dict:
     }
 
 
-def payload(content: dict, settings: dict, edition_id: str | None = None) -> dict:
+def embedded_edition(edition: dict) -> dict:
+    """payload_edition without each group's criteria: the form already holds them (fieldsets,
+    checkbox values, the must-meet count), and wwc-sc-util.js reads them from there."""
+    shape = payload_edition(edition)
+    for group in shape["groups"]:
+        del group["criteria"]
+    return shape
+
+
+def script_texts(texts: dict, settings: dict, docs_dir: Path | None = None) -> dict:
+    """The texts the page's scripts name (a key appears in their source); the others are only
+    used here, at build time, and would be dead weight in the page."""
+    code = "\n".join(assets.read_source(docs_dir or DOCS_DIR, path) for path in settings["assets"]["scripts"])
+    return {key: value for key, value in texts.items() if re.search(rf"\b{re.escape(key)}\b", code)}
+
+
+def payload(content: dict, settings: dict, edition_id: str | None = None, docs_dir: Path | None = None) -> dict:
+    """The data embedded in the page (completed from the form by the page's scripts)."""
     edition_id = edition_id or editions_in_order(content)[0]["id"]
+    try:
+        texts = script_texts(settings["texts"], settings, docs_dir)
+    except assets.AssetError as error:
+        raise SelfCheckPageError(f"macros/selfcheck.yml assets: {error}") from None
     return {
         "storage_key": settings["storage_key"],
         "export": settings["export"],
         "limits": settings["limits"],
-        "texts": settings["texts"],
-        "edition": payload_edition(content["editions"][edition_id]),
+        "texts": texts,
+        "edition": embedded_edition(content["editions"][edition_id]),
         "editions": {edition["id"]: edition["short_title"] for edition in editions_in_order(content)},
     }
 
@@ -200,32 +222,28 @@ def radio_name(edition_id: str, criterion_id: str) -> str:
 
 
 def render_radios(edition: dict, criterion: dict) -> list[str]:
-    base = field_id(edition["id"], criterion["id"])
-    name = radio_name(edition["id"], criterion["id"])
-    lines = ['<div class="wwc-sc-options">']
-    for state in edition["answer_states"]:
-        input_id = f"{base}-{state['id']}"
-        met = "true" if state["met"] else "false"
-        lines.append(
-            f'<span class="wwc-sc-option"><input type="radio" id="{input_id}" name="{text(name)}" '
-            f'value="{text(state["id"])}" data-wwc-met="{met}">'
-            f'<label for="{input_id}">{text(state["label"])}</label></span>'
-        )
-    lines.append("</div>")
-    return lines
+    """One radio per answer state, each inside its label (no id/for pair to repeat 135 times).
+    Met states carry data-wwc-met, which the stylesheet uses to mark a met criterion."""
+    name = text(radio_name(edition["id"], criterion["id"]))
+    options = "".join(
+        f'<label><input type="radio" name="{name}" value="{text(state["id"])}"'
+        f'{" data-wwc-met" if state["met"] else ""}>{text(state["label"])}</label>'
+        for state in edition["answer_states"]
+    )
+    return [f'<div class="wwc-sc-options">{options}</div>']
 
 
-def render_tick_items(edition: dict, items: list[dict], kind: str) -> list[str]:
-    """Each requirement or document as a checkbox whose value is the item's YAML id."""
-    lines = [f'<ul class="wwc-sc-ticks" data-wwc-kind="{kind}">']
+def render_tick_items(items: list[dict], kind: str, must_meet: dict | None = None) -> list[str]:
+    """Each requirement or document as a checkbox inside its label, its value the item's YAML id.
+    The list says which kind its items are and any must-meet count, so the page's data need not
+    repeat the ids (wwc-sc-util.js reads them from here)."""
+    must = f' data-wwc-must="{int(must_meet["count"])}"' if must_meet else ""
+    lines = [f'<ul class="wwc-sc-ticks" data-wwc-kind="{kind}"{must}>']
     for item in items:
-        input_id = f"wwc-sc-{edition['id']}-item-{item['id']}"
         options = "".join(f"<li>{text(option)}</li>" for option in item.get("options", []))
         sub_list = f"<ul>{options}</ul>" if options else ""
-        lines.append(
-            f'<li><input type="checkbox" id="{text(input_id)}" value="{text(item["id"])}" data-wwc-kind="{kind}">'
-            f'<label for="{text(input_id)}">{text(item["text"])}</label>{sub_list}</li>'
-        )
+        lines.append(f'<li><label><input type="checkbox" value="{text(item["id"])}">{text(item["text"])}</label>'
+                     f"{sub_list}</li>")
     lines.append("</ul>")
     return lines
 
@@ -267,12 +285,12 @@ def render_evidence(edition: dict, criterion: dict, texts: dict) -> list[str]:
         heading = (fill(texts["must_meet"], count=must_meet["count"], total=len(requirements))
                    if must_meet else texts["checklist"])
         lines.append(f'<p class="wwc-sc-more-heading">{text(heading)}</p>')
-        lines.extend(render_tick_items(edition, requirements, "requirements"))
+        lines.extend(render_tick_items(requirements, "requirements", must_meet))
         if must_meet:
             lines.append('<p class="wwc-sc-must" role="status"></p>')
     if documentation:
         lines.append(f'<p class="wwc-sc-more-heading">{text(texts["documentation"])}</p>')
-        lines.extend(render_tick_items(edition, documentation, "documentation"))
+        lines.extend(render_tick_items(documentation, "documentation"))
     lines.append('<div class="wwc-sc-fields"></div>')
     lines.append("</details>")
     return lines
@@ -519,7 +537,7 @@ def render_self_check(content: dict, edition_id: str | None = None, settings: di
         f'<div class="wwc-selfcheck" id="{ROOT_ID}" data-wwc-edition="{text(edition_id)}">',
         SCRIPTED_MARK,
         *styles,
-        f'<script type="application/json" id="{DATA_ID}">{script_json(payload(content, settings, edition_id))}</script>',
+        f'<script type="application/json" id="{DATA_ID}">{script_json(payload(content, settings, edition_id, docs_dir))}</script>',
         f'<p class="wwc-sc-intro">{text(texts["intro"])}</p>',
         f'<noscript><p class="wwc-sc-noscript" id="wwc-sc-noscript">{text(texts["no_script"])}</p></noscript>',
         *render_edition_links(content, edition_id, settings, guide_base, directory_urls),

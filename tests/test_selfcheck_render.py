@@ -50,7 +50,21 @@ def test_embedded_data_is_the_payload_and_cannot_close_its_script(content, html,
     assert script["type"] == "application/json"
     raw = script.string
     assert "</" not in raw and "<!--" not in raw
-    assert json.loads(raw) == payload(content, load_settings(), "assessment-45")
+    data = json.loads(raw)
+    assert data == payload(content, load_settings(), "assessment-45")
+    # The criteria and their item ids are in the form only (the page's script reads them there).
+    assert all("criteria" not in group for group in data["edition"]["groups"])
+    assert '"dg1-inventory-copy"' not in raw and 'value="dg1-inventory-copy"' in html
+
+
+def test_embedded_texts_are_the_ones_the_scripts_name(content):
+    """Texts used only at build time stay out of the page; every text a script names is in it."""
+    settings = load_settings()
+    embedded = payload(content, settings)["texts"]
+    code = "\n".join((DOCS / path).read_text(encoding="utf-8") for path in settings["assets"]["scripts"])
+    named = set(re.findall(r"\btexts\.(\w+)", code)) | set(re.findall(r'"(error_\w+)"', code))
+    assert named and named <= set(embedded)
+    assert "documents_page_intro" in settings["texts"] and "documents_page_intro" not in embedded
 
 
 def test_one_fieldset_per_criterion_with_a_labelled_radio_per_answer_state(content):
@@ -66,8 +80,11 @@ def test_one_fieldset_per_criterion_with_a_labelled_radio_per_answer_state(conte
             radios = fieldset.find_all("input", type="radio")
             assert [radio["value"] for radio in radios] == [state["id"] for state in edition["answer_states"]]
             assert len({radio["name"] for radio in radios}) == 1
-            for radio in radios:
-                assert page.find("label", attrs={"for": radio["id"]}) is not None
+            # Each radio sits inside its label, which names the answer state.
+            labels = [radio.find_parent("label").get_text() for radio in radios]
+            assert labels == [state["label"] for state in edition["answer_states"]]
+            met = [radio.has_attr("data-wwc-met") for radio in radios]
+            assert met == [bool(state["met"]) for state in edition["answer_states"]]
 
 
 def test_radio_names_and_element_ids_are_unique(page):
@@ -90,7 +107,10 @@ def test_details_hold_requirements_and_documentation(content, page):
     # Each one is a checkbox whose value is the item's id from the YAML, with its label.
     boxes = details.select("input[type=checkbox]")
     assert [box["value"] for box in boxes] == [item["id"] for item in criterion["requirements"] + criterion["documentation"]]
-    assert all(page.find("label", attrs={"for": box["id"]}) for box in boxes)
+    assert [" ".join(box.find_parent("label").get_text().split()) for box in boxes] == [
+        " ".join(item["text"].split()) for item in criterion["requirements"] + criterion["documentation"]]
+    must = details.find("ul", attrs={"data-wwc-kind": "requirements"}).get("data-wwc-must")
+    assert must == (str(criterion["must_meet"]["count"]) if criterion.get("must_meet") else None)
     link = fieldset.find("a", class_="wwc-sc-guide")
     assert link["href"] == f"../{edition['url_path']}/{edition['groups'][0]['id']}/#{criterion['id'].lower()}"
 

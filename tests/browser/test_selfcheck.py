@@ -20,7 +20,7 @@ from playwright.sync_api import Page, expect
 
 from macros.content import load_content
 from macros.scoring import score
-from macros.selfcheck import load_settings
+from macros.selfcheck import load_settings, payload_edition
 from helpers import answers_meeting
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -80,12 +80,17 @@ def open_self_check(page: Page, url: str) -> Page:
 
 
 def radio(edition_id: str, criterion_id: str, state: str) -> str:
-    return f"#wwc-sc-{edition_id}-{criterion_id.lower()}-{state}"
+    return f'#wwc-sc-{edition_id}-{criterion_id.lower()} input[type=radio][value="{state}"]'
+
+
+def radio_label(edition_id: str, criterion_id: str, state: str) -> str:
+    """The label a user clicks: each radio sits inside its own label."""
+    return f'#wwc-sc-{edition_id}-{criterion_id.lower()} label:has(> input[type=radio][value="{state}"])'
 
 
 def answer_by_clicking(page: Page, edition: dict, answers: dict) -> None:
     for criterion_id, state in answers.items():
-        page.click(f'label[for="{radio(edition["id"], criterion_id, state)[1:]}"]')
+        page.click(radio_label(edition["id"], criterion_id, state))
 
 
 def checked_answers(page: Page, edition_id: str) -> dict[str, str]:
@@ -147,6 +152,10 @@ def test_each_editions_page_has_its_form_only(page, site_url, edition, offsite_r
     expect(page.locator(f"#wwc-sc-form-{edition['id']}")).to_be_visible()
     expect(page.locator("#wwc-sc-noscript")).to_be_hidden()
     expect_summary(page, edition, {})
+    # The page embeds no criterion ids: the script reads them from the form, and gets the whole
+    # edition the scoring needs, every requirement and document id and must-meet count included.
+    data = page.evaluate("document.getElementById('wwc-selfcheck').wwcSelfCheck.data.edition")
+    assert data == payload_edition(edition)
 
 
 def test_sample_report_answered_by_clicking_shows_28_of_45_silver(page, self_check_url, sample_answers, offsite_requests):
@@ -454,7 +463,7 @@ def test_without_javascript_the_form_is_blank_and_usable(browser, self_check_url
         expect(page.locator("#wwc-sc-noscript")).to_be_visible()
         expect(page.locator("#wwc-sc-results")).to_be_hidden()
         assert page.locator("#wwc-selfcheck form input[type=radio]:checked").count() == 0
-        page.click(f'label[for="{radio("assessment-45", "DG1", "yes")[1:]}"]')
+        page.click(radio_label("assessment-45", "DG1", "yes"))
         expect(page.locator(radio("assessment-45", "DG1", "yes"))).to_be_checked()
     finally:
         context.close()

@@ -22,7 +22,7 @@ from macros.content import load_content
 from macros.selfcheck import load_settings
 
 from test_selfcheck import (A45, IMPORT, L50, NOTICE, SAMPLE_REPORT_MET, TEXTS, axe_violations, open_self_check,
-                            radio, saved_record)
+                            radio_label, saved_record)
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = load_content(ROOT)
@@ -50,7 +50,7 @@ def open_evidence(page: Page, criterion_id: str):
 
 
 def tick(page: Page, item_id: str) -> None:
-    page.click(f'label[for="wwc-sc-assessment-45-item-{item_id}"]')
+    page.click(f'#wwc-selfcheck label:has(> input[type=checkbox][value="{item_id}"])')
 
 
 def stored_evidence(page: Page) -> dict:
@@ -65,7 +65,7 @@ def tick_everything(criterion: dict) -> list[str]:
 
 def test_a_yes_without_its_documents_is_flagged_and_the_evidence_backed_tier_is_shown(page, self_check_url, offsite_requests):
     open_self_check(page, self_check_url)
-    page.click(f'label[for="{radio("assessment-45", "DG1", "yes")[1:]}"]')
+    page.click(radio_label("assessment-45", "DG1", "yes"))
     # A Yes with nothing ticked: flagged, missing every document, and not counted when backed by evidence.
     flag = page.locator('#wwc-sc-flags [data-wwc-flag="DG1"]')
     expect(flag).to_contain_text(one_line(DG1["documentation"][0]["text"]))
@@ -93,7 +93,7 @@ def test_sample_city_all_yes_without_documents_is_silver_self_reported_and_not_c
     open_self_check(page, self_check_url)
     answers = answers_meeting(A45, SAMPLE_REPORT_MET)
     for criterion_id, state in answers.items():
-        page.click(f'label[for="{radio("assessment-45", criterion_id, state)[1:]}"]')
+        page.click(radio_label("assessment-45", criterion_id, state))
     expect(page.locator(".wwc-sc-tier-name")).to_have_text("Silver")
     expect(page.locator(".wwc-sc-evidence-result")).to_contain_text(A45["not_certified_label"])
     expect(page.locator(".wwc-sc-evidence-flags")).to_contain_text("28 Yes answers")
@@ -183,7 +183,7 @@ def test_next_steps_list_the_closest_criteria_with_guide_and_case_study_links(pa
 def test_borderline_results_name_the_whole_percent_reading(page, self_check_url, met, borderline_tier, offsite_requests):
     open_self_check(page, self_check_url)
     ids = [criterion["id"] for group in A45["groups"] for criterion in group["criteria"]]
-    page.evaluate("(ids) => { for (const id of ids) document.querySelector(`label[for=wwc-sc-assessment-45-${id.toLowerCase()}-yes]`).click(); }", ids[:met])
+    page.evaluate("(ids) => { for (const id of ids) document.querySelector(`#wwc-sc-assessment-45-${id.toLowerCase()} input[value=yes]`).closest('label').click(); }", ids[:met])
     line = page.locator(".wwc-sc-borderline")
     if borderline_tier is None:
         expect(line).to_have_text("")
@@ -240,7 +240,7 @@ def test_printed_report_pdf_holds_city_date_tiers_and_area_figures(page, self_ch
     assert shutil.which("pdftotext"), "pdftotext (poppler-utils) is needed to read the PDF"
     open_self_check(page, self_check_url)
     for criterion_id, state in answers_meeting(A45, SAMPLE_REPORT_MET).items():
-        page.click(f'label[for="{radio("assessment-45", criterion_id, state)[1:]}"]')
+        page.click(radio_label("assessment-45", criterion_id, state))
     open_evidence(page, "GM1")
     for item_id in tick_everything(CRITERION["GM1"]):
         tick(page, item_id)
@@ -284,7 +284,7 @@ def test_user_text_is_shown_as_text_in_every_field(page, self_check_url, offsite
     payload = " ".join(PAYLOADS)
     page.fill("#wwc-sc-city", payload)
     page.fill("#wwc-sc-name", payload)
-    page.click(f'label[for="{radio("assessment-45", "DG1", "yes")[1:]}"]')
+    page.click(radio_label("assessment-45", "DG1", "yes"))
     panel = open_evidence(page, "DG1")
     panel.locator("textarea").fill(payload)
     panel.locator('[data-wwc-field="owner"]').fill(payload[:190])
@@ -343,7 +343,7 @@ def test_imported_text_is_shown_as_text_and_bad_links_refuse_the_file(page, self
 
 def test_export_v2_round_trips_evidence_city_and_date(page, browser, self_check_url, tmp_path, offsite_requests):
     open_self_check(page, self_check_url)
-    page.click(f'label[for="{radio("assessment-45", "DG1", "yes")[1:]}"]')
+    page.click(radio_label("assessment-45", "DG1", "yes"))
     panel = open_evidence(page, "DG1")
     tick(page, DG1["documentation"][0]["id"])
     panel.locator("textarea").fill("note")
@@ -362,7 +362,7 @@ def test_export_v2_round_trips_evidence_city_and_date(page, browser, self_check_
         other = open_self_check(fresh.new_page(), self_check_url)
         other.set_input_files(IMPORT, path)
         expect(other.locator("#wwc-sc-city")).to_have_value("Springfield")
-        expect(other.locator(f'#wwc-sc-assessment-45-item-{DG1["documentation"][0]["id"]}')).to_be_checked()
+        expect(other.locator('#wwc-selfcheck input[type=checkbox][value="%s"]' % DG1["documentation"][0]["id"])).to_be_checked()
     finally:
         fresh.close()
 
@@ -409,7 +409,7 @@ def test_a_click_touches_only_what_changed(page, self_check_url, offsite_request
         }
       }).observe(document.getElementById("wwc-sc-form-assessment-45"), {subtree: true, childList: true, attributes: true, characterData: true});
     }""")
-    page.click(f'label[for="{radio("assessment-45", "DG2", "yes")[1:]}"]')
+    page.click(radio_label("assessment-45", "DG2", "yes"))
     expect(page.locator("#wwc-sc-flags [data-wwc-flag=DG2]")).to_be_attached()
     assert page.evaluate("[...window.wwcMutated]") == ["DG2"]
 
@@ -421,7 +421,7 @@ def test_axe_with_evidence_panels_and_plan_open(page, self_check_url, scheme, of
     open_self_check(page, self_check_url)
     page.evaluate("(scheme) => document.body.setAttribute('data-md-color-scheme', scheme)", scheme)
     for criterion_id in ("DG1", "GM1", "RDC4"):
-        page.click(f'label[for="{radio("assessment-45", criterion_id, "yes")[1:]}"]')
+        page.click(radio_label("assessment-45", criterion_id, "yes"))
         open_evidence(page, criterion_id)
     panel = page.locator('[data-wwc-evidence="DG1"]')
     panel.locator('input[type="url"]').fill("javascript:x")

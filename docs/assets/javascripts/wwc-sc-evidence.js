@@ -76,7 +76,7 @@
     var self = this;
     this.form.addEventListener("change", function (event) {
       var target = event.target;
-      if (target.type === "checkbox" && target.hasAttribute("data-wwc-kind")) {
+      if (target.type === "checkbox" && target.closest("[data-wwc-kind]")) {
         self.tick(target);
       } else if (target.hasAttribute("data-wwc-field")) {
         self.flush(target);

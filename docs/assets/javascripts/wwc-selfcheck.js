@@ -237,7 +237,7 @@
   function readPayload() {
     var script = byId("wwc-selfcheck-data");
     try {
-      return script ? JSON.parse(script.textContent) : null;
+      return script ? window.WWCSelfCheckParts.util.completePayload(JSON.parse(script.textContent)) : null;
     } catch (error) {
       return null;
     }
