@@ -83,8 +83,11 @@ def define_env(env):
 
     @env.macro
     def self_check() -> str:
-        return selfcheck.render_self_check(content, guide_base=links.root_prefix(build.page_url()),
-                                           directory_urls=build.directory_urls)
+        try:
+            return selfcheck.render_page(content, page_src(), guide_base=links.root_prefix(build.page_url()),
+                                         directory_urls=build.directory_urls)
+        except selfcheck.SelfCheckPageError as error:
+            raise PluginError(str(error)) from None
 
     @env.macro
     def download_link(name: str) -> str:

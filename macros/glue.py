@@ -13,7 +13,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from . import exports, offline
+from . import exports, offline, selfcheck
 from .content import CASE_STUDY_DIR, CRITERIA_DIR, load_content
 from .links import SiteIndex
 from .pages import check_page_shells, expected_shells
@@ -84,6 +84,7 @@ def load_site(root: Path, docs_dir: Path) -> tuple[dict, SiteIndex, dict]:
 def write_downloads(content: dict, site_dir: Path) -> None:
     """The generated downloads, and the offline zip when ``scripts/dev.sh zip`` made one for this build."""
     exports.write_downloads(content, site_dir)
+    selfcheck.write_downloads(content, site_dir)
     offline.publish_offline_zip(site_dir, exports.DOWNLOADS_DIR)
 
 

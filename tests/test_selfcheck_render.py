@@ -12,11 +12,14 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
+from macros.assets import bundle_css, bundle_js, minify_js
 from macros.content import load_content
 from macros.selfcheck import DATA_ID, load_settings, payload, render_self_check
 
 ROOT = Path(__file__).resolve().parent.parent
-SCRIPTS_IN_ORDER = ["wwc-scoring.js", "wwc-export.js", "wwc-storage.js", "wwc-selfcheck.js"]
+DOCS = ROOT / "docs"
+SETTINGS = load_settings()
+SCRIPTS_IN_ORDER = [Path(path).name for path in SETTINGS["assets"]["scripts"]]
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +38,7 @@ def page(html):
 
 
 def test_block_is_raw_html_that_markdown_passes_through(html):
-    assert html.startswith('<div class="wwc-selfcheck" id="wwc-selfcheck">')
+    assert html.startswith('<div class="wwc-selfcheck" id="wwc-selfcheck" data-wwc-edition="assessment-45">')
     assert html.endswith("</div>")
     assert all(line.strip() for line in html.split("\n")), "a blank line would end the raw HTML block"
     rendered = markdown.markdown(f"# Self-check\n\n{html}\n", extensions=["md_in_html", "attr_list", "toc", "admonition", "tables"])
@@ -47,11 +50,27 @@ def test_embedded_data_is_the_payload_and_cannot_close_its_script(content, html,
     assert script["type"] == "application/json"
     raw = script.string
     assert "</" not in raw and "<!--" not in raw
-    assert json.loads(raw) == payload(content, load_settings())
+    data = json.loads(raw)
+    assert data == payload(content, load_settings(), "assessment-45")
+    # The criteria and their item ids are in the form only (the page's script reads them there).
+    assert all("criteria" not in group for group in data["edition"]["groups"])
+    assert '"dg1-inventory-copy"' not in raw and 'value="dg1-inventory-copy"' in html
 
 
-def test_one_fieldset_per_criterion_with_a_labelled_radio_per_answer_state(content, page):
+def test_embedded_texts_are_the_ones_the_scripts_name(content):
+    """Texts used only at build time stay out of the page; every text a script names is in it."""
+    settings = load_settings()
+    embedded = payload(content, settings)["texts"]
+    code = "\n".join((DOCS / path).read_text(encoding="utf-8") for path in settings["assets"]["scripts"])
+    named = set(re.findall(r"\btexts\.(\w+)", code)) | set(re.findall(r'"(error_\w+)"', code))
+    assert named and named <= set(embedded)
+    assert "documents_page_intro" in settings["texts"] and "documents_page_intro" not in embedded
+
+
+def test_one_fieldset_per_criterion_with_a_labelled_radio_per_answer_state(content):
     for edition in content["editions"].values():
+        page = BeautifulSoup(render_self_check(content, edition["id"]), "html.parser")
+        assert len(page.find_all("form")) == 1
         form = page.find("form", attrs={"data-wwc-edition": edition["id"]})
         ids = [criterion["id"] for group in edition["groups"] for criterion in group["criteria"]]
         fieldsets = form.find_all("fieldset", class_="wwc-sc-criterion")
@@ -61,13 +80,16 @@ def test_one_fieldset_per_criterion_with_a_labelled_radio_per_answer_state(conte
             radios = fieldset.find_all("input", type="radio")
             assert [radio["value"] for radio in radios] == [state["id"] for state in edition["answer_states"]]
             assert len({radio["name"] for radio in radios}) == 1
-            for radio in radios:
-                assert page.find("label", attrs={"for": radio["id"]}) is not None
+            # Each radio sits inside its label, which names the answer state.
+            labels = [radio.find_parent("label").get_text() for radio in radios]
+            assert labels == [state["label"] for state in edition["answer_states"]]
+            met = [radio.has_attr("data-wwc-met") for radio in radios]
+            assert met == [bool(state["met"]) for state in edition["answer_states"]]
 
 
 def test_radio_names_and_element_ids_are_unique(page):
     names = Counter(radio["name"] for radio in page.select("form input[type=radio]"))
-    states = {len(fieldset.find_all("input")) for fieldset in page.select("fieldset.wwc-sc-criterion")}
+    states = {len(fieldset.find_all("input", type="radio")) for fieldset in page.select("fieldset.wwc-sc-criterion")}
     assert set(names.values()) == states
     ids = Counter(element["id"] for element in page.find_all(id=True))
     assert [element_id for element_id, count in ids.items() if count > 1] == []
@@ -82,7 +104,14 @@ def test_details_hold_requirements_and_documentation(content, page):
     items = [" ".join(li.get_text(" ").split()) for li in details.select("details > ul > li")]
     expected = [item["text"] for item in criterion.get("requirements", []) + criterion.get("documentation", [])]
     assert [item[: len(text)] for item, text in zip(items, expected)] == [" ".join(text.split()) for text in expected]
-    link = details.find("a")
+    # Each one is a checkbox whose value is the item's id from the YAML, with its label.
+    boxes = details.select("input[type=checkbox]")
+    assert [box["value"] for box in boxes] == [item["id"] for item in criterion["requirements"] + criterion["documentation"]]
+    assert [" ".join(box.find_parent("label").get_text().split()) for box in boxes] == [
+        " ".join(item["text"].split()) for item in criterion["requirements"] + criterion["documentation"]]
+    must = details.find("ul", attrs={"data-wwc-kind": "requirements"}).get("data-wwc-must")
+    assert must == (str(criterion["must_meet"]["count"]) if criterion.get("must_meet") else None)
+    link = fieldset.find("a", class_="wwc-sc-guide")
     assert link["href"] == f"../{edition['url_path']}/{edition['groups'][0]['id']}/#{criterion['id'].lower()}"
 
 
@@ -103,10 +132,11 @@ def test_every_yaml_string_is_escaped_and_kept_on_one_line(content):
     assert all(line.strip() for line in html.split("\n"))
     page = BeautifulSoup(html, "html.parser")
     assert page.find("b") is None and page.find("i") is None
-    assert len(page.find_all("script")) == 1
+    # The one-line "scripted" mark, the data, the page's code: nothing from the YAML became a script.
+    assert [script.get("id") for script in page.find_all("script")] == [None, DATA_ID, None]
     assert "First line. Second </script><script>alert(1)</script> line." in page.get_text()
     data = json.loads(page.find("script", id=DATA_ID).string)
-    assert data["editions"][0]["groups"][0]["name"] == 'Data <b>"Governance"</b> & co'
+    assert data["edition"]["groups"][0]["name"] == 'Data <b>"Governance"</b> & co'
 
 
 def test_settings_and_texts(content):
@@ -117,16 +147,25 @@ def test_settings_and_texts(content):
         assert "{{" not in value and "{%" not in value, name
 
 
-def test_built_page_holds_the_self_check_and_its_scripts_in_order(built_site, content):
+def test_built_page_inlines_its_minified_scripts_in_order_and_its_styles(built_site, content):
     page_html = (built_site / "self-check" / "index.html").read_text(encoding="utf-8")
     assert render_self_check(content) in page_html
     soup = BeautifulSoup(page_html, "html.parser")
-    sources = [Path(script["src"]).name for script in soup.find_all("script", src=True)]
-    positions = [sources.index(name) if name in sources else -1 for name in SCRIPTS_IN_ORDER]
-    assert -1 not in positions, f"scripts missing from the page: {sources}"
+    block = soup.find(id="wwc-selfcheck")
+    # Nothing of the self-check is fetched as a file: the page needs no extra request.
+    fetched = [tag.get("src") or tag.get("href") for tag in soup.find_all(["script", "link"])]
+    assert not [url for url in fetched if url and Path(url).name in SCRIPTS_IN_ORDER + ["wwc-selfcheck.css"]]
+    code = block.find_all("script", id=False)[-1].string
+    sources = [(path, (DOCS / path).read_text(encoding="utf-8")) for path in SETTINGS["assets"]["scripts"]]
+    assert code == bundle_js(sources)
+    assert len(code) < 0.8 * sum(len(source) for _, source in sources), "the inlined scripts are minified"
+    # Each file's code appears whole, in the listed run order.
+    positions = [code.index(minify_js(source)) for _, source in sources]
     assert positions == sorted(positions)
-    styles = [Path(link["href"]).name for link in soup.find_all("link", rel="stylesheet")]
-    assert "wwc-selfcheck.css" in styles
+    styles = block.find_all("style")
+    assert len(styles) == 1
+    assert styles[0].string == bundle_css([(path, (DOCS / path).read_text(encoding="utf-8"))
+                                           for path in SETTINGS["assets"]["styles"]])
     assert (built_site / "downloads" / load_settings()["export"]["schema_file"]).is_file()
 
 

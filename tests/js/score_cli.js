@@ -16,6 +16,9 @@ function handle(request) {
   if (request.op === "score") {
     return scoring.score(request.edition, request.answers);
   }
+  if (request.op === "rounded_tier") {
+    return scoring.roundedTier(request.edition, request.met);
+  }
   if (request.op === "check") {
     return exportFile.checkShape(request.data, request.settings);
   }

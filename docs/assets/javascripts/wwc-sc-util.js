@@ -1,0 +1,87 @@
+/*
+ * Small DOM helpers shared by the self-check's view parts (wwc-sc-*.js). User text only ever
+ * goes in through textContent and setAttribute: nothing here parses HTML.
+ */
+(function () {
+  "use strict";
+
+  var parts = window.WWCSelfCheckParts = window.WWCSelfCheckParts || {};
+
+  function format(template, values) {
+    return String(template).replace(/\{(\w+)\}/g, function (match, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : match;
+    });
+  }
+
+  function element(tag, className, textContent) {
+    var node = document.createElement(tag);
+    if (className) {
+      node.className = className;
+    }
+    if (textContent !== undefined && textContent !== null) {
+      node.textContent = textContent;
+    }
+    return node;
+  }
+
+  /* Only writes when the text differs, so an update touches nothing that did not change. */
+  function setText(node, value) {
+    var next = String(value);
+    if (node && node.textContent !== next) {
+      node.textContent = next;
+    }
+  }
+
+  function setStyle(node, property, value) {
+    if (node && node.style[property] !== value) {
+      node.style[property] = value;
+    }
+  }
+
+  function toggleClass(node, name, on) {
+    if (node && node.classList.contains(name) !== Boolean(on)) {
+      node.classList.toggle(name, Boolean(on));
+    }
+  }
+
+  /* ---- the page's data, completed from the form ----
+   * The embedded JSON names the edition's groups but not their criteria: the form already holds
+   * them (one fieldset per criterion, checkbox values are the YAML ids, the requirements list
+   * carries any must-meet count), so the page does not carry every id twice. */
+
+  function tickIds(fieldset, kind) {
+    var list = fieldset.querySelector('ul[data-wwc-kind="' + kind + '"]');
+    return list ? Array.prototype.map.call(list.querySelectorAll("input[type=checkbox]"), function (box) {
+      return box.value;
+    }) : [];
+  }
+
+  function criterionOf(fieldset) {
+    var entry = { id: fieldset.getAttribute("data-wwc-criterion") };
+    ["requirements", "documentation"].forEach(function (kind) {
+      var ids = tickIds(fieldset, kind);
+      if (ids.length) {
+        entry[kind] = ids;
+      }
+    });
+    var must = fieldset.querySelector("[data-wwc-must]");
+    if (must) {
+      entry.must_meet = Number(must.getAttribute("data-wwc-must"));
+    }
+    return entry;
+  }
+
+  function completePayload(data) {
+    var form = document.getElementById("wwc-sc-form-" + data.edition.id);
+    data.edition.groups.forEach(function (group) {
+      var section = form.querySelector('[data-wwc-group="' + group.id + '"]');
+      group.criteria = section ? Array.prototype.map.call(section.querySelectorAll("[data-wwc-criterion]"), criterionOf) : [];
+    });
+    return data;
+  }
+
+  parts.util = {
+    format: format, element: element, setText: setText, setStyle: setStyle, toggleClass: toggleClass,
+    completePayload: completePayload
+  };
+})();

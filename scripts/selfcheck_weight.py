@@ -1,0 +1,79 @@
+"""Print the self-check page's own weight: raw and gzipped bytes of its HTML block (with the
+embedded JSON), of each script and stylesheet it loads, and the total as the page delivers it.
+
+Figures, not assertions; writes nothing. Renders the block the way the built page holds it
+(macros.selfcheck.render_self_check), so no site build is needed:
+
+    .venv/bin/python scripts/selfcheck_weight.py [edition id]
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros.content import load_content  # noqa: E402
+from macros.selfcheck import DATA_ID, load_settings, render_self_check  # noqa: E402
+
+DOCS = ROOT / "docs"
+INLINE = re.compile(r"<(script|style)\b([^>]*)>(.*?)</\1>", re.S)
+
+
+def gz(data: bytes) -> int:
+    # Level 9 as a static host or a CDN would typically serve it (nginx gzip_static, pre-compressed).
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def row(label: str, data: bytes) -> tuple[int, int]:
+    raw, packed = len(data), gz(data)
+    print(f"{label:<48} {raw:>9,} {packed:>9,}")
+    return raw, packed
+
+
+def inline_parts(block: str) -> dict[str, str]:
+    """The block's inline <style>, code <script> and JSON data, and the rest (its markup)."""
+    parts = {"inline css": "", "inline js": "", "json data": ""}
+    for match in INLINE.finditer(block):
+        tag, attributes, body = match.groups()
+        if tag == "style":
+            parts["inline css"] += body
+        elif DATA_ID in attributes:
+            parts["json data"] += body
+        elif len(body) > 200:  # the page's code, not the one-line "scripted" mark
+            parts["inline js"] += body
+    parts["markup"] = INLINE.sub(lambda m: m.group(0) if len(m.group(3)) <= 200 and m.group(1) == "script"
+                                 and DATA_ID not in m.group(2) else "", block)
+    return parts
+
+
+def linked_files(block: str) -> list[Path]:
+    found = re.findall(r'<(?:script[^>]*\bsrc|link[^>]*\bhref)="(?:\.\./)*([^"]+\.(?:js|css))"', block)
+    return [DOCS / path for path in found]
+
+
+def main() -> None:
+    content = load_content(ROOT)
+    edition = sys.argv[1] if len(sys.argv) > 1 else None
+    block = render_self_check(content, edition, load_settings())
+    print(f"{'':<48} {'raw':>9} {'gzip':>9}")
+    block_raw, block_gz = row("HTML block as delivered (all inline parts)", block.encode())
+    for name, part in inline_parts(block).items():
+        if part:
+            row(f"  of which {name}", part.encode())
+    total_raw, total_gz = block_raw, block_gz
+    for path in linked_files(block):
+        raw, packed = row(f"linked {path.relative_to(DOCS)}", path.read_bytes())
+        total_raw += raw
+        total_gz += packed
+    print(f"{'TOTAL as delivered (block + each linked file)':<48} {total_raw:>9,} {total_gz:>9,}")
+    print(f"budget 30 KB gzip = 30,720 bytes: {'within' if total_gz <= 30720 else 'OVER'} "
+          f"by {abs(30720 - total_gz):,} bytes")
+
+
+if __name__ == "__main__":
+    main()
