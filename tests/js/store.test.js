@@ -128,6 +128,16 @@ test("the version 1 record migrates into one assessment per edition; the old key
   assert.equal(stored(storage).migrated[0].from, LEGACY);
 });
 
+test("the interim one-assessment-per-edition record under the old key migrates whole", () => {
+  const storage = fakeStorage();
+  storage.items.set(LEGACY, JSON.stringify({ version: 2, assessments: { "assessment-45": {
+    id: "x", name: "", city: "Town", date: "2026-01-02", answers: { DG1: "yes" },
+    evidence: { DG1: { items: ["dg1-a"], notes: "n", owner: "", due: "", links: [] } } } } }));
+  const [migrated] = openStore(storage).list();
+  assert.deepEqual([migrated.name, migrated.city, migrated.answers, migrated.evidence.DG1.notes],
+    ["Saved answers", "Town", { DG1: "yes" }, "n"]);
+});
+
 test("two tabs migrating the same old record make the same assessments (no answer lost)", () => {
   const storage = fakeStorage();
   storage.items.set(LEGACY, JSON.stringify({ version: 1, answers: { "assessment-45": { DG1: "yes" } } }));

@@ -154,6 +154,9 @@
     } catch (error) {
       return null;
     }
+    if (isPlainObject(data) && data.version === 2 && isPlainObject(data.assessments)) {
+      return migrateOneAssessmentPerEdition(data, options);
+    }
     if (!isPlainObject(data) || data.version !== 1 || !isPlainObject(data.answers)) {
       return null;
     }
@@ -170,6 +173,30 @@
       if (saved) {
         assessment.updated = saved;
       }
+      record.assessments.push(assessment);
+      record.current[editionId] = assessment.id;
+    });
+    record.migrated.push({ from: options.legacyKey, at: options.now().toISOString() });
+    return record;
+  }
+
+  /* The interim record some builds wrote under the old key ({version: 2, assessments: {<edition>:
+     assessment}}): each assessment is kept whole, under a fixed id per edition. */
+  function migrateOneAssessmentPerEdition(data, options) {
+    var record = emptyRecord();
+    Object.keys(data.assessments).forEach(function (editionId) {
+      var saved = data.assessments[editionId];
+      if (!isPlainObject(saved)) {
+        return;
+      }
+      var assessment = clone(saved);
+      assessment.id = "a-v1-" + editionId;
+      assessment.edition = editionId;
+      assessment.name = typeof saved.name === "string" && saved.name ? saved.name : options.migratedName;
+      assessment.answers = isPlainObject(saved.answers) ? saved.answers : {};
+      assessment.evidence = isPlainObject(saved.evidence) ? saved.evidence : {};
+      assessment.created = typeof saved.created === "string" ? saved.created : options.now().toISOString();
+      assessment.updated = typeof saved.updated === "string" ? saved.updated : assessment.created;
       record.assessments.push(assessment);
       record.current[editionId] = assessment.id;
     });
