@@ -201,8 +201,17 @@
       return result;
     }
 
+    /* The page's form switched edition (one page holding several editions' forms). */
+    function setEdition(id) {
+      editionId = id;
+      openId = store.current(id) || newestId();
+      draft = null;
+      importUndo = null;
+    }
+
     return {
-      editionId: editionId,
+      editionId: function () { return editionId; },
+      setEdition: setEdition,
       key: store.key,
       current: current,
       change: change,

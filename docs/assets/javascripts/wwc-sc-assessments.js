@@ -5,7 +5,7 @@
  * setAttribute only.
  *
  * ctx: { model, edition, editionNames {id: short title}, settings (payload.assessments), texts,
- *        reload() (the controller re-reads model.current() and re-renders), pageFor(editionId),
+ *        reload() (the controller re-reads model.current() and re-renders), goToEdition(editionId),
  *        download(name, type, text), announce(message) }
  */
 (function () {
@@ -191,7 +191,7 @@
   Manager.prototype.open = function (assessment) {
     var result = this.ctx.model.openAssessment(assessment.id);
     if (result.navigate) {
-      window.location.href = this.ctx.pageFor(result.navigate);
+      this.ctx.goToEdition(result.navigate);
       return;
     }
     this.after(result);

@@ -187,8 +187,8 @@
     var nodes = [this.heading(), holds];
     if (assessment.edition !== this.ctx.edition.id) {
       var other = element("p", null, format(t.incoming_other_edition, { edition: this.ctx.editionNames[assessment.edition] }));
-      var go = element("a", null, t.incoming_other_edition_link);
-      go.href = this.ctx.pageFor(assessment.edition) + window.location.hash;
+      var go = button(t.incoming_other_edition_link, "wwc-sc-incoming-go");
+      go.addEventListener("click", function () { self.ctx.goToEdition(assessment.edition); });
       nodes.push(other, go, this.dismissButton());
     } else {
       var save = button(t.incoming_save, "wwc-sc-incoming-save");
