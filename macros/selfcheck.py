@@ -22,6 +22,8 @@ from . import links
 from .exports import DOWNLOADS_DIR
 
 SETTINGS_FILE = Path(__file__).with_name("selfcheck.yml")
+# Several assessments, share, merge, compare, CSV, storage banner (embedded as payload["assessments"]).
+ASSESSMENTS_FILE = Path(__file__).with_name("selfcheck-assessments.yml")
 ROOT_ID = "wwc-selfcheck"
 DATA_ID = "wwc-selfcheck-data"
 
@@ -66,7 +68,8 @@ def payload_edition(edition: dict) -> dict:
                 "id": group["id"],
                 "name": group["name"],
                 "benchmark": group.get("benchmark"),
-                "criteria": [{"id": criterion["id"]} for criterion in group["criteria"]],
+                "criteria": [{"id": criterion["id"], "statement": " ".join(criterion["statement"].split())}
+                             for criterion in group["criteria"]],
             }
             for group in edition["groups"]
         ],
@@ -78,6 +81,7 @@ def payload(content: dict, settings: dict) -> dict:
         "storage_key": settings["storage_key"],
         "export": settings["export"],
         "texts": settings["texts"],
+        "assessments": load_settings(ASSESSMENTS_FILE),
         "editions": [payload_edition(edition) for edition in content["editions"].values()],
     }
 

@@ -92,6 +92,8 @@
   /* The choices: every assessment of this edition, newest last in "Later" by default. */
   Compare.prototype.render = function () {
     var editionId = this.ctx.edition.id;
+    // Keep the user's choice across re-renders, unless it compares an assessment with itself.
+    var keepChoice = this.from.select.value !== this.to.select.value;
     var list = this.ctx.model.list().filter(function (a) { return a.edition === editionId; })
       .sort(function (a, b) { return a.created < b.created ? -1 : 1; });
     this.list = list;
@@ -103,7 +105,7 @@
         option.value = assessment.id;
         select.appendChild(option);
       }, this);
-      if (keep && list.some(function (a) { return a.id === keep; })) {
+      if (keepChoice && keep && list.some(function (a) { return a.id === keep; })) {
         select.value = keep;
       } else if (list.length) {
         select.value = list[which === 0 ? Math.max(0, list.length - 2) : list.length - 1].id;

@@ -99,7 +99,10 @@
 
     /* After every change: the banner says again whether saving worked. */
     function changed(result) {
-      view.banner.render();
+      if (!view.banner) {
+        return;
+      }
+      refreshParts();
       if (result && result.reason === "missing") {
         view.manager.say(settings.texts.missing_elsewhere);
       }

@@ -74,7 +74,15 @@
     this.state = { edition: data.editions[0].id, answers: {} };
     data.editions.forEach(function (edition) { this.state.answers[edition.id] = {}; }, this);
     this.undo = null;
-    this.store = window.WWCStorage.open(data.storage_key);
+    // Saved data goes through the model of several assessments (wwc-sc-multi.js, wwc-assessments.js).
+    var self = this;
+    this.multi = window.WWCSelfCheckParts.multi.create({
+      root: root, data: data,
+      editionId: function () { return self.state.edition; },
+      reload: function () { self.reloadFromModel(); },
+      switchEdition: function (editionId) { self.switchEdition(editionId); }
+    });
+    this.model = this.multi.model;
   }
 
   SelfCheck.prototype.edition = function () {
@@ -93,6 +101,7 @@
     this.showEdition();
     this.fillForms();
     this.render();
+    this.multi.attach();
   };
 
   /* Parts that only make sense with this script are hidden in the HTML until now. */
@@ -108,50 +117,30 @@
 
   /* ---- saving -------------------------------------------------------------------------- */
 
-  /* Load saved answers, keeping only those the editions still have; report the rest. */
+  /* The open assessment's answers (the model keeps what the guide does not know, and reports it). */
   SelfCheck.prototype.restore = function () {
-    var loaded = this.store.load();
-    var outcome = { reason: loaded.reason, unmatched: [] };
-    var record = loaded.value;
-    if (!loaded.ok || !record || typeof record !== "object" || record.version !== RECORD_VERSION) {
-      if (loaded.ok && record) {
-        outcome.reason = "corrupt";
-      }
-      return outcome;
-    }
-    if (typeof record.edition === "string" && hasOwn(this.editions, record.edition)) {
-      this.state.edition = record.edition;
-    }
-    var saved = record.answers && typeof record.answers === "object" ? record.answers : {};
-    Object.keys(this.editions).forEach(function (editionId) {
-      var answers = saved[editionId];
-      if (!answers || typeof answers !== "object") {
-        return;
-      }
-      var matched = window.WWCExport.matchAnswers(this.editions[editionId], answers);
-      this.state.answers[editionId] = matched.answers;
-      matched.unmatched.forEach(function (entry) {
-        entry.edition = editionId;
-        outcome.unmatched.push(entry);
-      });
-    }, this);
-    if (outcome.unmatched.length) {
-      this.save();
-    }
-    return outcome;
+    this.state.answers[this.state.edition] = copyAnswers(this.model.current().answers);
+    return { reason: "loaded", unmatched: [] };
   };
 
+  SelfCheck.prototype.reloadFromModel = function () {
+    this.state.answers[this.state.edition] = copyAnswers(this.model.current().answers);
+    this.fillForms();
+    this.render();
+  };
+
+  /* A change to the latest stored copy (never a whole-record overwrite from this tab's state). */
+  SelfCheck.prototype.changeAnswers = function (fn) {
+    var result = this.model.change(fn);
+    this.state.answers[this.state.edition] = copyAnswers(this.model.current().answers);
+    this.multi.changed(result);
+    return result;
+  };
+
+  /* Start over, undo and import replace the whole answer set on purpose. */
   SelfCheck.prototype.save = function () {
-    var result = this.store.save({
-      version: RECORD_VERSION,
-      edition: this.state.edition,
-      answers: this.state.answers,
-      saved: new Date().toISOString()
-    });
-    if (!result.ok && result.reason === "failed" && !this.saveFailed) {
-      this.saveFailed = true;
-      this.setStorageMessage(this.texts.storage_failed, true);
-    }
+    var answers = copyAnswers(this.answers());
+    return this.changeAnswers(function (assessment) { assessment.answers = answers; });
   };
 
   SelfCheck.prototype.setStorageMessage = function (message, warning) {
@@ -160,20 +149,13 @@
     note.classList.toggle("wwc-sc-warning", Boolean(warning));
   };
 
-  SelfCheck.prototype.showStorageState = function (restored) {
-    if (!this.store.available) {
+  /* Faults (unreadable, newer, kept aside, failed saves) are told by the storage banner part. */
+  SelfCheck.prototype.showStorageState = function () {
+    if (!this.model.status().available) {
       this.setStorageMessage(this.texts.storage_unavailable, true);
       return;
     }
     this.setStorageMessage(this.texts.saved_here, false);
-    if (restored.reason === "corrupt") {
-      this.showNotice(this.texts.storage_corrupt);
-    } else if (restored.unmatched.length) {
-      this.showNotice(
-        format(this.texts.stored_unmatched, { count: restored.unmatched.length }),
-        this.describeUnmatched(restored.unmatched)
-      );
-    }
   };
 
   /* ---- events -------------------------------------------------------------------------- */
@@ -209,9 +191,11 @@
     if (!fieldset || !hasOwn(this.editions, editionId)) {
       return;
     }
-    this.state.answers[editionId][fieldset.getAttribute("data-wwc-criterion")] = input.value;
+    var criterion = fieldset.getAttribute("data-wwc-criterion");
+    var value = input.value;
     this.forgetUndo();
-    this.save();
+    this.changeAnswers(function (assessment) { assessment.answers[criterion] = value; });
+    this.fillForms();
     this.render();
   };
 
@@ -220,9 +204,12 @@
       return;
     }
     this.state.edition = editionId;
-    this.save();
+    this.model.setEdition(editionId);
+    this.state.answers[editionId] = copyAnswers(this.model.current().answers);
     this.showEdition();
+    this.fillForms();
     this.render();
+    this.multi.refreshParts();
   };
 
   /* ---- the form ------------------------------------------------------------------------ */
@@ -538,13 +525,13 @@
     var editionId = parsed.data.edition;
     var edition = this.editions[editionId];
     var matched = window.WWCExport.matchAnswers(edition, parsed.data.answers);
-    this.replaceAnswers(editionId, matched.answers);
-    this.state.edition = editionId;
-    this.save();
-    this.showEdition();
-    this.fillForms();
-    this.render();
+    if (editionId !== this.state.edition) {
+      this.switchEdition(editionId);
+    }
+    // Nothing is replaced without asking: the file is offered to save as new, compare or merge.
     this.reportImport(fileName, edition, matched);
+    this.multi.offerImport({ name: fileName, edition: editionId, city: "", date: "", answers: matched.answers,
+      evidence: {}, carries: { ticks: false, notes: false } });
   };
 
   SelfCheck.prototype.reportImport = function (fileName, edition, matched) {
