@@ -76,8 +76,11 @@ def define_env(env):
 
     @env.macro
     def self_check() -> str:
-        return selfcheck.render_self_check(content, guide_base=links.root_prefix(env.page.url),
-                                           directory_urls=env.conf.use_directory_urls)
+        try:
+            return selfcheck.render_page(content, page_src(), guide_base=links.root_prefix(env.page.url),
+                                         directory_urls=env.conf.use_directory_urls)
+        except selfcheck.SelfCheckPageError as error:
+            raise PluginError(str(error)) from None
 
     @env.macro
     def download_link(name: str) -> str:
@@ -90,3 +93,4 @@ def define_env(env):
 
 def on_post_build(env):
     exports.write_downloads(env.variables["wwc_content"], Path(env.conf.site_dir))
+    selfcheck.write_downloads(env.variables["wwc_content"], Path(env.conf.site_dir))

@@ -1,9 +1,18 @@
-"""The self-check page body: a real HTML form rendered from the criteria YAML, plus its data.
+"""The self-check pages: one real HTML form per edition rendered from the criteria YAML, plus its data.
 
-``render_self_check(content)`` returns one raw HTML block for the page (docs/self-check/). The
-form works without JavaScript (it can be filled in, read by a screen reader and printed);
-docs/assets/javascripts/wwc-selfcheck.js then adds scoring, saving, export and import, reading
-everything it needs from the JSON embedded in the block (fetch() does not work from file://).
+Pages (macros/selfcheck.yml ``pages``): ``self-check/index.md`` is the first edition of
+criteria/editions.yml, ``self-check/<edition id>.md`` every other one, so a page carries only its
+own edition's form; ``self-check/documents.md`` lists every required document (also as CSV).
+
+``render_page(content, page_src, ...)`` returns one raw HTML block for the page. The form works
+without JavaScript (it can be filled in, read by a screen reader and printed); the scripts listed
+in selfcheck.yml (emitted here, so no other page loads them) then add scoring, saving, evidence,
+the plan and the report, reading everything they need from the JSON embedded in the block
+(fetch() does not work from file://).
+
+The first paint is already the final layout: a one-line inline script marks the block as
+scripted before anything below it is painted, and the result panel is rendered here with the
+figures of an empty self-check, so the page does not move when the scripts start.
 
 The block must pass through Python-Markdown untouched: it starts with a block-level tag at column
 0 and contains no blank line (a blank line would end the raw HTML block). Every YAML string is
@@ -12,6 +21,8 @@ HTML-escaped and its whitespace collapsed, so no YAML value can add a line break
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from html import escape
 from pathlib import Path
@@ -20,12 +31,20 @@ import yaml
 
 from . import links
 from .exports import DOWNLOADS_DIR
+from .scoring import score
 
 SETTINGS_FILE = Path(__file__).with_name("selfcheck.yml")
 # Several assessments, share, merge, compare, CSV, storage banner (embedded as payload["assessments"]).
 ASSESSMENTS_FILE = Path(__file__).with_name("selfcheck-assessments.yml")
 ROOT_ID = "wwc-selfcheck"
 DATA_ID = "wwc-selfcheck-data"
+# Marks the block as scripted before the browser paints what follows, so the layout that shows
+# first is the one the scripts keep (no shift when they start).
+SCRIPTED_MARK = '<script>document.currentScript.parentNode.classList.add("wwc-sc-js")</script>'
+
+
+class SelfCheckPageError(ValueError):
+    """A page in the self-check folder that is no edition's page and not the documents page."""
 
 
 def load_settings(path: Path = SETTINGS_FILE) -> dict:
@@ -38,16 +57,90 @@ def text(value) -> str:
     return escape(" ".join(str(value).split()), quote=True)
 
 
+def fill(template: str, **values) -> str:
+    """The page's placeholder syntax ({name}), as the JavaScript fills it; unknown names stay."""
+    result = str(template)
+    for key, value in values.items():
+        result = result.replace("{" + key + "}", str(value))
+    return result
+
+
 def script_json(data) -> str:
     """JSON that is safe inside <script>: no "</script>", "<!--" or "&" can appear in it."""
     encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
     return encoded.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+# --- which page is which -----------------------------------------------------------------------
+
+def editions_in_order(content: dict) -> list[dict]:
+    return list(content["editions"].values())
+
+
+def edition_page_src(content: dict, edition_id: str, settings: dict) -> str:
+    folder = settings["pages"]["folder"]
+    first = editions_in_order(content)[0]["id"]
+    return f"{folder}/index.md" if edition_id == first else f"{folder}/{edition_id}.md"
+
+
+def expected_pages(content: dict, settings: dict) -> dict[str, tuple[str, str | None]]:
+    """Page source (relative to docs/) -> ("edition", id) or ("documents", None)."""
+    pages = {edition_page_src(content, edition["id"], settings): ("edition", edition["id"])
+             for edition in editions_in_order(content)}
+    pages[settings["pages"]["documents"]] = ("documents", None)
+    return pages
+
+
+def missing_pages(content: dict, docs_dir: Path, settings: dict | None = None) -> list[str]:
+    settings = settings or load_settings()
+    return [src for src in expected_pages(content, settings) if not (docs_dir / src).is_file()]
+
+
+def render_page(content: dict, page_src: str, guide_base: str, directory_urls: bool = True,
+                settings: dict | None = None) -> str:
+    """The body of the self-check page ``page_src`` (relative to docs/)."""
+    settings = settings or load_settings()
+    kind, edition_id = expected_pages(content, settings).get(page_src, (None, None))
+    if kind == "edition":
+        return render_self_check(content, edition_id, settings, guide_base, directory_urls)
+    if kind == "documents":
+        return render_documents_page(content, settings, guide_base, directory_urls)
+    known = ", ".join(f"docs/{src}" for src in expected_pages(content, settings))
+    raise SelfCheckPageError(f"docs/{page_src}: not a self-check page (expected one of: {known})")
+
+
+def page_href(src: str, guide_base: str, directory_urls: bool) -> str:
+    return f"{guide_base}{links.site_path(src, directory_urls)}"
+
+
+def render_assets(settings: dict, guide_base: str, scripts: bool = True) -> tuple[list[str], list[str]]:
+    """(stylesheet links for the top of the block, deferred scripts for its end)."""
+    assets = settings["assets"]
+    styles = [f'<link rel="stylesheet" href="{text(guide_base + path)}">' for path in assets["styles"]]
+    tags = [f'<script defer src="{text(guide_base + path)}"></script>' for path in assets["scripts"]] if scripts else []
+    return styles, tags
+
+
 # --- the embedded data ---------------------------------------------------------------------
 
+def item_ids(criterion: dict, key: str) -> list[str]:
+    return [item["id"] for item in criterion.get(key, [])]
+
+
+def payload_criterion(criterion: dict) -> dict:
+    # The statement is for the CSV export of an assessment (wwc-csv.js).
+    entry = {"id": criterion["id"], "statement": " ".join(criterion["statement"].split())}
+    for key in ("requirements", "documentation"):
+        if criterion.get(key):
+            entry[key] = item_ids(criterion, key)
+    if criterion.get("must_meet"):
+        entry["must_meet"] = criterion["must_meet"]["count"]
+    return entry
+
+
 def payload_edition(edition: dict) -> dict:
-    """What the page's JavaScript needs of an edition: the shape macros/scoring.py scores."""
+    """What the page's JavaScript needs of an edition: the shape macros/scoring.py scores, plus
+    the ids of each criterion's requirements and documents (what a user can tick)."""
     return {
         "id": edition["id"],
         "title": edition["title"],
@@ -59,7 +152,9 @@ def payload_edition(edition: dict) -> dict:
             {"id": state["id"], "label": state["label"], "met": state["met"]} for state in edition["answer_states"]
         ],
         "tiers": [
-            {"id": tier["id"], "name": tier["name"], "min_percent": tier["min_percent"]} for tier in edition["tiers"]
+            {"id": tier["id"], "name": tier["name"], "min_percent": tier["min_percent"],
+             "description": " ".join(tier.get("description", "").split())}
+            for tier in edition["tiers"]
         ],
         "not_certified_label": edition.get("not_certified_label", ""),
         "display": dict(edition["display"]),
@@ -68,21 +163,23 @@ def payload_edition(edition: dict) -> dict:
                 "id": group["id"],
                 "name": group["name"],
                 "benchmark": group.get("benchmark"),
-                "criteria": [{"id": criterion["id"], "statement": " ".join(criterion["statement"].split())}
-                             for criterion in group["criteria"]],
+                "criteria": [payload_criterion(criterion) for criterion in group["criteria"]],
             }
             for group in edition["groups"]
         ],
     }
 
 
-def payload(content: dict, settings: dict) -> dict:
+def payload(content: dict, settings: dict, edition_id: str | None = None) -> dict:
+    edition_id = edition_id or editions_in_order(content)[0]["id"]
     return {
         "storage_key": settings["storage_key"],
         "export": settings["export"],
+        "limits": settings["limits"],
         "texts": settings["texts"],
         "assessments": load_settings(ASSESSMENTS_FILE),
-        "editions": [payload_edition(edition) for edition in content["editions"].values()],
+        "edition": payload_edition(content["editions"][edition_id]),
+        "editions": {edition["id"]: edition["short_title"] for edition in editions_in_order(content)},
     }
 
 
@@ -93,7 +190,6 @@ def field_id(edition_id: str, criterion_id: str) -> str:
 
 
 def radio_name(edition_id: str, criterion_id: str) -> str:
-    """Unique per edition, so both editions' forms can sit on one page."""
     return f"wwc-{edition_id}-{criterion_id}"
 
 
@@ -113,55 +209,70 @@ def render_radios(edition: dict, criterion: dict) -> list[str]:
     return lines
 
 
-def render_items(items: list[dict]) -> list[str]:
-    lines = ["<ul>"]
+def render_tick_items(edition: dict, items: list[dict], kind: str) -> list[str]:
+    """Each requirement or document as a checkbox whose value is the item's YAML id."""
+    lines = [f'<ul class="wwc-sc-ticks" data-wwc-kind="{kind}">']
     for item in items:
+        input_id = f"wwc-sc-{edition['id']}-item-{item['id']}"
         options = "".join(f"<li>{text(option)}</li>" for option in item.get("options", []))
         sub_list = f"<ul>{options}</ul>" if options else ""
-        lines.append(f"<li>{text(item['text'])}{sub_list}</li>")
+        lines.append(
+            f'<li><input type="checkbox" id="{text(input_id)}" value="{text(item["id"])}" data-wwc-kind="{kind}">'
+            f'<label for="{text(input_id)}">{text(item["text"])}</label>{sub_list}</li>'
+        )
     lines.append("</ul>")
     return lines
 
 
 def guide_href(edition: dict, group: dict, criterion: dict, guide_base: str, directory_urls: bool) -> str:
     """The criterion on its guide page, at the stable URL /<url_path>/<group>/#<id>."""
-    page = links.site_path(links.group_src(edition, group), directory_urls)
-    return f"{guide_base}{page}#{links.anchor(criterion['id'])}"
+    return f"{page_href(links.group_src(edition, group), guide_base, directory_urls)}#{links.anchor(criterion['id'])}"
 
 
-def render_guide_link(edition: dict, group: dict, criterion: dict, texts: dict,
-                      guide_base: str, directory_urls: bool) -> str:
+def render_guide_links(index: links.SiteIndex, edition: dict, group: dict, criterion: dict, texts: dict,
+                       guide_base: str, directory_urls: bool) -> str:
+    """The guide entry and the case studies that illustrate the criterion (the next steps reuse these)."""
     href = guide_href(edition, group, criterion, guide_base, directory_urls)
-    label = texts["guide_link"].replace("{id}", criterion["id"])
-    return f'<p class="wwc-sc-guide-link"><a href="{text(href)}">{text(label)}</a></p>'
+    label = fill(texts["guide_link"], id=criterion["id"])
+    parts = [f'<a class="wwc-sc-guide" href="{text(href)}">{text(label)}</a>']
+    studies = index.case_studies_for(criterion["id"])
+    if studies:
+        study_links = ", ".join(
+            f'<a class="wwc-sc-case" href="{text(page_href(links.case_study_src(study), guide_base, directory_urls))}">'
+            f"{text(study['city'])}</a>"
+            for study in studies
+        )
+        parts.append(f'<span class="wwc-sc-cases">{text(texts["case_studies"])} {study_links}</span>')
+    return f'<p class="wwc-sc-guide-link">{" ".join(parts)}</p>'
 
 
-def render_details(edition: dict, group: dict, criterion: dict, texts: dict,
-                   guide_base: str, directory_urls: bool) -> list[str]:
-    """Requirements and documentation, closed until asked for, so answering stays compact."""
+def render_evidence(edition: dict, criterion: dict, texts: dict) -> list[str]:
+    """The evidence panel: ticks from the YAML here; notes, owner, due date and links are added by
+    wwc-sc-evidence.js when the panel is first opened (they need the script to be kept anyway)."""
     requirements = criterion.get("requirements", [])
     documentation = criterion.get("documentation", [])
-    link = render_guide_link(edition, group, criterion, texts, guide_base, directory_urls)
-    if not requirements and not documentation:
-        return [link]
-    lines = ['<details class="wwc-sc-more">', f"<summary>{text(texts['details_summary'])}</summary>"]
+    lines = [
+        f'<details class="wwc-sc-more" data-wwc-evidence="{text(criterion["id"])}">',
+        f'<summary><span class="wwc-sc-more-label">{text(texts["details_summary"])}</span>'
+        '<span class="wwc-sc-evidence-state"></span></summary>',
+    ]
     if requirements:
         must_meet = criterion.get("must_meet")
-        heading = (
-            texts["must_meet"].replace("{count}", str(must_meet["count"])).replace("{total}", str(len(requirements)))
-            if must_meet else texts["checklist"]
-        )
+        heading = (fill(texts["must_meet"], count=must_meet["count"], total=len(requirements))
+                   if must_meet else texts["checklist"])
         lines.append(f'<p class="wwc-sc-more-heading">{text(heading)}</p>')
-        lines.extend(render_items(requirements))
+        lines.extend(render_tick_items(edition, requirements, "requirements"))
+        if must_meet:
+            lines.append('<p class="wwc-sc-must" role="status"></p>')
     if documentation:
         lines.append(f'<p class="wwc-sc-more-heading">{text(texts["documentation"])}</p>')
-        lines.extend(render_items(documentation))
-    lines.append(link)
+        lines.extend(render_tick_items(edition, documentation, "documentation"))
+    lines.append('<div class="wwc-sc-fields"></div>')
     lines.append("</details>")
     return lines
 
 
-def render_criterion(edition: dict, group: dict, criterion: dict, texts: dict,
+def render_criterion(index: links.SiteIndex, edition: dict, group: dict, criterion: dict, texts: dict,
                      guide_base: str, directory_urls: bool) -> list[str]:
     title = f' <span class="wwc-sc-title">{text(criterion["title"])}</span>' if criterion.get("title") else ""
     lines = [
@@ -170,30 +281,33 @@ def render_criterion(edition: dict, group: dict, criterion: dict, texts: dict,
         f'<legend class="wwc-sc-legend"><span class="wwc-sc-id">{text(criterion["id"])}</span>{title} '
         f'<span class="wwc-sc-statement">{text(criterion["statement"])}</span></legend>',
     ]
-    # Answers and the way to the details share one row, so 45 criteria stay quick to go through.
+    # Answers and the way to the evidence share one row, so 45 criteria stay quick to go through.
     lines.append('<div class="wwc-sc-row">')
     lines.extend(render_radios(edition, criterion))
-    lines.extend(render_details(edition, group, criterion, texts, guide_base, directory_urls))
+    lines.extend(render_evidence(edition, criterion, texts))
     lines.append("</div>")
+    lines.append(render_guide_links(index, edition, group, criterion, texts, guide_base, directory_urls))
     lines.append("</fieldset>")
     return lines
 
 
-def render_group(edition: dict, group: dict, texts: dict, guide_base: str, directory_urls: bool) -> list[str]:
+def render_group(index: links.SiteIndex, edition: dict, group: dict, texts: dict, first_figure: str,
+                 guide_base: str, directory_urls: bool) -> list[str]:
     heading_id = f"wwc-sc-{edition['id']}-group-{group['id']}"
     lines = [
         f'<section class="wwc-sc-group" aria-labelledby="{heading_id}" data-wwc-group="{text(group["id"])}">',
         f'<h3 class="wwc-sc-group-heading" id="{heading_id}">{text(group["name"])} '
-        f'<span class="wwc-sc-group-score" data-wwc-group-score="{text(group["id"])}"></span></h3>',
+        f'<span class="wwc-sc-group-score" data-wwc-group-score="{text(group["id"])}">{text(first_figure)}</span></h3>',
     ]
     for criterion in group["criteria"]:
-        lines.extend(render_criterion(edition, group, criterion, texts, guide_base, directory_urls))
+        lines.extend(render_criterion(index, edition, group, criterion, texts, guide_base, directory_urls))
     lines.append("</section>")
     return lines
 
 
-def render_form(edition: dict, texts: dict, guide_base: str, directory_urls: bool) -> list[str]:
-    # autocomplete="off": the browser must not restore radios on reload; saved answers come
+def render_form(index: links.SiteIndex, edition: dict, texts: dict, empty: dict,
+                guide_base: str, directory_urls: bool) -> list[str]:
+    # autocomplete="off": the browser must not restore inputs on reload; saved answers come
     # from storage only, so what is shown and what is saved cannot drift apart.
     heading_id = f"wwc-sc-form-heading-{edition['id']}"
     lines = [
@@ -201,47 +315,130 @@ def render_form(edition: dict, texts: dict, guide_base: str, directory_urls: boo
         f'aria-labelledby="{heading_id}" autocomplete="off">',
         f'<h2 class="wwc-sc-form-heading" id="{heading_id}">{text(edition["title"])}</h2>',
     ]
-    for group in edition["groups"]:
-        lines.extend(render_group(edition, group, texts, guide_base, directory_urls))
+    for group, scored in zip(edition["groups"], empty["groups"]):
+        figure = fill(texts["group_figure"], percent=scored["percent"], met=scored["met"], total=scored["total"])
+        lines.extend(render_group(index, edition, group, texts, figure, guide_base, directory_urls))
     lines.append("</form>")
     return lines
 
 
-# --- the page parts JavaScript brings to life ------------------------------------------------
+# --- the parts the scripts bring to life -----------------------------------------------------
 
-def render_edition_switch(editions: list[dict], texts: dict) -> list[str]:
-    lines = [
-        '<fieldset class="wwc-sc-editions" id="wwc-sc-editions" hidden>',
-        f"<legend>{text(texts['edition_legend'])}</legend>",
-    ]
-    for index, edition in enumerate(editions):
-        input_id = f"wwc-sc-edition-{edition['id']}"
-        checked = " checked" if index == 0 else ""
-        lines.append(
-            f'<span class="wwc-sc-option"><input type="radio" id="{input_id}" name="wwc-sc-edition" '
-            f'value="{text(edition["id"])}"{checked}><label for="{input_id}">{text(edition["short_title"])}</label></span>'
-        )
-    lines.append("</fieldset>")
-    return lines
-
-
-def render_results(texts: dict) -> list[str]:
+def render_edition_links(content: dict, current_id: str, settings: dict, guide_base: str,
+                         directory_urls: bool) -> list[str]:
+    """Links between the editions' pages (each page loads only its own edition's form)."""
+    texts = settings["texts"]
+    editions = editions_in_order(content)
+    if len(editions) < 2:
+        return []
+    items = []
+    for edition in editions:
+        if edition["id"] == current_id:
+            items.append(f'<li><a aria-current="page" href="#wwc-sc-form-{text(edition["id"])}">'
+                         f'{text(edition["short_title"])}</a> {text(texts["edition_current"])}</li>')
+        else:
+            href = page_href(edition_page_src(content, edition["id"], settings), guide_base, directory_urls)
+            items.append(f'<li><a href="{text(href)}" data-wwc-edition-link="{text(edition["id"])}">'
+                         f'{text(edition["short_title"])}</a></li>')
     return [
-        '<section class="wwc-sc-results" id="wwc-sc-results" aria-labelledby="wwc-sc-results-heading" hidden>',
-        f'<h2 id="wwc-sc-results-heading">{text(texts["results_heading"])}</h2>',
-        '<div id="wwc-sc-result-body"></div>',
-        "</section>",
+        f'<nav class="wwc-sc-editions" id="wwc-sc-editions" aria-label="{text(texts["edition_legend"])}">',
+        f'<span class="wwc-sc-editions-label">{text(texts["edition_legend"])}:</span>',
+        f'<ul>{"".join(items)}</ul>',
+        "</nav>",
     ]
+
+
+def tier_name(edition: dict, tier_id: str | None) -> str:
+    return next((tier["name"] for tier in edition["tiers"] if tier["id"] == tier_id), edition.get("not_certified_label", ""))
+
+
+def item_word(edition: dict, count: int) -> str:
+    return edition["item_label"] if count == 1 else edition.get("item_label_plural", edition["item_label"] + "s")
+
+
+def render_results(edition: dict, settings: dict, empty: dict, guide_base: str, directory_urls: bool) -> list[str]:
+    """The result panel as an empty self-check scores; wwc-sc-results.js updates these nodes in place."""
+    texts = settings["texts"]
+    total = empty["total"]
+    items = item_word(edition, total)
+    tiers_href = page_href(settings["pages"]["tiers"], guide_base, directory_urls)
+    first_tier = min(edition["tiers"], key=lambda tier: tier["min_percent"])
+    unanswered = fill(texts["unanswered_some"], count=total, total=total, items=items)
+    next_line = fill(texts["next_tier"], tier=first_tier["name"], more=empty["next_tier"]["more_needed"],
+                     items=item_word(edition, empty["next_tier"]["more_needed"])) if empty["next_tier"] else ""
+    evidence = fill(texts["evidence_result"], met=0, total=total, items=items, percent=empty["percent"],
+                    tier=tier_name(edition, None))
+    note = settings.get("result_notes", {}).get(edition["id"])
+    group_label = edition["group_label"].lower()
+    has_average = any(group.get("benchmark") for group in edition["groups"])
+    caption = fill(texts["bars_caption"] if has_average else texts["bars_caption_no_average"], group=group_label)
+    marks = ", ".join(f"{tier['name']} {tier['min_percent']}%" for tier in edition["tiers"])
+    lines = [
+        '<section class="wwc-sc-results wwc-sc-needs-script" id="wwc-sc-results" aria-labelledby="wwc-sc-results-heading">',
+        f'<h2 id="wwc-sc-results-heading">{text(texts["results_heading"])}</h2>',
+        '<div class="wwc-sc-result-body" id="wwc-sc-result-body">',
+        '<div class="wwc-sc-figures">',
+        f'<p class="wwc-sc-tier"><a class="wwc-sc-tier-name" href="{text(tiers_href)}" title="{text(texts["tier_link_title"])}" '
+        f'data-wwc-tier="">{text(tier_name(edition, None))}</a></p>',
+        '<p class="wwc-sc-tier-meaning"></p>',
+        f'<p class="wwc-sc-met"><strong class="wwc-sc-met-count">'
+        f'{text(fill(texts["met_count"], met=0, total=total, items=items))}</strong> '
+        f'<span class="wwc-sc-percent">({text(empty["percent"])}%)</span></p>',
+        '<p class="wwc-sc-borderline"></p>',
+        f'<p class="wwc-sc-unanswered">{text(unanswered)}</p>',
+        f'<p class="wwc-sc-next">{text(next_line)}</p>',
+        f'<p class="wwc-sc-evidence"><strong>{text(texts["evidence_heading"])}</strong> '
+        f'<span class="wwc-sc-evidence-result">{text(evidence)}</span> '
+        f'<span class="wwc-sc-evidence-flags">{text(texts["evidence_flagged_none"])}</span></p>',
+    ]
+    if note:
+        lines.append(f'<p class="wwc-sc-result-note">{text(note)}</p>')
+    lines.append("</div>")
+    lines += [
+        '<div class="wwc-sc-overall">',
+        '<div class="wwc-sc-bar wwc-sc-bar-overall" aria-hidden="true"><span class="wwc-sc-bar-fill" style="width:0%"></span>'
+        + "".join(f'<span class="wwc-sc-bar-tick" style="left:{tier["min_percent"]}%"></span>' for tier in edition["tiers"])
+        + "</div>",
+        f'<p class="wwc-sc-caption">{text(fill(texts["tier_marks"], marks=marks))}</p>',
+        "</div>",
+        '<div class="wwc-sc-groups">',
+        '<ul class="wwc-sc-group-bars">',
+    ]
+    for group, scored in zip(edition["groups"], empty["groups"]):
+        figure = fill(texts["group_figure"], percent=scored["percent"], met=scored["met"], total=scored["total"])
+        average = ""
+        marker = ""
+        if scored["average_percent"] is not None:
+            average = (f'<span class="wwc-sc-group-average">'
+                       f'{text(fill(texts["group_average"], average=scored["average_percent"]))}</span>')
+            marker = f'<span class="wwc-sc-bar-average" style="left:{scored["average_percent"]}%"></span>'
+        lines.append(
+            f'<li class="wwc-sc-group-bar" data-wwc-group="{text(group["id"])}">'
+            f'<span class="wwc-sc-group-name">{text(group["name"])}</span>'
+            f'<span class="wwc-sc-group-figure" data-wwc-percent="{text(scored["percent"])}">{text(figure)}</span>{average}'
+            f'<span class="wwc-sc-bar" aria-hidden="true"><span class="wwc-sc-bar-fill" style="width:0%"></span>{marker}</span></li>'
+        )
+    lines += ["</ul>", f'<p class="wwc-sc-caption">{text(caption)}</p>', "</div>", "</div>", "</section>"]
+    return lines
 
 
 def render_tools(settings: dict, guide_base: str) -> list[str]:
     texts = settings["texts"]
+    limits = settings["limits"]
     accept = ".json,application/json"
     # The schema is published with the site's downloads (macros/exports.py copies macros/schemas/).
     schema_href = f"{guide_base}{DOWNLOADS_DIR}/{settings['export']['schema_file']}"
     return [
-        '<section class="wwc-sc-tools" id="wwc-sc-tools" aria-labelledby="wwc-sc-tools-heading" hidden>',
+        '<section class="wwc-sc-tools wwc-sc-needs-script" id="wwc-sc-tools" aria-labelledby="wwc-sc-tools-heading">',
         f'<h2 id="wwc-sc-tools-heading">{text(texts["save_heading"])}</h2>',
+        '<div class="wwc-sc-identity">',
+        f'<span class="wwc-sc-field"><label for="wwc-sc-city">{text(texts["city_label"])}</label>'
+        f'<input type="text" id="wwc-sc-city" maxlength="{limits["city"]}" autocomplete="off"></span>',
+        f'<span class="wwc-sc-field"><label for="wwc-sc-date">{text(texts["date_label"])}</label>'
+        '<input type="date" id="wwc-sc-date" autocomplete="off"></span>',
+        f'<span class="wwc-sc-field"><label for="wwc-sc-name">{text(texts["name_label"])}</label>'
+        f'<input type="text" id="wwc-sc-name" maxlength="{limits["name"]}" autocomplete="off"></span>',
+        "</div>",
         '<p class="wwc-sc-storage" id="wwc-sc-storage"></p>',
         '<div class="wwc-sc-buttons">',
         f'<button type="button" class="wwc-sc-button" id="wwc-sc-export">{text(texts["export_button"])}</button>',
@@ -261,6 +458,28 @@ def render_tools(settings: dict, guide_base: str) -> list[str]:
     ]
 
 
+def render_plan(settings: dict, guide_base: str, directory_urls: bool) -> list[str]:
+    """Next steps, flagged Yes answers and the documents to gather, below the form (filled by
+    wwc-sc-plan.js): their length depends on the answers, and below the form it moves nothing."""
+    texts = settings["texts"]
+    documents_href = page_href(settings["pages"]["documents"], guide_base, directory_urls)
+    return [
+        '<section class="wwc-sc-plan wwc-sc-needs-script" id="wwc-sc-plan" aria-labelledby="wwc-sc-plan-heading">',
+        f'<h2 id="wwc-sc-plan-heading">{text(texts["plan_heading"])}</h2>',
+        f'<h3 id="wwc-sc-next-heading">{text(texts["next_heading"])}</h3>',
+        '<div id="wwc-sc-next"></div>',
+        f'<h3 id="wwc-sc-flags-heading">{text(texts["flags_heading"])}</h3>',
+        '<div id="wwc-sc-flags"></div>',
+        f'<h3 id="wwc-sc-documents-heading">{text(texts["documents_heading"])}</h3>',
+        '<details class="wwc-sc-documents" id="wwc-sc-documents">',
+        '<summary id="wwc-sc-documents-summary"></summary>',
+        '<div id="wwc-sc-documents-list"></div>',
+        "</details>",
+        f'<p><a href="{text(documents_href)}">{text(texts["documents_page_link"])}</a></p>',
+        "</section>",
+    ]
+
+
 def render_confirm_dialog(texts: dict) -> list[str]:
     return [
         '<dialog class="wwc-sc-dialog" id="wwc-sc-confirm" aria-labelledby="wwc-sc-confirm-text">',
@@ -273,29 +492,121 @@ def render_confirm_dialog(texts: dict) -> list[str]:
     ]
 
 
-def render_self_check(content: dict, settings: dict | None = None, guide_base: str = "../",
-                      directory_urls: bool = True) -> str:
-    """The page body of the self-check as one raw HTML block.
+def render_self_check(content: dict, edition_id: str | None = None, settings: dict | None = None,
+                      guide_base: str = "../", directory_urls: bool = True) -> str:
+    """The page body of one edition's self-check as one raw HTML block.
 
-    ``guide_base`` leads from the self-check page to the site root (the page is /self-check/),
-    for the links to each criterion in the guide and to the export file's schema; MkDocs does not
-    rewrite links in raw HTML, so ``directory_urls`` says which form the guide's pages have.
+    ``guide_base`` leads from the page to the site root, for the links to each criterion in the
+    guide, the case studies, the assets and the export file's schema; MkDocs does not rewrite
+    links in raw HTML, so ``directory_urls`` says which form the guide's pages have.
     """
     settings = settings or load_settings()
     texts = settings["texts"]
-    editions = list(content["editions"].values())
+    edition_id = edition_id or editions_in_order(content)[0]["id"]
+    edition = content["editions"][edition_id]
+    index = links.SiteIndex(content)
+    empty = score(edition, {})
+    styles, scripts = render_assets(settings, guide_base)
+    # Material's search skips elements marked data-search-exclude: the intro stays searchable,
+    # the form's repeated criterion text (already on the guide's pages) does not.
     lines = [
-        f'<div class="wwc-selfcheck" id="{ROOT_ID}">',
-        f'<script type="application/json" id="{DATA_ID}">{script_json(payload(content, settings))}</script>',
+        f'<div class="wwc-selfcheck" id="{ROOT_ID}" data-wwc-edition="{text(edition_id)}">',
+        SCRIPTED_MARK,
+        *styles,
+        f'<script type="application/json" id="{DATA_ID}">{script_json(payload(content, settings, edition_id))}</script>',
         f'<p class="wwc-sc-intro">{text(texts["intro"])}</p>',
-        f'<p class="wwc-sc-noscript" id="wwc-sc-noscript">{text(texts["no_script"])}</p>',
-        *render_edition_switch(editions, texts),
-        *render_results(texts),
+        f'<noscript><p class="wwc-sc-noscript" id="wwc-sc-noscript">{text(texts["no_script"])}</p></noscript>',
+        *render_edition_links(content, edition_id, settings, guide_base, directory_urls),
+        '<div class="wwc-sc-body" data-search-exclude>',
+        *render_results(edition, settings, empty, guide_base, directory_urls),
         *render_tools(settings, guide_base),
+        *render_form(index, edition, texts, empty, guide_base, directory_urls),
+        *render_plan(settings, guide_base, directory_urls),
+        '<section class="wwc-sc-report" id="wwc-sc-report" aria-label="'
+        f'{text(texts["report_heading"])}"></section>',
+        *render_confirm_dialog(texts),
+        f'<p class="wwc-sc-status wwc-sc-needs-script" id="wwc-sc-status" role="status">'
+        f'{text(initial_summary(edition, texts, empty))}</p>',
+        "</div>",
+        *scripts,
+        "</div>",
     ]
-    for edition in editions:
-        lines.extend(render_form(edition, texts, guide_base, directory_urls))
-    lines.extend(render_confirm_dialog(texts))
-    lines.append('<p class="wwc-sc-status" id="wwc-sc-status" role="status" hidden></p>')
+    return "\n".join(lines)
+
+
+def initial_summary(edition: dict, texts: dict, result: dict) -> str:
+    items = item_word(edition, result["total"])
+    summary = fill(texts["summary"], met=result["met"], total=result["total"], items=items,
+                   percent=result["percent"], tier=tier_name(edition, result["tier"]))
+    unanswered = fill(texts["unanswered_some"], count=result["unanswered"], total=result["total"], items=items)
+    return f"{summary} {unanswered}"
+
+
+# --- documents to gather -------------------------------------------------------------------------
+
+def documents_by_group(content: dict) -> list[tuple[dict, dict, list[tuple[dict, dict]]]]:
+    """(edition, group, [(criterion, document), ...]) for every group that asks for documents."""
+    found = []
+    for edition in editions_in_order(content):
+        for group in edition["groups"]:
+            rows = [(criterion, document) for criterion in group["criteria"]
+                    for document in criterion.get("documentation", [])]
+            if rows:
+                found.append((edition, group, rows))
+    return found
+
+
+def documents_csv(content: dict, settings: dict | None = None) -> str:
+    """The documents list as CSV (RFC 4180, UTF-8 with a byte order mark so spreadsheets read it)."""
+    texts = (settings or load_settings())["texts"]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([texts["csv_header_area"], texts["csv_header_criterion"],
+                     texts["csv_header_document_id"], texts["csv_header_document"]])
+    for _edition, group, rows in documents_by_group(content):
+        for criterion, document in rows:
+            writer.writerow([csv_cell(group["name"]), csv_cell(criterion["id"]), csv_cell(document["id"]),
+                             csv_cell(document["text"])])
+    return "\ufeff" + out.getvalue()
+
+
+def csv_cell(value) -> str:
+    """One line of text; a leading = + - @ is quoted away so a spreadsheet never runs it as a formula."""
+    cell = " ".join(str(value).split())
+    return "'" + cell if cell[:1] in ("=", "+", "-", "@") else cell
+
+
+def write_downloads(content: dict, site_dir: Path, settings: dict | None = None) -> Path:
+    settings = settings or load_settings()
+    target = Path(site_dir) / DOWNLOADS_DIR / settings["documents_csv"]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(documents_csv(content, settings), encoding="utf-8", newline="")
+    return target
+
+
+def render_documents_page(content: dict, settings: dict, guide_base: str, directory_urls: bool) -> str:
+    texts = settings["texts"]
+    styles, _ = render_assets(settings, guide_base, scripts=False)
+    csv_href = f"{guide_base}{DOWNLOADS_DIR}/{settings['documents_csv']}"
+    first = editions_in_order(content)[0]
+    self_check_href = page_href(edition_page_src(content, first["id"], settings), guide_base, directory_urls)
+    lines = [
+        '<div class="wwc-documents" id="wwc-documents">',
+        *styles,
+        f'<p>{text(texts["documents_page_intro"])}</p>',
+        f'<p class="wwc-documents-actions"><a href="{text(csv_href)}" download>{text(texts["documents_csv_link"])}</a> '
+        f'<a href="{text(self_check_href)}">{text(texts["documents_self_check_link"])}</a></p>',
+    ]
+    for edition, group, rows in documents_by_group(content):
+        lines.append(f'<h2 id="{text(group["id"])}">{text(group["name"])}</h2>')
+        lines.append('<table class="wwc-documents-table">')
+        lines.append(f'<thead><tr><th scope="col">{text(texts["csv_header_document"])}</th>'
+                     f'<th scope="col">{text(texts["csv_header_criterion"])}</th></tr></thead><tbody>')
+        for criterion, document in rows:
+            href = guide_href(edition, group, criterion, guide_base, directory_urls)
+            lines.append(f'<tr data-wwc-document="{text(document["id"])}"><td>{text(document["text"])}</td>'
+                         f'<td><a href="{text(href)}">{text(criterion["id"])}</a></td></tr>')
+        lines.append("</tbody></table>")
     lines.append("</div>")
     return "\n".join(lines)
+

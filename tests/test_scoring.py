@@ -243,7 +243,8 @@ def export_settings():
 def test_schema_constants_match_the_settings(export_schema, export_settings):
     Draft202012Validator.check_schema(export_schema)
     assert export_schema["properties"]["format"]["const"] == export_settings["format"]
-    assert export_schema["properties"]["version"]["const"] == export_settings["version"]
+    assert export_schema["properties"]["version"]["enum"] == export_settings["import_versions"]
+    assert export_settings["version"] == max(export_settings["import_versions"])
     assert EXPORT_SCHEMA.name == export_settings["schema_file"]
 
 

@@ -16,7 +16,7 @@ from macros.content import load_content
 from macros.selfcheck import DATA_ID, load_settings, payload, render_self_check
 
 ROOT = Path(__file__).resolve().parent.parent
-SCRIPTS_IN_ORDER = ["wwc-scoring.js", "wwc-export.js", "wwc-storage.js", "wwc-selfcheck.js"]
+SCRIPTS_IN_ORDER = [Path(path).name for path in load_settings()["assets"]["scripts"]]
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +35,7 @@ def page(html):
 
 
 def test_block_is_raw_html_that_markdown_passes_through(html):
-    assert html.startswith('<div class="wwc-selfcheck" id="wwc-selfcheck">')
+    assert html.startswith('<div class="wwc-selfcheck" id="wwc-selfcheck" data-wwc-edition="assessment-45">')
     assert html.endswith("</div>")
     assert all(line.strip() for line in html.split("\n")), "a blank line would end the raw HTML block"
     rendered = markdown.markdown(f"# Self-check\n\n{html}\n", extensions=["md_in_html", "attr_list", "toc", "admonition", "tables"])
@@ -47,11 +47,13 @@ def test_embedded_data_is_the_payload_and_cannot_close_its_script(content, html,
     assert script["type"] == "application/json"
     raw = script.string
     assert "</" not in raw and "<!--" not in raw
-    assert json.loads(raw) == payload(content, load_settings())
+    assert json.loads(raw) == payload(content, load_settings(), "assessment-45")
 
 
-def test_one_fieldset_per_criterion_with_a_labelled_radio_per_answer_state(content, page):
+def test_one_fieldset_per_criterion_with_a_labelled_radio_per_answer_state(content):
     for edition in content["editions"].values():
+        page = BeautifulSoup(render_self_check(content, edition["id"]), "html.parser")
+        assert len(page.find_all("form")) == 1
         form = page.find("form", attrs={"data-wwc-edition": edition["id"]})
         ids = [criterion["id"] for group in edition["groups"] for criterion in group["criteria"]]
         fieldsets = form.find_all("fieldset", class_="wwc-sc-criterion")
@@ -67,7 +69,7 @@ def test_one_fieldset_per_criterion_with_a_labelled_radio_per_answer_state(conte
 
 def test_radio_names_and_element_ids_are_unique(page):
     names = Counter(radio["name"] for radio in page.select("form input[type=radio]"))
-    states = {len(fieldset.find_all("input")) for fieldset in page.select("fieldset.wwc-sc-criterion")}
+    states = {len(fieldset.find_all("input", type="radio")) for fieldset in page.select("fieldset.wwc-sc-criterion")}
     assert set(names.values()) == states
     ids = Counter(element["id"] for element in page.find_all(id=True))
     assert [element_id for element_id, count in ids.items() if count > 1] == []
@@ -82,7 +84,11 @@ def test_details_hold_requirements_and_documentation(content, page):
     items = [" ".join(li.get_text(" ").split()) for li in details.select("details > ul > li")]
     expected = [item["text"] for item in criterion.get("requirements", []) + criterion.get("documentation", [])]
     assert [item[: len(text)] for item, text in zip(items, expected)] == [" ".join(text.split()) for text in expected]
-    link = details.find("a")
+    # Each one is a checkbox whose value is the item's id from the YAML, with its label.
+    boxes = details.select("input[type=checkbox]")
+    assert [box["value"] for box in boxes] == [item["id"] for item in criterion["requirements"] + criterion["documentation"]]
+    assert all(page.find("label", attrs={"for": box["id"]}) for box in boxes)
+    link = fieldset.find("a", class_="wwc-sc-guide")
     assert link["href"] == f"../{edition['url_path']}/{edition['groups'][0]['id']}/#{criterion['id'].lower()}"
 
 
@@ -103,10 +109,10 @@ def test_every_yaml_string_is_escaped_and_kept_on_one_line(content):
     assert all(line.strip() for line in html.split("\n"))
     page = BeautifulSoup(html, "html.parser")
     assert page.find("b") is None and page.find("i") is None
-    assert len(page.find_all("script")) == 1
+    assert [script.get("id") for script in page.find_all("script") if not script.get("src")] == [None, DATA_ID]
     assert "First line. Second </script><script>alert(1)</script> line." in page.get_text()
     data = json.loads(page.find("script", id=DATA_ID).string)
-    assert data["editions"][0]["groups"][0]["name"] == 'Data <b>"Governance"</b> & co'
+    assert data["edition"]["groups"][0]["name"] == 'Data <b>"Governance"</b> & co'
 
 
 def test_settings_and_texts(content):

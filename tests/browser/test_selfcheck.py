@@ -102,6 +102,12 @@ def saved_record(page: Page):
     return json.loads(text) if text else None
 
 
+def saved_answers(page: Page, edition_id: str = "assessment-45") -> dict:
+    """The answers of the edition's assessment in the stored record (version 2)."""
+    record = saved_record(page)
+    return record["assessments"][edition_id]["answers"]
+
+
 def expect_summary(page: Page, edition: dict, answers: dict) -> None:
     expect(page.locator(STATUS)).to_have_text(expected_summary(edition, answers))
 
@@ -117,24 +123,30 @@ def self_check_url(site_url):
 
 
 @pytest.fixture
+def launch_url(site_url):
+    return f"{site_url}self-check/{L50['id']}/"
+
+
+@pytest.fixture
 def sample_answers():
     return answers_meeting(A45, SAMPLE_REPORT_MET)
 
 
 # --- the form and the figures -------------------------------------------------------------------
 
-def test_the_form_has_every_criterion_of_every_edition(page, self_check_url, offsite_requests):
-    open_self_check(page, self_check_url)
-    for edition in EDITIONS:
-        fieldsets = page.locator(f"#wwc-sc-form-{edition['id']} fieldset.wwc-sc-criterion")
-        ids = [criterion["id"] for group in edition["groups"] for criterion in group["criteria"]]
-        assert fieldsets.evaluate_all("(nodes) => nodes.map((node) => node.dataset.wwcCriterion)") == ids
-        radios = page.locator(f"#wwc-sc-form-{edition['id']} input[type=radio]")
-        assert radios.count() == len(ids) * len(edition["answer_states"])
-    expect(page.locator(f"#wwc-sc-form-{A45['id']}")).to_be_visible()
-    expect(page.locator(f"#wwc-sc-form-{L50['id']}")).to_be_hidden()
+@pytest.mark.parametrize("edition", EDITIONS, ids=lambda edition: edition["id"])
+def test_each_editions_page_has_its_form_only(page, site_url, edition, offsite_requests):
+    first = EDITIONS[0]["id"]
+    open_self_check(page, f"{site_url}self-check/" + ("" if edition["id"] == first else f"{edition['id']}/"))
+    fieldsets = page.locator(f"#wwc-sc-form-{edition['id']} fieldset.wwc-sc-criterion")
+    ids = [criterion["id"] for group in edition["groups"] for criterion in group["criteria"]]
+    assert fieldsets.evaluate_all("(nodes) => nodes.map((node) => node.dataset.wwcCriterion)") == ids
+    radios = page.locator(f"#wwc-sc-form-{edition['id']} input[type=radio]")
+    assert radios.count() == len(ids) * len(edition["answer_states"])
+    assert page.locator("form.wwc-sc-form").count() == 1
+    expect(page.locator(f"#wwc-sc-form-{edition['id']}")).to_be_visible()
     expect(page.locator("#wwc-sc-noscript")).to_be_hidden()
-    expect_summary(page, A45, {})
+    expect_summary(page, edition, {})
 
 
 def test_sample_report_answered_by_clicking_shows_28_of_45_silver(page, self_check_url, sample_answers, offsite_requests):
@@ -172,7 +184,7 @@ def test_answering_by_keyboard(page, self_check_url, offsite_requests):
     expect(summary).to_be_focused()
     page.keyboard.press("Enter")
     expect(page.locator(f"#wwc-sc-assessment-45-{first.lower()} details")).to_have_attribute("open", "")
-    for _ in range(10):  # past the links inside the details to the next criterion
+    for _ in range(40):  # past the evidence fields and links to the next criterion
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.name") == f"wwc-assessment-45-{second}":
             break
@@ -180,19 +192,22 @@ def test_answering_by_keyboard(page, self_check_url, offsite_requests):
     expect_summary(page, A45, {first: "in-progress", second: "yes"})
 
 
-def test_switching_edition_keeps_each_editions_answers(page, self_check_url, offsite_requests):
+def test_switching_edition_keeps_each_editions_answers(page, self_check_url, launch_url, offsite_requests):
     open_self_check(page, self_check_url)
     answer_by_clicking(page, A45, {"DG1": "yes"})
-    page.click(f'label[for="wwc-sc-edition-{L50["id"]}"]')
+    expect(page.locator("#wwc-sc-editions [aria-current=page]")).to_have_text(A45["short_title"])
+    page.click(f'[data-wwc-edition-link="{L50["id"]}"]')
+    expect(page).to_have_url(launch_url)
+    expect(page.locator("#wwc-selfcheck")).to_have_attribute("data-wwc-ready", "true")
     expect(page.locator(f"#wwc-sc-form-{L50['id']}")).to_be_visible()
-    expect(page.locator(f"#wwc-sc-form-{A45['id']}")).to_be_hidden()
     expect_summary(page, L50, {})
     answer_by_clicking(page, L50, {"Q1": "yes", "Q2": "no"})
     expect_summary(page, L50, {"Q1": "yes", "Q2": "no"})
     page.reload()
-    expect(page.locator(f"#wwc-sc-edition-{L50['id']}")).to_be_checked()
+    expect(page.locator("#wwc-sc-editions [aria-current=page]")).to_have_text(L50["short_title"])
     expect_summary(page, L50, {"Q1": "yes", "Q2": "no"})
-    page.click(f'label[for="wwc-sc-edition-{A45["id"]}"]')
+    page.click(f'[data-wwc-edition-link="{A45["id"]}"]')
+    expect(page).to_have_url(self_check_url)
     expect_summary(page, A45, {"DG1": "yes"})
 
 
@@ -202,8 +217,7 @@ def test_answers_survive_a_reload_and_a_new_tab(page, context, self_check_url, o
     answers = {"DG1": "yes", "EVAL2": "in-progress", "SE4": "no"}
     open_self_check(page, self_check_url)
     answer_by_clicking(page, A45, answers)
-    record = saved_record(page)
-    assert record["answers"]["assessment-45"] == answers
+    assert saved_answers(page) == answers
     page.reload()
     expect(page.locator("#wwc-selfcheck")).to_have_attribute("data-wwc-ready", "true")
     assert checked_answers(page, "assessment-45") == answers
@@ -285,14 +299,14 @@ def test_start_over_asks_first_and_can_be_undone(page, self_check_url, sample_an
     page.click("#wwc-sc-confirm-yes")
     expect_summary(page, A45, {})
     assert checked_answers(page, "assessment-45") == {}
-    assert saved_record(page)["answers"]["assessment-45"] == {}
+    assert saved_answers(page) == {}
     expect(page.locator("#wwc-sc-undo")).to_be_focused()
     expect(page.locator(NOTICE)).to_have_text(TEXTS["cleared"])
 
     page.keyboard.press("Enter")  # undo
     expect_summary(page, A45, sample_answers)
     assert checked_answers(page, "assessment-45") == sample_answers
-    assert saved_record(page)["answers"]["assessment-45"] == sample_answers
+    assert saved_answers(page) == sample_answers
     expect(page.locator("#wwc-sc-undo")).to_be_hidden()
 
 
@@ -326,20 +340,28 @@ def test_export_then_import_on_a_fresh_browser(page, browser, self_check_url, sa
         expect_summary(other, A45, sample_answers)
         assert checked_answers(other, "assessment-45") == sample_answers
         expect(other.locator(NOTICE)).to_have_text(TEXTS["imported"].format(count=45, file=path.name))
-        assert saved_record(other)["answers"]["assessment-45"] == sample_answers
+        assert saved_answers(other) == sample_answers
     finally:
         fresh.close()
 
 
-def test_import_switches_to_the_files_edition(page, self_check_url, tmp_path, offsite_requests):
+def test_a_file_of_the_other_edition_points_to_its_page_and_imports_there(page, self_check_url, launch_url,
+                                                                           tmp_path, offsite_requests):
     path = tmp_path / "launch.json"
     answers = {"Q1": "yes", "Q2": "in-progress"}
     path.write_text(json.dumps({"format": SETTINGS["export"]["format"], "version": 1, "edition": "launch-50",
                                 "exported": "2024-01-01T00:00:00Z", "answers": answers}))
     open_self_check(page, self_check_url)
+    answer_by_clicking(page, A45, {"DG1": "yes"})
+    page.set_input_files(IMPORT, path)
+    expect(page.locator(NOTICE)).to_contain_text(
+        TEXTS["imported_other_edition"].format(file="launch.json", edition=L50["short_title"]).split(":")[0])
+    expect_summary(page, A45, {"DG1": "yes"})
+    page.locator(f"{NOTICE} a").click()
+    expect(page).to_have_url(launch_url)
+    expect(page.locator("#wwc-selfcheck")).to_have_attribute("data-wwc-ready", "true")
     page.set_input_files(IMPORT, path)
     expect_summary(page, L50, answers)
-    expect(page.locator(f"#wwc-sc-edition-{L50['id']}")).to_be_checked()
 
 
 def valid_file(**changes) -> dict:
@@ -352,7 +374,7 @@ def valid_file(**changes) -> dict:
 BROKEN_FILES = {
     "not-json.json": ("{this is not json", TEXTS["error_not_json"]),
     "foreign.json": (json.dumps({"name": "something else", "answers": []}), TEXTS["error_foreign"]),
-    "newer.json": (json.dumps(valid_file(version=2)), TEXTS["error_newer_version"].format(version=2, supported=1)),
+    "newer.json": (json.dumps(valid_file(version=3)), TEXTS["error_newer_version"].format(version=3, supported=2)),
     "broken.json": (json.dumps(valid_file(answers={"DG1": 1})), "answers.DG1: an answer id such as yes"),
     "edition.json": (json.dumps(valid_file(edition="assessment-99")),
                      TEXTS["error_unknown_edition"].format(edition="assessment-99")),
@@ -377,7 +399,7 @@ def test_broken_files_are_refused_and_answers_stay(page, self_check_url, tmp_pat
         expect(alert).to_contain_text(" ".join(reason.split()))
         expect_summary(page, A45, answers)
         assert checked_answers(page, "assessment-45") == answers
-        assert saved_record(page)["answers"] == before["answers"]
+        assert saved_record(page) == before
     expect(page.locator(ALERT)).to_have_attribute("role", "alert")
 
 
@@ -408,18 +430,19 @@ def test_an_import_can_be_undone(page, self_check_url, tmp_path, offsite_request
 
 # --- print, no script, file:// -------------------------------------------------------------------
 
-def test_print_shows_answers_and_result_without_controls(page, self_check_url, offsite_requests):
+def test_print_shows_the_report_without_controls(page, self_check_url, offsite_requests):
     page.add_init_script("window.print = () => { window.wwcPrinted = (window.wwcPrinted || 0) + 1; };")
     open_self_check(page, self_check_url)
     answer_by_clicking(page, A45, {"DG1": "yes"})
+    expect(page.locator("#wwc-sc-report")).to_be_hidden()
     page.click("#wwc-sc-print")
     assert page.evaluate("window.wwcPrinted") == 1
     page.emulate_media(media="print")
-    for hidden in ("#wwc-sc-tools", "#wwc-sc-editions", STATUS, "#wwc-sc-form-assessment-45 details"):
+    for hidden in ("#wwc-sc-tools", "#wwc-sc-editions", STATUS, "#wwc-sc-results", "#wwc-sc-form-assessment-45"):
         expect(page.locator(hidden).first).to_be_hidden()
-    expect(page.locator("#wwc-sc-results")).to_be_visible()
-    expect(page.locator(radio("assessment-45", "DG1", "yes"))).to_be_visible()
-    expect(page.locator(radio("assessment-45", "DG1", "yes"))).to_be_checked()
+    expect(page.locator("#wwc-sc-report")).to_be_visible()
+    expect(page.locator("#wwc-sc-report .wwc-sc-report-tier")).to_have_text(A45["not_certified_label"])
+    assert page.locator("#wwc-sc-report .wwc-sc-report-criteria > li").count() == 45
     assert page.pdf()[:4] == b"%PDF"
 
 

@@ -7,7 +7,7 @@ const path = require("node:path");
 const exportFile = require(path.join(__dirname, "../../docs/assets/javascripts/wwc-export.js"));
 const { assessment45 } = require("./helpers.js");
 
-const SETTINGS = { format: "wwc-guide-self-check", version: 1, max_bytes: 262144, file_prefix: "wwc-self-check" };
+const SETTINGS = { format: "wwc-guide-self-check", version: 2, import_versions: [1, 2], max_bytes: 262144, file_prefix: "wwc-self-check" };
 const EDITIONS = ["assessment-45", "launch-50"];
 
 function valid(overrides) {
@@ -28,10 +28,11 @@ function parse(data, size) {
 test("an exported file is valid and carries the edition, the answers and the result", () => {
   const date = new Date(2024, 4, 1, 9, 30);
   const result = { met: 1, total: 45, percent: "2.2", tier: null };
-  const file = exportFile.buildExport(SETTINGS, "assessment-45", { DG2: "no", DG1: "yes" }, result, date);
+  const assessment = { edition: "assessment-45", name: "", city: "", date: "", answers: { DG2: "no", DG1: "yes" }, evidence: {} };
+  const file = exportFile.buildExport(SETTINGS, assessment, result, date);
   assert.deepEqual(exportFile.checkShape(file, SETTINGS), []);
   assert.equal(file.format, "wwc-guide-self-check");
-  assert.equal(file.version, 1);
+  assert.equal(file.version, 2);
   assert.equal(file.exported, date.toISOString());
   assert.deepEqual(Object.keys(file.answers), ["DG1", "DG2"]);
   assert.deepEqual(file.result, result);
@@ -62,9 +63,9 @@ test("JSON that is not a self-check export is refused as foreign", () => {
 });
 
 test("another format version is refused and named", () => {
-  const newer = parse(valid({ version: 2 }));
+  const newer = parse(valid({ version: 3 }));
   assert.equal(newer.error.code, "newer-version");
-  assert.deepEqual(newer.error.details, { version: "2", supported: 1 });
+  assert.deepEqual(newer.error.details, { version: "3", supported: 2 });
   assert.equal(parse(valid({ version: 0 })).error.code, "unsupported-version");
   assert.equal(parse(valid({ version: "1" })).error.code, "unsupported-version");
   const missing = valid();

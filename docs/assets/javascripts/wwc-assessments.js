@@ -42,6 +42,7 @@
   function open(options) {
     var store = options.WWCStore.open({
       key: options.key, legacyKey: options.legacyKey, storage: options.storage, editions: options.editions,
+      otherEditionIds: options.otherEditionIds,
       migratedName: options.texts.migrated_name, now: options.now, makeId: options.makeId
     });
     var editionId = options.editionId;
@@ -217,6 +218,7 @@
       change: change,
       onExternalChange: function (cb) { listeners.push(cb); },
       status: status,
+      revision: function () { return store.record().revision || 0; },
       retry: function () { return remember(store.update()); },
       handleStorageEvent: onStorage,
       list: list,

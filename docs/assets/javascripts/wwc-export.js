@@ -24,9 +24,14 @@
 
   var SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
   var CRITERION_ID = /^[A-Z]+[0-9]+$/;
-  var TOP_LEVEL = ["format", "version", "edition", "exported", "answers", "result"];
+  var TOP_LEVEL = ["format", "version", "edition", "exported", "assessment", "answers", "evidence", "result"];
   var REQUIRED = ["format", "version", "edition", "exported", "answers"];
   var MAX_ANSWERS = 1000;
+  /* The limits of the JSON Schema (macros/schemas/self-check-export.schema.json). */
+  var LIMITS = { name: 200, city: 200, notes: 5000, owner: 200, link_text: 300, url: 2000, links: 20, items: 200 };
+  var DATE = /^(\d{4}-\d{2}-\d{2})?$/;
+  var HTTP_URL = /^[hH][tT][tT][pP][sS]?:\/\//;
+  var ENTRY_KEYS = ["items", "notes", "owner", "due", "links"];
 
   function hasOwn(object, key) {
     return Object.prototype.hasOwnProperty.call(object, key);
@@ -68,15 +73,46 @@
     return copy;
   }
 
-  function buildExport(settings, editionId, answers, result, date) {
+  /* Only what the file format holds, entries with something in them, ids sorted. */
+  function cleanEvidence(evidence) {
+    var copy = {};
+    Object.keys(evidence || {}).sort().forEach(function (id) {
+      var entry = evidence[id];
+      if (!isPlainObject(entry)) {
+        return;
+      }
+      var clean = {
+        items: Array.isArray(entry.items) ? entry.items.filter(function (item) { return typeof item === "string"; }) : [],
+        notes: typeof entry.notes === "string" ? entry.notes : "",
+        owner: typeof entry.owner === "string" ? entry.owner : "",
+        due: typeof entry.due === "string" ? entry.due : "",
+        links: Array.isArray(entry.links) ? entry.links.filter(isPlainObject).map(function (link) {
+          return { text: String(link.text || ""), url: String(link.url || "") };
+        }) : []
+      };
+      if (clean.items.length || clean.notes || clean.owner || clean.due || clean.links.length) {
+        copy[id] = clean;
+      }
+    });
+    return copy;
+  }
+
+  /* The export file of an assessment ({ edition, name, city, date, answers, evidence }). */
+  function buildExport(settings, assessment, result, date) {
     return {
       format: settings.format,
       version: settings.version,
-      edition: editionId,
       exported: date.toISOString(),
-      answers: sortedAnswers(answers),
+      edition: assessment.edition,
+      assessment: { name: assessment.name || "", city: assessment.city || "", date: assessment.date || "" },
+      answers: sortedAnswers(assessment.answers || {}),
+      evidence: cleanEvidence(assessment.evidence),
       result: result
     };
+  }
+
+  function supportedVersions(settings) {
+    return settings.import_versions || [settings.version];
   }
 
   function problem(code, path, detail) {
@@ -122,6 +158,106 @@
     return problems;
   }
 
+  function isShortText(value, max) {
+    return typeof value === "string" && codePointLength(value) <= max;
+  }
+
+  function checkAssessment(assessment) {
+    if (!isPlainObject(assessment)) {
+      return [problem("type", "assessment", "an object")];
+    }
+    var problems = [];
+    Object.keys(assessment).forEach(function (key) {
+      if (["name", "city", "date"].indexOf(key) === -1) {
+        problems.push(problem("unexpected", "assessment." + key, "not part of the format"));
+      }
+    });
+    ["name", "city"].forEach(function (key) {
+      if (hasOwn(assessment, key) && !isShortText(assessment[key], LIMITS[key])) {
+        problems.push(problem("type", "assessment." + key, "text of at most " + LIMITS[key] + " characters"));
+      }
+    });
+    if (hasOwn(assessment, "date") && !(typeof assessment.date === "string" && DATE.test(assessment.date))) {
+      problems.push(problem("type", "assessment.date", "a date such as 2024-05-01, or empty"));
+    }
+    return problems;
+  }
+
+  function checkLink(link, path) {
+    if (!isPlainObject(link)) {
+      return [problem("type", path, "an object with text and url")];
+    }
+    var problems = [];
+    Object.keys(link).forEach(function (key) {
+      if (key !== "text" && key !== "url") {
+        problems.push(problem("unexpected", path + "." + key, "not part of the format"));
+      }
+    });
+    if (!hasOwn(link, "url")) {
+      problems.push(problem("missing", path + ".url", "required"));
+    } else if (!(isShortText(link.url, LIMITS.url) && HTTP_URL.test(link.url))) {
+      problems.push(problem("url", path + ".url", "an http or https address"));
+    }
+    if (hasOwn(link, "text") && !isShortText(link.text, LIMITS.link_text)) {
+      problems.push(problem("type", path + ".text", "text of at most " + LIMITS.link_text + " characters"));
+    }
+    return problems;
+  }
+
+  function checkEntry(entry, path) {
+    if (!isPlainObject(entry)) {
+      return [problem("type", path, "an object")];
+    }
+    var problems = [];
+    Object.keys(entry).forEach(function (key) {
+      if (ENTRY_KEYS.indexOf(key) === -1) {
+        problems.push(problem("unexpected", path + "." + key, "not part of the format"));
+      }
+    });
+    if (hasOwn(entry, "items")) {
+      if (!Array.isArray(entry.items) || entry.items.length > LIMITS.items ||
+          !entry.items.every(function (item) { return isSlug(item, 100); })) {
+        problems.push(problem("type", path + ".items", "a list of item ids such as dg1-inventory-copy"));
+      }
+    }
+    ["notes", "owner"].forEach(function (key) {
+      if (hasOwn(entry, key) && !isShortText(entry[key], LIMITS[key])) {
+        problems.push(problem("type", path + "." + key, "text of at most " + LIMITS[key] + " characters"));
+      }
+    });
+    if (hasOwn(entry, "due") && !(typeof entry.due === "string" && DATE.test(entry.due))) {
+      problems.push(problem("type", path + ".due", "a date such as 2024-05-01, or empty"));
+    }
+    if (hasOwn(entry, "links")) {
+      if (!Array.isArray(entry.links) || entry.links.length > LIMITS.links) {
+        problems.push(problem("type", path + ".links", "a list of at most " + LIMITS.links + " links"));
+      } else {
+        entry.links.forEach(function (link, index) {
+          problems = problems.concat(checkLink(link, path + ".links[" + index + "]"));
+        });
+      }
+    }
+    return problems;
+  }
+
+  function checkEvidence(evidence) {
+    if (!isPlainObject(evidence)) {
+      return [problem("type", "evidence", "an object")];
+    }
+    var ids = Object.keys(evidence);
+    var problems = [];
+    if (ids.length > MAX_ANSWERS) {
+      problems.push(problem("too-many", "evidence", "at most " + MAX_ANSWERS + " entries"));
+    }
+    ids.forEach(function (id) {
+      if (!CRITERION_ID.test(id) || codePointLength(id) > 40) {
+        problems.push(problem("id", "evidence", "criterion ids such as DG1, not " + JSON.stringify(id.slice(0, 40))));
+      }
+      problems = problems.concat(checkEntry(evidence[id], "evidence." + id));
+    });
+    return problems;
+  }
+
   /* Every way `data` breaks the JSON Schema of the export file; none means it is valid. */
   function checkShape(data, settings) {
     if (!isPlainObject(data)) {
@@ -141,8 +277,8 @@
     if (hasOwn(data, "format") && data.format !== settings.format) {
       problems.push(problem("format", "format", JSON.stringify(settings.format)));
     }
-    if (hasOwn(data, "version") && data.version !== settings.version) {
-      problems.push(problem("version", "version", String(settings.version)));
+    if (hasOwn(data, "version") && !(isInteger(data.version) && supportedVersions(settings).indexOf(data.version) !== -1)) {
+      problems.push(problem("version", "version", supportedVersions(settings).join(" or ")));
     }
     if (hasOwn(data, "edition") && !isSlug(data.edition, 100)) {
       problems.push(problem("type", "edition", "an edition id such as assessment-45"));
@@ -152,6 +288,12 @@
     }
     if (hasOwn(data, "answers")) {
       problems = problems.concat(checkAnswers(data.answers));
+    }
+    if (hasOwn(data, "assessment")) {
+      problems = problems.concat(checkAssessment(data.assessment));
+    }
+    if (hasOwn(data, "evidence")) {
+      problems = problems.concat(checkEvidence(data.evidence));
     }
     if (hasOwn(data, "result")) {
       problems = problems.concat(checkResult(data.result));
@@ -186,7 +328,7 @@
     if (!isPlainObject(data) || data.format !== settings.format) {
       return refuse("foreign");
     }
-    if (data.version !== settings.version) {
+    if (!(isInteger(data.version) && supportedVersions(settings).indexOf(data.version) !== -1)) {
       var newer = isInteger(data.version) && data.version > settings.version;
       return refuse(newer ? "newer-version" : "unsupported-version",
         { version: JSON.stringify(data.version === undefined ? null : data.version), supported: settings.version });
@@ -229,8 +371,41 @@
     return { answers: known, unmatched: unmatched };
   }
 
+  function criterionItems(edition) {
+    var items = {};
+    edition.groups.forEach(function (group) {
+      group.criteria.forEach(function (criterion) {
+        items[criterion.id] = (criterion.requirements || []).concat(criterion.documentation || []);
+      });
+    });
+    return items;
+  }
+
+  /* The evidence entries the edition knows: entries of unknown criteria are dropped, and so are
+     ticks of items the criterion does not have; `dropped` counts both. */
+  function matchEvidence(edition, evidence) {
+    var items = criterionItems(edition);
+    var kept = {};
+    var dropped = 0;
+    var clean = cleanEvidence(evidence);
+    Object.keys(clean).forEach(function (id) {
+      if (!hasOwn(items, id)) {
+        dropped += 1;
+        return;
+      }
+      var entry = clean[id];
+      var known = entry.items.filter(function (item) { return items[id].indexOf(item) !== -1; });
+      dropped += entry.items.length - known.length;
+      entry.items = known;
+      kept[id] = entry;
+    });
+    return { evidence: kept, dropped: dropped };
+  }
+
   return {
     buildExport: buildExport,
+    matchEvidence: matchEvidence,
+    cleanEvidence: cleanEvidence,
     exportFileName: exportFileName,
     checkShape: checkShape,
     parseExport: parseExport,

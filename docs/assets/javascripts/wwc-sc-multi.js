@@ -68,9 +68,12 @@
     editions.forEach(function (edition) { byId[edition.id] = edition; });
     var editionNames = {};
     editions.forEach(function (edition) { editionNames[edition.id] = edition.short_title; });
+    // One page per edition: the payload names every edition but carries only this page's criteria.
+    var otherEditionIds = Array.isArray(data.editions) ? [] : Object.keys(data.editions);
+    otherEditionIds.forEach(function (id) { editionNames[id] = data.editions[id]; });
     var model = window.WWCAssessments.open({
       WWCStore: window.WWCStore, key: settings.storage_key, legacyKey: settings.legacy_key,
-      editions: editions, editionId: host.editionId(), texts: settings.texts, win: window
+      editions: editions, otherEditionIds: otherEditionIds, editionId: host.editionId(), texts: settings.texts, win: window
     });
     var view = {};
     var ctx = {
@@ -98,10 +101,18 @@
     }
 
     /* After every change: the banner says again whether saving worked. */
+    var lastRevision = null;
     function changed(result) {
       if (!view.banner) {
         return;
       }
+      // A jump of more than one write means another tab saved in between (its storage event may
+      // not have arrived): show the whole latest copy, not only the criterion just changed.
+      var revision = model.revision();
+      if (lastRevision !== null && revision > lastRevision + 1) {
+        host.reload();
+      }
+      lastRevision = revision;
       refreshParts();
       if (result && result.reason === "missing") {
         view.manager.say(settings.texts.missing_elsewhere);
@@ -178,7 +189,9 @@
       view.share = parts.share.create(share, ctx);
       view.compare = parts.compare.create(compare, ctx);
       refreshParts();
+      lastRevision = model.revision();
       model.onExternalChange(function () {
+        lastRevision = model.revision();
         host.reload();
         refreshParts();
       });

@@ -150,8 +150,38 @@
     };
   }
 
+  /* The tier a whole-percent reading gives (its id, or null): the share rounded half up to a
+     whole number, then compared with each tier's min_percent. */
+  function roundedTier(edition, met) {
+    var total = editionTotal(edition);
+    if (total === 0) {
+      return null;
+    }
+    var tier = tierFor(Number(roundedPercent(met, total, 0)), 100, edition.tiers);
+    return tier ? tier.id : null;
+  }
+
+  /* Strictly between min - 1 and min: above the top of the published whole-percent range below
+     a tier (e.g. Silver 51-66) and below the tier itself (Gold 67). */
+  function betweenRanges(met, total, minPercent) {
+    var share = exactDecimal(minPercent);
+    var scaled = BigInt(met) * BigInt(100) * share.den;
+    return scaled < share.num * BigInt(total) && scaled > (share.num - share.den) * BigInt(total);
+  }
+
+  /* The published tier ranges are whole percentages (Silver 51-66, Gold 67-84), so a share such
+     as 30 of 45 (66.7%) or 38 of 45 (84.4%) falls between two of them. Returns null when met is
+     inside a range, else { percent: the whole-percent reading, tier: roundedTier's id }. */
+  function borderline(edition, met) {
+    var total = editionTotal(edition);
+    var between = total > 0 && edition.tiers.some(function (tier) { return betweenRanges(met, total, tier.min_percent); });
+    return between ? { percent: roundedPercent(met, total, 0), tier: roundedTier(edition, met) } : null;
+  }
+
   return {
     score: score,
+    roundedTier: roundedTier,
+    borderline: borderline,
     criterionIds: criterionIds,
     editionTotal: editionTotal,
     metStates: metStates,

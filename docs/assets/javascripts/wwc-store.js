@@ -222,11 +222,14 @@
 
   /* Everything in the record the guide cannot show: whole assessments of unknown editions,
      answers or evidence for unknown criteria, and answers that are not an answer state. */
-  function inspect(record, editions) {
+  function inspect(record, editions, otherEditionIds) {
     var index = editionIndex(editions);
     var aside = [];
     (record ? record.assessments : []).forEach(function (assessment) {
       var known = index[assessment.edition];
+      if (!known && (otherEditionIds || []).indexOf(assessment.edition) !== -1) {
+        return; // an edition of the guide whose criteria this page does not carry: its own page checks it
+      }
       if (!known) {
         aside.push({ kind: "unknown-edition", assessment: assessment.id, name: assessment.name, edition: assessment.edition,
           count: Object.keys(assessment.answers).length });
@@ -259,6 +262,7 @@
       key: options.key,
       legacyKey: options.legacyKey,
       editions: options.editions || [],
+      otherEditionIds: options.otherEditionIds || [],
       migratedName: options.migratedName || "",
       now: options.now || function () { return new Date(); },
       makeId: options.makeId || randomId
@@ -489,14 +493,14 @@
         saving: state.lastWrite,
         unsaved: state.pending.length,
         unreadableCopy: state.unreadableCopy,
-        keptAside: inspect(state.record, settings.editions)
+        keptAside: inspect(state.record, settings.editions, settings.otherEditionIds)
       };
     }
 
     /* Everything kept aside, whole, as the user can export it. */
     function keptAsideData() {
       var ids = {};
-      inspect(state.record, settings.editions).forEach(function (entry) { ids[entry.assessment] = true; });
+      inspect(state.record, settings.editions, settings.otherEditionIds).forEach(function (entry) { ids[entry.assessment] = true; });
       return state.record.assessments.filter(function (assessment) { return ids[assessment.id]; }).map(clone);
     }
 

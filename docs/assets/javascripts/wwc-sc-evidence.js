@@ -1,0 +1,345 @@
+/*
+ * Evidence per criterion, inside each criterion's "Evidence" panel of the form: the ticks (the
+ * checkboxes are in the HTML, their values the YAML ids), the must-meet status, and notes, owner,
+ * due date and links to the city's own documents. Those fields are built the first time a panel
+ * opens, so 45 or 450 closed panels cost nothing. Links are shown as text links, never fetched,
+ * and only http(s) addresses are accepted. Every user text goes in through textContent or value.
+ */
+(function () {
+  "use strict";
+
+  var parts = window.WWCSelfCheckParts = window.WWCSelfCheckParts || {};
+  var util = parts.util;
+  var SAVE_DELAY = 400;
+
+  function emptyEntry() {
+    return { items: [], notes: "", owner: "", due: "", links: [] };
+  }
+
+  /* The evidence entry of `id` in an assessment, created when missing (inside model.change only). */
+  function entryOf(assessment, id) {
+    var entry = assessment.evidence[id];
+    if (!entry || typeof entry !== "object") {
+      entry = assessment.evidence[id] = emptyEntry();
+    }
+    ["notes", "owner", "due"].forEach(function (key) {
+      if (typeof entry[key] !== "string") {
+        entry[key] = "";
+      }
+    });
+    if (!Array.isArray(entry.items)) {
+      entry.items = [];
+    }
+    if (!Array.isArray(entry.links)) {
+      entry.links = [];
+    }
+    return entry;
+  }
+
+  function readEntry(assessment, id) {
+    var entry = assessment.evidence && assessment.evidence[id];
+    return entry && typeof entry === "object" ? entry : emptyEntry();
+  }
+
+  /* An absolute http(s) URL, or null. The URL parser decides, not a pattern. */
+  function httpUrl(value) {
+    var url;
+    try {
+      url = new URL(String(value).trim());
+    } catch (error) {
+      return null;
+    }
+    return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+  }
+
+  function Evidence(form, sc) {
+    this.form = form;
+    this.sc = sc;
+    this.panels = {};
+    this.pending = {};
+    Array.prototype.forEach.call(form.querySelectorAll("[data-wwc-evidence]"), function (details) {
+      var id = details.getAttribute("data-wwc-evidence");
+      this.panels[id] = {
+        details: details,
+        fieldset: details.closest("[data-wwc-criterion]"),
+        state: details.querySelector(".wwc-sc-evidence-state"),
+        must: details.querySelector(".wwc-sc-must"),
+        boxes: details.querySelectorAll("input[type=checkbox]"),
+        fields: details.querySelector(".wwc-sc-fields"),
+        built: null
+      };
+    }, this);
+    this.bind();
+  }
+
+  Evidence.prototype.bind = function () {
+    var self = this;
+    this.form.addEventListener("change", function (event) {
+      var target = event.target;
+      if (target.type === "checkbox" && target.hasAttribute("data-wwc-kind")) {
+        self.tick(target);
+      } else if (target.hasAttribute("data-wwc-field")) {
+        self.flush(target);
+      }
+    });
+    this.form.addEventListener("input", function (event) {
+      if (event.target.hasAttribute("data-wwc-field")) {
+        self.schedule(event.target);
+      }
+    });
+    this.form.addEventListener("toggle", function (event) {
+      var id = event.target.getAttribute && event.target.getAttribute("data-wwc-evidence");
+      if (id && event.target.open) {
+        self.build(id);
+      }
+    }, true);
+    // Typing not yet saved is saved before the page goes away.
+    window.addEventListener("pagehide", function () { self.flushAll(); });
+  };
+
+  Evidence.prototype.criterionOf = function (node) {
+    var details = node.closest("[data-wwc-evidence]");
+    return details ? details.getAttribute("data-wwc-evidence") : null;
+  };
+
+  Evidence.prototype.tick = function (box) {
+    var id = this.criterionOf(box);
+    this.sc.change(id, function (assessment) {
+      var entry = entryOf(assessment, id);
+      var at = entry.items.indexOf(box.value);
+      if (box.checked && at === -1) {
+        entry.items.push(box.value);
+      } else if (!box.checked && at !== -1) {
+        entry.items.splice(at, 1);
+      }
+    });
+  };
+
+  /* ---- notes, owner, due date: saved shortly after typing stops, and on change ---- */
+
+  Evidence.prototype.schedule = function (field) {
+    var self = this;
+    var key = field.id;
+    window.clearTimeout(this.pending[key]);
+    this.pending[key] = window.setTimeout(function () { self.flush(field); }, SAVE_DELAY);
+  };
+
+  Evidence.prototype.flush = function (field) {
+    window.clearTimeout(this.pending[field.id]);
+    delete this.pending[field.id];
+    var id = this.criterionOf(field);
+    var key = field.getAttribute("data-wwc-field");
+    var value = field.value.slice(0, this.sc.limits[key] || 5000);
+    if (readEntry(this.sc.model.current(), id)[key] === value) {
+      return;
+    }
+    this.sc.change(id, function (assessment) { entryOf(assessment, id)[key] = value; });
+  };
+
+  Evidence.prototype.flushAll = function () {
+    Object.keys(this.pending).forEach(function (fieldId) {
+      var field = document.getElementById(fieldId);
+      if (field) {
+        this.flush(field);
+      }
+    }, this);
+  };
+
+  /* ---- the fields, built on first open ---- */
+
+  Evidence.prototype.field = function (id, key, labelText, tag, type) {
+    var wrapper = util.element("div", "wwc-sc-field wwc-sc-field-" + key);
+    var inputId = this.form.id + "-" + id.toLowerCase() + "-" + key;
+    var label = util.element("label", null, labelText);
+    label.setAttribute("for", inputId);
+    var input = util.element(tag);
+    input.id = inputId;
+    if (type) {
+      input.type = type;
+    }
+    input.setAttribute("data-wwc-field", key);
+    if (this.sc.limits[key]) {
+      input.maxLength = this.sc.limits[key];
+    }
+    wrapper.append(label, input);
+    return { wrapper: wrapper, input: input };
+  };
+
+  Evidence.prototype.build = function (id) {
+    var panel = this.panels[id];
+    if (!panel || panel.built) {
+      return;
+    }
+    var texts = this.sc.texts;
+    var notes = this.field(id, "notes", texts.notes_label, "textarea");
+    notes.input.rows = 3;
+    var owner = this.field(id, "owner", texts.owner_label, "input", "text");
+    var due = this.field(id, "due", texts.due_label, "input", "date");
+    var row = util.element("div", "wwc-sc-field-row");
+    row.append(owner.wrapper, due.wrapper);
+    var links = this.buildLinks(id);
+    panel.fields.append(notes.wrapper, row, links.wrapper);
+    panel.built = { notes: notes.input, owner: owner.input, due: due.input, links: links };
+    this.fill(id, this.sc.model.current());
+  };
+
+  Evidence.prototype.buildLinks = function (id) {
+    var self = this;
+    var texts = this.sc.texts;
+    var base = this.form.id + "-" + id.toLowerCase() + "-link";
+    var wrapper = util.element("div", "wwc-sc-links");
+    var heading = util.element("p", "wwc-sc-more-heading", texts.links_label);
+    heading.id = base + "s-heading";
+    var list = util.element("ul", "wwc-sc-link-list");
+    list.setAttribute("aria-labelledby", heading.id);
+    var add = util.element("div", "wwc-sc-link-add");
+    var textField = this.field(id, "link-text", texts.link_text_label, "input", "text");
+    textField.input.removeAttribute("data-wwc-field");
+    textField.input.maxLength = this.sc.limits.link_text;
+    var urlField = this.field(id, "link-url", texts.link_url_label, "input", "url");
+    urlField.input.removeAttribute("data-wwc-field");
+    urlField.input.maxLength = this.sc.limits.url;
+    var button = util.element("button", "wwc-sc-button", texts.link_add);
+    button.type = "button";
+    var message = util.element("p", "wwc-sc-link-message");
+    message.setAttribute("role", "alert");
+    add.append(textField.wrapper, urlField.wrapper, button);
+    wrapper.append(heading, list, add, message);
+    button.addEventListener("click", function () {
+      self.addLink(id, textField.input, urlField.input, message);
+    });
+    [textField.input, urlField.input].forEach(function (input) {
+      input.addEventListener("keydown", function (event) {
+        if (event.key === "Enter") {
+          event.preventDefault();
+          self.addLink(id, textField.input, urlField.input, message);
+        }
+      });
+    });
+    return { wrapper: wrapper, list: list, message: message };
+  };
+
+  Evidence.prototype.addLink = function (id, textInput, urlInput, message) {
+    var texts = this.sc.texts;
+    var raw = urlInput.value.trim();
+    var url = raw ? httpUrl(raw) : null;
+    if (!raw) {
+      util.setText(message, texts.link_empty);
+      return;
+    }
+    if (!url) {
+      util.setText(message, util.format(texts.link_refused, { url: raw }));
+      return;
+    }
+    var current = readEntry(this.sc.model.current(), id).links || [];
+    if (current.length >= this.sc.limits.links) {
+      util.setText(message, util.format(texts.link_too_many, { max: this.sc.limits.links }));
+      return;
+    }
+    var label = textInput.value.trim().slice(0, this.sc.limits.link_text) || url;
+    util.setText(message, "");
+    this.sc.change(id, function (assessment) { entryOf(assessment, id).links.push({ text: label, url: url }); });
+    textInput.value = "";
+    urlInput.value = "";
+    textInput.focus();
+  };
+
+  Evidence.prototype.removeLink = function (id, index) {
+    this.sc.change(id, function (assessment) { entryOf(assessment, id).links.splice(index, 1); });
+    var panel = this.panels[id];
+    var buttons = panel.built.links.list.querySelectorAll("button");
+    (buttons[Math.min(index, buttons.length - 1)] || panel.built.links.list.parentNode.querySelector("input")).focus();
+  };
+
+  Evidence.prototype.renderLinks = function (id, links) {
+    var self = this;
+    var texts = this.sc.texts;
+    var list = this.panels[id].built.links.list;
+    var items = links.map(function (link, index) {
+      var item = util.element("li");
+      var url = httpUrl(link.url);
+      // A stored address that is not http(s) (an edited file, say) is shown, never made a link.
+      var anchor = util.element(url ? "a" : "span", null, link.text || link.url);
+      if (url) {
+        anchor.setAttribute("href", url);
+        anchor.setAttribute("rel", "noopener noreferrer");
+        anchor.setAttribute("target", "_blank");
+      }
+      var remove = util.element("button", "wwc-sc-link-remove", "×");
+      remove.type = "button";
+      remove.setAttribute("aria-label", util.format(texts.link_remove, { text: link.text || link.url }));
+      remove.addEventListener("click", function () { self.removeLink(id, index); });
+      item.append(anchor, " ", remove);
+      return item;
+    });
+    list.replaceChildren.apply(list, items);
+  };
+
+  /* ---- showing the state ---- */
+
+  Evidence.prototype.fill = function (id, assessment) {
+    var panel = this.panels[id];
+    var entry = readEntry(assessment, id);
+    var ticked = Array.isArray(entry.items) ? entry.items : [];
+    Array.prototype.forEach.call(panel.boxes, function (box) {
+      var on = ticked.indexOf(box.value) !== -1;
+      if (box.checked !== on) {
+        box.checked = on;
+      }
+    });
+    if (panel.built) {
+      ["notes", "owner", "due"].forEach(function (key) {
+        var input = panel.built[key];
+        var value = typeof entry[key] === "string" ? entry[key] : "";
+        // Never overwrite what is being typed in this tab.
+        if (input.value !== value && document.activeElement !== input) {
+          input.value = value;
+        }
+      });
+      this.renderLinks(id, Array.isArray(entry.links) ? entry.links : []);
+    }
+  };
+
+  Evidence.prototype.showState = function (id, view) {
+    var panel = this.panels[id];
+    var texts = this.sc.texts;
+    var criterion = this.sc.criteria[id];
+    var state = window.WWCReadiness.criterionEvidence(criterion, view.assessment.evidence);
+    var entry = readEntry(view.assessment, id);
+    var bits = [];
+    if (state.total) {
+      bits.push(util.format(texts.evidence_ticked, { ticked: state.ticked, total: state.total }));
+    }
+    if ((entry.notes || "").trim()) {
+      bits.push(texts.evidence_notes);
+    }
+    var flagged = view.flagged.hasOwnProperty(id);
+    if (flagged) {
+      bits.push(texts.evidence_missing);
+    }
+    util.setText(panel.state, bits.length ? " (" + bits.join(", ") + ")" : "");
+    util.toggleClass(panel.fieldset, "wwc-sc-flagged", flagged);
+    if (panel.must && state.mustMeet) {
+      var must = state.mustMeet;
+      util.setText(panel.must, util.format(must.holds ? texts.must_meet_met : texts.must_meet_unmet,
+        { ticked: must.ticked, total: must.total, count: must.count }));
+      util.toggleClass(panel.must, "wwc-sc-warning-text", !must.holds);
+    }
+  };
+
+  /* changed: a criterion id (only its panel is touched) or null (all, after a load or import). */
+  Evidence.prototype.update = function (view, changed) {
+    var ids = changed ? [changed] : Object.keys(this.panels);
+    ids.forEach(function (id) {
+      if (this.panels[id]) {
+        this.fill(id, view.assessment);
+        this.showState(id, view);
+      }
+    }, this);
+  };
+
+  parts.evidence = {
+    create: function (form, sc) { return new Evidence(form, sc); },
+    httpUrl: httpUrl
+  };
+})();

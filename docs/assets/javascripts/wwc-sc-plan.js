@@ -1,0 +1,186 @@
+/*
+ * "Your plan" (#wwc-sc-plan), below the form: the next steps (the unmet criteria closest to
+ * being met, as many as the next tier needs, each linked to its guide entry and case studies),
+ * the Yes answers an auditor would likely turn into In progress with what is missing, and the
+ * documents to gather with which are ticked. The links are copies of the form's own links, so
+ * every URL comes from the build. The documents list is built only while its panel is open.
+ */
+(function () {
+  "use strict";
+
+  var parts = window.WWCSelfCheckParts = window.WWCSelfCheckParts || {};
+  var util = parts.util;
+
+  function Plan(root, sc) {
+    this.root = root;
+    this.sc = sc;
+    this.next = document.getElementById("wwc-sc-next");
+    this.flags = document.getElementById("wwc-sc-flags");
+    this.documents = document.getElementById("wwc-sc-documents");
+    this.documentsSummary = document.getElementById("wwc-sc-documents-summary");
+    this.documentsList = document.getElementById("wwc-sc-documents-list");
+    this.signature = { next: null, flags: null, documents: null };
+    this.labels = {};
+    var self = this;
+    this.documents.addEventListener("toggle", function () {
+      if (self.documents.open) {
+        self.renderDocuments(self.sc.view(), true);
+      }
+    });
+  }
+
+  Plan.prototype.fieldset = function (id) {
+    return this.sc.form.querySelector('[data-wwc-criterion="' + id + '"]');
+  };
+
+  /* "DG3 Data quality" or, without a title, the id and the statement. */
+  Plan.prototype.criterionLabel = function (id) {
+    var legend = this.fieldset(id).querySelector("legend");
+    var title = legend.querySelector(".wwc-sc-title");
+    return id + " " + (title ? title.textContent : legend.querySelector(".wwc-sc-statement").textContent);
+  };
+
+  Plan.prototype.itemText = function (criterionId, itemId) {
+    var box = this.fieldset(criterionId).querySelector('input[type=checkbox][value="' + itemId + '"]');
+    var label = box && box.labels && box.labels[0];
+    return label ? label.textContent : itemId;
+  };
+
+  /* The guide link and the case study links of a criterion, cloned from the form. */
+  Plan.prototype.criterionLinks = function (id) {
+    var source = this.fieldset(id).querySelector(".wwc-sc-guide-link");
+    var copy = source.cloneNode(true);
+    copy.className = "wwc-sc-plan-links";
+    return copy;
+  };
+
+  Plan.prototype.stateLabel = function (stateId) {
+    var states = this.sc.edition.answer_states;
+    for (var i = 0; i < states.length; i += 1) {
+      if (states[i].id === stateId) {
+        return states[i].label;
+      }
+    }
+    return stateId;
+  };
+
+  Plan.prototype.update = function (view) {
+    this.renderNext(view);
+    this.renderFlags(view);
+    this.renderDocuments(view, false);
+  };
+
+  /* Rebuilt only when the list itself changes (its ids, answers and tick counts). */
+  Plan.prototype.renderNext = function (view) {
+    var sc = this.sc;
+    var texts = sc.texts;
+    var plan = window.WWCReadiness.nextSteps(sc.edition, view.assessment.answers, view.assessment.evidence, view.result);
+    var signature = JSON.stringify(plan);
+    if (signature === this.signature.next) {
+      return;
+    }
+    this.signature.next = signature;
+    if (!plan) {
+      this.next.replaceChildren(util.element("p", null, texts.next_none_needed));
+      return;
+    }
+    var intro = util.element("p", "wwc-sc-next-intro", util.format(texts.next_intro, {
+      tier: sc.tierName(plan.tier), more: plan.needed, items: sc.items(plan.needed),
+      items_all: sc.edition.item_label_plural, group: sc.edition.group_label.toLowerCase()
+    }));
+    var list = util.element("ol", "wwc-sc-next-list");
+    plan.steps.forEach(function (step) {
+      var item = util.element("li");
+      item.setAttribute("data-wwc-step", step.id);
+      item.appendChild(util.element("strong", null, this.criterionLabel(step.id)));
+      var state = step.answer === null
+        ? util.format(texts.next_item_unanswered, { ticked: step.ticked, total: step.total })
+        : util.format(texts.next_item_state, { state: this.stateLabel(step.answer), ticked: step.ticked, total: step.total });
+      item.appendChild(util.element("span", "wwc-sc-next-state", " (" + state + ")"));
+      item.appendChild(this.criterionLinks(step.id));
+      list.appendChild(item);
+    }, this);
+    var nodes = [intro, list];
+    if (plan.others) {
+      nodes.push(util.element("p", "wwc-sc-caption", util.format(texts.next_more, {
+        count: plan.others, items: sc.items(plan.others)
+      })));
+    }
+    this.next.replaceChildren.apply(this.next, nodes);
+  };
+
+  Plan.prototype.flagText = function (flag) {
+    var texts = this.sc.texts;
+    var bits = [];
+    if (flag.missing.length) {
+      bits.push(util.format(texts.flag_documents, {
+        list: flag.missing.map(function (id) { return this.itemText(flag.id, id); }, this).join("; ")
+      }));
+    }
+    if (flag.mustMeet && !flag.mustMeet.holds) {
+      bits.push(util.format(texts.flag_must_meet, flag.mustMeet));
+    }
+    return bits.join(". ");
+  };
+
+  Plan.prototype.renderFlags = function (view) {
+    var flags = view.backed.flags;
+    var signature = JSON.stringify(flags);
+    if (signature === this.signature.flags) {
+      return;
+    }
+    this.signature.flags = signature;
+    if (!flags.length) {
+      this.flags.replaceChildren(util.element("p", null, this.sc.texts.flags_none));
+      return;
+    }
+    var list = util.element("ul", "wwc-sc-flag-list");
+    flags.forEach(function (flag) {
+      var item = util.element("li");
+      item.setAttribute("data-wwc-flag", flag.id);
+      var link = util.element("a", null, this.criterionLabel(flag.id));
+      link.setAttribute("href", "#" + this.fieldset(flag.id).id);
+      item.append(link, util.element("span", null, ": " + this.flagText(flag)));
+      list.appendChild(item);
+    }, this);
+    this.flags.replaceChildren(list);
+  };
+
+  Plan.prototype.renderDocuments = function (view, force) {
+    var sc = this.sc;
+    var documents = window.WWCReadiness.documents(sc.edition, view.assessment.evidence);
+    var ticked = documents.filter(function (doc) { return doc.ticked; }).length;
+    util.setText(this.documentsSummary, util.format(sc.texts.documents_summary, { ticked: ticked, total: documents.length }));
+    if (!this.documents.open) {
+      return;
+    }
+    var signature = JSON.stringify(documents);
+    if (!force && signature === this.signature.documents) {
+      return;
+    }
+    this.signature.documents = signature;
+    var nodes = [];
+    sc.edition.groups.forEach(function (group) {
+      var rows = documents.filter(function (doc) { return doc.group === group.id; });
+      if (!rows.length) {
+        return;
+      }
+      nodes.push(util.element("h4", null, group.name));
+      var list = util.element("ul", "wwc-sc-document-list");
+      rows.forEach(function (doc) {
+        var item = util.element("li", doc.ticked ? "wwc-sc-doc-ticked" : "wwc-sc-doc-open");
+        item.setAttribute("data-wwc-document", doc.id);
+        item.appendChild(util.element("span", "wwc-sc-doc-state", doc.ticked ? sc.texts.documents_ticked : sc.texts.documents_not_ticked));
+        item.appendChild(document.createTextNode(" " + this.itemText(doc.criterion, doc.id) + " "));
+        var link = util.element("a", null, util.format(sc.texts.documents_for, { id: doc.criterion }));
+        link.setAttribute("href", "#" + this.fieldset(doc.criterion).id);
+        item.appendChild(link);
+        list.appendChild(item);
+      }, this);
+      nodes.push(list);
+    }, this);
+    this.documentsList.replaceChildren.apply(this.documentsList, nodes);
+  };
+
+  parts.plan = { create: function (root, sc) { return new Plan(root, sc); } };
+})();

@@ -1,0 +1,432 @@
+"""The self-check from a score to a plan, in a real browser: evidence per criterion, audit
+readiness (the evidence-backed result and the flagged Yes answers), next steps with their links,
+borderline results, documents to gather (page, CSV, in-page list), the printed report as a PDF,
+safety of every user text field and of imports, no layout shift at start, and axe with the
+evidence panels open. Expected texts come from the YAML and macros/selfcheck.yml.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from helpers import answers_meeting
+from macros.content import load_content
+from macros.selfcheck import load_settings
+
+from test_selfcheck import (A45, IMPORT, L50, NOTICE, SAMPLE_REPORT_MET, TEXTS, axe_violations, open_self_check,
+                            radio, saved_record)
+
+ROOT = Path(__file__).resolve().parents[2]
+CONTENT = load_content(ROOT)
+SETTINGS = load_settings()
+DG1 = A45["groups"][0]["criteria"][0]
+GROUP_OF = {criterion["id"]: group for group in A45["groups"] for criterion in group["criteria"]}
+CRITERION = {criterion["id"]: criterion for group in A45["groups"] for criterion in group["criteria"]}
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture
+def self_check_url(site_url):
+    return f"{site_url}self-check/"
+
+
+def open_evidence(page: Page, criterion_id: str):
+    panel = page.locator(f'[data-wwc-evidence="{criterion_id}"]')
+    if panel.get_attribute("open") is None:
+        panel.locator("summary").click()
+    expect(panel.locator("textarea")).to_be_visible()
+    return panel
+
+
+def tick(page: Page, item_id: str) -> None:
+    page.click(f'label[for="wwc-sc-assessment-45-item-{item_id}"]')
+
+
+def stored_evidence(page: Page) -> dict:
+    return saved_record(page)["assessments"]["assessment-45"]["evidence"]
+
+
+def tick_everything(criterion: dict) -> list[str]:
+    return [item["id"] for item in criterion.get("requirements", []) + criterion.get("documentation", [])]
+
+
+# --- evidence and audit readiness -----------------------------------------------------------------
+
+def test_a_yes_without_its_documents_is_flagged_and_the_evidence_backed_tier_is_shown(page, self_check_url, offsite_requests):
+    open_self_check(page, self_check_url)
+    page.click(f'label[for="{radio("assessment-45", "DG1", "yes")[1:]}"]')
+    # A Yes with nothing ticked: flagged, missing every document, and not counted when backed by evidence.
+    flag = page.locator('#wwc-sc-flags [data-wwc-flag="DG1"]')
+    expect(flag).to_contain_text(one_line(DG1["documentation"][0]["text"]))
+    expect(flag).to_contain_text(TEXTS["flag_must_meet"].format(count=3, total=4, ticked=0))
+    expect(page.locator("#wwc-sc-assessment-45-dg1")).to_have_class("wwc-sc-criterion wwc-sc-flagged")
+    expect(page.locator(".wwc-sc-evidence-result")).to_contain_text("0 of 45 criteria")
+
+    panel = open_evidence(page, "DG1")
+    for item in DG1["documentation"]:
+        tick(page, item["id"])
+    tick(page, DG1["requirements"][0]["id"])
+    tick(page, DG1["requirements"][1]["id"])
+    expect(panel.locator(".wwc-sc-must")).to_have_text(
+        TEXTS["must_meet_unmet"].format(ticked=2, total=4, count=3))
+    expect(flag).not_to_contain_text(one_line(DG1["documentation"][0]["text"]))
+    tick(page, DG1["requirements"][2]["id"])
+    expect(panel.locator(".wwc-sc-must")).to_have_text(TEXTS["must_meet_met"].format(ticked=3, total=4, count=3))
+    expect(page.locator("#wwc-sc-flags")).to_have_text(TEXTS["flags_none"])
+    expect(page.locator(".wwc-sc-evidence-result")).to_contain_text("1 of 45 criteria")
+    assert sorted(stored_evidence(page)["DG1"]["items"]) == sorted(
+        [item["id"] for item in DG1["documentation"]] + [item["id"] for item in DG1["requirements"][:3]])
+
+
+def test_sample_city_all_yes_without_documents_is_silver_self_reported_and_not_certified_backed(page, self_check_url, offsite_requests):
+    open_self_check(page, self_check_url)
+    answers = answers_meeting(A45, SAMPLE_REPORT_MET)
+    for criterion_id, state in answers.items():
+        page.click(f'label[for="{radio("assessment-45", criterion_id, state)[1:]}"]')
+    expect(page.locator(".wwc-sc-tier-name")).to_have_text("Silver")
+    expect(page.locator(".wwc-sc-evidence-result")).to_contain_text(A45["not_certified_label"])
+    expect(page.locator(".wwc-sc-evidence-flags")).to_contain_text("28 Yes answers")
+    expect(page.locator("#wwc-sc-flags li")).to_have_count(28)
+    # The tier links to the tiers page and says what it means.
+    expect(page.locator(".wwc-sc-tier-name")).to_have_attribute("href", "../tiers/")
+    silver = next(tier for tier in A45["tiers"] if tier["id"] == "silver")
+    expect(page.locator(".wwc-sc-tier-meaning")).to_have_text(one_line(silver["description"]))
+
+
+def test_notes_owner_due_date_and_links_are_saved_and_restored(page, self_check_url, offsite_requests):
+    open_self_check(page, self_check_url)
+    panel = open_evidence(page, "DG2")
+    panel.locator("textarea").fill("Ask the clerk for the March minutes.")
+    panel.locator('[data-wwc-field="owner"]').fill("Data office")
+    panel.locator('[data-wwc-field="due"]').fill("2026-03-31")
+    panel.locator('input[type="text"]').last.fill("Minutes")
+    panel.locator('input[type="url"]').fill("https://example.org/minutes.pdf")
+    panel.get_by_role("button", name=TEXTS["link_add"]).click()
+    expect(panel.locator(".wwc-sc-link-list a")).to_have_attribute("href", "https://example.org/minutes.pdf")
+    panel.locator('[data-wwc-field="owner"]').blur()
+    page.reload()
+    expect(page.locator("#wwc-selfcheck")).to_have_attribute("data-wwc-ready", "true")
+    panel = open_evidence(page, "DG2")
+    expect(panel.locator("textarea")).to_have_value("Ask the clerk for the March minutes.")
+    expect(panel.locator('[data-wwc-field="owner"]')).to_have_value("Data office")
+    expect(panel.locator('[data-wwc-field="due"]')).to_have_value("2026-03-31")
+    expect(panel.locator(".wwc-sc-link-list a")).to_have_text("Minutes")
+    expect(panel.locator("summary")).to_contain_text(TEXTS["evidence_notes"])
+    # Links are never fetched: following the city's document is the user's click, not the page's.
+    panel.get_by_role("button", name=TEXTS["link_remove"].format(text="Minutes")).click()
+    expect(panel.locator(".wwc-sc-link-list li")).to_have_count(0)
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "ftp://x.org/a",
+                                 "example.org/no-scheme", "vbscript:msgbox(1)"])
+def test_a_link_that_is_not_http_is_refused_with_a_message(page, self_check_url, url, offsite_requests):
+    open_self_check(page, self_check_url)
+    panel = open_evidence(page, "DG3")
+    panel.locator('input[type="url"]').fill(url)
+    panel.get_by_role("button", name=TEXTS["link_add"]).click()
+    expect(panel.locator(".wwc-sc-link-message")).to_have_text(TEXTS["link_refused"].format(url=url))
+    expect(panel.locator(".wwc-sc-link-list li")).to_have_count(0)
+    record = saved_record(page)
+    assert record is None or not record["assessments"]["assessment-45"]["evidence"].get("DG3", {}).get("links")
+
+
+# --- next steps, borderline, edition note ----------------------------------------------------------
+
+def test_next_steps_list_the_closest_criteria_with_guide_and_case_study_links(page, self_check_url, offsite_requests):
+    open_self_check(page, self_check_url)
+    answers = answers_meeting(A45, SAMPLE_REPORT_MET, rest="no")
+    answers["EVAL3"] = "in-progress"
+    answers["RP2"] = "in-progress"
+    page.evaluate("([key, record]) => localStorage.setItem(key, JSON.stringify(record))", [
+        SETTINGS["storage_key"],
+        {"version": 2, "assessments": {"assessment-45": {
+            "id": "a-test", "name": "", "edition": "assessment-45", "city": "", "date": "",
+            "created": "2024-01-01T00:00:00Z", "updated": "2024-01-01T00:00:00Z", "answers": answers,
+            "evidence": {"SE3": {"items": [CRITERION["SE3"]["documentation"][0]["id"]], "notes": "", "owner": "",
+                                 "due": "", "links": []}}}}},
+    ])
+    page.reload()
+    expect(page.locator("#wwc-selfcheck")).to_have_attribute("data-wwc-ready", "true")
+    steps = page.locator("#wwc-sc-next [data-wwc-step]")
+    # Gold needs 3 more: the two In progress first, Repurposing's (25% against an average of 17%) before
+    # Evaluations' (40% against 11%), then the No with a document ticked.
+    expect(steps).to_have_count(3)
+    assert steps.evaluate_all("(nodes) => nodes.map((node) => node.dataset.wwcStep)") == ["RP2", "EVAL3", "SE3"]
+    expect(page.locator("#wwc-sc-next .wwc-sc-next-intro")).to_contain_text("Gold needs 3 more criteria met")
+    first = steps.first
+    guide = first.locator("a.wwc-sc-guide")
+    expect(guide).to_have_attribute("href", "../criteria/repurposing/#rp2")
+    se3 = steps.nth(2)
+    cases = se3.locator("a.wwc-sc-case")
+    assert cases.count() >= 1
+    href = cases.first.get_attribute("href")
+    cases.first.click()
+    expect(page).to_have_url(self_check_url.replace("self-check/", "") + href.replace("../", ""))
+    expect(page.locator("h1")).to_be_visible()
+    page.go_back()
+    page.locator("#wwc-sc-next a.wwc-sc-guide").first.click()
+    expect(page.locator("#rp2")).to_be_in_viewport()
+
+
+@pytest.mark.parametrize("met, borderline_tier", [(30, "Gold"), (38, "Gold"), (29, None), (31, None)])
+def test_borderline_results_name_the_whole_percent_reading(page, self_check_url, met, borderline_tier, offsite_requests):
+    open_self_check(page, self_check_url)
+    ids = [criterion["id"] for group in A45["groups"] for criterion in group["criteria"]]
+    page.evaluate("(ids) => { for (const id of ids) document.querySelector(`label[for=wwc-sc-assessment-45-${id.toLowerCase()}-yes]`).click(); }", ids[:met])
+    line = page.locator(".wwc-sc-borderline")
+    if borderline_tier is None:
+        expect(line).to_have_text("")
+    else:
+        percent = {30: ("66.7", "67"), 38: ("84.4", "84")}[met]
+        expect(line).to_have_text(one_line(TEXTS["borderline"].format(percent=percent[0], rounded=percent[1], tier=borderline_tier)))
+
+
+def test_the_launch_editions_tiers_are_called_an_extrapolation(page, site_url, offsite_requests):
+    open_self_check(page, f"{site_url}self-check/{L50['id']}/")
+    expect(page.locator("#wwc-sc-results .wwc-sc-result-note")).to_have_text(one_line(SETTINGS["result_notes"][L50["id"]]))
+    page.goto(f"{site_url}self-check/")
+    expect(page.locator("#wwc-sc-results .wwc-sc-result-note")).to_have_count(0)
+
+
+# --- documents to gather -------------------------------------------------------------------------
+
+def test_documents_page_lists_every_document_and_downloads_as_csv(page, site_url, built_site, offsite_requests):
+    page.goto(f"{site_url}self-check/documents/")
+    documents = [(group, criterion, item) for group in A45["groups"] for criterion in group["criteria"]
+                 for item in criterion.get("documentation", [])]
+    rows = page.locator("tr[data-wwc-document]")
+    expect(rows).to_have_count(len(documents))
+    assert rows.evaluate_all("(nodes) => nodes.map((node) => node.dataset.wwcDocument)") == [item["id"] for _, _, item in documents]
+    with page.expect_download() as info:
+        page.get_by_role("link", name=TEXTS["documents_csv_link"]).click()
+    text = Path(info.value.path()).read_text(encoding="utf-8-sig")
+    table = list(csv.reader(io.StringIO(text)))
+    assert table[0] == [TEXTS["csv_header_area"], TEXTS["csv_header_criterion"], TEXTS["csv_header_document_id"],
+                        TEXTS["csv_header_document"]]
+    assert [row[2] for row in table[1:]] == [item["id"] for _, _, item in documents]
+    assert table[1] == [documents[0][0]["name"], documents[0][1]["id"], documents[0][2]["id"], one_line(documents[0][2]["text"])]
+    page.emulate_media(media="print")
+    expect(page.locator(".wwc-documents-actions")).to_be_hidden()
+    expect(page.locator(".md-sidebar--primary")).to_be_hidden()
+
+
+def test_the_self_check_documents_list_shows_which_are_ticked(page, self_check_url, offsite_requests):
+    open_self_check(page, self_check_url)
+    total = sum(len(c.get("documentation", [])) for c in CRITERION.values())
+    open_evidence(page, "DG1")
+    tick(page, DG1["documentation"][0]["id"])
+    summary = page.locator("#wwc-sc-documents-summary")
+    expect(summary).to_have_text(TEXTS["documents_summary"].format(ticked=1, total=total))
+    summary.click()
+    ticked = page.locator(f'#wwc-sc-documents-list [data-wwc-document="{DG1["documentation"][0]["id"]}"]')
+    expect(ticked).to_have_class("wwc-sc-doc-ticked")
+    expect(page.locator("#wwc-sc-documents-list li")).to_have_count(total)
+
+
+# --- the printed report --------------------------------------------------------------------------
+
+def test_printed_report_pdf_holds_city_date_tiers_and_area_figures(page, self_check_url, tmp_path, offsite_requests):
+    assert shutil.which("pdftotext"), "pdftotext (poppler-utils) is needed to read the PDF"
+    open_self_check(page, self_check_url)
+    for criterion_id, state in answers_meeting(A45, SAMPLE_REPORT_MET).items():
+        page.click(f'label[for="{radio("assessment-45", criterion_id, state)[1:]}"]')
+    open_evidence(page, "GM1")
+    for item_id in tick_everything(CRITERION["GM1"]):
+        tick(page, item_id)
+    page.locator("#wwc-sc-assessment-45-gm1 textarea").fill("Budget book 2025, chapter 3.")
+    page.fill("#wwc-sc-city", "Springfield")
+    page.fill("#wwc-sc-date", "2026-04-15")
+    page.emulate_media(media="print")
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(page.pdf(format="Letter"))
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    first_page = text.split("\f")[0]
+    assert "Springfield" in first_page and "2026-04-15" in first_page
+    assert "Silver" in first_page
+    assert one_line(TEXTS["report_evidence"].format(met=1, total=45, items="criteria", percent="2.2",
+                                                    tier=A45["not_certified_label"])) in one_line(first_page)
+    for group, percent in zip(A45["groups"], ["100", "40", "78", "100", "86", "25", "14", "50"]):
+        line = next(line for line in first_page.splitlines() if group["name"] in line and "%" in line)
+        assert f"{percent}%" in line and f"{group['benchmark']['all_applicants_percent']}%" in line, line
+    assert "Budget book 2025, chapter 3." in text
+    for hidden in (TEXTS["export_button"], TEXTS["start_over_button"]):
+        assert hidden not in text
+
+
+# --- safety --------------------------------------------------------------------------------------
+
+PAYLOADS = [
+    "<script>window.wwcPwned=1</script>",
+    '<img src=x onerror="window.wwcPwned=1">',
+    '"><svg onload="window.wwcPwned=1">',
+    "{{7*7}} <b>bold</b> &amp; =1+1",
+]
+
+
+def assert_nothing_ran(page: Page) -> None:
+    assert page.evaluate("window.wwcPwned") is None
+    assert page.locator("#wwc-selfcheck img, #wwc-selfcheck svg, #wwc-selfcheck b").count() == 0
+
+
+def test_user_text_is_shown_as_text_in_every_field(page, self_check_url, offsite_requests):
+    open_self_check(page, self_check_url)
+    payload = " ".join(PAYLOADS)
+    page.fill("#wwc-sc-city", payload)
+    page.fill("#wwc-sc-name", payload)
+    page.click(f'label[for="{radio("assessment-45", "DG1", "yes")[1:]}"]')
+    panel = open_evidence(page, "DG1")
+    panel.locator("textarea").fill(payload)
+    panel.locator('[data-wwc-field="owner"]').fill(payload[:190])
+    panel.locator('input[type="text"]').last.fill(payload[:290])
+    panel.locator('input[type="url"]').fill("https://example.org/?q=<script>")
+    panel.get_by_role("button", name=TEXTS["link_add"]).click()
+    expect(panel.locator(".wwc-sc-link-list li")).to_have_count(1)
+    panel.locator('input[type="url"]').fill(payload)
+    panel.get_by_role("button", name=TEXTS["link_add"]).click()
+    expect(panel.locator(".wwc-sc-link-message")).to_contain_text("<script>")
+    page.evaluate("window.print = () => {}")
+    page.click("#wwc-sc-print")
+    expect(page.locator("#wwc-sc-report .wwc-sc-report-city")).to_have_text(payload)
+    page.reload()
+    expect(page.locator("#wwc-selfcheck")).to_have_attribute("data-wwc-ready", "true")
+    open_evidence(page, "DG1")
+    page.evaluate("window.print = () => {}")
+    page.click("#wwc-sc-print")
+    expect(page.locator("#wwc-sc-report .wwc-sc-report-notes")).to_contain_text(payload)
+    assert_nothing_ran(page)
+
+
+def test_imported_text_is_shown_as_text_and_bad_links_refuse_the_file(page, self_check_url, tmp_path, offsite_requests):
+    payload = " ".join(PAYLOADS)
+    data = {
+        "format": SETTINGS["export"]["format"], "version": 2, "exported": "2026-01-01T00:00:00Z",
+        "edition": "assessment-45", "assessment": {"name": payload[:200], "city": payload[:200], "date": "2026-01-02"},
+        "answers": {"DG1": "yes"},
+        "evidence": {"DG1": {"items": [DG1["documentation"][0]["id"], "no-such-item"], "notes": payload,
+                             "owner": payload[:200], "due": "", "links": [{"text": payload[:300], "url": "https://example.org/a"}]},
+                     "ZZ9": {"items": [], "notes": payload}},
+    }
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(data), encoding="utf-8")
+    open_self_check(page, self_check_url)
+    page.set_input_files(IMPORT, good)
+    expect(page.locator(NOTICE)).to_contain_text(TEXTS["imported"].format(count=1, file="good.json"))
+    expect(page.locator(NOTICE)).to_contain_text(TEXTS["imported_evidence_dropped"].format(count=2, item="criterion").split(" in ")[0])
+    expect(page.locator("#wwc-sc-city")).to_have_value(payload[:200])
+    panel = open_evidence(page, "DG1")
+    expect(panel.locator("textarea")).to_have_value(payload)
+    expect(panel.locator(".wwc-sc-link-list a")).to_have_text(payload[:300])
+    page.evaluate("window.print = () => {}")
+    page.click("#wwc-sc-print")
+    assert_nothing_ran(page)
+    before = saved_record(page)
+    for bad_url in ("javascript:window.wwcPwned=1", "data:text/html,x"):
+        data["evidence"]["DG1"]["links"] = [{"text": "x", "url": bad_url}]
+        bad = tmp_path / "bad.json"
+        bad.write_text(json.dumps(data), encoding="utf-8")
+        page.set_input_files(IMPORT, bad)
+        expect(page.locator("#wwc-sc-alert")).to_contain_text("evidence.DG1.links[0].url: an http or https address")
+        assert saved_record(page) == before
+    assert_nothing_ran(page)
+
+
+def test_export_v2_round_trips_evidence_city_and_date(page, browser, self_check_url, tmp_path, offsite_requests):
+    open_self_check(page, self_check_url)
+    page.click(f'label[for="{radio("assessment-45", "DG1", "yes")[1:]}"]')
+    panel = open_evidence(page, "DG1")
+    tick(page, DG1["documentation"][0]["id"])
+    panel.locator("textarea").fill("note")
+    panel.locator("textarea").blur()
+    page.fill("#wwc-sc-city", "Springfield")
+    with page.expect_download() as info:
+        page.click("#wwc-sc-export")
+    path = tmp_path / "export.json"
+    info.value.save_as(path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["version"] == 2 and data["assessment"]["city"] == "Springfield"
+    assert data["evidence"]["DG1"]["items"] == [DG1["documentation"][0]["id"]]
+    assert data["evidence"]["DG1"]["notes"] == "note"
+    fresh = offsite_requests.watch(browser.new_context())
+    try:
+        other = open_self_check(fresh.new_page(), self_check_url)
+        other.set_input_files(IMPORT, path)
+        expect(other.locator("#wwc-sc-city")).to_have_value("Springfield")
+        expect(other.locator(f'#wwc-sc-assessment-45-item-{DG1["documentation"][0]["id"]}')).to_be_checked()
+    finally:
+        fresh.close()
+
+
+# --- page weight and layout ----------------------------------------------------------------------
+
+LAYOUT_SHIFT = """
+window.wwcShift = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) { if (!entry.hadRecentInput) { window.wwcShift += entry.value; } }
+}).observe({ type: "layout-shift", buffered: true });
+"""
+
+
+@pytest.mark.parametrize("stored", [False, True], ids=["empty", "with-saved-answers"])
+def test_no_layout_shift_when_the_scripts_start(browser, site_url, stored, offsite_requests):
+    context = offsite_requests.watch(browser.new_context(viewport={"width": 412, "height": 823}, device_scale_factor=1))
+    try:
+        page = context.new_page()
+        page.add_init_script(LAYOUT_SHIFT)
+        if stored:
+            page.goto(f"{site_url}self-check/")
+            answers = answers_meeting(A45, SAMPLE_REPORT_MET)
+            page.evaluate("([key, answers]) => localStorage.setItem(key, JSON.stringify("
+                          "{version: 1, edition: 'assessment-45', answers: {'assessment-45': answers}}))",
+                          [SETTINGS["storage_key"], answers])
+        page.goto(f"{site_url}self-check/")
+        expect(page.locator("#wwc-selfcheck")).to_have_attribute("data-wwc-ready", "true")
+        page.wait_for_timeout(300)
+        assert page.evaluate("window.wwcShift") < 0.01
+    finally:
+        context.close()
+
+
+def test_a_click_touches_only_what_changed(page, self_check_url, offsite_requests):
+    open_self_check(page, self_check_url)
+    page.evaluate("""() => {
+      window.wwcMutated = new Set();
+      new MutationObserver((records) => {
+        for (const record of records) {
+          const node = record.target.nodeType === 1 ? record.target : record.target.parentElement;
+          const fieldset = node.closest("[data-wwc-criterion]");
+          if (fieldset) { window.wwcMutated.add(fieldset.dataset.wwcCriterion); }
+        }
+      }).observe(document.getElementById("wwc-sc-form-assessment-45"), {subtree: true, childList: true, attributes: true, characterData: true});
+    }""")
+    page.click(f'label[for="{radio("assessment-45", "DG2", "yes")[1:]}"]')
+    expect(page.locator("#wwc-sc-flags [data-wwc-flag=DG2]")).to_be_attached()
+    assert page.evaluate("[...window.wwcMutated]") == ["DG2"]
+
+
+# --- accessibility -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_axe_with_evidence_panels_and_plan_open(page, self_check_url, scheme, offsite_requests):
+    open_self_check(page, self_check_url)
+    page.evaluate("(scheme) => document.body.setAttribute('data-md-color-scheme', scheme)", scheme)
+    for criterion_id in ("DG1", "GM1", "RDC4"):
+        page.click(f'label[for="{radio("assessment-45", criterion_id, "yes")[1:]}"]')
+        open_evidence(page, criterion_id)
+    panel = page.locator('[data-wwc-evidence="DG1"]')
+    panel.locator('input[type="url"]').fill("javascript:x")
+    panel.get_by_role("button", name=TEXTS["link_add"]).click()
+    panel.locator('input[type="url"]').fill("https://example.org/")
+    panel.get_by_role("button", name=TEXTS["link_add"]).click()
+    page.click("#wwc-sc-documents-summary")
+    assert axe_violations(page) == []
