@@ -38,6 +38,8 @@ from .scoring import score
 SETTINGS_FILE = Path(__file__).with_name("selfcheck.yml")
 # The assets listed in selfcheck.yml are read from here and inlined into the page.
 DOCS_DIR = Path(__file__).resolve().parent.parent / "docs"
+# Several assessments, share, merge, compare, CSV, storage banner (embedded as payload["assessments"]).
+ASSESSMENTS_FILE = Path(__file__).with_name("selfcheck-assessments.yml")
 ROOT_ID = "wwc-selfcheck"
 DATA_ID = "wwc-selfcheck-data"
 # Marks the block as scripted before the browser paints what follows, so the layout that shows
@@ -137,7 +139,8 @@ def item_ids(criterion: dict, key: str) -> list[str]:
 
 
 def payload_criterion(criterion: dict) -> dict:
-    entry = {"id": criterion["id"]}
+    # The statement is for the CSV export of an assessment (wwc-csv.js).
+    entry = {"id": criterion["id"], "statement": " ".join(criterion["statement"].split())}
     for key in ("requirements", "documentation"):
         if criterion.get(key):
             entry[key] = item_ids(criterion, key)
@@ -206,6 +209,7 @@ def payload(content: dict, settings: dict, edition_id: str | None = None, docs_d
         "export": settings["export"],
         "limits": settings["limits"],
         "texts": texts,
+        "assessments": load_settings(ASSESSMENTS_FILE),
         "edition": embedded_edition(content["editions"][edition_id]),
         "editions": {edition["id"]: edition["short_title"] for edition in editions_in_order(content)},
     }

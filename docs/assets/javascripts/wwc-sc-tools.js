@@ -256,8 +256,14 @@
         identity[key] = data.assessment[key].slice(0, sc.limits[key] || 200);
       }
     });
-    this.replaceWork(matched.answers, evidence.evidence, identity);
     this.reportImport(fileName, matched, evidence.dropped);
+    if (sc.multi) {
+      // Several assessments: nothing is replaced without asking (save as new, compare, merge or replace).
+      sc.multi.offerImport({ name: identity.name || fileName, edition: data.edition, city: identity.city || "",
+        date: identity.date || "", answers: matched.answers, evidence: evidence.evidence, carries: { ticks: true, notes: true } });
+      return;
+    }
+    this.replaceWork(matched.answers, evidence.evidence, identity);
   };
 
   Tools.prototype.reportImport = function (fileName, matched, dropped) {

@@ -1,7 +1,7 @@
 /*
  * The self-check page's controller. The form of this page's edition is already on the page
  * (rendered from the YAML at build time); this script reads the JSON embedded beside it, opens
- * the model (WWCSelfCheckModel: the only way to saved data) and wires the view parts, each bound
+ * the model (WWCAssessments via WWCSelfCheckParts.multi: the only way to saved data) and wires the view parts, each bound
  * to one root element (window.WWCSelfCheckParts: results, evidence, tools, plan, report).
  *
  * Every change goes through sc.change(criterionId, fn): the model applies fn to the latest
@@ -31,7 +31,14 @@
     }, this);
     this.format = parts.util.format;
     this.form = byId("wwc-sc-form-" + data.edition.id);
-    this.model = window.WWCSelfCheckModel.open({ key: data.storage_key, edition: data.edition.id });
+    // Saved data: several assessments (wwc-sc-multi.js over wwc-assessments.js and wwc-store.js).
+    var self = this;
+    this.multi = window.WWCSelfCheckParts.multi.create({
+      root: root, data: data,
+      editionId: function () { return data.edition.id; },
+      reload: function () { self.cached = null; self.update(null); }
+    });
+    this.model = this.multi.model;
     this.cached = null;
     this.parts = {};
   }
@@ -109,17 +116,13 @@
     this.bind();
     this.showStorageState(unmatched);
     this.update(null);
-    var self = this;
-    this.model.onExternalChange(function () { self.update(null); });
+    this.multi.attach();
   };
 
   /* Saved answers to criteria or states this edition no longer has are removed, and listed. */
   SelfCheck.prototype.dropUnmatched = function () {
-    var matched = window.WWCExport.matchAnswers(this.edition, this.model.current().answers);
-    if (matched.unmatched.length) {
-      this.model.change(function (assessment) { assessment.answers = matched.answers; });
-    }
-    return matched.unmatched;
+    // Reported only: the store keeps them (kept aside, exportable), never drops them.
+    return window.WWCExport.matchAnswers(this.edition, this.model.current().answers).unmatched;
   };
 
   SelfCheck.prototype.showStorageState = function (unmatched) {
@@ -181,6 +184,7 @@
      of an undoable replacement (start over, import), so the undo stays offered. */
   SelfCheck.prototype.change = function (criterionId, fn, options) {
     var outcome = this.model.change(fn);
+    this.multi.changed(outcome);
     if (!outcome.ok && outcome.reason === "failed" && !this.saveFailed) {
       this.saveFailed = true;
       this.parts.tools.setStorageMessage(this.texts.storage_failed, true);
@@ -249,7 +253,7 @@
       return;
     }
     var data = readPayload();
-    if (!data || !window.WWCScoring || !window.WWCReadiness || !window.WWCSelfCheckModel || !window.WWCExport ||
+    if (!data || !window.WWCScoring || !window.WWCReadiness || !window.WWCAssessments || !window.WWCStore || !window.WWCExport ||
         !window.WWCSelfCheckParts) {
       return;
     }

@@ -1,0 +1,305 @@
+/*
+ * View parts of the self-check: the assessments manager (open, new, duplicate, rename, city and
+ * date, delete with undo, CSV) and the storage banner. Each binds to one root element it owns and
+ * talks only to the model (wwc-assessments.js); user text goes in through textContent and
+ * setAttribute only.
+ *
+ * ctx: { model, edition, editionNames {id: short title}, settings (payload.assessments), texts,
+ *        reload() (the controller re-reads model.current() and re-renders), goToEdition(editionId),
+ *        download(name, type, text), announce(message) }
+ */
+(function () {
+  "use strict";
+
+  var parts = window.WWCSelfCheckParts = window.WWCSelfCheckParts || {};
+
+  function format(template, values) {
+    return String(template).replace(/\{(\w+)\}/g, function (match, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : match;
+    });
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) {
+      node.className = className;
+    }
+    if (text !== undefined && text !== null) {
+      node.textContent = text;
+    }
+    return node;
+  }
+
+  function button(label, className) {
+    var node = element("button", "wwc-sc-button" + (className ? " " + className : ""), label);
+    node.type = "button";
+    return node;
+  }
+
+  function field(id, label, type, value) {
+    var wrapper = element("span", "wwc-sc-field");
+    var labelNode = element("label", null, label);
+    labelNode.setAttribute("for", id);
+    var input = element("input");
+    input.id = id;
+    input.type = type;
+    input.value = value || "";
+    wrapper.append(labelNode, input);
+    return { wrapper: wrapper, input: input };
+  }
+
+  function shortDate(iso) {
+    return iso ? String(iso).slice(0, 16).replace("T", " ") : "";
+  }
+
+  /* ---- the assessments manager --------------------------------------------------------- */
+
+  function Manager(root, ctx) {
+    this.root = root;
+    this.ctx = ctx;
+    this.texts = ctx.texts;
+    this.build();
+  }
+
+  Manager.prototype.build = function () {
+    var t = this.texts;
+    var self = this;
+    this.root.replaceChildren();
+    this.root.setAttribute("aria-labelledby", "wwc-sc-assessments-heading");
+    var heading = element("h2", null, t.manager_heading);
+    heading.id = "wwc-sc-assessments-heading";
+    this.details = element("div", "wwc-sc-assessment-details");
+    this.name = field("wwc-sc-assessment-name", t.name_label, "text");
+    this.city = field("wwc-sc-assessment-city", t.city_label, "text");
+    this.date = field("wwc-sc-assessment-date", t.date_label, "date");
+    [this.name, this.city, this.date].forEach(function (item) {
+      item.input.addEventListener("change", function () { self.saveDetails(); });
+      self.details.appendChild(item.wrapper);
+    });
+    this.csv = button(t.csv_button);
+    this.csv.id = "wwc-sc-csv";
+    this.csv.addEventListener("click", function () { self.downloadCsv(); });
+    this.details.appendChild(this.csv);
+
+    this.table = element("table", "wwc-sc-assessment-list");
+    this.table.id = "wwc-sc-assessment-list";
+    this.table.appendChild(element("caption", null, t.list_caption));
+    var head = element("tr");
+    [t.col_name, t.col_edition, t.col_city, t.col_date, t.col_updated, t.col_answers, t.col_actions].forEach(function (label) {
+      var th = element("th", null, label);
+      th.setAttribute("scope", "col");
+      head.appendChild(th);
+    });
+    var thead = element("thead");
+    thead.appendChild(head);
+    this.body = element("tbody");
+    this.table.append(thead, this.body);
+
+    var creating = element("div", "wwc-sc-new-assessment");
+    this.newName = field("wwc-sc-new-name", t.new_name_label, "text");
+    this.newButton = button(t.new_button);
+    this.newButton.id = "wwc-sc-new";
+    this.newButton.addEventListener("click", function () { self.createNew(); });
+    creating.append(this.newName.wrapper, this.newButton);
+
+    this.undo = button("", "wwc-sc-undo-delete");
+    this.undo.id = "wwc-sc-undo-delete";
+    this.undo.hidden = true;
+    this.undo.addEventListener("click", function () { self.undoDelete(); });
+    this.message = element("p", "wwc-sc-manager-message");
+    this.message.id = "wwc-sc-manager-message";
+    this.message.setAttribute("role", "status");
+
+    this.root.append(heading, element("p", "wwc-sc-hint", t.manager_intro), this.details, this.table, creating,
+      this.undo, this.message);
+    this.root.hidden = false;
+  };
+
+  Manager.prototype.render = function () {
+    var current = this.ctx.model.current();
+    this.name.input.value = current.name || "";
+    this.city.input.value = current.city || "";
+    this.date.input.value = current.date || "";
+    this.body.replaceChildren();
+    this.ctx.model.list().forEach(function (assessment) {
+      this.body.appendChild(this.row(assessment, assessment.id === current.id));
+    }, this);
+  };
+
+  Manager.prototype.row = function (assessment, isOpen) {
+    var t = this.texts;
+    var self = this;
+    var row = element("tr");
+    row.setAttribute("data-wwc-assessment", assessment.id);
+    var nameCell = element("th", null, assessment.name || t.new_name);
+    nameCell.setAttribute("scope", "row");
+    if (isOpen) {
+      nameCell.appendChild(document.createTextNode(" " + t.is_open));
+      row.className = "wwc-sc-open-row";
+    }
+    var editionName = this.ctx.editionNames[assessment.edition] ||
+      format(t.unknown_edition, { edition: assessment.edition });
+    row.append(nameCell, element("td", null, editionName), element("td", null, assessment.city),
+      element("td", null, assessment.date), element("td", null, shortDate(assessment.updated)),
+      element("td", null, String(Object.keys(assessment.answers || {}).length)));
+    var actions = element("td", "wwc-sc-actions");
+    if (!isOpen && this.ctx.editionNames[assessment.edition]) {
+      actions.appendChild(this.action(t.open_button, assessment, function () { self.open(assessment); }));
+    }
+    actions.appendChild(this.action(t.duplicate_button, assessment, function () { self.duplicate(assessment); }));
+    actions.appendChild(this.action(t.delete_button, assessment, function () { self.remove(assessment); }));
+    row.appendChild(actions);
+    return row;
+  };
+
+  /* Each action button names its assessment for screen readers ("Open 2026 draft"). */
+  Manager.prototype.action = function (label, assessment, handler) {
+    var node = button(label);
+    node.setAttribute("aria-label", label + " " + (assessment.name || this.texts.new_name));
+    node.addEventListener("click", handler);
+    return node;
+  };
+
+  Manager.prototype.say = function (message) {
+    this.message.textContent = message;
+  };
+
+  Manager.prototype.after = function (result, message) {
+    this.ctx.changed(result);
+    this.ctx.reload();
+    this.render();
+    if (message) {
+      this.say(message);
+    }
+  };
+
+  Manager.prototype.saveDetails = function () {
+    var model = this.ctx.model;
+    var result = model.setDetails(model.current().id,
+      { name: this.name.input.value, city: this.city.input.value, date: this.date.input.value });
+    this.after(result);
+  };
+
+  Manager.prototype.createNew = function () {
+    var name = this.newName.input.value.trim() || this.texts.new_name;
+    var result = this.ctx.model.create({ name: name });
+    this.newName.input.value = "";
+    this.after(result, format(this.texts.created, { name: name }));
+    this.name.input.focus();
+  };
+
+  Manager.prototype.open = function (assessment) {
+    var result = this.ctx.model.openAssessment(assessment.id);
+    if (result.navigate) {
+      this.ctx.goToEdition(result.navigate);
+      return;
+    }
+    this.after(result);
+  };
+
+  Manager.prototype.duplicate = function (assessment) {
+    var name = format(this.texts.copy_name, { name: assessment.name || this.texts.new_name });
+    this.after(this.ctx.model.duplicate(assessment.id, name), format(this.texts.duplicated, { name: name }));
+  };
+
+  Manager.prototype.remove = function (assessment) {
+    var result = this.ctx.model.remove(assessment.id);
+    this.deleted = assessment;
+    this.undo.textContent = format(this.texts.undo_delete, { name: assessment.name || this.texts.new_name });
+    this.undo.hidden = false;
+    this.after(result, format(this.texts.deleted, { name: assessment.name || this.texts.new_name }));
+    this.undo.focus();
+  };
+
+  Manager.prototype.undoDelete = function () {
+    if (!this.deleted) {
+      return;
+    }
+    var name = this.deleted.name || this.texts.new_name;
+    var result = this.ctx.model.undoRemove(this.deleted.id);
+    this.deleted = null;
+    this.undo.hidden = true;
+    this.after(result, format(this.texts.restored_deleted, { name: name }));
+  };
+
+  Manager.prototype.downloadCsv = function () {
+    var current = this.ctx.model.current();
+    var settings = this.ctx.settings.csv;
+    var text = window.WWCCsv.assessmentCsv(this.ctx.csvEdition(), current, settings.headings);
+    var name = window.WWCCsv.fileName(settings.file_prefix, current.edition, current.name);
+    this.ctx.download(name, "text/csv;charset=utf-8", text);
+    this.say(format(this.texts.csv_done, { file: name }));
+  };
+
+  /* ---- the storage banner ------------------------------------------------------------ */
+
+  function Banner(root, ctx) {
+    this.root = root;
+    this.ctx = ctx;
+    this.texts = ctx.texts;
+    this.wasFailing = false;
+    root.setAttribute("role", "alert");
+  }
+
+  Banner.prototype.messages = function (status) {
+    var t = this.texts;
+    var list = [];
+    if (status.newerVersion) {
+      list.push(format(t.banner_newer, { version: status.newerVersion }));
+    } else if (status.readFailed) {
+      list.push(t.banner_read_failed);
+    } else if (status.corrupt) {
+      list.push(t.banner_corrupt);
+    } else if (!status.available) {
+      list.push(t.banner_unavailable);
+    } else if (status.saveFailed) {
+      list.push(t.banner_save_failed);
+    }
+    return list;
+  };
+
+  /* Called after every change: a failed save is said again each time (so a screen reader hears it
+     on every change), and the warning clears as soon as a save works again. */
+  Banner.prototype.render = function () {
+    var t = this.texts;
+    var status = this.ctx.model.status();
+    var failing = this.messages(status);
+    var nodes = failing.map(function (message) { return element("p", "wwc-sc-banner-warning", message); });
+    if (failing.length) {
+      nodes.push(this.exportButton(t.banner_export, "wwc-sc-banner-export", false));
+    }
+    if (status.unreadableCopy) {
+      nodes.push(element("p", "wwc-sc-banner-note", format(t.banner_unreadable_copy, { key: status.unreadableCopy })));
+    }
+    if (status.keptAside && status.keptAside.length) {
+      nodes.push(element("p", "wwc-sc-banner-note", format(t.banner_kept_aside, { count: status.keptAside.length })));
+      var list = element("ul", "wwc-sc-kept-aside");
+      status.keptAside.forEach(function (entry) {
+        list.appendChild(element("li", null, format(t["aside_" + entry.kind.replace(/-/g, "_")] || entry.kind, entry)));
+      });
+      nodes.push(list, this.exportButton(t.banner_export_aside, "wwc-sc-banner-export-aside", true));
+    }
+    if (!failing.length && this.wasFailing) {
+      nodes.unshift(element("p", "wwc-sc-banner-ok", t.banner_saved_again));
+    }
+    this.wasFailing = failing.length > 0;
+    this.root.replaceChildren.apply(this.root, nodes);
+    this.root.classList.toggle("wwc-sc-banner-failing", failing.length > 0);
+    this.root.hidden = !nodes.length;
+  };
+
+  Banner.prototype.exportButton = function (label, id, asideOnly) {
+    var self = this;
+    var node = button(label);
+    node.id = id;
+    node.addEventListener("click", function () { self.ctx.downloadBackup(asideOnly); });
+    return node;
+  };
+
+  parts.assessments = {
+    create: function (root, ctx) { return new Manager(root, ctx); }
+  };
+  parts.banner = {
+    create: function (root, ctx) { return new Banner(root, ctx); }
+  };
+})();

@@ -1,0 +1,212 @@
+/*
+ * View part of the self-check: compare two assessments of this edition (or one with a shared
+ * link) in tables that print: tier and criteria met of each, met per group, and per criterion
+ * what improved, slipped or changed. The figures come from WWCMerge.compare (WWCScoring).
+ */
+(function () {
+  "use strict";
+
+  var parts = window.WWCSelfCheckParts = window.WWCSelfCheckParts || {};
+
+  function format(template, values) {
+    return String(template).replace(/\{(\w+)\}/g, function (match, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : match;
+    });
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) {
+      node.className = className;
+    }
+    if (text !== undefined && text !== null) {
+      node.textContent = text;
+    }
+    return node;
+  }
+
+  function cells(row, values, header) {
+    values.forEach(function (value, index) {
+      var cell = element(index === 0 && header ? "th" : "td", null, value);
+      if (index === 0 && header) {
+        cell.setAttribute("scope", "row");
+      }
+      row.appendChild(cell);
+    });
+    return row;
+  }
+
+  function headRow(labels) {
+    var thead = element("thead");
+    var row = element("tr");
+    labels.forEach(function (label) {
+      var th = element("th", null, label);
+      th.setAttribute("scope", "col");
+      row.appendChild(th);
+    });
+    thead.appendChild(row);
+    return thead;
+  }
+
+  function Compare(root, ctx) {
+    this.root = root;
+    this.ctx = ctx;
+    this.texts = ctx.texts;
+    this.build();
+  }
+
+  Compare.prototype.select = function (id, label) {
+    var wrapper = element("span", "wwc-sc-field");
+    var labelNode = element("label", null, label);
+    labelNode.setAttribute("for", id);
+    var select = element("select");
+    select.id = id;
+    wrapper.append(labelNode, select);
+    return { wrapper: wrapper, select: select };
+  };
+
+  Compare.prototype.build = function () {
+    var t = this.texts;
+    var self = this;
+    var heading = element("h2", null, t.compare_heading);
+    heading.id = "wwc-sc-compare-heading";
+    this.root.setAttribute("aria-labelledby", heading.id);
+    this.from = this.select("wwc-sc-compare-from", t.compare_from);
+    this.to = this.select("wwc-sc-compare-to", t.compare_to);
+    this.go = element("button", "wwc-sc-button", t.compare_button);
+    this.go.type = "button";
+    this.go.id = "wwc-sc-compare-go";
+    this.go.addEventListener("click", function () { self.compareChosen(); });
+    this.print = element("button", "wwc-sc-button", t.compare_print);
+    this.print.type = "button";
+    this.print.id = "wwc-sc-compare-print";
+    this.print.hidden = true;
+    this.print.addEventListener("click", function () { self.printComparison(); });
+    this.note = element("p", "wwc-sc-hint");
+    this.output = element("div", "wwc-sc-compare-output");
+    this.output.id = "wwc-sc-compare-output";
+    this.root.replaceChildren(heading, this.note, this.from.wrapper, this.to.wrapper, this.go, this.print, this.output);
+    this.root.hidden = false;
+  };
+
+  /* The choices: every assessment of this edition, newest last in "Later" by default. */
+  Compare.prototype.render = function () {
+    var editionId = this.ctx.edition.id;
+    // Keep the user's choice across re-renders, unless it compares an assessment with itself.
+    var keepChoice = this.from.select.value !== this.to.select.value;
+    var list = this.ctx.model.list().filter(function (a) { return a.edition === editionId; })
+      .sort(function (a, b) { return a.created < b.created ? -1 : 1; });
+    this.list = list;
+    [this.from.select, this.to.select].forEach(function (select, which) {
+      var keep = select.value;
+      select.replaceChildren();
+      list.forEach(function (assessment) {
+        var option = element("option", null, assessment.name || this.texts.new_name);
+        option.value = assessment.id;
+        select.appendChild(option);
+      }, this);
+      if (keepChoice && keep && list.some(function (a) { return a.id === keep; })) {
+        select.value = keep;
+      } else if (list.length) {
+        select.value = list[which === 0 ? Math.max(0, list.length - 2) : list.length - 1].id;
+      }
+    }, this);
+    var enough = list.length >= 2;
+    this.note.textContent = enough ? "" : this.texts.compare_need_two;
+    this.go.disabled = !enough;
+  };
+
+  Compare.prototype.compareChosen = function () {
+    var model = this.ctx.model;
+    var from = model.get(this.from.select.value);
+    var to = model.get(this.to.select.value);
+    if (from && to) {
+      this.show(from, to, from.name, to.name);
+    }
+  };
+
+  /* Compare the open assessment (earlier) with an incoming one (later), e.g. from a link. */
+  Compare.prototype.compareWith = function (incoming, label) {
+    var current = this.ctx.model.current();
+    this.show(current, incoming, current.name || this.texts.new_name, (incoming.name || "") + " (" + label + ")");
+  };
+
+  Compare.prototype.show = function (from, to, fromName, toName) {
+    var t = this.texts;
+    var edition = this.ctx.edition;
+    var result = window.WWCMerge.compare(edition, from, to, window.WWCScoring);
+    var caption = format(t.compare_caption, { from: fromName, to: toName });
+    var summary = element("table", "wwc-sc-compare-table");
+    summary.id = "wwc-sc-compare-summary";
+    summary.appendChild(element("caption", null, caption));
+    summary.appendChild(headRow([t.compare_col_item, fromName, toName]));
+    var body = element("tbody");
+    body.appendChild(cells(element("tr"), [t.compare_tier, this.tierName(result.from.tier), this.tierName(result.to.tier)], true));
+    body.appendChild(cells(element("tr"), [t.compare_met, this.metText(result.from), this.metText(result.to)], true));
+    summary.appendChild(body);
+
+    var groups = element("table", "wwc-sc-compare-table");
+    groups.id = "wwc-sc-compare-groups";
+    groups.appendChild(element("caption", null, format(t.compare_groups_caption, { group: edition.group_label.toLowerCase() })));
+    groups.appendChild(headRow([edition.group_label, fromName, toName, t.compare_col_change]));
+    var groupBody = element("tbody");
+    result.groups.forEach(function (group, index) {
+      var delta = group.delta > 0 ? "+" + group.delta : String(group.delta);
+      groupBody.appendChild(cells(element("tr"), [edition.groups[index].name, group.from.met + " / " + group.from.total,
+        group.to.met + " / " + group.to.total, delta], true));
+    });
+    groups.appendChild(groupBody);
+
+    var criteria = element("table", "wwc-sc-compare-table");
+    criteria.id = "wwc-sc-compare-criteria";
+    criteria.appendChild(element("caption", null, t.compare_criteria_caption));
+    criteria.appendChild(headRow([edition.item_label, fromName, toName, t.compare_col_change]));
+    var criteriaBody = element("tbody");
+    result.criteria.forEach(function (row) {
+      var tr = cells(element("tr"), [row.id, this.answerLabel(row.from), this.answerLabel(row.to), t["compare_" + row.change]], true);
+      tr.setAttribute("data-wwc-change", row.change);
+      tr.setAttribute("data-wwc-criterion", row.id);
+      criteriaBody.appendChild(tr);
+    }, this);
+    criteria.appendChild(criteriaBody);
+
+    var tally = element("p", "wwc-sc-compare-tally", format(t.compare_tally, result.tally));
+    tally.id = "wwc-sc-compare-tally";
+    this.output.replaceChildren(summary, tally, groups, criteria);
+    this.print.hidden = false;
+    this.root.hidden = false;
+    summary.setAttribute("tabindex", "-1");
+    summary.focus();
+  };
+
+  Compare.prototype.tierName = function (tierId) {
+    var tier = this.ctx.edition.tiers.filter(function (item) { return item.id === tierId; })[0];
+    return tier ? tier.name : this.ctx.edition.not_certified_label;
+  };
+
+  Compare.prototype.metText = function (score) {
+    return score.met + " / " + score.total + " (" + score.percent + "%)";
+  };
+
+  Compare.prototype.answerLabel = function (answer) {
+    if (answer === null) {
+      return this.texts.compare_unanswered;
+    }
+    var state = this.ctx.edition.answer_states.filter(function (item) { return item.id === answer; })[0];
+    return state ? state.label : answer;
+  };
+
+  /* Print only the comparison: a class on <html> lets the print stylesheet hide the rest. */
+  Compare.prototype.printComparison = function () {
+    var html = document.documentElement;
+    html.classList.add("wwc-sc-printing-compare");
+    var done = function () {
+      html.classList.remove("wwc-sc-printing-compare");
+      window.removeEventListener("afterprint", done);
+    };
+    window.addEventListener("afterprint", done);
+    window.print();
+  };
+
+  parts.compare = { create: function (root, ctx) { return new Compare(root, ctx); } };
+})();
