@@ -2,7 +2,7 @@
 
 Every rule comes from the edition's YAML (answer states, tiers, display precision). Shares are
 compared exactly with integer arithmetic (met * 100 >= min_percent * total), so 30 of 45 is
-66.7% and stays Silver, and Python and JavaScript cannot disagree through floating point.
+66.7% and stays below a 67% tier, and Python and JavaScript cannot disagree through floating point.
 Percentages are rounded half up, as the certification report prints them (7 of 9 is 78%).
 """
 
@@ -39,7 +39,7 @@ def tier_for(met: int, total: int, tiers: list[dict]) -> dict | None:
 
 
 def tier_ranges(edition: dict) -> list[dict]:
-    """For each tier, the range of criteria met that lands in it, e.g. Silver 23 to 30 of 45."""
+    """For each tier, the range of criteria met that lands in it, e.g. 23 to 30 of 45 for a tier from 51%."""
     total = edition_total(edition)
     tiers = sorted(edition["tiers"], key=lambda tier: tier["min_percent"])
     ranges = []

@@ -107,11 +107,20 @@ def render_page(content: dict, page_src: str, guide_base: str, directory_urls: b
     settings = settings or load_settings()
     kind, edition_id = expected_pages(content, settings).get(page_src, (None, None))
     if kind == "edition":
-        return render_self_check(content, edition_id, settings, guide_base, directory_urls)
+        return render_self_check(content, edition_id, settings, guide_base, directory_urls,
+                                 result_note=page_meta(DOCS_DIR / page_src).get("result_note"))
     if kind == "documents":
         return render_documents_page(content, settings, guide_base, directory_urls)
     known = ", ".join(f"docs/{src}" for src in expected_pages(content, settings))
     raise SelfCheckPageError(f"docs/{page_src}: not a self-check page (expected one of: {known})")
+
+
+def page_meta(path: Path) -> dict:
+    """The YAML front matter of a self-check page (a note that belongs to that page's edition)."""
+    source = path.read_text(encoding="utf-8") if path.is_file() else ""
+    match = re.match(r"---\n(.*?)\n---\n", source, re.S)
+    meta = yaml.safe_load(match.group(1)) if match else None
+    return meta if isinstance(meta, dict) else {}
 
 
 def page_href(src: str, guide_base: str, directory_urls: bool) -> str:
@@ -139,8 +148,7 @@ def item_ids(criterion: dict, key: str) -> list[str]:
 
 
 def payload_criterion(criterion: dict) -> dict:
-    # The statement is for the CSV export of an assessment (wwc-csv.js).
-    entry = {"id": criterion["id"], "statement": " ".join(criterion["statement"].split())}
+    entry = {"id": criterion["id"]}
     for key in ("requirements", "documentation"):
         if criterion.get(key):
             entry[key] = item_ids(criterion, key)
@@ -384,7 +392,8 @@ def item_word(edition: dict, count: int) -> str:
     return edition["item_label"] if count == 1 else edition.get("item_label_plural", edition["item_label"] + "s")
 
 
-def render_results(edition: dict, settings: dict, empty: dict, guide_base: str, directory_urls: bool) -> list[str]:
+def render_results(edition: dict, settings: dict, empty: dict, guide_base: str, directory_urls: bool,
+                   note: str | None = None) -> list[str]:
     """The result panel as an empty self-check scores; wwc-sc-results.js updates these nodes in place."""
     texts = settings["texts"]
     total = empty["total"]
@@ -396,7 +405,6 @@ def render_results(edition: dict, settings: dict, empty: dict, guide_base: str, 
                      items=item_word(edition, empty["next_tier"]["more_needed"])) if empty["next_tier"] else ""
     evidence = fill(texts["evidence_result"], met=0, total=total, items=items, percent=empty["percent"],
                     tier=tier_name(edition, None))
-    note = settings.get("result_notes", {}).get(edition["id"])
     group_label = edition["group_label"].lower()
     has_average = any(group.get("benchmark") for group in edition["groups"])
     caption = fill(texts["bars_caption"] if has_average else texts["bars_caption_no_average"], group=group_label)
@@ -508,6 +516,28 @@ def render_plan(settings: dict, guide_base: str, directory_urls: bool) -> list[s
     ]
 
 
+def render_notices_roots(texts: dict) -> list[str]:
+    """Empty, hidden roots of the parts that speak only when something needs saying (storage
+    banner, an incoming share link, a merge, the undo of an import): wwc-sc-multi.js binds its
+    parts to them. Hidden and empty, they take no space, so the first paint does not move."""
+    return [
+        '<section class="wwc-sc-banner wwc-sc-needs-script" id="wwc-sc-banner" hidden></section>',
+        '<section class="wwc-sc-incoming wwc-sc-needs-script" id="wwc-sc-incoming" hidden></section>',
+        '<section class="wwc-sc-merge wwc-sc-needs-script" id="wwc-sc-merge" hidden></section>',
+        '<div class="wwc-sc-import-undo wwc-sc-needs-script"><p id="wwc-sc-import-message" role="status"></p>'
+        f'<button type="button" class="wwc-sc-button" id="wwc-sc-undo-import" hidden>{text(texts["import_undo"])}</button></div>',
+    ]
+
+
+def render_assessments_roots() -> list[str]:
+    """The assessments manager, share and compare: their content depends on what this browser
+    keeps, so they sit below the form and the plan, where filling them moves nothing already seen."""
+    return [
+        f'<section class="wwc-sc-{name} wwc-sc-needs-script" id="wwc-sc-{name}" hidden></section>'
+        for name in ("assessments", "share", "compare")
+    ]
+
+
 def render_confirm_dialog(texts: dict) -> list[str]:
     return [
         '<dialog class="wwc-sc-dialog" id="wwc-sc-confirm" aria-labelledby="wwc-sc-confirm-text">',
@@ -521,7 +551,8 @@ def render_confirm_dialog(texts: dict) -> list[str]:
 
 
 def render_self_check(content: dict, edition_id: str | None = None, settings: dict | None = None,
-                      guide_base: str = "../", directory_urls: bool = True, docs_dir: Path | None = None) -> str:
+                      guide_base: str = "../", directory_urls: bool = True, docs_dir: Path | None = None,
+                      result_note: str | None = None) -> str:
     """The page body of one edition's self-check as one raw HTML block.
 
     ``guide_base`` leads from the page to the site root, for the links to each criterion in the
@@ -542,14 +573,16 @@ def render_self_check(content: dict, edition_id: str | None = None, settings: di
         SCRIPTED_MARK,
         *styles,
         f'<script type="application/json" id="{DATA_ID}">{script_json(payload(content, settings, edition_id, docs_dir))}</script>',
-        f'<p class="wwc-sc-intro">{text(texts["intro"])}</p>',
+        f'<p class="wwc-sc-intro">{text(intro_text(edition, texts))}</p>',
         f'<noscript><p class="wwc-sc-noscript" id="wwc-sc-noscript">{text(texts["no_script"])}</p></noscript>',
         *render_edition_links(content, edition_id, settings, guide_base, directory_urls),
+        *render_notices_roots(load_settings(ASSESSMENTS_FILE)["texts"]),
         '<div class="wwc-sc-body" data-search-exclude>',
-        *render_results(edition, settings, empty, guide_base, directory_urls),
+        *render_results(edition, settings, empty, guide_base, directory_urls, result_note),
         *render_tools(settings, guide_base),
         *render_form(index, edition, texts, empty, guide_base, directory_urls),
         *render_plan(settings, guide_base, directory_urls),
+        *render_assessments_roots(),
         '<section class="wwc-sc-report" id="wwc-sc-report" aria-label="'
         f'{text(texts["report_heading"])}"></section>',
         *render_confirm_dialog(texts),
@@ -560,6 +593,19 @@ def render_self_check(content: dict, edition_id: str | None = None, settings: di
         "</div>",
     ]
     return "\n".join(lines)
+
+
+def joined(labels: list[str], last: str) -> str:
+    """"A, B or C" with the settings' word for the last join."""
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + last + labels[-1]
+
+
+def intro_text(edition: dict, texts: dict) -> str:
+    """The intro names the edition's own answers (from its answer_states), not fixed words."""
+    states = edition["answer_states"]
+    return fill(texts["intro"], item=edition["item_label"],
+                states=joined([state["label"] for state in states], texts["list_or"]),
+                met=joined([state["label"] for state in states if state["met"]], texts["list_or"]))
 
 
 def initial_summary(edition: dict, texts: dict, result: dict) -> str:

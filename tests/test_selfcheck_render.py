@@ -60,11 +60,23 @@ def test_embedded_data_is_the_payload_and_cannot_close_its_script(content, html,
 def test_embedded_texts_are_the_ones_the_scripts_name(content):
     """Texts used only at build time stay out of the page; every text a script names is in it."""
     settings = load_settings()
-    embedded = payload(content, settings)["texts"]
+    data = payload(content, settings)
+    embedded = set(data["texts"]) | set(data["assessments"]["texts"])
     code = "\n".join((DOCS / path).read_text(encoding="utf-8") for path in settings["assets"]["scripts"])
     named = set(re.findall(r"\btexts\.(\w+)", code)) | set(re.findall(r'"(error_\w+)"', code))
-    assert named and named <= set(embedded)
-    assert "documents_page_intro" in settings["texts"] and "documents_page_intro" not in embedded
+    assert named and named <= embedded, sorted(named - embedded)
+    assert "documents_page_intro" in settings["texts"] and "documents_page_intro" not in data["texts"]
+
+
+def test_intro_names_the_editions_own_answers(content):
+    """The intro's answer words come from each edition's answer_states, not from the settings."""
+    for edition in content["editions"].values():
+        page = BeautifulSoup(render_self_check(content, edition["id"]), "html.parser")
+        intro = page.find("p", class_="wwc-sc-intro").get_text()
+        labels = [state["label"] for state in edition["answer_states"]]
+        met = [state["label"] for state in edition["answer_states"] if state["met"]]
+        assert ", ".join(labels[:-1]) + SETTINGS["texts"]["list_or"] + labels[-1] in intro
+        assert f"only {met[0]} counts" in intro and "{" not in intro
 
 
 def test_one_fieldset_per_criterion_with_a_labelled_radio_per_answer_state(content):

@@ -45,7 +45,8 @@ def open_self_check(page: Page, url: str) -> Page:
 
 
 def radio_label(criterion_id: str, state: str, edition: str = EDITION) -> str:
-    return f'label[for="wwc-sc-{edition}-{criterion_id.lower()}-{state}"]'
+    """The label a user clicks: each radio sits inside its own label (no id/for pair)."""
+    return f'#wwc-sc-{edition}-{criterion_id.lower()} label:has(> input[type=radio][value="{state}"])'
 
 
 def answer(page: Page, answers: dict) -> None:

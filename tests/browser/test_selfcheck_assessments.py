@@ -181,7 +181,7 @@ def test_csv_opens_with_every_row_intact(page, url, offsite_requests):
     # Evidence as issue 7's evidence part saves it; typed into the record here.
     page.evaluate("""([key]) => {
         const record = JSON.parse(localStorage.getItem(key));
-        record.assessments[0].evidence = { DG1: { items: [], notes: '=HYPERLINK("http://x")', owner: "+Ana, \\"Data\\"", due: "2026-05-01", links: [] } };
+        record.assessments[0].evidence = { DG1: { items: ["dg1-updated-past-12-months", "dg1-inventory-copy"], notes: '=HYPERLINK("http://x")', owner: "+Ana, \\"Data\\"", due: "2026-05-01", links: [] } };
         localStorage.setItem(key, JSON.stringify(record));
     }""", [STORE_KEY])
     page.reload()
@@ -195,9 +195,13 @@ def test_csv_opens_with_every_row_intact(page, url, offsite_requests):
     assert rows[0] == list(SETTINGS["csv"]["headings"].values())
     assert [row[0] for row in rows[1:]] == [c["id"] for c in CRITERIA]
     assert all(len(row) == len(rows[0]) for row in rows)
+    # Statements and item texts are read from the form (the embedded data does not repeat them).
+    assert [row[2] for row in rows[1:]] == [" ".join(c["statement"].split()) for c in CRITERIA]
     dg1 = rows[1]
-    assert dg1[2] == " ".join(CRITERIA[0]["statement"].split())
     assert dg1[3] == "Yes"
+    items = {item["id"]: " ".join(item["text"].split()) for item in CRITERIA[0]["requirements"] + CRITERIA[0]["documentation"]}
+    assert dg1[4] == items["dg1-updated-past-12-months"]
+    assert dg1[5] == items["dg1-inventory-copy"]
     assert dg1[6] == "'=HYPERLINK(\"http://x\")"
     assert dg1[7] == "'+Ana, \"Data\""
     assert dg1[8] == "2026-05-01"

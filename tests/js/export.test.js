@@ -7,7 +7,8 @@ const path = require("node:path");
 const exportFile = require(path.join(__dirname, "../../docs/assets/javascripts/wwc-export.js"));
 const { assessment45 } = require("./helpers.js");
 
-const SETTINGS = { format: "wwc-guide-self-check", version: 2, import_versions: [1, 2], max_bytes: 262144, file_prefix: "wwc-self-check" };
+const SETTINGS = { format: "wwc-guide-self-check", version: 2, import_versions: [1, 2], max_bytes: 262144, file_prefix: "wwc-self-check",
+  examples: { criterion: "DG1", state: "yes", edition: "assessment-45", item: "dg1-inventory-copy" } };
 const EDITIONS = ["assessment-45", "launch-50"];
 
 function valid(overrides) {
@@ -87,6 +88,9 @@ test("a file with the wrong structure is refused with what is wrong", () => {
     [valid({ extra: 1 }), "extra: not part of the format"],
     [valid({ result: { met: "28" } }), "result.met: a whole number"]
   ];
+  // Without examples from the page, the messages still say what is wrong.
+  const plain = exportFile.parseExport(JSON.stringify(valid({ answers: { dg1: "yes" } })), 100, Object.assign({}, SETTINGS, { examples: undefined }), EDITIONS);
+  assert.ok(plain.error.details.problems.includes('answers: criterion ids, not "dg1"'), plain.error.details.problems);
   for (const [data, message] of cases) {
     const outcome = parse(data);
     assert.equal(outcome.error.code, "invalid", JSON.stringify(data));

@@ -119,7 +119,12 @@
     return { code: code, path: path, detail: detail || "" };
   }
 
-  function checkAnswers(answers) {
+  /* " such as X" when the page gave an example (ids come from its edition's data), else "". */
+  function suchAs(example) {
+    return example ? " such as " + example : "";
+  }
+
+  function checkAnswers(answers, examples) {
     if (!isPlainObject(answers)) {
       return [problem("type", "answers", "an object")];
     }
@@ -130,10 +135,10 @@
     }
     ids.forEach(function (id) {
       if (!CRITERION_ID.test(id) || codePointLength(id) > 40) {
-        problems.push(problem("id", "answers", "criterion ids such as DG1, not " + JSON.stringify(id.slice(0, 40))));
+        problems.push(problem("id", "answers", "criterion ids" + suchAs(examples.criterion) + ", not " + JSON.stringify(id.slice(0, 40))));
       }
       if (typeof answers[id] !== "string" || codePointLength(answers[id]) > 100 || !SLUG.test(answers[id])) {
-        problems.push(problem("state", "answers." + id, "an answer id such as yes"));
+        problems.push(problem("state", "answers." + id, "an answer id" + suchAs(examples.state)));
       }
     });
     return problems;
@@ -204,7 +209,7 @@
     return problems;
   }
 
-  function checkEntry(entry, path) {
+  function checkEntry(entry, path, examples) {
     if (!isPlainObject(entry)) {
       return [problem("type", path, "an object")];
     }
@@ -217,7 +222,7 @@
     if (hasOwn(entry, "items")) {
       if (!Array.isArray(entry.items) || entry.items.length > LIMITS.items ||
           !entry.items.every(function (item) { return isSlug(item, 100); })) {
-        problems.push(problem("type", path + ".items", "a list of item ids such as dg1-inventory-copy"));
+        problems.push(problem("type", path + ".items", "a list of item ids" + suchAs(examples.item)));
       }
     }
     ["notes", "owner"].forEach(function (key) {
@@ -240,7 +245,7 @@
     return problems;
   }
 
-  function checkEvidence(evidence) {
+  function checkEvidence(evidence, examples) {
     if (!isPlainObject(evidence)) {
       return [problem("type", "evidence", "an object")];
     }
@@ -251,9 +256,9 @@
     }
     ids.forEach(function (id) {
       if (!CRITERION_ID.test(id) || codePointLength(id) > 40) {
-        problems.push(problem("id", "evidence", "criterion ids such as DG1, not " + JSON.stringify(id.slice(0, 40))));
+        problems.push(problem("id", "evidence", "criterion ids" + suchAs(examples.criterion) + ", not " + JSON.stringify(id.slice(0, 40))));
       }
-      problems = problems.concat(checkEntry(evidence[id], "evidence." + id));
+      problems = problems.concat(checkEntry(evidence[id], "evidence." + id, examples));
     });
     return problems;
   }
@@ -263,6 +268,8 @@
     if (!isPlainObject(data)) {
       return [problem("type", "", "an object")];
     }
+    // settings.examples: ids from the page's edition, so the messages need not name any standard.
+    var examples = settings.examples || {};
     var problems = [];
     REQUIRED.forEach(function (key) {
       if (!hasOwn(data, key)) {
@@ -281,19 +288,19 @@
       problems.push(problem("version", "version", supportedVersions(settings).join(" or ")));
     }
     if (hasOwn(data, "edition") && !isSlug(data.edition, 100)) {
-      problems.push(problem("type", "edition", "an edition id such as assessment-45"));
+      problems.push(problem("type", "edition", "an edition id" + suchAs(examples.edition)));
     }
     if (hasOwn(data, "exported") && !(typeof data.exported === "string" && codePointLength(data.exported) <= 100)) {
       problems.push(problem("type", "exported", "a date and time"));
     }
     if (hasOwn(data, "answers")) {
-      problems = problems.concat(checkAnswers(data.answers));
+      problems = problems.concat(checkAnswers(data.answers, examples));
     }
     if (hasOwn(data, "assessment")) {
       problems = problems.concat(checkAssessment(data.assessment));
     }
     if (hasOwn(data, "evidence")) {
-      problems = problems.concat(checkEvidence(data.evidence));
+      problems = problems.concat(checkEvidence(data.evidence, examples));
     }
     if (hasOwn(data, "result")) {
       problems = problems.concat(checkResult(data.result));

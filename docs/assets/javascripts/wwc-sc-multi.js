@@ -13,14 +13,6 @@
 
   var parts = window.WWCSelfCheckParts = window.WWCSelfCheckParts || {};
 
-  function section(id, className) {
-    var node = document.createElement("section");
-    node.id = id;
-    node.className = className;
-    node.hidden = true;
-    return node;
-  }
-
   function download(name, type, text) {
     var url = URL.createObjectURL(new Blob([text], { type: type }));
     var link = document.createElement("a");
@@ -31,29 +23,6 @@
     link.click();
     link.remove();
     window.setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
-  }
-
-  /* The payload edition with each criterion's statement and tickable items as the page shows them. */
-  function csvEdition(root, edition) {
-    var copy = JSON.parse(JSON.stringify(edition));
-    copy.groups.forEach(function (group) {
-      group.criteria.forEach(function (criterion) {
-        var fieldset = root.querySelector('form[data-wwc-edition="' + edition.id + '"] [data-wwc-criterion="' + criterion.id + '"]');
-        if (!fieldset) {
-          return;
-        }
-        var statement = fieldset.querySelector(".wwc-sc-statement");
-        criterion.statement = criterion.statement || (statement ? statement.textContent : "");
-        ["requirements", "documentation"].forEach(function (kind) {
-          var inputs = fieldset.querySelectorAll('input[type=checkbox][data-wwc-kind="' + kind + '"]');
-          criterion[kind] = Array.prototype.map.call(inputs, function (input) {
-            var label = fieldset.querySelector('label[for="' + input.id + '"]');
-            return { id: input.value, text: label ? label.textContent : input.value };
-          });
-        });
-      });
-    });
-    return copy;
   }
 
   function editionList(data) {
@@ -86,7 +55,7 @@
       refreshParts: refreshParts,
       download: download,
       downloadBackup: downloadBackup,
-      csvEdition: function () { return csvEdition(host.root, ctx.edition); },
+      csvEdition: function () { return parts.util.editionWithTexts(ctx.edition); },
       goToEdition: goToEdition,
       compareWith: function (assessment, label) { view.compare.compareWith(assessment, label); },
       merge: function (assessment) { view.merge.open(assessment); },
@@ -151,25 +120,16 @@
     }
 
     function attach() {
+      // The roots are in the page's HTML (macros/selfcheck.py), so nothing moves when they fill.
       var root = host.root;
-      var banner = section("wwc-sc-banner", "wwc-sc-banner");
-      var incoming = section("wwc-sc-incoming", "wwc-sc-incoming");
-      var merge = section("wwc-sc-merge", "wwc-sc-merge");
-      var manager = section("wwc-sc-assessments", "wwc-sc-assessments");
-      var share = section("wwc-sc-share", "wwc-sc-share");
-      var compare = section("wwc-sc-compare", "wwc-sc-compare");
-      var importBar = document.createElement("div");
-      importBar.className = "wwc-sc-import-undo";
-      undoButton = document.createElement("button");
-      undoButton.type = "button";
-      undoButton.className = "wwc-sc-button";
-      undoButton.id = "wwc-sc-undo-import";
-      undoButton.textContent = settings.texts.import_undo;
-      undoButton.hidden = true;
-      view.undoNote = document.createElement("p");
-      view.undoNote.id = "wwc-sc-import-message";
-      view.undoNote.setAttribute("role", "status");
-      importBar.append(view.undoNote, undoButton);
+      var banner = root.querySelector("#wwc-sc-banner");
+      var incoming = root.querySelector("#wwc-sc-incoming");
+      var merge = root.querySelector("#wwc-sc-merge");
+      var manager = root.querySelector("#wwc-sc-assessments");
+      var share = root.querySelector("#wwc-sc-share");
+      var compare = root.querySelector("#wwc-sc-compare");
+      undoButton = root.querySelector("#wwc-sc-undo-import");
+      view.undoNote = root.querySelector("#wwc-sc-import-message");
       undoButton.addEventListener("click", function () {
         var result = model.undoImport();
         changed(result);
@@ -177,11 +137,6 @@
         refreshParts();
         view.undoNote.textContent = settings.texts.import_undone;
       });
-      var anchor = root.querySelector(".wwc-sc-intro");
-      var after = anchor ? anchor.nextSibling : root.firstChild;
-      [banner, incoming, merge, importBar, manager].forEach(function (node) { root.insertBefore(node, after); });
-      var tools = root.querySelector("#wwc-sc-tools") || root.lastChild;
-      tools.after(share, compare);
       view.banner = parts.banner.create(banner, ctx);
       view.incoming = parts.incoming.create(incoming, ctx);
       view.merge = parts.merge.create(merge, ctx);

@@ -33,7 +33,7 @@
     return this.sc.form.querySelector('[data-wwc-criterion="' + id + '"]');
   };
 
-  /* "DG3 Data quality" or, without a title, the id and the statement. */
+  /* The id and the title or, without a title, the id and the statement. */
   Plan.prototype.criterionLabel = function (id) {
     var legend = this.fieldset(id).querySelector("legend");
     var title = legend.querySelector(".wwc-sc-title");

@@ -235,7 +235,7 @@
 
   Tools.prototype.importText = function (fileName, text, size) {
     var sc = this.sc;
-    var parsed = window.WWCExport.parseExport(text, size, sc.data.export, Object.keys(sc.data.editions));
+    var parsed = window.WWCExport.parseExport(text, size, this.exportSettings(), Object.keys(sc.data.editions));
     if (!parsed.ok) {
       this.refuseImport(fileName, parsed.error);
       return;
@@ -264,6 +264,15 @@
       return;
     }
     this.replaceWork(matched.answers, evidence.evidence, identity);
+  };
+
+  /* The export settings, with ids of this page's edition as the examples refusals give. */
+  Tools.prototype.exportSettings = function () {
+    var edition = this.sc.edition;
+    var first = edition.groups[0].criteria[0];
+    var items = (first.requirements || []).concat(first.documentation || []);
+    return Object.assign({ examples: { criterion: first.id, state: edition.answer_states[0].id, edition: edition.id, item: items[0] } },
+      this.sc.data.export);
   };
 
   Tools.prototype.reportImport = function (fileName, matched, dropped) {

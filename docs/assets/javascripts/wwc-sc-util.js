@@ -80,8 +80,32 @@
     return data;
   }
 
+  /* The edition (as completePayload made it) with each criterion's statement and its tickable
+     items as {id, text}, read from the form: what the CSV of an assessment shows. */
+  function editionWithTexts(edition) {
+    var form = document.getElementById("wwc-sc-form-" + edition.id);
+    var copy = JSON.parse(JSON.stringify(edition));
+    copy.groups.forEach(function (group) {
+      group.criteria.forEach(function (criterion) {
+        var fieldset = form && form.querySelector('[data-wwc-criterion="' + criterion.id + '"]');
+        if (!fieldset) {
+          return;
+        }
+        var statement = fieldset.querySelector(".wwc-sc-statement");
+        criterion.statement = statement ? statement.textContent : "";
+        ["requirements", "documentation"].forEach(function (kind) {
+          var list = fieldset.querySelector('ul[data-wwc-kind="' + kind + '"]');
+          criterion[kind] = list ? Array.prototype.map.call(list.querySelectorAll("label"), function (label) {
+            return { id: label.querySelector("input").value, text: label.textContent };
+          }) : [];
+        });
+      });
+    });
+    return copy;
+  }
+
   parts.util = {
     format: format, element: element, setText: setText, setStyle: setStyle, toggleClass: toggleClass,
-    completePayload: completePayload
+    completePayload: completePayload, editionWithTexts: editionWithTexts
   };
 })();

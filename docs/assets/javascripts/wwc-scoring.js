@@ -4,7 +4,7 @@
  * Every rule comes from the edition's data (answer states, tiers, display precision). Shares
  * are compared exactly with integer arithmetic (met * 100 >= min_percent * total, with
  * min_percent read as the exact decimal it is written as), so 30 of 45 is 66.7% and stays
- * Silver, and this file and the Python cannot disagree through floating point.
+ * below a 67% tier, and this file and the Python cannot disagree through floating point.
  * Percentages are rounded half up, as the certification report prints them (7 of 9 is 78%).
  *
  * A classic script, not an ES module: browsers refuse module scripts from file://.
@@ -162,14 +162,14 @@
   }
 
   /* Strictly between min - 1 and min: above the top of the published whole-percent range below
-     a tier (e.g. Silver 51-66) and below the tier itself (Gold 67). */
+     a tier (e.g. 51-66) and below the tier itself (from 67). */
   function betweenRanges(met, total, minPercent) {
     var share = exactDecimal(minPercent);
     var scaled = BigInt(met) * BigInt(100) * share.den;
     return scaled < share.num * BigInt(total) && scaled > (share.num - share.den) * BigInt(total);
   }
 
-  /* The published tier ranges are whole percentages (Silver 51-66, Gold 67-84), so a share such
+  /* The published tier ranges are whole percentages (e.g. 51-66, 67-84), so a share such
      as 30 of 45 (66.7%) or 38 of 45 (84.4%) falls between two of them. Returns null when met is
      inside a range, else { percent: the whole-percent reading, tier: roundedTier's id }. */
   function borderline(edition, met) {
