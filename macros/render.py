@@ -201,7 +201,7 @@ def case_study_lines(index: SiteIndex, criterion: dict, page_src: str) -> list[s
 
 
 CAVEAT_LABEL = "Partial match"
-# A case study's link note that starts with criterion ids ("DG4: ..." or "DG4, GM9: ...") qualifies
+# A case study's link note that starts with criterion ids ("AB4: ..." or "AB4, CD9: ...") qualifies
 # those links: the source does not fully show the criterion.
 _CAVEAT_PREFIX = re.compile(r"^([A-Z]+[0-9]+(?:,\s*[A-Z]+[0-9]+)*):\s+(.*)$", re.DOTALL)
 

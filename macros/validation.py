@@ -20,7 +20,7 @@ PATTERN_MESSAGES = {
     TEXT_PATTERN: "must contain text (it is empty or only spaces)",
     NAME_PATTERN: ("must be non-blank text without < or > (names also go into page titles, "
                    "where a template filter would turn escaped brackets back into tags)"),
-    "^[a-z0-9]+(-[a-z0-9]+)*$": "must be an id of lower-case letters, digits and hyphens (e.g. open-data)",
+    "^[a-z0-9]+(-[a-z0-9]+)*$": "must be an id of lower-case letters, digits and hyphens (e.g. my-area)",
 }
 URL_MESSAGE = ("must be an http:// or https:// address or a path on this site, with no spaces, quotes, "
                "< > ` or backslashes (javascript:, data: and other schemes are refused)")

@@ -2,9 +2,9 @@
 
 The names are read from the YAML (program and edition titles, area and phase names and slugs, tier
 names and ids, criterion ids and their anchors) and searched for, as whole words, in macros/**/*.py,
-main.py, macros/schemas and the guide's JavaScript. The lower-case ``wwc`` prefix of element ids, CSS
-classes and file names is the code's namespace, not the program's name, so only the upper-case
-acronym counts.
+main.py, macros/schemas, the settings YAML in macros/ and the guide's JavaScript. The lower-case
+``wwc`` prefix of element ids, CSS classes and file names is the code's namespace, not the program's
+name, so only the upper-case acronym counts.
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ PROGRAM_NAMES = {"What Works Cities", "WWC"}
 def code_files() -> list[Path]:
     files = sorted((ROOT / "macros").rglob("*.py")) + [ROOT / "main.py"]
     files += sorted((ROOT / "macros" / "schemas").glob("*.json"))
+    # The self-check's settings and interface texts live in macros/ too: they must fit any standard.
+    files += sorted((ROOT / "macros").glob("*.yml"))
     files += sorted((ROOT / "docs" / "assets" / "javascripts").glob("*.js"))  # not vendor/
     return files
 

@@ -2,16 +2,16 @@
  *
  * Markup (rendered at build time by macros/casestudies.py; the full list shows without JavaScript):
  *   <form data-wwc-filter="case-studies">
- *     <select data-facet="assessment-45"><option value="">All</option>...</select> ...
+ *     <select data-facet="<edition id>"><option value="">All</option>...</select> ...
  *     <button type="reset">Show all</button>
  *     <p class="wwc-filter-status" role="status"></p>
  *   </form>
  * The form's data-text-some / data-text-none hold the status texts ({shown}, {total} filled in); the
  * reset button shows only while a filter is chosen.
- *   <ul class="wwc-study-list"><li class="wwc-study" data-assessment-45="open-data data-governance" ...>
+ *   <ul class="wwc-study-list"><li class="wwc-study" data-<edition id>="<group id> <group id>" ...>
  *
  * An item is shown when, for every select with a value, its data-<facet> attribute (a space-separated
- * list) contains that value. The chosen values are kept in the URL query (?assessment-45=open-data)
+ * list) contains that value. The chosen values are kept in the URL query (?<edition id>=<group id>)
  * so a trainer can share a filtered link. Classic script (works from file://), no network.
  */
 (function () {
