@@ -213,7 +213,6 @@ def payload(content: dict, settings: dict, edition_id: str | None = None, docs_d
     except assets.AssetError as error:
         raise SelfCheckPageError(f"macros/selfcheck.yml assets: {error}") from None
     return {
-        "storage_key": settings["storage_key"],
         "export": settings["export"],
         "limits": settings["limits"],
         "texts": texts,

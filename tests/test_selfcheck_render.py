@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 
 from macros.assets import bundle_css, bundle_js, minify_js
 from macros.content import load_content
-from macros.selfcheck import DATA_ID, load_settings, payload, render_self_check
+from macros.selfcheck import ASSESSMENTS_FILE, DATA_ID, load_settings, payload, render_self_check
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -153,7 +153,9 @@ def test_every_yaml_string_is_escaped_and_kept_on_one_line(content):
 
 def test_settings_and_texts(content):
     settings = load_settings()
-    assert re.fullmatch(r"[a-z0-9-]+:[a-z0-9-]+:v\d+", settings["storage_key"])
+    store = load_settings(ASSESSMENTS_FILE)
+    assert re.fullmatch(r"[a-z0-9-]+:[a-z0-9-]+:[a-z0-9]+", store["storage_key"]) and store["legacy_key"] != store["storage_key"]
+    assert "storage_key" not in settings  # one store: its keys live in the assessments settings only
     assert settings["export"]["max_bytes"] > 0
     for name, value in settings["texts"].items():
         assert "{{" not in value and "{%" not in value, name

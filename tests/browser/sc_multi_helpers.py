@@ -72,6 +72,15 @@ def record(page: Page):
     return json.loads(text) if text else None
 
 
+def stored_open_assessment(page: Page, edition: str = EDITION) -> dict | None:
+    """The assessment the edition's page has open, as stored (the record's `current` names it)."""
+    stored = record(page)
+    if not stored:
+        return None
+    open_id = stored["current"].get(edition)
+    return next((item for item in stored["assessments"] if item["id"] == open_id), None)
+
+
 def stored_answers(page: Page, name: str | None = None) -> dict:
     for assessment in (record(page) or {"assessments": []})["assessments"]:
         if name is None or assessment["name"] == name:

@@ -30,8 +30,7 @@ def second_standard_url(second_standard_site):
 
 
 def answer(page, criterion_id: str, state: str) -> None:
-    field = page.locator(f'fieldset[data-wwc-criterion="{criterion_id}"] input[value="{state}"]')
-    page.click(f'label[for="{field.get_attribute("id")}"]')
+    page.click(f'fieldset[data-wwc-criterion="{criterion_id}"] label:has(> input[value="{state}"])')
 
 
 @pytest.mark.parametrize("done, tier, percent", [

@@ -22,6 +22,7 @@ from macros.content import load_content
 from macros.scoring import score
 from macros.selfcheck import load_settings, payload_edition
 from helpers import answers_meeting
+from sc_multi_helpers import LEGACY_KEY, STORE_KEY, TEXTS as STORE_TEXTS, stored_open_assessment
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = load_content(ROOT)
@@ -103,14 +104,22 @@ def checked_answers(page: Page, edition_id: str) -> dict[str, str]:
 
 
 def saved_record(page: Page):
-    text = page.evaluate("(key) => window.localStorage.getItem(key)", SETTINGS["storage_key"])
+    """The store's whole record (every assessment kept in this browser)."""
+    text = page.evaluate("(key) => window.localStorage.getItem(key)", STORE_KEY)
     return json.loads(text) if text else None
 
 
+def import_replacing(page: Page, path) -> None:
+    """Choose a file: the page offers it (nothing replaced yet); then merge -> plain replace."""
+    page.set_input_files(IMPORT, path)
+    expect(page.locator("#wwc-sc-incoming")).to_contain_text(" ".join(STORE_TEXTS["incoming_nothing_replaced"].split()))
+    page.click("#wwc-sc-incoming-merge")
+    page.click("#wwc-sc-merge-replace")
+
+
 def saved_answers(page: Page, edition_id: str = "assessment-45") -> dict:
-    """The answers of the edition's assessment in the stored record (version 2)."""
-    record = saved_record(page)
-    return record["assessments"][edition_id]["answers"]
+    """The answers of the assessment the edition's page has open, in the store's record."""
+    return stored_open_assessment(page, edition_id)["answers"]
 
 
 def expect_summary(page: Page, edition: dict, answers: dict) -> None:
@@ -252,7 +261,7 @@ FULL_STORAGE = """
     return setItem.call(this, key, value);
   };
 })();
-""" % json.dumps(SETTINGS["storage_key"])
+""" % json.dumps(STORE_KEY)
 
 
 def test_without_storage_the_page_works_and_says_progress_is_not_kept(page, self_check_url, offsite_requests):
@@ -270,20 +279,24 @@ def test_full_storage_the_page_works_and_says_progress_is_not_kept(page, self_ch
     answer_by_clicking(page, A45, {"DG1": "yes"})
     expect_summary(page, A45, {"DG1": "yes"})
     expect(page.locator("#wwc-sc-storage")).to_have_text(" ".join(TEXTS["storage_failed"].split()))
+    expect(page.locator("#wwc-sc-banner")).to_contain_text(" ".join(STORE_TEXTS["banner_save_failed"].split()))
 
 
 def test_corrupt_saved_answers_are_set_aside(page, self_check_url, offsite_requests):
     open_self_check(page, self_check_url)
-    page.evaluate("(key) => window.localStorage.setItem(key, '{not json')", SETTINGS["storage_key"])
+    page.evaluate("(key) => window.localStorage.setItem(key, '{not json')", STORE_KEY)
     page.reload()
-    expect(page.locator(NOTICE)).to_have_text(" ".join(TEXTS["storage_corrupt"].split()))
+    expect(page.locator("#wwc-sc-banner")).to_contain_text(" ".join(STORE_TEXTS["banner_corrupt"].split()))
     expect_summary(page, A45, {})
+    # The unreadable text is kept aside under a key of its own, not deleted.
+    copies = page.evaluate("Object.keys(localStorage).filter((k) => k.includes(':unreadable:'))")
+    assert [page.evaluate("(k) => localStorage.getItem(k)", key) for key in copies] == ["{not json"]
 
 
 def test_saved_answers_to_criteria_that_no_longer_exist_are_listed(page, self_check_url, offsite_requests):
     open_self_check(page, self_check_url)
     record = {"version": 1, "edition": "assessment-45", "answers": {"assessment-45": {"DG1": "yes", "DG99": "yes"}}}
-    page.evaluate("([key, value]) => window.localStorage.setItem(key, value)", [SETTINGS["storage_key"], json.dumps(record)])
+    page.evaluate("([key, value]) => window.localStorage.setItem(key, value)", [LEGACY_KEY, json.dumps(record)])
     page.reload()
     expect(page.locator(f"{NOTICE} li")).to_have_text([
         TEXTS["unmatched_unknown_id"].format(id="DG99", state="yes", item=A45["item_label"])])
@@ -346,9 +359,12 @@ def test_export_then_import_on_a_fresh_browser(page, browser, self_check_url, sa
         other = open_self_check(fresh.new_page(), self_check_url)
         expect_summary(other, A45, {})
         other.set_input_files(IMPORT, path)
+        expect(other.locator(NOTICE)).to_have_text(TEXTS["imported"].format(count=45, file=path.name))
+        expect_summary(other, A45, {})  # offered, not yet taken
+        other.click("#wwc-sc-incoming-merge")
+        other.click("#wwc-sc-merge-replace")
         expect_summary(other, A45, sample_answers)
         assert checked_answers(other, "assessment-45") == sample_answers
-        expect(other.locator(NOTICE)).to_have_text(TEXTS["imported"].format(count=45, file=path.name))
         assert saved_answers(other) == sample_answers
     finally:
         fresh.close()
@@ -369,7 +385,7 @@ def test_a_file_of_the_other_edition_points_to_its_page_and_imports_there(page, 
     page.locator(f"{NOTICE} a").click()
     expect(page).to_have_url(launch_url)
     expect(page.locator("#wwc-selfcheck")).to_have_attribute("data-wwc-ready", "true")
-    page.set_input_files(IMPORT, path)
+    import_replacing(page, path)
     expect_summary(page, L50, answers)
 
 
@@ -416,7 +432,7 @@ def test_a_file_saved_against_older_criteria_imports_what_still_matches(page, se
     path = tmp_path / "old.json"
     path.write_text(json.dumps(valid_file(answers={"DG1": "yes", "DG6": "yes", "EVAL1": "maybe", "OD2": "in-progress"})))
     open_self_check(page, self_check_url)
-    page.set_input_files(IMPORT, path)
+    import_replacing(page, path)
     expect_summary(page, A45, {"DG1": "yes", "OD2": "in-progress"})
     notice = page.locator(NOTICE)
     expect(notice).to_contain_text(TEXTS["imported"].format(count=2, file="old.json"))
@@ -431,10 +447,13 @@ def test_an_import_can_be_undone(page, self_check_url, tmp_path, offsite_request
     path.write_text(json.dumps(valid_file(answers={"GM1": "yes"})))
     open_self_check(page, self_check_url)
     answer_by_clicking(page, A45, {"DG1": "yes"})
-    page.set_input_files(IMPORT, path)
+    import_replacing(page, path)
     expect_summary(page, A45, {"GM1": "yes"})
-    page.click("#wwc-sc-undo")
+    assert saved_answers(page) == {"GM1": "yes"}
+    page.click("#wwc-sc-undo-import")
     expect_summary(page, A45, {"DG1": "yes"})
+    assert saved_answers(page) == {"DG1": "yes"}
+    expect(page.locator("#wwc-sc-import-message")).to_have_text(STORE_TEXTS["import_undone"])
 
 
 # --- print, no script, file:// -------------------------------------------------------------------

@@ -22,7 +22,8 @@ from macros.content import load_content
 from macros.selfcheck import load_settings, page_meta
 
 from test_selfcheck import (A45, IMPORT, L50, NOTICE, SAMPLE_REPORT_MET, TEXTS, axe_violations, open_self_check,
-                            radio_label, saved_record)
+                            import_replacing, radio_label, saved_answers, saved_record)
+from sc_multi_helpers import LEGACY_KEY, stored_open_assessment
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = load_content(ROOT)
@@ -54,7 +55,7 @@ def tick(page: Page, item_id: str) -> None:
 
 
 def stored_evidence(page: Page) -> dict:
-    return saved_record(page)["assessments"]["assessment-45"]["evidence"]
+    return stored_open_assessment(page, "assessment-45")["evidence"]
 
 
 def tick_everything(criterion: dict) -> list[str]:
@@ -137,8 +138,8 @@ def test_a_link_that_is_not_http_is_refused_with_a_message(page, self_check_url,
     panel.get_by_role("button", name=TEXTS["link_add"]).click()
     expect(panel.locator(".wwc-sc-link-message")).to_have_text(TEXTS["link_refused"].format(url=url))
     expect(panel.locator(".wwc-sc-link-list li")).to_have_count(0)
-    record = saved_record(page)
-    assert record is None or not record["assessments"]["assessment-45"]["evidence"].get("DG3", {}).get("links")
+    kept = stored_open_assessment(page, "assessment-45")
+    assert kept is None or not kept["evidence"].get("DG3", {}).get("links")
 
 
 # --- next steps, borderline, edition note ----------------------------------------------------------
@@ -149,7 +150,7 @@ def test_next_steps_list_the_closest_criteria_with_guide_and_case_study_links(pa
     answers["EVAL3"] = "in-progress"
     answers["RP2"] = "in-progress"
     page.evaluate("([key, record]) => localStorage.setItem(key, JSON.stringify(record))", [
-        SETTINGS["storage_key"],
+        LEGACY_KEY,
         {"version": 2, "assessments": {"assessment-45": {
             "id": "a-test", "name": "", "edition": "assessment-45", "city": "", "date": "",
             "created": "2024-01-01T00:00:00Z", "updated": "2024-01-01T00:00:00Z", "answers": answers,
@@ -321,7 +322,7 @@ def test_imported_text_is_shown_as_text_and_bad_links_refuse_the_file(page, self
     good = tmp_path / "good.json"
     good.write_text(json.dumps(data), encoding="utf-8")
     open_self_check(page, self_check_url)
-    page.set_input_files(IMPORT, good)
+    import_replacing(page, good)
     expect(page.locator(NOTICE)).to_contain_text(TEXTS["imported"].format(count=1, file="good.json"))
     expect(page.locator(NOTICE)).to_contain_text(TEXTS["imported_evidence_dropped"].format(count=2, item="criterion").split(" in ")[0])
     expect(page.locator("#wwc-sc-city")).to_have_value(payload[:200])
@@ -361,7 +362,7 @@ def test_export_v2_round_trips_evidence_city_and_date(page, browser, self_check_
     fresh = offsite_requests.watch(browser.new_context())
     try:
         other = open_self_check(fresh.new_page(), self_check_url)
-        other.set_input_files(IMPORT, path)
+        import_replacing(other, path)
         expect(other.locator("#wwc-sc-city")).to_have_value("Springfield")
         expect(other.locator('#wwc-selfcheck input[type=checkbox][value="%s"]' % DG1["documentation"][0]["id"])).to_be_checked()
     finally:
@@ -389,7 +390,7 @@ def test_no_layout_shift_when_the_scripts_start(browser, site_url, stored, offsi
             answers = answers_meeting(A45, SAMPLE_REPORT_MET)
             page.evaluate("([key, answers]) => localStorage.setItem(key, JSON.stringify("
                           "{version: 1, edition: 'assessment-45', answers: {'assessment-45': answers}}))",
-                          [SETTINGS["storage_key"], answers])
+                          [LEGACY_KEY, answers])
         page.goto(f"{site_url}self-check/")
         expect(page.locator("#wwc-selfcheck")).to_have_attribute("data-wwc-ready", "true")
         page.wait_for_timeout(300)

@@ -84,6 +84,15 @@ test("import into the open assessment, undo it, and undo the undo: nothing lost"
   assert.deepEqual(model.current().answers, { DG1: "no", DG3: "yes", DG4: "yes" });
 });
 
+test("a replace takes the file's city and date; its undo gives the old ones back", () => {
+  const model = openModel(memory());
+  model.change((a) => { a.answers.DG1 = "yes"; a.city = "Here"; a.date = "2025-01-01"; });
+  model.importInto({ answers: { DG2: "no" }, evidence: {}, city: "There", date: "2026-02-02" });
+  assert.deepEqual([model.current().city, model.current().date, model.current().answers], ["There", "2026-02-02", { DG2: "no" }]);
+  model.undoImport();
+  assert.deepEqual([model.current().city, model.current().date, model.current().answers], ["Here", "2025-01-01", { DG1: "yes" }]);
+});
+
 test("storage event: another tab's change is picked up and reported; unrelated keys ignored", () => {
   const storage = memory();
   const win = fakeWindow();

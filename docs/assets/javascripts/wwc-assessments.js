@@ -179,12 +179,20 @@
        which lasts until the next import. `next` is the whole new assessment content. */
     function importInto(next) {
       var before = current();
-      var result = change(function (assessment) {
-        assessment.answers = clone(next.answers) || {};
-        assessment.evidence = clone(next.evidence) || {};
-      });
-      importUndo = { id: openId, answers: before.answers, evidence: before.evidence };
+      var result = change(function (assessment) { takeContent(assessment, next); });
+      importUndo = { id: openId, content: before };
       return result;
+    }
+
+    /* Answers and evidence, and the city and report date when `from` carries them (a replace). */
+    function takeContent(assessment, from) {
+      assessment.answers = clone(from.answers) || {};
+      assessment.evidence = clone(from.evidence) || {};
+      ["city", "date"].forEach(function (key) {
+        if (typeof from[key] === "string") {
+          assessment[key] = from[key];
+        }
+      });
     }
 
     function undoImport() {
@@ -194,11 +202,8 @@
       // The undo is itself undoable (by the same button), so answers given since the import are not lost.
       var undo = importUndo;
       var before = current();
-      var result = change(function (assessment) {
-        assessment.answers = undo.answers;
-        assessment.evidence = undo.evidence;
-      });
-      importUndo = { id: openId, answers: before.answers, evidence: before.evidence };
+      var result = change(function (assessment) { takeContent(assessment, undo.content); });
+      importUndo = { id: openId, content: before };
       return result;
     }
 

@@ -13,22 +13,9 @@
 
   var parts = window.WWCSelfCheckParts = window.WWCSelfCheckParts || {};
 
-  function format(template, values) {
-    return String(template).replace(/\{(\w+)\}/g, function (match, key) {
-      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : match;
-    });
-  }
-
-  function element(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) {
-      node.className = className;
-    }
-    if (text !== undefined && text !== null) {
-      node.textContent = text;
-    }
-    return node;
-  }
+  // Shared helpers (wwc-sc-util.js, loaded before this file).
+  var format = parts.util.format;
+  var element = parts.util.element;
 
   function button(label, className) {
     var node = element("button", "wwc-sc-button" + (className ? " " + className : ""), label);

@@ -13,17 +13,7 @@
 
   var parts = window.WWCSelfCheckParts = window.WWCSelfCheckParts || {};
 
-  function download(name, type, text) {
-    var url = URL.createObjectURL(new Blob([text], { type: type }));
-    var link = document.createElement("a");
-    link.href = url;
-    link.download = name;
-    link.hidden = true;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    window.setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
-  }
+  var download = parts.util.download;
 
   function editionList(data) {
     return Array.isArray(data.editions) ? data.editions : [data.edition];

@@ -11,22 +11,9 @@
 
   var parts = window.WWCSelfCheckParts = window.WWCSelfCheckParts || {};
 
-  function format(template, values) {
-    return String(template).replace(/\{(\w+)\}/g, function (match, key) {
-      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : match;
-    });
-  }
-
-  function element(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) {
-      node.className = className;
-    }
-    if (text !== undefined && text !== null) {
-      node.textContent = text;
-    }
-    return node;
-  }
+  // Shared helpers (wwc-sc-util.js, loaded before this file).
+  var format = parts.util.format;
+  var element = parts.util.element;
 
   function button(label, id) {
     var node = element("button", "wwc-sc-button", label);
@@ -356,7 +343,11 @@
   };
 
   Merge.prototype.replace = function () {
-    var replaced = window.WWCMerge.replaceAll(this.ctx.edition, this.ctx.model.current(), this.incoming);
+    var current = this.ctx.model.current();
+    var replaced = window.WWCMerge.replaceAll(this.ctx.edition, current, this.incoming);
+    // A plain replace takes the file's city and report date too (the undo restores them).
+    replaced.city = this.incoming.city || current.city || "";
+    replaced.date = this.incoming.date || current.date || "";
     this.finish(this.ctx.model.importInto(replaced), this.texts.replaced);
   };
 

@@ -198,17 +198,7 @@
     var assessment = this.sc.model.current();
     var file = window.WWCExport.buildExport(settings, assessment, this.sc.view().result, now);
     var name = window.WWCExport.exportFileName(settings.file_prefix, assessment.edition, now);
-    var blob = new Blob([JSON.stringify(file, null, 2) + "\n"], { type: "application/json" });
-    var url = URL.createObjectURL(blob);
-    var link = util.element("a");
-    link.href = url;
-    link.download = name;
-    link.hidden = true;
-    this.root.appendChild(link);
-    link.click();
-    link.remove();
-    // Revoking at once can cancel the download in some browsers; the URL is local anyway.
-    window.setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+    util.download(name, "application/json", JSON.stringify(file, null, 2) + "\n");
     this.showNotice(util.format(this.texts.exported, { file: name }));
   };
 

@@ -104,8 +104,22 @@
     return copy;
   }
 
+  /* Save `text` as a file named `name`: a local blob URL, nothing leaves the browser. */
+  function download(name, type, text) {
+    var url = URL.createObjectURL(new Blob([text], { type: type }));
+    var link = element("a");
+    link.href = url;
+    link.download = name;
+    link.hidden = true;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    // Revoking at once can cancel the download in some browsers; the URL is local anyway.
+    window.setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+  }
+
   parts.util = {
-    format: format, element: element, setText: setText, setStyle: setStyle, toggleClass: toggleClass,
+    download: download, format: format, element: element, setText: setText, setStyle: setStyle, toggleClass: toggleClass,
     completePayload: completePayload, editionWithTexts: editionWithTexts
   };
 })();

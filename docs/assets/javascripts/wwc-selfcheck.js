@@ -188,6 +188,10 @@
     if (!outcome.ok && outcome.reason === "failed" && !this.saveFailed) {
       this.saveFailed = true;
       this.parts.tools.setStorageMessage(this.texts.storage_failed, true);
+    } else if (outcome.ok && this.saveFailed) {
+      // Saving works again (the banner says so too): the line no longer warns.
+      this.saveFailed = false;
+      this.parts.tools.setStorageMessage(this.texts.saved_here, false);
     }
     if (!(options && (options.keepUndo || options.identity))) {
       this.parts.tools.forgetUndo();
