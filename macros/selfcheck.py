@@ -415,7 +415,7 @@ def render_results(edition: dict, settings: dict, empty: dict, guide_base: str, 
         '<div class="wwc-sc-figures">',
         f'<p class="wwc-sc-tier"><a class="wwc-sc-tier-name" href="{text(tiers_href)}" title="{text(texts["tier_link_title"])}" '
         f'data-wwc-tier="">{text(tier_name(edition, None))}</a></p>',
-        '<p class="wwc-sc-tier-meaning"></p>',
+        render_tier_meanings(edition),
         f'<p class="wwc-sc-met"><strong class="wwc-sc-met-count">'
         f'{text(fill(texts["met_count"], met=0, total=total, items=items))}</strong> '
         f'<span class="wwc-sc-percent">({text(empty["percent"])}%)</span></p>',
@@ -455,6 +455,15 @@ def render_results(edition: dict, settings: dict, empty: dict, guide_base: str, 
         )
     lines += ["</ul>", f'<p class="wwc-sc-caption">{text(caption)}</p>', "</div>", "</div>", "</section>"]
     return lines
+
+
+def render_tier_meanings(edition: dict) -> str:
+    """Every tier's one-line meaning, all in one grid cell and only the reached one visible
+    (wwc-sc-results.js): the line is as tall as the longest from the first paint, so showing
+    a tier's meaning moves nothing, at any width."""
+    spans = "".join(f'<span data-wwc-tier="{text(tier["id"])}">{text(tier["description"])}</span>'
+                    for tier in edition["tiers"] if tier.get("description"))
+    return f'<p class="wwc-sc-tier-meaning">{spans}</p>'
 
 
 def render_tools(settings: dict, guide_base: str) -> list[str]:

@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 from macros.content import load_content
 from macros.scoring import score
-from sc_multi_helpers import (EDITION, LEGACY_KEY, STORE_KEY, TEXTS, SETTINGS, answer, checked, make_link,
+from sc_multi_helpers import (radio_label, EDITION, LEGACY_KEY, STORE_KEY, TEXTS, SETTINGS, answer, checked, make_link,
                               new_assessment, open_self_check, record, set_storage, stored_answers)
 
 CONTENT = load_content(__import__("pathlib").Path(__file__).resolve().parents[2])
@@ -212,9 +212,9 @@ def test_tabs_stay_in_step(context, url, offsite_requests):
     answer(tab_a, {"DG1": "yes"})
     tab_b = open_self_check(context.new_page(), url)
     answer(tab_b, {"DG2": "no"})
-    expect(tab_a.locator(f"#wwc-sc-{EDITION}-dg2-no")).to_be_checked()
+    expect(tab_a.locator(radio_label("DG2", "no") + " > input")).to_be_checked()
     answer(tab_a, {"DG3": "yes"})
-    expect(tab_b.locator(f"#wwc-sc-{EDITION}-dg3-yes")).to_be_checked()
+    expect(tab_b.locator(radio_label("DG3", "yes") + " > input")).to_be_checked()
     assert stored_answers(tab_a) == {"DG1": "yes", "DG2": "no", "DG3": "yes"}
 
 

@@ -102,7 +102,9 @@ def test_sample_city_all_yes_without_documents_is_silver_self_reported_and_not_c
     # The tier links to the tiers page and says what it means.
     expect(page.locator(".wwc-sc-tier-name")).to_have_attribute("href", "../tiers/")
     silver = next(tier for tier in A45["tiers"] if tier["id"] == "silver")
-    expect(page.locator(".wwc-sc-tier-meaning")).to_have_text(one_line(silver["description"]))
+    expect(page.locator(".wwc-sc-tier-meaning .wwc-sc-shown")).to_have_text(one_line(silver["description"]))
+    expect(page.locator(".wwc-sc-tier-meaning .wwc-sc-shown")).to_be_visible()
+    assert page.locator(".wwc-sc-tier-meaning > span:visible").count() == 1
 
 
 def test_notes_owner_due_date_and_links_are_saved_and_restored(page, self_check_url, offsite_requests):

@@ -47,7 +47,10 @@
     util.setText(nodes.tier, sc.tierName(result.tier));
     nodes.tier.setAttribute("data-wwc-tier", result.tier || "");
     util.toggleClass(nodes.tier, "wwc-sc-tier-none", !result.tier);
-    util.setText(nodes.meaning, sc.tierDescription(result.tier));
+    // Every meaning is in the page (one grid cell, macros/selfcheck.py): only the reached one shows.
+    Array.prototype.forEach.call(nodes.meaning.children, function (span) {
+      util.toggleClass(span, "wwc-sc-shown", span.getAttribute("data-wwc-tier") === result.tier);
+    });
     util.setText(nodes.metCount, util.format(texts.met_count, count));
     util.setText(nodes.percent, "(" + result.percent + "%)");
     util.setText(nodes.borderline, this.borderlineText(result));

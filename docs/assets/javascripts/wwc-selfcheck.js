@@ -63,11 +63,6 @@
     return tier ? tier.name : this.edition.not_certified_label;
   };
 
-  SelfCheck.prototype.tierDescription = function (tierId) {
-    var tier = this.tier(tierId);
-    return tier && tier.description ? tier.description : "";
-  };
-
   SelfCheck.prototype.summary = function (result) {
     return this.format(this.texts.summary, {
       met: result.met, total: result.total, items: this.items(result.total),
