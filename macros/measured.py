@@ -44,10 +44,19 @@ def build_table(results: dict) -> str:
         ["Plain Material build of the same pages", f"{plain['cpu_s_median']:.2f} s",
          f"{plain['wall_s_median']:.2f} s", f"{plain['peak_rss_mib_median']:.0f} MiB"],
     ]
-    return (_table(["Build", "CPU time (median)", "Wall time (median)", "Peak memory"], rows)
+    floor = build.get("plain_idle_macros")
+    if floor:
+        rows.append(["The same plain build with the macros plugin on but idle", f"{floor['cpu_s_median']:.2f} s",
+                     f"{floor['wall_s_median']:.2f} s", f"{floor['peak_rss_mib_median']:.0f} MiB"])
+    text = (_table(["Build", "CPU time (median)", "Wall time (median)", "Peak memory"], rows)
             + f"\n\nStrict build / plain build, CPU time: **{build['ratio_of_medians']:.2f}x** "
             f"(median of {strict['runs']} alternating rounds each; per-round ratios have median "
             f"{build['ratio_per_round_median']:.2f}x). {build['pages']} pages.")
+    if floor:
+        text += (f" The macros plugin by itself, with nothing to do, costs **{build['idle_macros_ratio']:.2f}x**: "
+                 "that share is the price of the plugin the guide is built with; the rest is the guide's own "
+                 "loading, checking and rendering.")
+    return text
 
 
 def growth_table(results: dict) -> str:

@@ -119,6 +119,24 @@ def plain_project(project: Path, work: Path) -> Path:
     return plain
 
 
+def macros_floor_project(plain: Path, work: Path) -> Path:
+    """The plain project with the macros plugin switched on but given nothing to do (an empty module).
+
+    The plugin is part of the guide's design; building with it idle shows what it costs by itself, so
+    the strict build's overhead can be split into the plugin's share and the guide's own code's share.
+    """
+    floor = work / "plain-with-idle-macros"
+    shutil.copytree(plain, floor)
+    (floor / "idle_macros.py").write_text("def define_env(env):\n    pass\n", encoding="utf-8")
+    config = (floor / "mkdocs.yml").read_text(encoding="utf-8")
+    with_plugin = config.replace("plugins:\n  - search\n",
+                                 "plugins:\n  - search\n  - macros:\n      module_name: idle_macros\n", 1)
+    if with_plugin == config:
+        raise RuntimeError("mkdocs.yml no longer starts its plugins with '- search': update macros_floor_project")
+    (floor / "mkdocs.yml").write_text(with_plugin, encoding="utf-8")
+    return floor
+
+
 def alternate(rounds: int, builds: dict) -> dict:
     """Run each build once per round, alternating which goes first; every measurement kept."""
     results = {name: [] for name in builds}
@@ -316,19 +334,23 @@ def main() -> None:
         work = Path(tmp)
         project = copy_project(work / "project")
         plain = plain_project(project, work)
+        floor = macros_floor_project(plain, work)
         print(f"1. strict build vs plain Material build of the same pages, {args.rounds} alternating rounds")
         runs = alternate(args.rounds, {
             "strict": lambda: mkdocs_build(project / "mkdocs.yml", work / "site-strict"),
             "plain": lambda: mkdocs_build(plain / "mkdocs.yml", work / "site-plain"),
+            "plain_idle_macros": lambda: mkdocs_build(floor / "mkdocs.yml", work / "site-floor"),
         })
-        strict, plain_figures = summary(runs["strict"]), summary(runs["plain"])
+        strict, plain_figures, floor_figures = (summary(runs[name]) for name in ("strict", "plain", "plain_idle_macros"))
         ratios = [s["cpu_s"] / p["cpu_s"] for s, p in zip(runs["strict"], runs["plain"])]
-        results["build"] = {"strict": strict, "plain": plain_figures,
+        results["build"] = {"strict": strict, "plain": plain_figures, "plain_idle_macros": floor_figures,
                             "ratio_of_medians": round(strict["cpu_s_median"] / plain_figures["cpu_s_median"], 3),
                             "ratio_per_round_median": round(statistics.median(ratios), 3),
+                            "idle_macros_ratio": round(floor_figures["cpu_s_median"] / plain_figures["cpu_s_median"], 3),
                             "pages": len(list((work / "site-strict").rglob("*.html")))}
-        print(f"   strict {strict['cpu_s_median']:.2f} s, plain {plain_figures['cpu_s_median']:.2f} s CPU: "
-              f"ratio {results['build']['ratio_of_medians']:.2f}")
+        print(f"   strict {strict['cpu_s_median']:.2f} s, plain {plain_figures['cpu_s_median']:.2f} s, plain with the "
+              f"macros plugin idle {floor_figures['cpu_s_median']:.2f} s CPU: ratio {results['build']['ratio_of_medians']:.2f} "
+              f"(the idle plugin alone: {results['build']['idle_macros_ratio']:.2f})")
 
         print(f"2. strict build at {COPIES}x data")
         big = copy_project(work / "project-10x")
