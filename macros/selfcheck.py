@@ -43,6 +43,11 @@ SETTINGS_FILE = Path(__file__).with_name("selfcheck.yml")
 DOCS_DIR = Path(__file__).resolve().parent.parent / "docs"
 # Several assessments, share, merge, compare, CSV, storage banner (embedded as payload["assessments"]).
 ASSESSMENTS_FILE = Path(__file__).with_name("selfcheck-assessments.yml")
+# Material's search index skips an element marked so, but it matches end tags by tag name only, so
+# the first inner </div> would end a <div>'s exclusion: the mark goes on each part (form, section,
+# table), none of which holds another element of its own kind (tests/test_selfcheck_render.py).
+# The intro stays searchable; the repeated criterion and document texts stay on the guide's pages.
+SEARCH_EXCLUDE = "data-search-exclude"
 ROOT_ID = "wwc-selfcheck"
 DATA_ID = "wwc-selfcheck-data"
 # Marks the block as scripted before the browser paints what follows, so the layout that shows
@@ -359,7 +364,7 @@ def render_form(index: links.SiteIndex, edition: dict, texts: dict, empty: dict,
     # from storage only, so what is shown and what is saved cannot drift apart.
     heading_id = f"wwc-sc-form-heading-{edition['id']}"
     lines = [
-        f'<form class="wwc-sc-form" id="wwc-sc-form-{edition["id"]}" data-wwc-edition="{text(edition["id"])}" '
+        f'<form class="wwc-sc-form" id="wwc-sc-form-{edition["id"]}" data-wwc-edition="{text(edition["id"])}" {SEARCH_EXCLUDE} '
         f'aria-labelledby="{heading_id}" autocomplete="off">',
         f'<h2 class="wwc-sc-form-heading" id="{heading_id}">{text(edition["title"])}</h2>',
     ]
@@ -422,7 +427,8 @@ def render_results(edition: dict, settings: dict, empty: dict, guide_base: str, 
     caption = fill(texts["bars_caption"] if has_average else texts["bars_caption_no_average"], group=group_label)
     marks = ", ".join(f"{tier['name']} {tier['min_percent']}%" for tier in edition["tiers"])
     lines = [
-        '<section class="wwc-sc-results wwc-sc-needs-script" id="wwc-sc-results" aria-labelledby="wwc-sc-results-heading">',
+        '<section class="wwc-sc-results wwc-sc-needs-script" id="wwc-sc-results" aria-labelledby="wwc-sc-results-heading" '
+        f'{SEARCH_EXCLUDE}>',
         f'<h2 id="wwc-sc-results-heading">{text(texts["results_heading"])}</h2>',
         '<div class="wwc-sc-result-body" id="wwc-sc-result-body">',
         '<div class="wwc-sc-figures">',
@@ -486,7 +492,8 @@ def render_tools(settings: dict, guide_base: str) -> list[str]:
     # The schema is published with the site's downloads (macros/exports.py copies macros/schemas/).
     schema_href = f"{guide_base}{DOWNLOADS_DIR}/{settings['export']['schema_file']}"
     return [
-        '<section class="wwc-sc-tools wwc-sc-needs-script" id="wwc-sc-tools" aria-labelledby="wwc-sc-tools-heading">',
+        '<section class="wwc-sc-tools wwc-sc-needs-script" id="wwc-sc-tools" aria-labelledby="wwc-sc-tools-heading" '
+        f'{SEARCH_EXCLUDE}>',
         f'<h2 id="wwc-sc-tools-heading">{text(texts["save_heading"])}</h2>',
         '<div class="wwc-sc-identity">',
         f'<span class="wwc-sc-field"><label for="wwc-sc-city">{text(texts["city_label"])}</label>'
@@ -521,7 +528,8 @@ def render_plan(settings: dict, guide_base: str, directory_urls: bool) -> list[s
     texts = settings["texts"]
     documents_href = page_href(settings["pages"]["documents"], guide_base, directory_urls)
     return [
-        '<section class="wwc-sc-plan wwc-sc-needs-script" id="wwc-sc-plan" aria-labelledby="wwc-sc-plan-heading">',
+        '<section class="wwc-sc-plan wwc-sc-needs-script" id="wwc-sc-plan" aria-labelledby="wwc-sc-plan-heading" '
+        f'{SEARCH_EXCLUDE}>',
         f'<h2 id="wwc-sc-plan-heading">{text(texts["plan_heading"])}</h2>',
         f'<h3 id="wwc-sc-next-heading">{text(texts["next_heading"])}</h3>',
         '<div id="wwc-sc-next"></div>',
@@ -587,8 +595,6 @@ def render_self_check(content: dict, edition_id: str | None = None, settings: di
     index = links.SiteIndex(content)
     empty = score(edition, {})
     styles, scripts = render_assets(settings, docs_dir=docs_dir)
-    # Material's search skips elements marked data-search-exclude: the intro stays searchable,
-    # the form's repeated criterion text (already on the guide's pages) does not.
     lines = [
         f'<div class="wwc-selfcheck" id="{ROOT_ID}" data-wwc-edition="{text(edition_id)}">',
         SCRIPTED_MARK,
@@ -598,13 +604,13 @@ def render_self_check(content: dict, edition_id: str | None = None, settings: di
         f'<noscript><p class="wwc-sc-noscript" id="wwc-sc-noscript">{text(texts["no_script"])}</p></noscript>',
         *render_edition_links(content, edition_id, settings, guide_base, directory_urls),
         *render_notices_roots(load_settings(ASSESSMENTS_FILE)["texts"]),
-        '<div class="wwc-sc-body" data-search-exclude>',
+        '<div class="wwc-sc-body">',
         *render_results(edition, settings, empty, guide_base, directory_urls, result_note),
         *render_tools(settings, guide_base),
         *render_form(index, edition, texts, empty, guide_base, directory_urls),
         *render_plan(settings, guide_base, directory_urls),
         *render_assessments_roots(),
-        '<section class="wwc-sc-report" id="wwc-sc-report" aria-label="'
+        f'<section class="wwc-sc-report" id="wwc-sc-report" {SEARCH_EXCLUDE} aria-label="'
         f'{text(texts["report_heading"])}"></section>',
         *render_confirm_dialog(texts),
         f'<p class="wwc-sc-status wwc-sc-needs-script" id="wwc-sc-status" role="status">'
@@ -694,7 +700,7 @@ def render_documents_page(content: dict, settings: dict, guide_base: str, direct
     ]
     for edition, group, rows in documents_by_group(content):
         lines.append(f'<h2 id="{text(group["id"])}">{text(group["name"])}</h2>')
-        lines.append('<table class="wwc-documents-table">')
+        lines.append(f'<table class="wwc-documents-table" {SEARCH_EXCLUDE}>')
         lines.append(f'<thead><tr><th scope="col">{text(texts["csv_header_document"])}</th>'
                      f'<th scope="col">{text(texts["csv_header_criterion"])}</th></tr></thead><tbody>')
         for criterion, document in rows:

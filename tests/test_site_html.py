@@ -253,6 +253,20 @@ def test_search_index_has_criterion_sections(built_site, content):
         assert not missing, f"{location}: words missing from the search text: {missing}"
 
 
+def test_search_index_has_each_criterion_once(built_site, content):
+    """The self-check pages repeat every statement, checklist item and document; the index must not."""
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    self_check = [doc for doc in docs if doc["location"].startswith("self-check/")]
+    assert self_check, "the self-check pages are not in the search index at all (their intro should be)"
+    indexed = normalise(" ".join(soup_text(doc["title"] + " " + doc["text"]) for doc in self_check))
+    for edition_id in content["editions"]:
+        for group, criterion in criteria_of(content, edition_id):
+            texts = [criterion["statement"]] + [item["text"] for kind in ("requirements", "documentation")
+                                                for item in criterion.get(kind, [])]
+            for text in texts:
+                assert normalise(text) not in indexed, f"{criterion['id']}: the self-check's copy is indexed: {text[:60]!r}"
+
+
 def soup_text(fragment: str) -> str:
     return BeautifulSoup(fragment, "html.parser").get_text(" ")
 
