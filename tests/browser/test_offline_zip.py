@@ -76,7 +76,7 @@ def test_self_check_works_from_disk(page, offline_copy, offsite_requests):
     status = page.locator("#wwc-sc-status")  # the result summary
     before = status.inner_text()
     first_answer = page.locator("fieldset.wwc-sc-criterion input[type=radio]").first
-    page.locator(f"label[for='{first_answer.get_attribute('id')}']").click()
+    page.locator("fieldset.wwc-sc-criterion label:has(> input[type=radio])").first.click()  # each radio sits in its label
     expect(status).not_to_have_text(before)
     page.reload()
     expect(first_answer).to_be_checked()
