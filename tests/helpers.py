@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import contextlib
+import functools
+import http.server
 import os
 import posixpath
 import shutil
 import subprocess
 import sys
+import threading
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -15,6 +19,13 @@ from urllib.parse import unquote, urlsplit
 from bs4 import BeautifulSoup
 from filelock import FileLock
 
+# Debian's Chromium, driven by Playwright (``playwright install`` cannot download browsers here). The
+# flags keep it from reaching for the network, which this machine does not have (DESIGN.md).
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic",
+]
 SKIPPED_SCHEMES = ("http:", "https:", "mailto:", "javascript:", "data:")
 # What a build of the guide reads: content, pages, the macros package, theme overrides, the measured
 # figures, the glue and the config. Tests that break a copy of the project copy exactly these.
@@ -64,6 +75,26 @@ def shared_build(request, tmp_path_factory, name: str, build) -> Path:
         status = json.loads(status_file.read_text(encoding="utf-8"))
     assert status["ok"], status["log"]
     return folder
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the base class's signature
+        pass
+
+
+@contextlib.contextmanager
+def served(folder: Path, host: str = "127.0.0.1"):
+    """Serve ``folder`` over http://<host>:<free port>/ from a thread; yields the base URL (ending in "/")."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer((host, 0), handler)  # port 0: a free port
+    thread = threading.Thread(target=server.serve_forever, name=f"serve-{Path(folder).name}", daemon=True)
+    thread.start()
+    try:
+        yield f"http://{host}:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
 
 
 def normalise(text: str) -> str:

@@ -10,16 +10,12 @@ from __future__ import annotations
 
 import csv
 import functools
-import http.server
-import threading
 from collections import Counter, defaultdict
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from helpers import run_mkdocs_build
-
-from helpers import copy_project
+from helpers import copy_project, run_mkdocs_build, served
 from adversarial.fields import accepts, all_string_fields, content_files, fill_strings, schema_name_for
 from adversarial.payloads import FORMULA_STARTS, MARK, PAYLOADS
 from macros.yamlfile import load_yaml
@@ -78,20 +74,10 @@ def payload_site(root, tmp_path_factory):
     return tree / "site", rotation
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class's signature
-        pass
-
-
 @pytest.fixture(scope="module")
 def payload_url(payload_site):
-    handler = functools.partial(QuietHandler, directory=str(payload_site[0]))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
+    with served(payload_site[0]) as url:
+        yield url
 
 
 def test_every_unconstrained_string_field_carries_payloads(payload_site):

@@ -9,18 +9,11 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from urllib.parse import urlsplit
 
 import pytest
+from helpers import CHROMIUM, CHROMIUM_ARGS, served
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic",
-]
 LOCAL_HOST = "127.0.0.1"
 # Schemes that never leave the browser: the site opened from disk, exports (blob:), inline data.
 LOCAL_SCHEMES = {"file", "blob", "data", "about"}
@@ -31,24 +24,11 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class's signature
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site):
     """Base URL (ending in "/") of the built site, served from a thread for the whole session."""
-    handler = functools.partial(QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer((LOCAL_HOST, 0), handler)  # port 0: a free port
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://{LOCAL_HOST}:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    with served(built_site, LOCAL_HOST) as url:
+        yield url
 
 
 def is_local(url: str) -> bool:

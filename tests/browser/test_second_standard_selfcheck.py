@@ -6,11 +6,8 @@ tiers below are worked out by hand from those thresholds, not by the guide's sco
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-
 import pytest
+from helpers import served
 from playwright.sync_api import expect
 
 ORDER = ["WD1", "WD2", "WD3", "LN1", "LN2", "OR1", "OR2"]
@@ -19,14 +16,8 @@ TIER_NAMES = ["Not yet rooted", "Seedling", "Sapling", "Oak"]
 
 @pytest.fixture(scope="module")
 def second_standard_url(second_standard_site):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(second_standard_site))
-    handler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
+    with served(second_standard_site) as url:
+        yield url
 
 
 def answer(page, criterion_id: str, state: str) -> None:
