@@ -496,7 +496,6 @@ def render_tools(settings: dict, guide_base: str) -> list[str]:
         f'<span class="wwc-sc-field"><label for="wwc-sc-name">{text(texts["name_label"])}</label>'
         f'<input type="text" id="wwc-sc-name" maxlength="{limits["name"]}" autocomplete="off"></span>',
         "</div>",
-        '<p class="wwc-sc-storage" id="wwc-sc-storage"></p>',
         '<div class="wwc-sc-buttons">',
         f'<button type="button" class="wwc-sc-button" id="wwc-sc-export">{text(texts["export_button"])}</button>',
         '<span class="wwc-sc-import">'

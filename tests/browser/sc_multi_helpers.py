@@ -99,7 +99,7 @@ def set_storage(page: Page, url: str, items: dict) -> None:
 def new_assessment(page: Page, name: str) -> None:
     page.fill("#wwc-sc-new-name", name)
     page.click("#wwc-sc-new")
-    expect(page.locator("#wwc-sc-assessment-name")).to_have_value(name)
+    expect(page.locator("#wwc-sc-name")).to_have_value(name)
 
 
 def make_link(page: Page, ticks: bool = False, notes: bool = False) -> str:

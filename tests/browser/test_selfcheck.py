@@ -243,7 +243,25 @@ def test_answers_survive_a_reload_and_a_new_tab(page, context, self_check_url, o
     page.close()
     second = open_self_check(context.new_page(), self_check_url)
     assert checked_answers(second, "assessment-45") == answers
-    expect(second.locator("#wwc-sc-storage")).to_have_text(TEXTS["saved_here"])
+    # Saving works: the storage banner, the page's one voice about saving, has nothing to say.
+    expect(second.locator("#wwc-sc-banner")).to_be_hidden()
+
+
+def test_one_place_for_name_city_and_date_and_one_storage_voice(page, self_check_url, offsite_requests):
+    open_self_check(page, self_check_url)
+    for field in ("name", "city", "date"):
+        expect(page.locator(f"#wwc-sc-{field}")).to_have_count(1)
+    # The assessments manager lists them but has no field of its own for them (only the new one's name).
+    expect(page.locator("#wwc-sc-assessments input")).to_have_count(1)
+    expect(page.locator("#wwc-sc-assessments input")).to_have_id("wwc-sc-new-name")
+    page.fill("#wwc-sc-city", "Springfield")
+    page.fill("#wwc-sc-date", "2026-04-15")
+    page.fill("#wwc-sc-name", "Spring draft")
+    expect(page.locator("#wwc-sc-assessment-list .wwc-sc-open-row")).to_contain_text("Springfield")
+    expect(page.locator("#wwc-sc-assessment-list .wwc-sc-open-row")).to_contain_text("2026-04-15")
+    expect(page.locator("#wwc-sc-assessment-list .wwc-sc-open-row")).to_contain_text("Spring draft")
+    # Only the banner speaks about storage: no other line of the page says whether answers are saved.
+    expect(page.locator("#wwc-sc-storage")).to_have_count(0)
 
 
 BLOCKED_STORAGE = """
@@ -267,7 +285,7 @@ FULL_STORAGE = """
 def test_without_storage_the_page_works_and_says_progress_is_not_kept(page, self_check_url, offsite_requests):
     page.add_init_script(BLOCKED_STORAGE)
     open_self_check(page, self_check_url)
-    expect(page.locator("#wwc-sc-storage")).to_have_text(" ".join(TEXTS["storage_unavailable"].split()))
+    expect(page.locator("#wwc-sc-banner")).to_contain_text(" ".join(STORE_TEXTS["banner_unavailable"].split()))
     answer_by_clicking(page, A45, {"DG1": "yes"})
     expect_summary(page, A45, {"DG1": "yes"})
 
@@ -275,11 +293,14 @@ def test_without_storage_the_page_works_and_says_progress_is_not_kept(page, self
 def test_full_storage_the_page_works_and_says_progress_is_not_kept(page, self_check_url, offsite_requests):
     page.add_init_script(FULL_STORAGE)
     open_self_check(page, self_check_url)
-    expect(page.locator("#wwc-sc-storage")).to_have_text(TEXTS["saved_here"])
+    banner = page.locator("#wwc-sc-banner")
+    expect(banner).to_be_hidden()
     answer_by_clicking(page, A45, {"DG1": "yes"})
     expect_summary(page, A45, {"DG1": "yes"})
-    expect(page.locator("#wwc-sc-storage")).to_have_text(" ".join(TEXTS["storage_failed"].split()))
-    expect(page.locator("#wwc-sc-banner")).to_contain_text(" ".join(STORE_TEXTS["banner_save_failed"].split()))
+    failed = " ".join(STORE_TEXTS["banner_save_failed"].split())
+    expect(banner).to_contain_text(failed)
+    expect(page.locator("#wwc-sc-banner-export")).to_be_visible()
+    # Said again on every failed change and cleared when saving works: tests/browser/test_selfcheck_faults.py.
 
 
 def test_corrupt_saved_answers_are_set_aside(page, self_check_url, offsite_requests):
@@ -298,8 +319,10 @@ def test_saved_answers_to_criteria_that_no_longer_exist_are_listed(page, self_ch
     record = {"version": 1, "edition": "assessment-45", "answers": {"assessment-45": {"DG1": "yes", "DG99": "yes"}}}
     page.evaluate("([key, value]) => window.localStorage.setItem(key, value)", [LEGACY_KEY, json.dumps(record)])
     page.reload()
-    expect(page.locator(f"{NOTICE} li")).to_have_text([
-        TEXTS["unmatched_unknown_id"].format(id="DG99", state="yes", item=A45["item_label"])])
+    # Kept aside, not dropped, and said once: by the storage banner.
+    expect(page.locator("#wwc-sc-banner .wwc-sc-kept-aside li")).to_have_text([
+        STORE_TEXTS["aside_unknown_criterion"].format(name=STORE_TEXTS["migrated_name"], id="DG99", state="yes")])
+    expect(page.locator(f"{NOTICE} li")).to_have_count(0)
     expect_summary(page, A45, {"DG1": "yes"})
 
 

@@ -36,9 +36,9 @@ def url(site_url):
 def test_two_named_assessments_of_different_years_are_kept_and_compared(page, url, offsite_requests):
     open_self_check(page, url)
     new_assessment(page, "2025 application")
-    page.fill("#wwc-sc-assessment-city", "Springfield")
-    page.fill("#wwc-sc-assessment-date", "2025-03-01")
-    page.locator("#wwc-sc-assessment-date").dispatch_event("change")
+    page.fill("#wwc-sc-city", "Springfield")
+    page.fill("#wwc-sc-date", "2025-03-01")
+    page.locator("#wwc-sc-date").dispatch_event("change")
     last_year = first(23)
     answer(page, last_year)
     new_assessment(page, "2026 draft")
@@ -83,8 +83,8 @@ def test_open_duplicate_rename_delete_and_undo(page, url, offsite_requests):
     expect(page.locator("#wwc-sc-assessment-list")).to_contain_text(copy_name)
     page.click(f'button[aria-label="Open {copy_name}"]')
     assert checked(page) == {"DG1": "yes", "DG2": "no"}
-    page.fill("#wwc-sc-assessment-name", "Second")
-    page.locator("#wwc-sc-assessment-name").dispatch_event("change")
+    page.fill("#wwc-sc-name", "Second")
+    page.locator("#wwc-sc-name").dispatch_event("change")
     expect(page.locator("#wwc-sc-assessment-list")).to_contain_text("Second")
     answer(page, {"DG3": "yes"})
     assert stored_answers(page, "First") == {"DG1": "yes", "DG2": "no"}, "the copy is a copy"
@@ -102,7 +102,7 @@ def test_old_saved_answers_migrate_into_a_first_assessment_and_the_old_key_stays
                                                                         "launch-50": {"Q1": "yes"}}})
     set_storage(page, url, {LEGACY_KEY: legacy})
     assert checked(page) == {"DG1": "yes", "OD2": "in-progress"}
-    expect(page.locator("#wwc-sc-assessment-name")).to_have_value(TEXTS["migrated_name"])
+    expect(page.locator("#wwc-sc-name")).to_have_value(TEXTS["migrated_name"])
     answer(page, {"DG2": "no"})
     names = sorted((a["edition"], a["name"]) for a in record(page)["assessments"])
     assert names == [(EDITION, TEXTS["migrated_name"]), ("launch-50", TEXTS["migrated_name"])]

@@ -1,6 +1,7 @@
 /*
- * Save, share and print (#wwc-sc-tools): the city, report date and name fields, export, import,
- * start over with one undo, print, the storage line and the messages. Imports are checked by
+ * Save, share and print (#wwc-sc-tools): the open assessment's name, city and report date (the
+ * page's only fields for them: the report and the CSV read them), export, import, start over with
+ * one undo, print and the messages. Whether saving works is the storage banner's to say. Imports are checked by
  * WWCExport; a refused file leaves every answer as it was.
  */
 (function () {
@@ -69,12 +70,6 @@
         input.value = value;
       }
     });
-  };
-
-  Tools.prototype.setStorageMessage = function (message, warning) {
-    var note = byId("wwc-sc-storage");
-    util.setText(note, message);
-    util.toggleClass(note, "wwc-sc-warning", Boolean(warning));
   };
 
   /* ---- messages ---- */

@@ -98,7 +98,6 @@
 
   SelfCheck.prototype.start = function () {
     var parts = window.WWCSelfCheckParts;
-    var unmatched = this.dropUnmatched();
     this.parts.tools = parts.tools.create(byId("wwc-sc-tools"), this);
     this.parts.results = parts.results.create(byId("wwc-sc-results"), this);
     this.parts.evidence = parts.evidence.create(this.form, this);
@@ -109,34 +108,10 @@
       this.parts.report = parts.report.create(byId("wwc-sc-report"), this);
     }
     this.bind();
-    this.showStorageState(unmatched);
     this.update(null);
+    // The storage banner (wwc-sc-assessments.js) is the page's one voice about saving: it says
+    // what could not be read, what is kept aside and, after every change, whether saving failed.
     this.multi.attach();
-  };
-
-  /* Saved answers to criteria or states this edition no longer has are removed, and listed. */
-  SelfCheck.prototype.dropUnmatched = function () {
-    // Reported only: the store keeps them (kept aside, exportable), never drops them.
-    return window.WWCExport.matchAnswers(this.edition, this.model.current().answers).unmatched;
-  };
-
-  SelfCheck.prototype.showStorageState = function (unmatched) {
-    var tools = this.parts.tools;
-    var status = this.model.status();
-    if (!status.available) {
-      tools.setStorageMessage(this.texts.storage_unavailable, true);
-      return;
-    }
-    if (status.newerVersion) {
-      tools.setStorageMessage(this.texts.storage_newer, true);
-      return;
-    }
-    tools.setStorageMessage(this.texts.saved_here, false);
-    if (status.readFailed) {
-      tools.showNotice(this.texts.storage_corrupt);
-    } else if (unmatched.length) {
-      tools.showNotice(this.format(this.texts.stored_unmatched, { count: unmatched.length }), tools.describeUnmatched(unmatched));
-    }
   };
 
   SelfCheck.prototype.bind = function () {
@@ -180,14 +155,6 @@
   SelfCheck.prototype.change = function (criterionId, fn, options) {
     var outcome = this.model.change(fn);
     this.multi.changed(outcome);
-    if (!outcome.ok && outcome.reason === "failed" && !this.saveFailed) {
-      this.saveFailed = true;
-      this.parts.tools.setStorageMessage(this.texts.storage_failed, true);
-    } else if (outcome.ok && this.saveFailed) {
-      // Saving works again (the banner says so too): the line no longer warns.
-      this.saveFailed = false;
-      this.parts.tools.setStorageMessage(this.texts.saved_here, false);
-    }
     if (!(options && (options.keepUndo || options.identity))) {
       this.parts.tools.forgetUndo();
     }
