@@ -222,7 +222,8 @@ def payload(content: dict, settings: dict, edition_id: str | None = None, docs_d
     """The data embedded in the page (completed from the form by the page's scripts)."""
     edition_id = edition_id or editions_in_order(content)[0]["id"]
     try:
-        texts = script_texts(settings["texts"], settings, docs_dir)
+        texts = edition_texts(content["editions"][edition_id], script_texts(settings["texts"], settings, docs_dir),
+                              settings["texts"])
     except assets.AssetError as error:
         raise SelfCheckPageError(f"macros/selfcheck.yml assets: {error}") from None
     return {
@@ -515,7 +516,7 @@ def render_tools(settings: dict, guide_base: str) -> list[str]:
 
 
 def render_plan(settings: dict, guide_base: str, directory_urls: bool) -> list[str]:
-    """Next steps, flagged Yes answers and the documents to gather, below the form (filled by
+    """Next steps, flagged met answers and the documents to gather, below the form (filled by
     wwc-sc-plan.js): their length depends on the answers, and below the form it moves nothing."""
     texts = settings["texts"]
     documents_href = page_href(settings["pages"]["documents"], guide_base, directory_urls)
@@ -580,9 +581,11 @@ def render_self_check(content: dict, edition_id: str | None = None, settings: di
     links in raw HTML, so ``directory_urls`` says which form the guide's pages have.
     """
     settings = settings or load_settings()
-    texts = settings["texts"]
     edition_id = edition_id or editions_in_order(content)[0]["id"]
     edition = content["editions"][edition_id]
+    # Every text of the page, and of its embedded data, names this edition's answers.
+    settings = {**settings, "texts": edition_texts(edition, settings["texts"])}
+    texts = settings["texts"]
     index = links.SiteIndex(content)
     empty = score(edition, {})
     styles, scripts = render_assets(settings, docs_dir=docs_dir)
@@ -620,12 +623,30 @@ def joined(labels: list[str], last: str) -> str:
     return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + last + labels[-1]
 
 
+def answer_labels(edition: dict, texts: dict) -> dict[str, str]:
+    """The values of the answer-label placeholders (selfcheck.yml texts), from the edition's
+    answer_states: the texts never name one standard's answers."""
+    states = edition["answer_states"]
+    unmet = [state["label"] for state in states if not state["met"]]
+    return {
+        "label_states": joined([state["label"] for state in states], texts["list_or"]),
+        "label_met": joined([state["label"] for state in states if state["met"]], texts["list_or"]),
+        # wwc-readiness.js scores an unbacked met answer as the edition's first unmet state.
+        "label_downgrade": unmet[0] if unmet else "",
+        "label_unmet_order": joined(unmet, texts["list_before"]) if unmet else "",
+    }
+
+
+def edition_texts(edition: dict, texts: dict, joins: dict | None = None) -> dict:
+    """The settings' texts with the edition's answer labels filled in (other placeholders stay);
+    ``joins``: the texts holding list_or and list_before, when ``texts`` is a selection."""
+    labels = answer_labels(edition, joins or texts)
+    return {key: fill(value, **labels) if isinstance(value, str) else value for key, value in texts.items()}
+
+
 def intro_text(edition: dict, texts: dict) -> str:
     """The intro names the edition's own answers (from its answer_states), not fixed words."""
-    states = edition["answer_states"]
-    return fill(texts["intro"], item=edition["item_label"],
-                states=joined([state["label"] for state in states], texts["list_or"]),
-                met=joined([state["label"] for state in states if state["met"]], texts["list_or"]))
+    return fill(edition_texts(edition, texts)["intro"], item=edition["item_label"])
 
 
 def initial_summary(edition: dict, texts: dict, result: dict) -> str:

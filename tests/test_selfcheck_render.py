@@ -79,6 +79,30 @@ def test_intro_names_the_editions_own_answers(content):
         assert f"only {met[0]} counts" in intro and "{" not in intro
 
 
+def test_texts_name_the_editions_own_answers_from_its_answer_states(content):
+    """Every text that names answers (flagged answers, next steps...) is filled from answer_states:
+    no placeholder is left, in the HTML or in the embedded texts, and the labels are the edition's."""
+    for edition in content["editions"].values():
+        html = render_self_check(content, edition["id"])
+        data = payload(content, load_settings(), edition["id"])
+        assert "{label_" not in html and "{label_" not in json.dumps(data)
+        states = edition["answer_states"]
+        met = next(state["label"] for state in states if state["met"])
+        unmet = [state["label"] for state in states if not state["met"]]
+        texts = data["texts"]
+        assert f"{len(unmet) and unmet[0]}" in texts["flags_heading"] and met in texts["flags_heading"]
+        assert SETTINGS["texts"]["list_before"].join(unmet) in texts["next_intro"]
+        assert met in texts["evidence_flagged_none"]
+    # Other labels, other words: a changed copy of an edition names its own answers.
+    changed = copy.deepcopy(content)
+    edition = changed["editions"]["assessment-45"]
+    for state, label in zip(edition["answer_states"], ["Achieved", "Underway", "Absent"]):
+        state["label"] = label
+    texts = payload(changed, load_settings(), "assessment-45")["texts"]
+    assert texts["flags_heading"].startswith("Achieved") and "Underway" in texts["flags_heading"]
+    assert "Underway before Absent" in texts["next_intro"]
+
+
 def test_one_fieldset_per_criterion_with_a_labelled_radio_per_answer_state(content):
     for edition in content["editions"].values():
         page = BeautifulSoup(render_self_check(content, edition["id"]), "html.parser")
