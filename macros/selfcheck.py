@@ -31,7 +31,6 @@ from functools import lru_cache
 from html import escape
 from pathlib import Path
 
-import yaml
 
 from . import assets, links
 from .exports import DOWNLOADS_DIR
@@ -118,20 +117,11 @@ def render_page(content: dict, page_src: str, guide_base: str, directory_urls: b
     settings = settings or load_settings()
     kind, edition_id = expected_pages(content, settings).get(page_src, (None, None))
     if kind == "edition":
-        return render_self_check(content, edition_id, settings, guide_base, directory_urls,
-                                 result_note=page_meta(DOCS_DIR / page_src).get("result_note"))
+        return render_self_check(content, edition_id, settings, guide_base, directory_urls)
     if kind == "documents":
         return render_documents_page(content, settings, guide_base, directory_urls)
     known = ", ".join(f"docs/{src}" for src in expected_pages(content, settings))
     raise SelfCheckPageError(f"docs/{page_src}: not a self-check page (expected one of: {known})")
-
-
-def page_meta(path: Path) -> dict:
-    """The YAML front matter of a self-check page (a note that belongs to that page's edition)."""
-    source = path.read_text(encoding="utf-8") if path.is_file() else ""
-    match = re.match(r"---\n(.*?)\n---\n", source, re.S)
-    meta = yaml.safe_load(match.group(1)) if match else None
-    return meta if isinstance(meta, dict) else {}
 
 
 def page_href(src: str, guide_base: str, directory_urls: bool) -> str:
@@ -572,8 +562,7 @@ def render_confirm_dialog(texts: dict) -> list[str]:
 
 
 def render_self_check(content: dict, edition_id: str | None = None, settings: dict | None = None,
-                      guide_base: str = "../", directory_urls: bool = True, docs_dir: Path | None = None,
-                      result_note: str | None = None) -> str:
+                      guide_base: str = "../", directory_urls: bool = True, docs_dir: Path | None = None) -> str:
     """The page body of one edition's self-check as one raw HTML block.
 
     ``guide_base`` leads from the page to the site root, for the links to each criterion in the
@@ -601,7 +590,7 @@ def render_self_check(content: dict, edition_id: str | None = None, settings: di
         *render_edition_links(content, edition_id, settings, guide_base, directory_urls),
         *render_notices_roots(load_settings(ASSESSMENTS_FILE)["texts"]),
         '<div class="wwc-sc-body" data-search-exclude>',
-        *render_results(edition, settings, empty, guide_base, directory_urls, result_note),
+        *render_results(edition, settings, empty, guide_base, directory_urls, edition.get("result_note")),
         *render_tools(settings, guide_base),
         *render_form(index, edition, texts, empty, guide_base, directory_urls),
         *render_plan(settings, guide_base, directory_urls),

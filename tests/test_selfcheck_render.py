@@ -224,3 +224,19 @@ def test_built_page_links_from_the_self_check_resolve(built_site):
                 parsed = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
                 ids_by_file[target] = {element["id"] for element in parsed.find_all(id=True)}
             assert fragment in ids_by_file[target], link["href"]
+
+
+def test_an_editions_result_note_comes_from_its_data(content):
+    """result_note (criteria/<edition>/edition.yml) is shown beside that edition's result only."""
+    noted = [edition for edition in content["editions"].values() if edition.get("result_note")]
+    assert noted, "the launch edition has a note"
+    for edition in content["editions"].values():
+        page = BeautifulSoup(render_self_check(content, edition["id"]), "html.parser")
+        note = page.select("#wwc-sc-results .wwc-sc-result-note")
+        if edition.get("result_note"):
+            assert [p.get_text() for p in note] == [" ".join(edition["result_note"].split())]
+        else:
+            assert note == []
+    # The page shell is one macro line again: the note is not in its front matter.
+    for path in (DOCS / "self-check").glob("*.md"):
+        assert not path.read_text(encoding="utf-8").startswith("---"), path
