@@ -199,24 +199,44 @@ def embedded_edition(edition: dict) -> dict:
     return shape
 
 
+def lazy_files(settings: dict) -> list[str]:
+    """Every file of the parts loaded on first use, each once, in order."""
+    files: list[str] = []
+    for paths in settings["assets"].get("lazy", {}).values():
+        files += [path for path in paths if path not in files]
+    return files
+
+
+def lazy_urls(settings: dict, guide_base: str, docs_dir: Path | None = None) -> dict[str, list[str]]:
+    """Each lazy part's files as URLs relative to the page (wwc-sc-util.js loadParts)."""
+    docs_dir = docs_dir or DOCS_DIR
+    return {name: [assets.versioned_url(docs_dir, path, guide_base) for path in paths]
+            for name, paths in settings["assets"].get("lazy", {}).items()}
+
+
 def script_texts(texts: dict, settings: dict, docs_dir: Path | None = None) -> dict:
-    """The texts the page's scripts name (a key appears in their source); the others are only
-    used here, at build time, and would be dead weight in the page."""
-    code = "\n".join(assets.read_source(docs_dir or DOCS_DIR, path) for path in settings["assets"]["scripts"])
+    """The texts the page's scripts (those inlined and those loaded on first use) name (a key
+    appears in their source); the others are only used here, at build time, and would be dead
+    weight in the page."""
+    code = "\n".join(assets.read_source(docs_dir or DOCS_DIR, path)
+                     for path in settings["assets"]["scripts"] + lazy_files(settings))
     # One pass over the code (a search per key cost half a second of every build).
     names = set(re.findall(r"\w+", code))
     return {key: value for key, value in texts.items() if key in names}
 
 
-def payload(content: dict, settings: dict, edition_id: str | None = None, docs_dir: Path | None = None) -> dict:
+def payload(content: dict, settings: dict, edition_id: str | None = None, docs_dir: Path | None = None,
+            guide_base: str = "../") -> dict:
     """The data embedded in the page (completed from the form by the page's scripts)."""
     edition_id = edition_id or editions_in_order(content)[0]["id"]
     try:
         texts = edition_texts(content["editions"][edition_id], script_texts(settings["texts"], settings, docs_dir),
                               settings["texts"])
+        lazy = lazy_urls(settings, guide_base, docs_dir)
     except assets.AssetError as error:
         raise SelfCheckPageError(f"macros/selfcheck.yml assets: {error}") from None
     return {
+        "lazy": lazy,
         "export": settings["export"],
         "limits": settings["limits"],
         "texts": texts,
@@ -584,7 +604,7 @@ def render_self_check(content: dict, edition_id: str | None = None, settings: di
         f'<div class="wwc-selfcheck" id="{ROOT_ID}" data-wwc-edition="{text(edition_id)}">',
         SCRIPTED_MARK,
         *styles,
-        f'<script type="application/json" id="{DATA_ID}">{script_json(payload(content, settings, edition_id, docs_dir))}</script>',
+        f'<script type="application/json" id="{DATA_ID}">{script_json(payload(content, settings, edition_id, docs_dir, guide_base))}</script>',
         f'<p class="wwc-sc-intro">{text(intro_text(edition, texts))}</p>',
         f'<noscript><p class="wwc-sc-noscript" id="wwc-sc-noscript">{text(texts["no_script"])}</p></noscript>',
         *render_edition_links(content, edition_id, settings, guide_base, directory_urls),

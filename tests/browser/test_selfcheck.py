@@ -487,7 +487,7 @@ def test_print_shows_the_report_without_controls(page, self_check_url, offsite_r
     answer_by_clicking(page, A45, {"DG1": "yes"})
     expect(page.locator("#wwc-sc-report")).to_be_hidden()
     page.click("#wwc-sc-print")
-    assert page.evaluate("window.wwcPrinted") == 1
+    page.wait_for_function("window.wwcPrinted === 1")
     page.emulate_media(media="print")
     for hidden in ("#wwc-sc-tools", "#wwc-sc-editions", STATUS, "#wwc-sc-results", "#wwc-sc-form-assessment-45"):
         expect(page.locator(hidden).first).to_be_hidden()
@@ -521,6 +521,72 @@ def test_works_when_opened_from_disk(page, built_site, tmp_path, offsite_request
     expect_summary(page, A45, answers)
     path = export_answers(page, tmp_path)
     assert json.loads(path.read_text(encoding="utf-8"))["answers"] == answers
+    # The parts loaded on first use come from disk too (a classic <script src>, relative URL).
+    page.click("#wwc-sc-share-open")
+    expect(page.locator("#wwc-sc-share-make")).to_be_visible()
+    page.click("#wwc-sc-compare-open")
+    expect(page.locator("#wwc-sc-compare-go")).to_be_visible()
+
+
+# --- parts loaded on first use -------------------------------------------------------------------
+
+LAZY = SETTINGS["assets"]["lazy"]
+
+
+LAZY_NAMES = {path.split("/")[-1] for paths in LAZY.values() for path in paths}
+
+
+def lazy_requests(page: Page) -> list[str]:
+    """The lazy parts' files the page asked for so far, by name (each request once in the list)."""
+    paths = page.evaluate("() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname)")
+    return [path for path in paths if path.split("/")[-1] in LAZY_NAMES]
+
+
+def test_parts_needed_only_on_a_user_action_load_on_first_use_and_once(page, self_check_url, offsite_requests):
+    open_self_check(page, self_check_url)
+    # At start only the report comes (while the page is idle, so printing finds it).
+    page.wait_for_function("window.WWCSelfCheckParts.report !== undefined")
+    assert page.evaluate("[window.WWCExport, window.WWCShare, window.WWCMerge, window.WWCCsv]") == [None] * 4
+    loaded = lazy_requests(page)
+    assert [path.split("/")[-1] for path in loaded] == [LAZY["report"][0].split("/")[-1]]
+    page.click("#wwc-sc-share-open")
+    expect(page.locator("#wwc-sc-share-ticks")).to_be_focused()
+    page.click("#wwc-sc-compare-open")
+    expect(page.locator("#wwc-sc-compare-from")).to_be_focused()
+    page.click("#wwc-sc-export")
+    page.wait_for_function("window.WWCExport !== undefined")
+    names = [path.split("/")[-1] for path in lazy_requests(page)]
+    # wwc-merge.js serves share and compare: asked for once.
+    assert sorted(names) == sorted(LAZY_NAMES - {"wwc-csv.js"})
+    assert len(names) == len(set(names))
+
+
+def test_a_share_link_in_the_address_loads_the_share_part_at_start(page, self_check_url, offsite_requests):
+    open_self_check(page, self_check_url)
+    answer_by_clicking(page, A45, {"DG1": "yes"})
+    page.click("#wwc-sc-share-open")
+    page.click("#wwc-sc-share-make")
+    page.wait_for_function("document.querySelector('#wwc-sc-share-link').value.length > 0")
+    link = page.input_value("#wwc-sc-share-link")
+    fresh = page.context.new_page()
+    fresh.goto(link)
+    expect(fresh.locator("#wwc-sc-incoming-holds")).to_be_visible()
+
+
+def test_a_part_that_fails_to_load_is_told_and_nothing_is_lost(page, self_check_url, offsite_requests):
+    open_self_check(page, self_check_url)
+    answers = {"DG1": "yes", "DG2": "in-progress"}
+    answer_by_clicking(page, A45, answers)
+    page.route("**/wwc-export.js*", lambda route: route.abort())
+    page.click("#wwc-sc-export")
+    expect(page.locator(ALERT)).to_contain_text(TEXTS["part_failed"].split("(")[0].strip())
+    assert checked_answers(page, "assessment-45") == answers
+    assert saved_answers(page) == answers
+    # The next use tries again.
+    page.unroute("**/wwc-export.js*")
+    with page.expect_download() as info:
+        page.click("#wwc-sc-export")
+    assert json.loads(open(info.value.path(), encoding="utf-8").read())["answers"] == answers
 
 
 # --- accessibility -------------------------------------------------------------------------------

@@ -58,7 +58,9 @@
     this.details = element("div", "wwc-sc-assessment-details");
     this.csv = button(t.csv_button);
     this.csv.id = "wwc-sc-csv";
-    this.csv.addEventListener("click", function () { self.downloadCsv(); });
+    this.csv.addEventListener("click", function () {
+      self.ctx.need(["csv"]).then(function () { self.downloadCsv(); }, function () {});
+    });
     this.details.appendChild(this.csv);
 
     this.table = element("table", "wwc-sc-assessment-list");

@@ -36,7 +36,10 @@
 
   Tools.prototype.bind = function () {
     var self = this;
-    byId("wwc-sc-export").addEventListener("click", function () { self.exportAnswers(); });
+    // Export and import read and check files with WWCExport, loaded on first use.
+    byId("wwc-sc-export").addEventListener("click", function () {
+      self.sc.need(["export"]).then(function () { self.exportAnswers(); }, function () {});
+    });
     byId("wwc-sc-import-file").addEventListener("change", function (event) { self.importFile(event.target); });
     byId("wwc-sc-start-over").addEventListener("click", function () { self.askStartOver(); });
     byId("wwc-sc-undo").addEventListener("click", function () { self.undoLast(); });
@@ -211,6 +214,12 @@
       this.refuseImport(file.name, { code: "too-large", details: { size: file.size, max: settings.max_bytes } });
       return;
     }
+    var self = this;
+    // The file's check (export) and what an import offers (share: save as new, compare, merge).
+    this.sc.need(["export", "share"]).then(function () { self.readFile(file); }, function () {});
+  };
+
+  Tools.prototype.readFile = function (file) {
     var self = this;
     var reader = new FileReader();
     reader.onload = function () { self.importText(file.name, String(reader.result), file.size); };
