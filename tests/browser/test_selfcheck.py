@@ -587,6 +587,14 @@ def test_a_part_that_fails_to_load_is_told_and_nothing_is_lost(page, self_check_
     with page.expect_download() as info:
         page.click("#wwc-sc-export")
     assert json.loads(open(info.value.path(), encoding="utf-8").read())["answers"] == answers
+    # A panel's part that fails is said beside its button, which stays to try again.
+    page.route("**/wwc-sc-share.js*", lambda route: route.abort())
+    page.click("#wwc-sc-share-open")
+    expect(page.locator("#wwc-sc-share .wwc-sc-part-failed")).to_contain_text("wwc-sc-share.js")
+    page.unroute("**/wwc-sc-share.js*")
+    page.click("#wwc-sc-share-open")
+    expect(page.locator("#wwc-sc-share-make")).to_be_visible()
+    assert saved_answers(page) == answers
 
 
 # --- accessibility -------------------------------------------------------------------------------

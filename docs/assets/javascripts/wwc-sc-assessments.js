@@ -59,7 +59,8 @@
     this.csv = button(t.csv_button);
     this.csv.id = "wwc-sc-csv";
     this.csv.addEventListener("click", function () {
-      self.ctx.need(["csv"]).then(function () { self.downloadCsv(); }, function () {});
+      self.ctx.need(["csv"], true).then(function () { self.downloadCsv(); },
+        function (error) { self.say(self.ctx.partFailed(error)); });
     });
     this.details.appendChild(this.csv);
 

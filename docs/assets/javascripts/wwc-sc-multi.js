@@ -37,6 +37,8 @@
     var view = {};
     var ctx = {
       need: host.need,
+      // What to say where a part was asked for, when it could not be loaded (nothing was done).
+      partFailed: function (error) { return parts.util.format(data.texts.part_failed, { file: error.message }); },
       model: model,
       settings: settings,
       texts: settings.texts,
@@ -75,11 +77,11 @@
     };
 
     /* Resolves with the view part, loading and creating it the first time. */
-    function part(name) {
+    function part(name, quiet) {
       if (view[name]) {
         return Promise.resolve(view[name]);
       }
-      return host.need(LAZY[name][0]).then(function () {
+      return host.need(LAZY[name][0], quiet).then(function () {
         if (!view[name]) {
           view[name] = parts[name].create(host.root.querySelector("#" + LAZY[name][1]), ctx);
           if (view[name].render) {
@@ -99,15 +101,19 @@
       var open = parts.util.element("button", "wwc-sc-button", label);
       open.type = "button";
       open.id = LAZY[name][1] + "-open";
+      // A failure is said here, beside the button the user pressed (which stays, to try again).
+      var failure = parts.util.element("p", "wwc-sc-part-failed");
+      failure.setAttribute("role", "alert");
       open.addEventListener("click", function () {
-        part(name).then(function () {
+        failure.textContent = "";
+        part(name, true).then(function () {
           var first = root.querySelector("input, select, button");
           if (first) {
             first.focus();
           }
-        }, function () {});
+        }, function (error) { failure.textContent = ctx.partFailed(error); });
       });
-      root.replaceChildren(title, open);
+      root.replaceChildren(title, open, failure);
       root.hidden = false;
     }
 
