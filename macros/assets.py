@@ -8,6 +8,7 @@ node tests load); only the built page holds the minified copy.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -89,3 +90,16 @@ def inline_styles(docs_dir: Path, paths: list[str]) -> str:
 def inline_scripts(docs_dir: Path, paths: list[str]) -> str:
     """One classic <script> element holding the listed scripts, minified, in run order."""
     return _inline(str(docs_dir), "script", stamp(docs_dir, tuple(paths)))
+
+
+@lru_cache(maxsize=64)
+def _version(docs_dir: str, stamp_: tuple) -> str:
+    path = stamp_[0][0]
+    return hashlib.sha256(read_source(Path(docs_dir), path).encode("utf-8")).hexdigest()[:10]
+
+
+def versioned_url(docs_dir: Path, path: str, base: str) -> str:
+    """The URL of a file served as it is in docs/ (a part loaded on first use), relative to the
+    page through ``base``, with its content's hash as a query so a browser never runs a stale copy
+    against a newer page (file:// ignores the query)."""
+    return f"{base}{path}?v={_version(str(docs_dir), stamp(docs_dir, (path,)))}"

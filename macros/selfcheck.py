@@ -31,7 +31,6 @@ from functools import lru_cache
 from html import escape
 from pathlib import Path
 
-import yaml
 
 from . import assets, links
 from .exports import DOWNLOADS_DIR
@@ -123,20 +122,11 @@ def render_page(content: dict, page_src: str, guide_base: str, directory_urls: b
     settings = settings or load_settings()
     kind, edition_id = expected_pages(content, settings).get(page_src, (None, None))
     if kind == "edition":
-        return render_self_check(content, edition_id, settings, guide_base, directory_urls,
-                                 result_note=page_meta(DOCS_DIR / page_src).get("result_note"))
+        return render_self_check(content, edition_id, settings, guide_base, directory_urls)
     if kind == "documents":
         return render_documents_page(content, settings, guide_base, directory_urls)
     known = ", ".join(f"docs/{src}" for src in expected_pages(content, settings))
     raise SelfCheckPageError(f"docs/{page_src}: not a self-check page (expected one of: {known})")
-
-
-def page_meta(path: Path) -> dict:
-    """The YAML front matter of a self-check page (a note that belongs to that page's edition)."""
-    source = path.read_text(encoding="utf-8") if path.is_file() else ""
-    match = re.match(r"---\n(.*?)\n---\n", source, re.S)
-    meta = yaml.safe_load(match.group(1)) if match else None
-    return meta if isinstance(meta, dict) else {}
 
 
 def page_href(src: str, guide_base: str, directory_urls: bool) -> str:
@@ -214,23 +204,44 @@ def embedded_edition(edition: dict) -> dict:
     return shape
 
 
+def lazy_files(settings: dict) -> list[str]:
+    """Every file of the parts loaded on first use, each once, in order."""
+    files: list[str] = []
+    for paths in settings["assets"].get("lazy", {}).values():
+        files += [path for path in paths if path not in files]
+    return files
+
+
+def lazy_urls(settings: dict, guide_base: str, docs_dir: Path | None = None) -> dict[str, list[str]]:
+    """Each lazy part's files as URLs relative to the page (wwc-sc-util.js loadParts)."""
+    docs_dir = docs_dir or DOCS_DIR
+    return {name: [assets.versioned_url(docs_dir, path, guide_base) for path in paths]
+            for name, paths in settings["assets"].get("lazy", {}).items()}
+
+
 def script_texts(texts: dict, settings: dict, docs_dir: Path | None = None) -> dict:
-    """The texts the page's scripts name (a key appears in their source); the others are only
-    used here, at build time, and would be dead weight in the page."""
-    code = "\n".join(assets.read_source(docs_dir or DOCS_DIR, path) for path in settings["assets"]["scripts"])
+    """The texts the page's scripts (those inlined and those loaded on first use) name (a key
+    appears in their source); the others are only used here, at build time, and would be dead
+    weight in the page."""
+    code = "\n".join(assets.read_source(docs_dir or DOCS_DIR, path)
+                     for path in settings["assets"]["scripts"] + lazy_files(settings))
     # One pass over the code (a search per key cost half a second of every build).
     names = set(re.findall(r"\w+", code))
     return {key: value for key, value in texts.items() if key in names}
 
 
-def payload(content: dict, settings: dict, edition_id: str | None = None, docs_dir: Path | None = None) -> dict:
+def payload(content: dict, settings: dict, edition_id: str | None = None, docs_dir: Path | None = None,
+            guide_base: str = "../") -> dict:
     """The data embedded in the page (completed from the form by the page's scripts)."""
     edition_id = edition_id or editions_in_order(content)[0]["id"]
     try:
-        texts = script_texts(settings["texts"], settings, docs_dir)
+        texts = edition_texts(content["editions"][edition_id], script_texts(settings["texts"], settings, docs_dir),
+                              settings["texts"])
+        lazy = lazy_urls(settings, guide_base, docs_dir)
     except assets.AssetError as error:
         raise SelfCheckPageError(f"macros/selfcheck.yml assets: {error}") from None
     return {
+        "lazy": lazy,
         "export": settings["export"],
         "limits": settings["limits"],
         "texts": texts,
@@ -503,7 +514,6 @@ def render_tools(settings: dict, guide_base: str) -> list[str]:
         f'<span class="wwc-sc-field"><label for="wwc-sc-name">{text(texts["name_label"])}</label>'
         f'<input type="text" id="wwc-sc-name" maxlength="{limits["name"]}" autocomplete="off"></span>',
         "</div>",
-        '<p class="wwc-sc-storage" id="wwc-sc-storage"></p>',
         '<div class="wwc-sc-buttons">',
         f'<button type="button" class="wwc-sc-button" id="wwc-sc-export">{text(texts["export_button"])}</button>',
         '<span class="wwc-sc-import">'
@@ -523,7 +533,7 @@ def render_tools(settings: dict, guide_base: str) -> list[str]:
 
 
 def render_plan(settings: dict, guide_base: str, directory_urls: bool) -> list[str]:
-    """Next steps, flagged Yes answers and the documents to gather, below the form (filled by
+    """Next steps, flagged met answers and the documents to gather, below the form (filled by
     wwc-sc-plan.js): their length depends on the answers, and below the form it moves nothing."""
     texts = settings["texts"]
     documents_href = page_href(settings["pages"]["documents"], guide_base, directory_urls)
@@ -580,8 +590,7 @@ def render_confirm_dialog(texts: dict) -> list[str]:
 
 
 def render_self_check(content: dict, edition_id: str | None = None, settings: dict | None = None,
-                      guide_base: str = "../", directory_urls: bool = True, docs_dir: Path | None = None,
-                      result_note: str | None = None) -> str:
+                      guide_base: str = "../", directory_urls: bool = True, docs_dir: Path | None = None) -> str:
     """The page body of one edition's self-check as one raw HTML block.
 
     ``guide_base`` leads from the page to the site root, for the links to each criterion in the
@@ -589,9 +598,11 @@ def render_self_check(content: dict, edition_id: str | None = None, settings: di
     links in raw HTML, so ``directory_urls`` says which form the guide's pages have.
     """
     settings = settings or load_settings()
-    texts = settings["texts"]
     edition_id = edition_id or editions_in_order(content)[0]["id"]
     edition = content["editions"][edition_id]
+    # Every text of the page, and of its embedded data, names this edition's answers.
+    settings = {**settings, "texts": edition_texts(edition, settings["texts"])}
+    texts = settings["texts"]
     index = links.SiteIndex(content)
     empty = score(edition, {})
     styles, scripts = render_assets(settings, docs_dir=docs_dir)
@@ -599,13 +610,13 @@ def render_self_check(content: dict, edition_id: str | None = None, settings: di
         f'<div class="wwc-selfcheck" id="{ROOT_ID}" data-wwc-edition="{text(edition_id)}">',
         SCRIPTED_MARK,
         *styles,
-        f'<script type="application/json" id="{DATA_ID}">{script_json(payload(content, settings, edition_id, docs_dir))}</script>',
+        f'<script type="application/json" id="{DATA_ID}">{script_json(payload(content, settings, edition_id, docs_dir, guide_base))}</script>',
         f'<p class="wwc-sc-intro">{text(intro_text(edition, texts))}</p>',
         f'<noscript><p class="wwc-sc-noscript" id="wwc-sc-noscript">{text(texts["no_script"])}</p></noscript>',
         *render_edition_links(content, edition_id, settings, guide_base, directory_urls),
         *render_notices_roots(load_settings(ASSESSMENTS_FILE)["texts"]),
         '<div class="wwc-sc-body">',
-        *render_results(edition, settings, empty, guide_base, directory_urls, result_note),
+        *render_results(edition, settings, empty, guide_base, directory_urls, edition.get("result_note")),
         *render_tools(settings, guide_base),
         *render_form(index, edition, texts, empty, guide_base, directory_urls),
         *render_plan(settings, guide_base, directory_urls),
@@ -627,12 +638,30 @@ def joined(labels: list[str], last: str) -> str:
     return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + last + labels[-1]
 
 
+def answer_labels(edition: dict, texts: dict) -> dict[str, str]:
+    """The values of the answer-label placeholders (selfcheck.yml texts), from the edition's
+    answer_states: the texts never name one standard's answers."""
+    states = edition["answer_states"]
+    unmet = [state["label"] for state in states if not state["met"]]
+    return {
+        "label_states": joined([state["label"] for state in states], texts["list_or"]),
+        "label_met": joined([state["label"] for state in states if state["met"]], texts["list_or"]),
+        # wwc-readiness.js scores an unbacked met answer as the edition's first unmet state.
+        "label_downgrade": unmet[0] if unmet else "",
+        "label_unmet_order": joined(unmet, texts["list_before"]) if unmet else "",
+    }
+
+
+def edition_texts(edition: dict, texts: dict, joins: dict | None = None) -> dict:
+    """The settings' texts with the edition's answer labels filled in (other placeholders stay);
+    ``joins``: the texts holding list_or and list_before, when ``texts`` is a selection."""
+    labels = answer_labels(edition, joins or texts)
+    return {key: fill(value, **labels) if isinstance(value, str) else value for key, value in texts.items()}
+
+
 def intro_text(edition: dict, texts: dict) -> str:
     """The intro names the edition's own answers (from its answer_states), not fixed words."""
-    states = edition["answer_states"]
-    return fill(texts["intro"], item=edition["item_label"],
-                states=joined([state["label"] for state in states], texts["list_or"]),
-                met=joined([state["label"] for state in states if state["met"]], texts["list_or"]))
+    return fill(edition_texts(edition, texts)["intro"], item=edition["item_label"])
 
 
 def initial_summary(edition: dict, texts: dict, result: dict) -> str:

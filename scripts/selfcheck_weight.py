@@ -73,6 +73,12 @@ def main() -> None:
     print(f"{'TOTAL as delivered (block + each linked file)':<48} {total_raw:>9,} {total_gz:>9,}")
     print(f"budget 30 KB gzip = 30,720 bytes: {'within' if total_gz <= 30720 else 'OVER'} "
           f"by {abs(30720 - total_gz):,} bytes")
+    # Not at page load: the parts loaded on first use, each file as the site serves it (docs/ as is).
+    print("loaded on first use (not in the figure above; the report loads when the page is idle):")
+    settings = load_settings()
+    for name, paths in settings["assets"].get("lazy", {}).items():
+        for path in paths:
+            row(f"  {name}: {path}", (DOCS / path).read_bytes())
 
 
 if __name__ == "__main__":

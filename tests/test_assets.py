@@ -66,8 +66,33 @@ def test_the_minified_bundle_defines_what_the_sources_define():
     assert result.returncode == 0, result.stderr[-2000:]
     found = json.loads(result.stdout)
     defined = {name for _, source in sources for name in re.findall(r"window\.(\w+) = ", source)}
-    parts = {name for _, source in sources for name in re.findall(r"\bparts\.(\w+) = ", source)}
+    # Not "self.parts.report = ...": the controller's own map of the parts it created.
+    parts = {name for _, source in sources for name in re.findall(r"(?<![.\w])parts\.(\w+) = ", source)}
     assert defined and parts
     assert set(found["globals"]) == {name for name in defined if name.startswith("WWC")}
     assert set(found["parts"]) == parts
     assert found["listeners"] == ["DOMContentLoaded"]
+
+
+def test_each_lazy_part_defines_its_parts_after_the_bundle():
+    """The files loaded on first use run after the bundle, as the page loads them (in each part's
+    order, from docs/ as they are), and define the globals and view parts the page then creates."""
+    from macros.selfcheck import lazy_files
+    bundle = assets.bundle_js([(path, (ROOT / "docs" / path).read_text(encoding="utf-8"))
+                               for path in SETTINGS["assets"]["scripts"]])
+    lazy = [(path, (ROOT / "docs" / path).read_text(encoding="utf-8")) for path in lazy_files(SETTINGS)]
+    assert lazy and not set(SETTINGS["assets"]["scripts"]) & set(lazy_files(SETTINGS))
+    probe = ("var vm = require('vm'); var files = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+             "var context = {document: {readyState: 'loading', addEventListener: function () {}}};"
+             "context.window = context; vm.createContext(context);"
+             "files.forEach(function (code) { vm.runInContext(code, context); });"
+             "console.log(JSON.stringify({globals: Object.keys(context).filter(function (k) { return /^WWC/.test(k); }),"
+             " parts: Object.keys(context.WWCSelfCheckParts || {})}))")
+    result = subprocess.run(["node", "-e", probe], input=json.dumps([bundle] + [source for _, source in lazy]),
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    found = json.loads(result.stdout)
+    for _, source in lazy:
+        assert set(re.findall(r"window\.(\w+) = ", source)) <= set(found["globals"])
+        assert set(re.findall(r"(?<![.\w])parts\.(\w+) = ", source)) <= set(found["parts"])
+    assert {"report", "share", "incoming", "merge", "compare"} <= set(found["parts"])

@@ -79,6 +79,30 @@ def test_intro_names_the_editions_own_answers(content):
         assert f"only {met[0]} counts" in intro and "{" not in intro
 
 
+def test_texts_name_the_editions_own_answers_from_its_answer_states(content):
+    """Every text that names answers (flagged answers, next steps...) is filled from answer_states:
+    no placeholder is left, in the HTML or in the embedded texts, and the labels are the edition's."""
+    for edition in content["editions"].values():
+        html = render_self_check(content, edition["id"])
+        data = payload(content, load_settings(), edition["id"])
+        assert "{label_" not in html and "{label_" not in json.dumps(data)
+        states = edition["answer_states"]
+        met = next(state["label"] for state in states if state["met"])
+        unmet = [state["label"] for state in states if not state["met"]]
+        texts = data["texts"]
+        assert f"{len(unmet) and unmet[0]}" in texts["flags_heading"] and met in texts["flags_heading"]
+        assert SETTINGS["texts"]["list_before"].join(unmet) in texts["next_intro"]
+        assert met in texts["evidence_flagged_none"]
+    # Other labels, other words: a changed copy of an edition names its own answers.
+    changed = copy.deepcopy(content)
+    edition = changed["editions"]["assessment-45"]
+    for state, label in zip(edition["answer_states"], ["Achieved", "Underway", "Absent"]):
+        state["label"] = label
+    texts = payload(changed, load_settings(), "assessment-45")["texts"]
+    assert texts["flags_heading"].startswith("Achieved") and "Underway" in texts["flags_heading"]
+    assert "Underway before Absent" in texts["next_intro"]
+
+
 def test_one_fieldset_per_criterion_with_a_labelled_radio_per_answer_state(content):
     for edition in content["editions"].values():
         page = BeautifulSoup(render_self_check(content, edition["id"]), "html.parser")
@@ -200,3 +224,19 @@ def test_built_page_links_from_the_self_check_resolve(built_site):
                 parsed = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
                 ids_by_file[target] = {element["id"] for element in parsed.find_all(id=True)}
             assert fragment in ids_by_file[target], link["href"]
+
+
+def test_an_editions_result_note_comes_from_its_data(content):
+    """result_note (criteria/<edition>/edition.yml) is shown beside that edition's result only."""
+    noted = [edition for edition in content["editions"].values() if edition.get("result_note")]
+    assert noted, "the launch edition has a note"
+    for edition in content["editions"].values():
+        page = BeautifulSoup(render_self_check(content, edition["id"]), "html.parser")
+        note = page.select("#wwc-sc-results .wwc-sc-result-note")
+        if edition.get("result_note"):
+            assert [p.get_text() for p in note] == [" ".join(edition["result_note"].split())]
+        else:
+            assert note == []
+    # The page shell is one macro line again: the note is not in its front matter.
+    for path in (DOCS / "self-check").glob("*.md"):
+        assert not path.read_text(encoding="utf-8").startswith("---"), path

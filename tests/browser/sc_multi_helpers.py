@@ -99,10 +99,18 @@ def set_storage(page: Page, url: str, items: dict) -> None:
 def new_assessment(page: Page, name: str) -> None:
     page.fill("#wwc-sc-new-name", name)
     page.click("#wwc-sc-new")
-    expect(page.locator("#wwc-sc-assessment-name")).to_have_value(name)
+    expect(page.locator("#wwc-sc-name")).to_have_value(name)
+
+
+def open_part(page: Page, name: str) -> None:
+    """Open a part loaded on first use (share, compare) by its button; it is then built in place."""
+    page.click(f"#wwc-sc-{name}-open")
+    expect(page.locator(f"#wwc-sc-{name}-open")).to_have_count(0)
 
 
 def make_link(page: Page, ticks: bool = False, notes: bool = False) -> str:
+    if page.locator("#wwc-sc-share-open").count():
+        open_part(page, "share")
     if ticks:
         page.check("#wwc-sc-share-ticks")
     if notes:

@@ -243,7 +243,25 @@ def test_answers_survive_a_reload_and_a_new_tab(page, context, self_check_url, o
     page.close()
     second = open_self_check(context.new_page(), self_check_url)
     assert checked_answers(second, "assessment-45") == answers
-    expect(second.locator("#wwc-sc-storage")).to_have_text(TEXTS["saved_here"])
+    # Saving works: the storage banner, the page's one voice about saving, has nothing to say.
+    expect(second.locator("#wwc-sc-banner")).to_be_hidden()
+
+
+def test_one_place_for_name_city_and_date_and_one_storage_voice(page, self_check_url, offsite_requests):
+    open_self_check(page, self_check_url)
+    for field in ("name", "city", "date"):
+        expect(page.locator(f"#wwc-sc-{field}")).to_have_count(1)
+    # The assessments manager lists them but has no field of its own for them (only the new one's name).
+    expect(page.locator("#wwc-sc-assessments input")).to_have_count(1)
+    expect(page.locator("#wwc-sc-assessments input")).to_have_id("wwc-sc-new-name")
+    page.fill("#wwc-sc-city", "Springfield")
+    page.fill("#wwc-sc-date", "2026-04-15")
+    page.fill("#wwc-sc-name", "Spring draft")
+    expect(page.locator("#wwc-sc-assessment-list .wwc-sc-open-row")).to_contain_text("Springfield")
+    expect(page.locator("#wwc-sc-assessment-list .wwc-sc-open-row")).to_contain_text("2026-04-15")
+    expect(page.locator("#wwc-sc-assessment-list .wwc-sc-open-row")).to_contain_text("Spring draft")
+    # Only the banner speaks about storage: no other line of the page says whether answers are saved.
+    expect(page.locator("#wwc-sc-storage")).to_have_count(0)
 
 
 BLOCKED_STORAGE = """
@@ -267,7 +285,7 @@ FULL_STORAGE = """
 def test_without_storage_the_page_works_and_says_progress_is_not_kept(page, self_check_url, offsite_requests):
     page.add_init_script(BLOCKED_STORAGE)
     open_self_check(page, self_check_url)
-    expect(page.locator("#wwc-sc-storage")).to_have_text(" ".join(TEXTS["storage_unavailable"].split()))
+    expect(page.locator("#wwc-sc-banner")).to_contain_text(" ".join(STORE_TEXTS["banner_unavailable"].split()))
     answer_by_clicking(page, A45, {"DG1": "yes"})
     expect_summary(page, A45, {"DG1": "yes"})
 
@@ -275,11 +293,14 @@ def test_without_storage_the_page_works_and_says_progress_is_not_kept(page, self
 def test_full_storage_the_page_works_and_says_progress_is_not_kept(page, self_check_url, offsite_requests):
     page.add_init_script(FULL_STORAGE)
     open_self_check(page, self_check_url)
-    expect(page.locator("#wwc-sc-storage")).to_have_text(TEXTS["saved_here"])
+    banner = page.locator("#wwc-sc-banner")
+    expect(banner).to_be_hidden()
     answer_by_clicking(page, A45, {"DG1": "yes"})
     expect_summary(page, A45, {"DG1": "yes"})
-    expect(page.locator("#wwc-sc-storage")).to_have_text(" ".join(TEXTS["storage_failed"].split()))
-    expect(page.locator("#wwc-sc-banner")).to_contain_text(" ".join(STORE_TEXTS["banner_save_failed"].split()))
+    failed = " ".join(STORE_TEXTS["banner_save_failed"].split())
+    expect(banner).to_contain_text(failed)
+    expect(page.locator("#wwc-sc-banner-export")).to_be_visible()
+    # Said again on every failed change and cleared when saving works: tests/browser/test_selfcheck_faults.py.
 
 
 def test_corrupt_saved_answers_are_set_aside(page, self_check_url, offsite_requests):
@@ -298,8 +319,10 @@ def test_saved_answers_to_criteria_that_no_longer_exist_are_listed(page, self_ch
     record = {"version": 1, "edition": "assessment-45", "answers": {"assessment-45": {"DG1": "yes", "DG99": "yes"}}}
     page.evaluate("([key, value]) => window.localStorage.setItem(key, value)", [LEGACY_KEY, json.dumps(record)])
     page.reload()
-    expect(page.locator(f"{NOTICE} li")).to_have_text([
-        TEXTS["unmatched_unknown_id"].format(id="DG99", state="yes", item=A45["item_label"])])
+    # Kept aside, not dropped, and said once: by the storage banner.
+    expect(page.locator("#wwc-sc-banner .wwc-sc-kept-aside li")).to_have_text([
+        STORE_TEXTS["aside_unknown_criterion"].format(name=STORE_TEXTS["migrated_name"], id="DG99", state="yes")])
+    expect(page.locator(f"{NOTICE} li")).to_have_count(0)
     expect_summary(page, A45, {"DG1": "yes"})
 
 
@@ -464,7 +487,7 @@ def test_print_shows_the_report_without_controls(page, self_check_url, offsite_r
     answer_by_clicking(page, A45, {"DG1": "yes"})
     expect(page.locator("#wwc-sc-report")).to_be_hidden()
     page.click("#wwc-sc-print")
-    assert page.evaluate("window.wwcPrinted") == 1
+    page.wait_for_function("window.wwcPrinted === 1")
     page.emulate_media(media="print")
     for hidden in ("#wwc-sc-tools", "#wwc-sc-editions", STATUS, "#wwc-sc-results", "#wwc-sc-form-assessment-45"):
         expect(page.locator(hidden).first).to_be_hidden()
@@ -498,6 +521,80 @@ def test_works_when_opened_from_disk(page, built_site, tmp_path, offsite_request
     expect_summary(page, A45, answers)
     path = export_answers(page, tmp_path)
     assert json.loads(path.read_text(encoding="utf-8"))["answers"] == answers
+    # The parts loaded on first use come from disk too (a classic <script src>, relative URL).
+    page.click("#wwc-sc-share-open")
+    expect(page.locator("#wwc-sc-share-make")).to_be_visible()
+    page.click("#wwc-sc-compare-open")
+    expect(page.locator("#wwc-sc-compare-go")).to_be_visible()
+
+
+# --- parts loaded on first use -------------------------------------------------------------------
+
+LAZY = SETTINGS["assets"]["lazy"]
+
+
+LAZY_NAMES = {path.split("/")[-1] for paths in LAZY.values() for path in paths}
+
+
+def lazy_requests(page: Page) -> list[str]:
+    """The lazy parts' files the page asked for so far, by name (each request once in the list)."""
+    paths = page.evaluate("() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname)")
+    return [path for path in paths if path.split("/")[-1] in LAZY_NAMES]
+
+
+def test_parts_needed_only_on_a_user_action_load_on_first_use_and_once(page, self_check_url, offsite_requests):
+    open_self_check(page, self_check_url)
+    # At start only the report comes (while the page is idle, so printing finds it).
+    page.wait_for_function("window.WWCSelfCheckParts.report !== undefined")
+    assert page.evaluate("[window.WWCExport, window.WWCShare, window.WWCMerge, window.WWCCsv]") == [None] * 4
+    loaded = lazy_requests(page)
+    assert [path.split("/")[-1] for path in loaded] == [LAZY["report"][0].split("/")[-1]]
+    page.click("#wwc-sc-share-open")
+    expect(page.locator("#wwc-sc-share-ticks")).to_be_focused()
+    page.click("#wwc-sc-compare-open")
+    expect(page.locator("#wwc-sc-compare-from")).to_be_focused()
+    page.click("#wwc-sc-export")
+    page.wait_for_function("window.WWCExport !== undefined")
+    names = [path.split("/")[-1] for path in lazy_requests(page)]
+    # wwc-merge.js serves share and compare: asked for once.
+    assert sorted(names) == sorted(LAZY_NAMES - {"wwc-csv.js"})
+    assert len(names) == len(set(names))
+
+
+def test_a_share_link_in_the_address_loads_the_share_part_at_start(page, self_check_url, offsite_requests):
+    open_self_check(page, self_check_url)
+    answer_by_clicking(page, A45, {"DG1": "yes"})
+    page.click("#wwc-sc-share-open")
+    page.click("#wwc-sc-share-make")
+    page.wait_for_function("document.querySelector('#wwc-sc-share-link').value.length > 0")
+    link = page.input_value("#wwc-sc-share-link")
+    fresh = page.context.new_page()
+    fresh.goto(link)
+    expect(fresh.locator("#wwc-sc-incoming-holds")).to_be_visible()
+
+
+def test_a_part_that_fails_to_load_is_told_and_nothing_is_lost(page, self_check_url, offsite_requests):
+    open_self_check(page, self_check_url)
+    answers = {"DG1": "yes", "DG2": "in-progress"}
+    answer_by_clicking(page, A45, answers)
+    page.route("**/wwc-export.js*", lambda route: route.abort())
+    page.click("#wwc-sc-export")
+    expect(page.locator(ALERT)).to_contain_text(TEXTS["part_failed"].split("(")[0].strip())
+    assert checked_answers(page, "assessment-45") == answers
+    assert saved_answers(page) == answers
+    # The next use tries again.
+    page.unroute("**/wwc-export.js*")
+    with page.expect_download() as info:
+        page.click("#wwc-sc-export")
+    assert json.loads(open(info.value.path(), encoding="utf-8").read())["answers"] == answers
+    # A panel's part that fails is said beside its button, which stays to try again.
+    page.route("**/wwc-sc-share.js*", lambda route: route.abort())
+    page.click("#wwc-sc-share-open")
+    expect(page.locator("#wwc-sc-share .wwc-sc-part-failed")).to_contain_text("wwc-sc-share.js")
+    page.unroute("**/wwc-sc-share.js*")
+    page.click("#wwc-sc-share-open")
+    expect(page.locator("#wwc-sc-share-make")).to_be_visible()
+    assert saved_answers(page) == answers
 
 
 # --- accessibility -------------------------------------------------------------------------------

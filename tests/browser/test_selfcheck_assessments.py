@@ -15,8 +15,9 @@ from playwright.sync_api import expect
 
 from macros.content import load_content
 from macros.scoring import score
+from test_selfcheck import axe_violations
 from sc_multi_helpers import (radio_label, EDITION, LEGACY_KEY, STORE_KEY, TEXTS, SETTINGS, answer, checked, make_link,
-                              new_assessment, open_self_check, record, set_storage, stored_answers)
+                              new_assessment, open_part, open_self_check, record, set_storage, stored_answers)
 
 CONTENT = load_content(__import__("pathlib").Path(__file__).resolve().parents[2])
 A45 = CONTENT["editions"][EDITION]
@@ -36,9 +37,9 @@ def url(site_url):
 def test_two_named_assessments_of_different_years_are_kept_and_compared(page, url, offsite_requests):
     open_self_check(page, url)
     new_assessment(page, "2025 application")
-    page.fill("#wwc-sc-assessment-city", "Springfield")
-    page.fill("#wwc-sc-assessment-date", "2025-03-01")
-    page.locator("#wwc-sc-assessment-date").dispatch_event("change")
+    page.fill("#wwc-sc-city", "Springfield")
+    page.fill("#wwc-sc-date", "2025-03-01")
+    page.locator("#wwc-sc-date").dispatch_event("change")
     last_year = first(23)
     answer(page, last_year)
     new_assessment(page, "2026 draft")
@@ -55,6 +56,7 @@ def test_two_named_assessments_of_different_years_are_kept_and_compared(page, ur
     assert saved["2025 application"]["date"] == "2025-03-01"
     assert saved["2026 draft"]["answers"] == this_year
 
+    open_part(page, "compare")
     page.click("#wwc-sc-compare-go")
     summary = page.locator("#wwc-sc-compare-summary")
     before, after = score(A45, last_year), score(A45, this_year)
@@ -83,8 +85,8 @@ def test_open_duplicate_rename_delete_and_undo(page, url, offsite_requests):
     expect(page.locator("#wwc-sc-assessment-list")).to_contain_text(copy_name)
     page.click(f'button[aria-label="Open {copy_name}"]')
     assert checked(page) == {"DG1": "yes", "DG2": "no"}
-    page.fill("#wwc-sc-assessment-name", "Second")
-    page.locator("#wwc-sc-assessment-name").dispatch_event("change")
+    page.fill("#wwc-sc-name", "Second")
+    page.locator("#wwc-sc-name").dispatch_event("change")
     expect(page.locator("#wwc-sc-assessment-list")).to_contain_text("Second")
     answer(page, {"DG3": "yes"})
     assert stored_answers(page, "First") == {"DG1": "yes", "DG2": "no"}, "the copy is a copy"
@@ -102,7 +104,7 @@ def test_old_saved_answers_migrate_into_a_first_assessment_and_the_old_key_stays
                                                                         "launch-50": {"Q1": "yes"}}})
     set_storage(page, url, {LEGACY_KEY: legacy})
     assert checked(page) == {"DG1": "yes", "OD2": "in-progress"}
-    expect(page.locator("#wwc-sc-assessment-name")).to_have_value(TEXTS["migrated_name"])
+    expect(page.locator("#wwc-sc-name")).to_have_value(TEXTS["migrated_name"])
     answer(page, {"DG2": "no"})
     names = sorted((a["edition"], a["name"]) for a in record(page)["assessments"])
     assert names == [(EDITION, TEXTS["migrated_name"]), ("launch-50", TEXTS["migrated_name"])]
@@ -222,8 +224,30 @@ def test_accessibility_of_the_assessment_parts(page, url, offsite_requests):
     open_self_check(page, url)
     answer(page, {"DG1": "yes"})
     new_assessment(page, "Second")
+    open_part(page, "compare")
     page.click("#wwc-sc-compare-go")
     make_link(page)
     result = Axe().run(page, context={"include": [["#wwc-sc-assessments"], ["#wwc-sc-share"], ["#wwc-sc-compare"], ["#wwc-sc-banner"]]},
                        options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
     assert result.violations_count == 0, result.generate_report()
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_axe_with_the_incoming_link_and_merge_panels_open(page, url, scheme, offsite_requests):
+    """WCAG 2.1 A and AA over the whole page with a shared link's panel and the merge panel open,
+    in both colour schemes."""
+    set_scheme = "(scheme) => document.body.setAttribute('data-md-color-scheme', scheme)"
+    open_self_check(page, url)
+    # Set before the panels open: the theme's colour transitions are over when axe looks.
+    page.evaluate(set_scheme, scheme)
+    answer(page, {"DG1": "yes", "DG2": "no"})
+    link = make_link(page, ticks=True)
+    answer(page, {"DG1": "no", "DG5": "yes"})
+    page.goto(link)
+    expect(page.locator("#wwc-sc-incoming-holds")).to_be_visible()
+    page.evaluate(set_scheme, scheme)
+    assert axe_violations(page) == []
+    page.click("#wwc-sc-incoming-merge")
+    expect(page.locator("#wwc-sc-merge-table tbody tr")).not_to_have_count(0)
+    expect(page.locator("#wwc-sc-incoming")).to_be_visible()
+    assert axe_violations(page) == []

@@ -7,7 +7,7 @@
  * - evidenceResult(): the evidence-backed result: a met answer counts only when every required
  *   document is ticked and any must-meet rule holds; the others are flagged with what is missing
  *   and scored as the edition's first answer state that is not met (the program turns such a
- *   Yes into In progress);
+ *   met answer into that state);
  * - nextSteps(): the unmet criteria closest to being met, for the next tier.
  *
  * Requirements without a must-meet rule do not decide anything: the sources say how many must be
@@ -115,8 +115,8 @@
     return gaps;
   }
 
-  /* The unmet criteria, closest first: by answer (in the edition's order of states, In progress
-     before No; unanswered last), then most requirements and documents ticked, then the group
+  /* The unmet criteria, closest first: by answer (in the edition's order of states, the first
+     unmet state first; unanswered last), then most requirements and documents ticked, then the group
      furthest below the applicant average, then the edition's own order. */
   function rankUnmet(edition, answers, evidence, result) {
     var states = edition.answer_states.map(function (state) { return state.id; });

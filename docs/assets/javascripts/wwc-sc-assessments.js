@@ -1,6 +1,6 @@
 /*
- * View parts of the self-check: the assessments manager (open, new, duplicate, rename, city and
- * date, delete with undo, CSV) and the storage banner. Each binds to one root element it owns and
+ * View parts of the self-check: the assessments manager (open, new, duplicate, delete with undo,
+ * CSV; the open assessment's name, city and date are edited in #wwc-sc-tools only) and the storage banner. Each binds to one root element it owns and
  * talks only to the model (wwc-assessments.js); user text goes in through textContent and
  * setAttribute only.
  *
@@ -56,16 +56,12 @@
     var heading = element("h2", null, t.manager_heading);
     heading.id = "wwc-sc-assessments-heading";
     this.details = element("div", "wwc-sc-assessment-details");
-    this.name = field("wwc-sc-assessment-name", t.name_label, "text");
-    this.city = field("wwc-sc-assessment-city", t.city_label, "text");
-    this.date = field("wwc-sc-assessment-date", t.date_label, "date");
-    [this.name, this.city, this.date].forEach(function (item) {
-      item.input.addEventListener("change", function () { self.saveDetails(); });
-      self.details.appendChild(item.wrapper);
-    });
     this.csv = button(t.csv_button);
     this.csv.id = "wwc-sc-csv";
-    this.csv.addEventListener("click", function () { self.downloadCsv(); });
+    this.csv.addEventListener("click", function () {
+      self.ctx.need(["csv"], true).then(function () { self.downloadCsv(); },
+        function (error) { self.say(self.ctx.partFailed(error)); });
+    });
     this.details.appendChild(this.csv);
 
     this.table = element("table", "wwc-sc-assessment-list");
@@ -104,9 +100,6 @@
 
   Manager.prototype.render = function () {
     var current = this.ctx.model.current();
-    this.name.input.value = current.name || "";
-    this.city.input.value = current.city || "";
-    this.date.input.value = current.date || "";
     this.body.replaceChildren();
     this.ctx.model.list().forEach(function (assessment) {
       this.body.appendChild(this.row(assessment, assessment.id === current.id));
@@ -160,19 +153,13 @@
     }
   };
 
-  Manager.prototype.saveDetails = function () {
-    var model = this.ctx.model;
-    var result = model.setDetails(model.current().id,
-      { name: this.name.input.value, city: this.city.input.value, date: this.date.input.value });
-    this.after(result);
-  };
-
   Manager.prototype.createNew = function () {
     var name = this.newName.input.value.trim() || this.texts.new_name;
     var result = this.ctx.model.create({ name: name });
     this.newName.input.value = "";
     this.after(result, format(this.texts.created, { name: name }));
-    this.name.input.focus();
+    // Its name, city and date are edited in the tools section, the page's one place for them.
+    document.getElementById("wwc-sc-name").focus();
   };
 
   Manager.prototype.open = function (assessment) {

@@ -36,6 +36,9 @@
     });
     var view = {};
     var ctx = {
+      need: host.need,
+      // What to say where a part was asked for, when it could not be loaded (nothing was done).
+      partFailed: function (error) { return parts.util.format(data.texts.part_failed, { file: error.message }); },
       model: model,
       settings: settings,
       texts: settings.texts,
@@ -47,16 +50,79 @@
       downloadBackup: downloadBackup,
       csvEdition: function () { return parts.util.editionWithTexts(ctx.edition); },
       goToEdition: goToEdition,
-      compareWith: function (assessment, label) { view.compare.compareWith(assessment, label); },
-      merge: function (assessment) { view.merge.open(assessment); },
+      compareWith: function (assessment, label) {
+        return part("compare").then(function (compare) { compare.compareWith(assessment, label); }, function () {});
+      },
+      merge: function (assessment) {
+        return part("merge").then(function (merge) { merge.open(assessment); }, function () {});
+      },
       showUndoImport: showUndoImport
     };
     Object.defineProperty(ctx, "edition", { get: function () { return byId[model.editionId()]; } });
 
     function refreshParts() {
       view.manager.render();
-      view.compare.render();
+      if (view.compare) {
+        view.compare.render();
+      }
       view.banner.render();
+    }
+
+    /* The parts loaded on first use: view name -> [lazy parts to load, root id]. */
+    var LAZY = {
+      share: [["share"], "wwc-sc-share"],
+      incoming: [["share"], "wwc-sc-incoming"],
+      merge: [["share"], "wwc-sc-merge"],
+      compare: [["compare"], "wwc-sc-compare"]
+    };
+
+    /* Resolves with the view part, loading and creating it the first time. */
+    function part(name, quiet) {
+      if (view[name]) {
+        return Promise.resolve(view[name]);
+      }
+      return host.need(LAZY[name][0], quiet).then(function () {
+        if (!view[name]) {
+          view[name] = parts[name].create(host.root.querySelector("#" + LAZY[name][1]), ctx);
+          if (view[name].render) {
+            view[name].render();
+          }
+        }
+        return view[name];
+      });
+    }
+
+    /* A lazy part's root shows its heading and one button; the button loads and builds the part. */
+    function opener(name, heading, label) {
+      var root = host.root.querySelector("#" + LAZY[name][1]);
+      var title = parts.util.element("h2", null, heading);
+      title.id = LAZY[name][1] + "-heading";
+      root.setAttribute("aria-labelledby", title.id);
+      var open = parts.util.element("button", "wwc-sc-button", label);
+      open.type = "button";
+      open.id = LAZY[name][1] + "-open";
+      // A failure is said here, beside the button the user pressed (which stays, to try again).
+      var failure = parts.util.element("p", "wwc-sc-part-failed");
+      failure.setAttribute("role", "alert");
+      open.addEventListener("click", function () {
+        failure.textContent = "";
+        part(name, true).then(function () {
+          var first = root.querySelector("input, select, button");
+          if (first) {
+            first.focus();
+          }
+        }, function (error) { failure.textContent = ctx.partFailed(error); });
+      });
+      root.replaceChildren(title, open, failure);
+      root.hidden = false;
+    }
+
+    /* A share link in the page's address: the share part is needed at once. */
+    function readHash() {
+      if (String(window.location.hash).indexOf(settings.share.fragment + "=") < 0) {
+        return Promise.resolve(null);
+      }
+      return part("incoming").then(function (incoming) { return incoming.readHash(); }, function () { return null; });
     }
 
     /* After every change: the banner says again whether saving worked. */
@@ -87,7 +153,7 @@
       if (host.switchEdition) {
         host.switchEdition(editionId);
         refreshParts();
-        view.incoming.readHash();
+        readHash();
       }
     }
 
@@ -113,11 +179,7 @@
       // The roots are in the page's HTML (macros/selfcheck.py), so nothing moves when they fill.
       var root = host.root;
       var banner = root.querySelector("#wwc-sc-banner");
-      var incoming = root.querySelector("#wwc-sc-incoming");
-      var merge = root.querySelector("#wwc-sc-merge");
       var manager = root.querySelector("#wwc-sc-assessments");
-      var share = root.querySelector("#wwc-sc-share");
-      var compare = root.querySelector("#wwc-sc-compare");
       undoButton = root.querySelector("#wwc-sc-undo-import");
       view.undoNote = root.querySelector("#wwc-sc-import-message");
       undoButton.addEventListener("click", function () {
@@ -128,11 +190,9 @@
         view.undoNote.textContent = settings.texts.import_undone;
       });
       view.banner = parts.banner.create(banner, ctx);
-      view.incoming = parts.incoming.create(incoming, ctx);
-      view.merge = parts.merge.create(merge, ctx);
       view.manager = parts.assessments.create(manager, ctx);
-      view.share = parts.share.create(share, ctx);
-      view.compare = parts.compare.create(compare, ctx);
+      opener("share", settings.texts.share_heading, settings.texts.share_open);
+      opener("compare", settings.texts.compare_heading, settings.texts.compare_open);
       refreshParts();
       lastRevision = model.revision();
       model.onExternalChange(function () {
@@ -140,13 +200,15 @@
         host.reload();
         refreshParts();
       });
-      window.addEventListener("hashchange", function () { view.incoming.readHash(); });
-      view.ready = view.incoming.readHash();
+      window.addEventListener("hashchange", readHash);
+      view.ready = readHash();
       return view;
     }
 
     return { model: model, attach: attach, changed: changed, refreshParts: refreshParts, ctx: ctx, view: view,
-      offerImport: function (assessment) { view.incoming.show(assessment); } };
+      offerImport: function (assessment) {
+        return part("incoming").then(function (incoming) { incoming.show(assessment); }, function () {});
+      } };
   }
 
   parts.multi = { create: create };

@@ -1,7 +1,7 @@
 /*
  * "Your plan" (#wwc-sc-plan), below the form: the next steps (the unmet criteria closest to
  * being met, as many as the next tier needs, each linked to its guide entry and case studies),
- * the Yes answers an auditor would likely turn into In progress with what is missing, and the
+ * the met answers an auditor would likely turn into an unmet one, with what is missing, and the
  * documents to gather with which are ticked. The links are copies of the form's own links, so
  * every URL comes from the build. The documents list is built only while its panel is open.
  */

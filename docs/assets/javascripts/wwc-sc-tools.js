@@ -1,6 +1,7 @@
 /*
- * Save, share and print (#wwc-sc-tools): the city, report date and name fields, export, import,
- * start over with one undo, print, the storage line and the messages. Imports are checked by
+ * Save, share and print (#wwc-sc-tools): the open assessment's name, city and report date (the
+ * page's only fields for them: the report and the CSV read them), export, import, start over with
+ * one undo, print and the messages. Whether saving works is the storage banner's to say. Imports are checked by
  * WWCExport; a refused file leaves every answer as it was.
  */
 (function () {
@@ -35,7 +36,10 @@
 
   Tools.prototype.bind = function () {
     var self = this;
-    byId("wwc-sc-export").addEventListener("click", function () { self.exportAnswers(); });
+    // Export and import read and check files with WWCExport, loaded on first use.
+    byId("wwc-sc-export").addEventListener("click", function () {
+      self.sc.need(["export"]).then(function () { self.exportAnswers(); }, function () {});
+    });
     byId("wwc-sc-import-file").addEventListener("change", function (event) { self.importFile(event.target); });
     byId("wwc-sc-start-over").addEventListener("click", function () { self.askStartOver(); });
     byId("wwc-sc-undo").addEventListener("click", function () { self.undoLast(); });
@@ -69,12 +73,6 @@
         input.value = value;
       }
     });
-  };
-
-  Tools.prototype.setStorageMessage = function (message, warning) {
-    var note = byId("wwc-sc-storage");
-    util.setText(note, message);
-    util.toggleClass(note, "wwc-sc-warning", Boolean(warning));
   };
 
   /* ---- messages ---- */
@@ -216,6 +214,12 @@
       this.refuseImport(file.name, { code: "too-large", details: { size: file.size, max: settings.max_bytes } });
       return;
     }
+    var self = this;
+    // The file's check (export) and what an import offers (share: save as new, compare, merge).
+    this.sc.need(["export", "share"]).then(function () { self.readFile(file); }, function () {});
+  };
+
+  Tools.prototype.readFile = function (file) {
     var self = this;
     var reader = new FileReader();
     reader.onload = function () { self.importText(file.name, String(reader.result), file.size); };

@@ -118,8 +118,49 @@
     window.setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
   }
 
+  /* ---- parts loaded on first use ----
+   * The parts needed only on a user action (share, merge, compare, CSV, export and import, the
+   * report) are not in the page: each is a list of script files (payload.lazy, URLs relative to
+   * the page, computed at build time) brought in by a classic <script src> inserted on first use,
+   * which works from file:// too. Each file loads once (the promise is kept); a file that fails
+   * is forgotten, so the next use tries again, and the caller tells the user. */
+
+  var loading = {};
+
+  function loadScript(url) {
+    if (!loading[url]) {
+      loading[url] = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = url;
+        script.onload = function () { resolve(url); };
+        script.onerror = function () {
+          delete loading[url];
+          script.remove();
+          reject(new Error(url));
+        };
+        document.head.appendChild(script);
+      });
+    }
+    return loading[url];
+  }
+
+  /* Every file of the named parts, in order (a part's files depend on the ones before them). */
+  function loadParts(lazy, names) {
+    var urls = [];
+    names.forEach(function (name) {
+      (lazy[name] || []).forEach(function (url) {
+        if (urls.indexOf(url) < 0) {
+          urls.push(url);
+        }
+      });
+    });
+    return urls.reduce(function (previous, url) {
+      return previous.then(function () { return loadScript(url); });
+    }, Promise.resolve());
+  }
+
   parts.util = {
     download: download, format: format, element: element, setText: setText, setStyle: setStyle, toggleClass: toggleClass,
-    completePayload: completePayload, editionWithTexts: editionWithTexts
+    completePayload: completePayload, editionWithTexts: editionWithTexts, loadParts: loadParts
   };
 })();

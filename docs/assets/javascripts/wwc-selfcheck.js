@@ -2,7 +2,8 @@
  * The self-check page's controller. The form of this page's edition is already on the page
  * (rendered from the YAML at build time); this script reads the JSON embedded beside it, opens
  * the model (WWCAssessments via WWCSelfCheckParts.multi: the only way to saved data) and wires the view parts, each bound
- * to one root element (window.WWCSelfCheckParts: results, evidence, tools, plan, report).
+ * to one root element (window.WWCSelfCheckParts: results, evidence, tools, plan; the report,
+ * export/import, share, merge, compare and CSV are loaded on first use: need()).
  *
  * Every change goes through sc.change(criterionId, fn): the model applies fn to the latest
  * stored assessment, then each part updates what changed (criterionId, or everything when null).
@@ -36,7 +37,8 @@
     this.multi = window.WWCSelfCheckParts.multi.create({
       root: root, data: data,
       editionId: function () { return data.edition.id; },
-      reload: function () { self.cached = null; self.update(null); }
+      reload: function () { self.cached = null; self.update(null); },
+      need: function (names, quiet) { return self.need(names, quiet); }
     });
     this.model = this.multi.model;
     this.cached = null;
@@ -98,45 +100,46 @@
 
   SelfCheck.prototype.start = function () {
     var parts = window.WWCSelfCheckParts;
-    var unmatched = this.dropUnmatched();
     this.parts.tools = parts.tools.create(byId("wwc-sc-tools"), this);
     this.parts.results = parts.results.create(byId("wwc-sc-results"), this);
     this.parts.evidence = parts.evidence.create(this.form, this);
     if (parts.plan) {
       this.parts.plan = parts.plan.create(byId("wwc-sc-plan"), this);
     }
-    if (parts.report) {
-      this.parts.report = parts.report.create(byId("wwc-sc-report"), this);
-    }
     this.bind();
-    this.showStorageState(unmatched);
     this.update(null);
+    // The storage banner (wwc-sc-assessments.js) is the page's one voice about saving: it says
+    // what could not be read, what is kept aside and, after every change, whether saving failed.
     this.multi.attach();
+    // Printing from the browser's menu gives no time to load anything: the report is brought in
+    // while the page is idle after start (and again before printing, if that load failed).
+    var self = this;
+    var idle = window.requestIdleCallback || function (fn) { return window.setTimeout(fn, 200); };
+    idle(function () { self.withReport(true).catch(function () {}); });
   };
 
-  /* Saved answers to criteria or states this edition no longer has are removed, and listed. */
-  SelfCheck.prototype.dropUnmatched = function () {
-    // Reported only: the store keeps them (kept aside, exportable), never drops them.
-    return window.WWCExport.matchAnswers(this.edition, this.model.current().answers).unmatched;
+  /* ---- parts loaded on first use (payload.lazy; wwc-sc-util.js loadParts) ---- */
+
+  /* Resolves once the named parts are loaded. A failure is told to the user (unless quiet) and
+     rejects, so the action that needed the part does nothing: no answer is touched. */
+  SelfCheck.prototype.need = function (names, quiet) {
+    var self = this;
+    return window.WWCSelfCheckParts.util.loadParts(this.data.lazy || {}, names).catch(function (error) {
+      if (!quiet) {
+        self.parts.tools.showAlert(self.format(self.texts.part_failed, { file: error.message }));
+      }
+      throw error;
+    });
   };
 
-  SelfCheck.prototype.showStorageState = function (unmatched) {
-    var tools = this.parts.tools;
-    var status = this.model.status();
-    if (!status.available) {
-      tools.setStorageMessage(this.texts.storage_unavailable, true);
-      return;
-    }
-    if (status.newerVersion) {
-      tools.setStorageMessage(this.texts.storage_newer, true);
-      return;
-    }
-    tools.setStorageMessage(this.texts.saved_here, false);
-    if (status.readFailed) {
-      tools.showNotice(this.texts.storage_corrupt);
-    } else if (unmatched.length) {
-      tools.showNotice(this.format(this.texts.stored_unmatched, { count: unmatched.length }), tools.describeUnmatched(unmatched));
-    }
+  SelfCheck.prototype.withReport = function (quiet) {
+    var self = this;
+    return this.need(["report"], quiet).then(function () {
+      if (!self.parts.report) {
+        self.parts.report = window.WWCSelfCheckParts.report.create(byId("wwc-sc-report"), self);
+      }
+      return self.parts.report;
+    });
   };
 
   SelfCheck.prototype.bind = function () {
@@ -149,7 +152,13 @@
     });
     // The forms have no action: Enter must never reload the page and lose the state.
     this.root.addEventListener("submit", function (event) { event.preventDefault(); });
-    window.addEventListener("beforeprint", function () { self.prepareReport(); });
+    window.addEventListener("beforeprint", function () {
+      if (self.parts.report) {
+        self.prepareReport();
+      } else {
+        self.withReport().catch(function () {});
+      }
+    });
     // Some ways of printing (a PDF printed by a driver) switch the media without beforeprint.
     if (window.matchMedia) {
       var printing = window.matchMedia("print");
@@ -180,14 +189,6 @@
   SelfCheck.prototype.change = function (criterionId, fn, options) {
     var outcome = this.model.change(fn);
     this.multi.changed(outcome);
-    if (!outcome.ok && outcome.reason === "failed" && !this.saveFailed) {
-      this.saveFailed = true;
-      this.parts.tools.setStorageMessage(this.texts.storage_failed, true);
-    } else if (outcome.ok && this.saveFailed) {
-      // Saving works again (the banner says so too): the line no longer warns.
-      this.saveFailed = false;
-      this.parts.tools.setStorageMessage(this.texts.saved_here, false);
-    }
     if (!(options && (options.keepUndo || options.identity))) {
       this.parts.tools.forgetUndo();
     }
@@ -231,8 +232,11 @@
   };
 
   SelfCheck.prototype.print = function () {
-    this.prepareReport();
-    window.print();
+    var self = this;
+    return this.withReport().then(function () {
+      self.prepareReport();
+      window.print();
+    }, function () {});
   };
 
   /* ---- start-up ---- */
@@ -252,7 +256,7 @@
       return;
     }
     var data = readPayload();
-    if (!data || !window.WWCScoring || !window.WWCReadiness || !window.WWCAssessments || !window.WWCStore || !window.WWCExport ||
+    if (!data || !window.WWCScoring || !window.WWCReadiness || !window.WWCAssessments || !window.WWCStore ||
         !window.WWCSelfCheckParts) {
       return;
     }
