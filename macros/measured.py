@@ -68,11 +68,17 @@ def growth_table(results: dict) -> str:
             f"**{growth['memory_ratio']}x** the memory.")
 
 
+SELF_CHECK_PARTS = {"markup": "The form and the page's other HTML", "json data": "Embedded data (JSON)",
+                    "inline js": "JavaScript needed at load (inline)", "inline css": "CSS (inline)"}
+
+
 def self_check_table(results: dict) -> str:
     sizes = results["self_check"]["bytes"]
-    labels = {"html": "HTML of the page (form included, data excluded)", "data": "Embedded data (JSON)",
-              "js": "The guide's own JavaScript", "css": "The guide's own CSS", "total": "Total"}
-    rows = [[label, _kib(sizes[key]["raw"]), _kib(sizes[key]["gzip"])] for key, label in labels.items()]
+    rows = [[label, _kib(sizes["parts"][key]["raw"]), _kib(sizes["parts"][key]["gzip"])]
+            for key, label in SELF_CHECK_PARTS.items() if key in sizes["parts"]]
+    rows.append(["**At page load**", _kib(sizes["at_load"]["raw"]), _kib(sizes["at_load"]["gzip"])])
+    rows.append(["Loaded on first use (share, merge, compare, CSV, export, report)",
+                 _kib(sizes["on_first_use"]["raw"]), _kib(sizes["on_first_use"]["gzip"])])
     clicks = results["self_check"]["click_to_next_frame"]
     click_rows = [[data["criteria_on_form"], f"{data['ms_median']} ms", f"{data['ms_max']} ms", data["clicks"]]
                   for data in (clicks["1x"], clicks["10x"])]

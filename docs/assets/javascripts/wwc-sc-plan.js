@@ -21,6 +21,13 @@
     this.documentsList = document.getElementById("wwc-sc-documents-list");
     this.signature = { next: null, flags: null, documents: null };
     this.labels = {};
+    this.itemTexts = {};
+    // The form never changes after the build: find each criterion's fieldset once, not per lookup
+    // (the next steps list can hold hundreds of criteria, each looked up on every click).
+    this.fieldsets = {};
+    Array.prototype.forEach.call(sc.form.querySelectorAll("[data-wwc-criterion]"), function (fieldset) {
+      this.fieldsets[fieldset.getAttribute("data-wwc-criterion")] = fieldset;
+    }, this);
     var self = this;
     this.documents.addEventListener("toggle", function () {
       if (self.documents.open) {
@@ -30,20 +37,27 @@
   }
 
   Plan.prototype.fieldset = function (id) {
-    return this.sc.form.querySelector('[data-wwc-criterion="' + id + '"]');
+    return this.fieldsets[id];
   };
 
   /* The id and the title or, without a title, the id and the statement. */
   Plan.prototype.criterionLabel = function (id) {
-    var legend = this.fieldset(id).querySelector("legend");
-    var title = legend.querySelector(".wwc-sc-title");
-    return id + " " + (title ? title.textContent : legend.querySelector(".wwc-sc-statement").textContent);
+    if (!Object.prototype.hasOwnProperty.call(this.labels, id)) {
+      var legend = this.fieldset(id).querySelector("legend");
+      var title = legend.querySelector(".wwc-sc-title");
+      this.labels[id] = id + " " + (title ? title.textContent : legend.querySelector(".wwc-sc-statement").textContent);
+    }
+    return this.labels[id];
   };
 
   Plan.prototype.itemText = function (criterionId, itemId) {
-    var box = this.fieldset(criterionId).querySelector('input[type=checkbox][value="' + itemId + '"]');
-    var label = box && box.labels && box.labels[0];
-    return label ? label.textContent : itemId;
+    var key = criterionId + " " + itemId;
+    if (!Object.prototype.hasOwnProperty.call(this.itemTexts, key)) {
+      var box = this.fieldset(criterionId).querySelector('input[type=checkbox][value="' + itemId + '"]');
+      var label = box && box.labels && box.labels[0];
+      this.itemTexts[key] = label ? label.textContent : itemId;
+    }
+    return this.itemTexts[key];
   };
 
   /* The guide link and the case study links of a criterion, cloned from the form. */
