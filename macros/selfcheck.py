@@ -25,7 +25,6 @@ from __future__ import annotations
 import copy
 import csv
 import io
-import json
 import re
 from functools import lru_cache
 from html import escape
@@ -35,6 +34,7 @@ from pathlib import Path
 from . import assets, links
 from .exports import DOWNLOADS_DIR
 from .scoring import score
+from .text import csv_cell, json_for_script, one_line
 from .yamlfile import load_yaml
 
 SETTINGS_FILE = Path(__file__).with_name("selfcheck.yml")
@@ -73,7 +73,11 @@ def _parsed_settings(path: str, mtime_ns: int) -> dict:
 
 
 def text(value) -> str:
-    """A YAML string as HTML text: escaped, on one line."""
+    """A YAML string as HTML text in the self-check's raw HTML block: escaped, on one line.
+
+    The block passes through Python-Markdown untouched (a block-level tag at column 0, no blank
+    line), so Markdown's characters need no numeric references here as they do in macros/text.py's
+    html_text; leaving them out keeps the page lighter."""
     return escape(" ".join(str(value).split()), quote=True)
 
 
@@ -83,12 +87,6 @@ def fill(template: str, **values) -> str:
     for key, value in values.items():
         result = result.replace("{" + key + "}", str(value))
     return result
-
-
-def script_json(data) -> str:
-    """JSON that is safe inside <script>: no "</script>", "<!--" or "&" can appear in it."""
-    encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
-    return encoded.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 # --- which page is which -----------------------------------------------------------------------
@@ -610,7 +608,7 @@ def render_self_check(content: dict, edition_id: str | None = None, settings: di
         f'<div class="wwc-selfcheck" id="{ROOT_ID}" data-wwc-edition="{text(edition_id)}">',
         SCRIPTED_MARK,
         *styles,
-        f'<script type="application/json" id="{DATA_ID}">{script_json(payload(content, settings, edition_id, docs_dir, guide_base))}</script>',
+        f'<script type="application/json" id="{DATA_ID}">{json_for_script(payload(content, settings, edition_id, docs_dir, guide_base))}</script>',
         f'<p class="wwc-sc-intro">{text(intro_text(edition, texts))}</p>',
         f'<noscript><p class="wwc-sc-noscript" id="wwc-sc-noscript">{text(texts["no_script"])}</p></noscript>',
         *render_edition_links(content, edition_id, settings, guide_base, directory_urls),
@@ -695,15 +693,14 @@ def documents_csv(content: dict, settings: dict | None = None) -> str:
                      texts["csv_header_document_id"], texts["csv_header_document"]])
     for _edition, group, rows in documents_by_group(content):
         for criterion, document in rows:
-            writer.writerow([csv_cell(group["name"]), csv_cell(criterion["id"]), csv_cell(document["id"]),
-                             csv_cell(document["text"])])
+            writer.writerow([csv_text(group["name"]), csv_text(criterion["id"]), csv_text(document["id"]),
+                             csv_text(document["text"])])
     return "\ufeff" + out.getvalue()
 
 
-def csv_cell(value) -> str:
-    """One line of text; a leading = + - @ is quoted away so a spreadsheet never runs it as a formula."""
-    cell = " ".join(str(value).split())
-    return "'" + cell if cell[:1] in ("=", "+", "-", "@") else cell
+def csv_text(value) -> str:
+    """One line of text, neutralised for a spreadsheet (macros/text.py: csv_cell)."""
+    return csv_cell(one_line(value))
 
 
 def write_downloads(content: dict, site_dir: Path, settings: dict | None = None) -> Path:
