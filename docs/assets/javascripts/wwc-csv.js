@@ -20,7 +20,7 @@
 
   var BOM = "\ufeff";
   var FORMULA_START = /^[=+\-@\t\r]/;
-  // The columns, in order; their headings come from the page's texts (macros/selfcheck-store.yml).
+  // The columns, in order; their headings come from the page's texts (macros/selfcheck-assessments.yml).
   var COLUMNS = ["id", "area", "statement", "answer", "requirements", "documents", "notes", "owner", "due", "links"];
 
   /* One cell: formula starts neutralised, then quoted if it holds a comma, quote or line break. */
