@@ -197,6 +197,28 @@ def open_part(page: Page, name: str) -> None:
     expect(page.locator(f"#wwc-sc-{name}-open")).to_have_count(0)
 
 
+def open_evidence(page: Page, criterion_id: str):
+    """Open a criterion's evidence panel and wait for its fields; returns the panel. Every use of the
+    evidence controls goes through here, so the tests hold whether the checklist is in the page's HTML
+    or built when its panel is first opened."""
+    panel = page.locator(f'[data-wwc-evidence="{criterion_id}"]')
+    if panel.get_attribute("open") is None:
+        panel.locator("summary").click()
+    expect(panel.locator("textarea")).to_be_visible()
+    return panel
+
+
+def evidence_box(page: Page, criterion_id: str, item_id: str):
+    """The checkbox of a requirement or document in a criterion's evidence panel (open it first)."""
+    return page.locator(f'[data-wwc-evidence="{criterion_id}"] input[type=checkbox][value="{item_id}"]')
+
+
+def tick(page: Page, criterion_id: str, item_id: str) -> None:
+    """Tick (or untick) an item as a user does: its label, in the criterion's opened panel."""
+    panel = open_evidence(page, criterion_id)
+    panel.locator(f'label:has(> input[type=checkbox][value="{item_id}"])').click()
+
+
 def make_link(page: Page, ticks: bool = False, notes: bool = False) -> str:
     if page.locator("#wwc-sc-share-open").count():
         open_part(page, "share")
