@@ -23,8 +23,8 @@ from macros.content import load_content
 from macros.scoring import score
 from macros.selfcheck import load_settings, payload_edition
 from helpers import answers_meeting
-from sc_multi_helpers import (LEGACY_KEY, STORE_KEY, TEXTS as STORE_TEXTS, answer, offsite_watch, sc_page, shared_tab,  # noqa: F401 - fixtures
-                              stored_open_assessment)
+from sc_multi_helpers import (LEGACY_KEY, STORE_KEY, TEXTS as STORE_TEXTS, answer, offsite_watch, open_evidence, sc_page,  # noqa: F401
+                              shared_tab, stored_open_assessment)
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = load_content(ROOT)
@@ -659,17 +659,30 @@ def set_colour_scheme(page: Page, scheme: str) -> None:
 
 def test_axe_finds_no_wcag_21_a_or_aa_violation_on_the_self_check(sc_page, self_check_url, tmp_path, subtests):
     """The whole page, Material's header, navigation and footer included, in both colour schemes: with
-    answers, a criterion's details open and an import refused, then with the start-over dialog open."""
+    answers, evidence panels open (one with a refused and an added link), the documents list open and
+    an import refused; then with the start-over dialog open. (One state for what test_selfcheck.py and
+    test_selfcheck_plan.py each checked on a page of its own: axe over the page is the costly part.)"""
     page = sc_page
     open_self_check(page, self_check_url)
-    answer_in_page(page, A45, {"DG1": "yes", "DG2": "in-progress"})
+    answer_in_page(page, A45, {"DG1": "yes", "DG2": "in-progress", "GM1": "yes", "RDC4": "yes"})
     page.click("#wwc-sc-assessment-45-dg1 details > summary")
+    for criterion_id in ("DG1", "GM1", "RDC4"):
+        open_evidence(page, criterion_id)
+    panel = page.locator('[data-wwc-evidence="DG1"]')
+    panel.locator('input[type="url"]').fill("javascript:x")
+    panel.get_by_role("button", name=TEXTS["link_add"]).click()
+    expect(panel.locator(".wwc-sc-link-message")).not_to_be_empty()
+    panel.locator('input[type="url"]').fill("https://example.org/")
+    panel.get_by_role("button", name=TEXTS["link_add"]).click()
+    expect(panel.locator(".wwc-sc-link-list li")).to_have_count(1)
+    page.click("#wwc-sc-documents-summary")
     broken = tmp_path / "broken.json"
     broken.write_text("{")
     page.set_input_files(IMPORT, broken)
     expect(page.locator(ALERT)).not_to_be_empty()
+    expect(page.locator("#wwc-sc-documents")).to_have_attribute("open", "")
     for scheme in SCHEMES:
-        with subtests.test(msg=f"{scheme}: answers, details open, import refused"):
+        with subtests.test(msg=f"{scheme}: answers, evidence panels, documents list, import refused"):
             set_colour_scheme(page, scheme)
             assert axe_violations(page) == []
     page.click("#wwc-sc-start-over")

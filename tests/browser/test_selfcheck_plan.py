@@ -24,8 +24,8 @@ from helpers import answers_meeting
 from macros.content import load_content
 from macros.selfcheck import edition_texts, load_settings
 
-from test_selfcheck import (A45, IMPORT, L50, NOTICE, SAMPLE_REPORT_MET, SCHEMES, TEXTS, answer_in_page, axe_violations,
-                            import_replacing, open_self_check, radio_label, saved_answers, saved_record, set_colour_scheme)
+from test_selfcheck import (A45, IMPORT, L50, NOTICE, SAMPLE_REPORT_MET, TEXTS, answer_in_page,
+                            import_replacing, open_self_check, radio_label, saved_answers, saved_record)
 from sc_multi_helpers import (LEGACY_KEY, evidence_box, go_blank, offsite_watch, open_evidence, sc_page, shared_tab,  # noqa: F401
                               stored_open_assessment, tick)
 
@@ -435,20 +435,6 @@ def test_a_click_touches_only_what_changed(sc_page, self_check_url):
 
 
 # --- accessibility -------------------------------------------------------------------------------
-
-def test_axe_with_evidence_panels_and_plan_open(sc_page, self_check_url, subtests):
-    page = sc_page
-    open_self_check(page, self_check_url)
-    answer_in_page(page, A45, {criterion_id: "yes" for criterion_id in ("DG1", "GM1", "RDC4")})
-    for criterion_id in ("DG1", "GM1", "RDC4"):
-        open_evidence(page, criterion_id)
-    panel = page.locator('[data-wwc-evidence="DG1"]')
-    panel.locator('input[type="url"]').fill("javascript:x")
-    panel.get_by_role("button", name=TEXTS["link_add"]).click()
-    panel.locator('input[type="url"]').fill("https://example.org/")
-    panel.get_by_role("button", name=TEXTS["link_add"]).click()
-    page.click("#wwc-sc-documents-summary")
-    for scheme in SCHEMES:
-        with subtests.test(msg=scheme):
-            set_colour_scheme(page, scheme)
-            assert axe_violations(page) == []
+# Axe with the evidence panels and the plan open, in both colour schemes: in
+# test_selfcheck.py::test_axe_finds_no_wcag_21_a_or_aa_violation_on_the_self_check, on one page state
+# with that file's (axe over the whole page is the costly part, so it runs once per state).
