@@ -1,12 +1,24 @@
-"""Shared helpers of the several-assessments browser tests (test_selfcheck_assessments.py, test_selfcheck_faults.py)."""
+"""Shared helpers of the self-check's browser tests (test_selfcheck*.py).
+
+- ``shared_tab`` / ``sc_page``: one browser context and tab per test module, reset before each test
+  (other tabs closed, routes and media emulation dropped, localStorage and sessionStorage emptied), so a
+  test starts where a fresh browser would without paying for a new context. Its requests are watched
+  like every other context's (OffsiteGuard of tests/browser/conftest.py); the test fails if one left.
+  Tests about storage seen by a fresh browser, a second tab or a reload, about init scripts, file:// or
+  JavaScript switched off keep pytest-playwright's fresh ``page``/``context``.
+- ``answer``: sets answers by clicking each one's label inside the page, in one round trip; tests whose
+  subject is clicking or the keyboard click through Playwright instead.
+"""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import urljoin
 
+import pytest
 import yaml
-from playwright.sync_api import Page, expect
+from playwright.sync_api import BrowserContext, Page, expect
 
 ROOT = Path(__file__).resolve().parents[2]
 SETTINGS = yaml.safe_load((ROOT / "macros" / "selfcheck-assessments.yml").read_text(encoding="utf-8"))
@@ -37,6 +49,73 @@ FAULTS_SCRIPT = """
 """
 
 
+BROWSER_CONFTEST = Path(__file__).with_name("conftest.py")
+# A URL the test server does not have: its small error page is of the site's origin, so storage can be
+# set or cleared there without loading a page of the guide.
+BLANK_PATH = "/__blank__"
+
+
+def offsite_guard(config) -> list:
+    """A new OffsiteGuard from tests/browser/conftest.py (the module pytest loaded, not a second copy)."""
+    for plugin in config.pluginmanager.get_plugins():
+        if Path(getattr(plugin, "__file__", "") or "") == BROWSER_CONFTEST:
+            return plugin.OffsiteGuard()
+    raise LookupError(f"{BROWSER_CONFTEST} is not loaded")
+
+
+class SharedTab:
+    """A module's browser context, its one tab and the guard watching the context's requests."""
+
+    def __init__(self, context: BrowserContext, guard: list):
+        self.context, self.guard, self.page = context, guard, None
+
+    def reset(self, site_url: str) -> Page:
+        for other in self.context.pages:
+            if other is not self.page:
+                other.close()
+        if self.page is None or self.page.is_closed():
+            self.page = self.context.new_page()
+        page = self.page
+        page.unroute_all(behavior="ignoreErrors")
+        page.emulate_media(media="null")
+        # Leave the last test's page first: its pagehide handler saves pending typing to storage.
+        go_blank(page, site_url)
+        page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+        return page
+
+
+@pytest.fixture(scope="module")
+def shared_tab(request, browser):
+    guard = offsite_guard(request.config)
+    context = guard.watch(browser.new_context())
+    yield SharedTab(context, guard)
+    context.close()
+
+
+@pytest.fixture
+def sc_page(shared_tab, site_url) -> Page:
+    """The module's tab on a blank page of the site, with empty storage (see the module's docstring)."""
+    shared_tab.guard.clear()
+    yield shared_tab.reset(site_url)
+    left = list(shared_tab.guard)
+    shared_tab.guard.clear()
+    assert not left, f"requests to other hosts: {left}"
+
+
+@pytest.fixture
+def offsite_watch(request) -> list:
+    """A guard for contexts a test opens itself (no pytest-playwright context made for nothing); the test
+    fails if any of them sent a request to another host."""
+    guard = offsite_guard(request.config)
+    yield guard
+    assert not guard, f"requests to other hosts: {list(guard)}"
+
+
+def go_blank(page: Page, url: str) -> None:
+    """Open the site's origin without loading a page of the guide (``url``: any URL of the site)."""
+    page.goto(urljoin(url, BLANK_PATH))
+
+
 def open_self_check(page: Page, url: str) -> Page:
     page.goto(url)
     expect(page.locator("#wwc-selfcheck")).to_have_attribute("data-wwc-ready", "true")
@@ -49,9 +128,19 @@ def radio_label(criterion_id: str, state: str, edition: str = EDITION) -> str:
     return f'#wwc-sc-{edition}-{criterion_id.lower()} label:has(> input[type=radio][value="{state}"])'
 
 
-def answer(page: Page, answers: dict) -> None:
-    for criterion_id, state in answers.items():
-        page.click(radio_label(criterion_id, state))
+CLICK_ANSWERS = """([editionId, answers]) => {
+  for (const [id, state] of Object.entries(answers)) {
+    const input = document.querySelector(
+      `#wwc-sc-${editionId}-${id.toLowerCase()} label > input[type=radio][value="${state}"]`);
+    if (!input) { throw new Error(`no answer ${state} for ${id} in ${editionId}`); }
+    input.closest("label").click();
+  }
+}"""
+
+
+def answer(page: Page, answers: dict, edition: str = EDITION) -> None:
+    """Click each answer's label in the page, in order: a user's click events, one round trip."""
+    page.evaluate(CLICK_ANSWERS, [edition, answers])
 
 
 def checked(page: Page, edition: str = EDITION) -> dict:
@@ -89,8 +178,8 @@ def stored_answers(page: Page, name: str | None = None) -> dict:
 
 
 def set_storage(page: Page, url: str, items: dict) -> None:
-    """Put raw items into this context's localStorage, then reload the self-check."""
-    page.goto(url)
+    """Put raw items into this context's localStorage, then open the self-check: it starts with them."""
+    go_blank(page, url)
     page.evaluate("(items) => { localStorage.clear(); for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v); }",
                   items)
     open_self_check(page, url)
@@ -106,6 +195,28 @@ def open_part(page: Page, name: str) -> None:
     """Open a part loaded on first use (share, compare) by its button; it is then built in place."""
     page.click(f"#wwc-sc-{name}-open")
     expect(page.locator(f"#wwc-sc-{name}-open")).to_have_count(0)
+
+
+def open_evidence(page: Page, criterion_id: str):
+    """Open a criterion's evidence panel and wait for its fields; returns the panel. Every use of the
+    evidence controls goes through here, so the tests hold whether the checklist is in the page's HTML
+    or built when its panel is first opened."""
+    panel = page.locator(f'[data-wwc-evidence="{criterion_id}"]')
+    if panel.get_attribute("open") is None:
+        panel.locator("summary").click()
+    expect(panel.locator("textarea")).to_be_visible()
+    return panel
+
+
+def evidence_box(page: Page, criterion_id: str, item_id: str):
+    """The checkbox of a requirement or document in a criterion's evidence panel (open it first)."""
+    return page.locator(f'[data-wwc-evidence="{criterion_id}"] input[type=checkbox][value="{item_id}"]')
+
+
+def tick(page: Page, criterion_id: str, item_id: str) -> None:
+    """Tick (or untick) an item as a user does: its label, in the criterion's opened panel."""
+    panel = open_evidence(page, criterion_id)
+    panel.locator(f'label:has(> input[type=checkbox][value="{item_id}"])').click()
 
 
 def make_link(page: Page, ticks: bool = False, notes: bool = False) -> str:

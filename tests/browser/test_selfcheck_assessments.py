@@ -1,6 +1,8 @@
 """Several assessments in a real browser: create, name, duplicate, delete with undo, migrate the old
 record, compare, share by link to a fresh browser and merge back, CSV, tab sync, accessibility.
 Expected texts come from macros/selfcheck-assessments.yml; figures from macros/scoring.py.
+Most tests use the module's shared tab (``sc_page``, reset before each test); the ones about a reload or
+two tabs keep a fresh context (see sc_multi_helpers.py).
 """
 
 from __future__ import annotations
@@ -10,14 +12,14 @@ import io
 import json
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from macros.content import load_content
 from macros.scoring import score
-from test_selfcheck import axe_violations
+from test_selfcheck import SCHEMES, axe_violations, set_colour_scheme
 from sc_multi_helpers import (radio_label, EDITION, LEGACY_KEY, STORE_KEY, TEXTS, SETTINGS, answer, checked, make_link,
-                              new_assessment, open_part, open_self_check, record, set_storage, stored_answers)
+                              new_assessment, open_part, open_self_check, record, set_storage, stored_answers,
+                              sc_page, shared_tab)  # noqa: F401 - fixtures
 
 CONTENT = load_content(__import__("pathlib").Path(__file__).resolve().parents[2])
 A45 = CONTENT["editions"][EDITION]
@@ -76,7 +78,8 @@ def test_two_named_assessments_of_different_years_are_kept_and_compared(page, ur
     expect(page.locator("#wwc-sc-assessments")).to_be_hidden()
 
 
-def test_open_duplicate_rename_delete_and_undo(page, url, offsite_requests):
+def test_open_duplicate_rename_delete_and_undo(sc_page, url):
+    page = sc_page
     open_self_check(page, url)
     new_assessment(page, "First")
     answer(page, {"DG1": "yes", "DG2": "no"})
@@ -99,7 +102,8 @@ def test_open_duplicate_rename_delete_and_undo(page, url, offsite_requests):
     assert stored_answers(page, "Second") == {"DG1": "yes", "DG2": "no", "DG3": "yes"}
 
 
-def test_old_saved_answers_migrate_into_a_first_assessment_and_the_old_key_stays(page, url, offsite_requests):
+def test_old_saved_answers_migrate_into_a_first_assessment_and_the_old_key_stays(sc_page, url):
+    page = sc_page
     legacy = json.dumps({"version": 1, "edition": EDITION, "answers": {EDITION: {"DG1": "yes", "OD2": "in-progress"},
                                                                         "launch-50": {"Q1": "yes"}}})
     set_storage(page, url, {LEGACY_KEY: legacy})
@@ -111,7 +115,8 @@ def test_old_saved_answers_migrate_into_a_first_assessment_and_the_old_key_stays
     assert page.evaluate("(k) => localStorage.getItem(k)", LEGACY_KEY) == legacy
 
 
-def test_share_by_link_to_a_fresh_browser_save_as_new_then_merge_back(browser, page, url, offsite_requests):
+def test_share_by_link_to_a_fresh_browser_save_as_new_then_merge_back(browser, sc_page, shared_tab, url):
+    page, offsite_requests = sc_page, shared_tab.guard
     open_self_check(page, url)
     new_assessment(page, "Ours")
     answer(page, {"DG1": "yes", "DG2": "no", "DG3": "in-progress"})
@@ -153,7 +158,8 @@ def test_share_by_link_to_a_fresh_browser_save_as_new_then_merge_back(browser, p
     assert checked(page) == merged
 
 
-def test_plain_replace_from_a_link(page, url, browser, offsite_requests):
+def test_plain_replace_from_a_link(sc_page, url):
+    page = sc_page
     open_self_check(page, url)
     answer(page, {"DG1": "yes"})
     link = make_link(page)
@@ -166,7 +172,8 @@ def test_plain_replace_from_a_link(page, url, browser, offsite_requests):
     assert checked(page) == {"DG1": "no", "DG5": "yes"}
 
 
-def test_link_compare_with_the_open_assessment(page, url, offsite_requests):
+def test_link_compare_with_the_open_assessment(sc_page, url):
+    page = sc_page
     open_self_check(page, url)
     answer(page, first(10))
     link = make_link(page)
@@ -177,7 +184,8 @@ def test_link_compare_with_the_open_assessment(page, url, offsite_requests):
     assert checked(page)["DG1"] == "no", "comparing changes nothing"
 
 
-def test_csv_opens_with_every_row_intact(page, url, offsite_requests):
+def test_csv_opens_with_every_row_intact(sc_page, url):
+    page = sc_page
     open_self_check(page, url)
     answer(page, {"DG1": "yes", "EVAL2": "no"})
     # Evidence as issue 7's evidence part saves it; typed into the record here.
@@ -220,34 +228,36 @@ def test_tabs_stay_in_step(context, url, offsite_requests):
     assert stored_answers(tab_a) == {"DG1": "yes", "DG2": "no", "DG3": "yes"}
 
 
-def test_accessibility_of_the_assessment_parts(page, url, offsite_requests):
+def test_accessibility_of_the_assessment_parts(sc_page, url):
+    page = sc_page
     open_self_check(page, url)
     answer(page, {"DG1": "yes"})
     new_assessment(page, "Second")
     open_part(page, "compare")
     page.click("#wwc-sc-compare-go")
     make_link(page)
-    result = Axe().run(page, context={"include": [["#wwc-sc-assessments"], ["#wwc-sc-share"], ["#wwc-sc-compare"], ["#wwc-sc-banner"]]},
-                       options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
-    assert result.violations_count == 0, result.generate_report()
+    parts = {"include": [["#wwc-sc-assessments"], ["#wwc-sc-share"], ["#wwc-sc-compare"], ["#wwc-sc-banner"]]}
+    assert axe_violations(page, parts) == []
 
 
-@pytest.mark.parametrize("scheme", ["default", "slate"])
-def test_axe_with_the_incoming_link_and_merge_panels_open(page, url, scheme, offsite_requests):
-    """WCAG 2.1 A and AA over the whole page with a shared link's panel and the merge panel open,
-    in both colour schemes."""
-    set_scheme = "(scheme) => document.body.setAttribute('data-md-color-scheme', scheme)"
+def test_axe_with_the_incoming_link_and_merge_panels_open(sc_page, url, subtests):
+    """WCAG 2.1 A and AA over the whole page with a shared link's panel open, then with the merge panel
+    open too, in both colour schemes."""
+    page = sc_page
     open_self_check(page, url)
-    # Set before the panels open: the theme's colour transitions are over when axe looks.
-    page.evaluate(set_scheme, scheme)
     answer(page, {"DG1": "yes", "DG2": "no"})
     link = make_link(page, ticks=True)
     answer(page, {"DG1": "no", "DG5": "yes"})
     page.goto(link)
     expect(page.locator("#wwc-sc-incoming-holds")).to_be_visible()
-    page.evaluate(set_scheme, scheme)
-    assert axe_violations(page) == []
+    for scheme in SCHEMES:
+        with subtests.test(msg=f"{scheme}: incoming link panel"):
+            set_colour_scheme(page, scheme)
+            assert axe_violations(page) == []
     page.click("#wwc-sc-incoming-merge")
     expect(page.locator("#wwc-sc-merge-table tbody tr")).not_to_have_count(0)
     expect(page.locator("#wwc-sc-incoming")).to_be_visible()
-    assert axe_violations(page) == []
+    for scheme in reversed(SCHEMES):
+        with subtests.test(msg=f"{scheme}: incoming link and merge panels"):
+            set_colour_scheme(page, scheme)
+            assert axe_violations(page) == []

@@ -1,5 +1,7 @@
 """The fault suite: each storage and import failure of issue 8 injected into a real browser. Every test
 asserts that no answer is lost and that the user is told (texts from macros/selfcheck-assessments.yml).
+Faults injected by init scripts and the two-tab case run in fresh contexts; the others in the module's
+shared tab (``sc_page``, reset before each test: see sc_multi_helpers.py). Cases of one fault share a page.
 """
 
 from __future__ import annotations
@@ -9,8 +11,9 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from sc_multi_helpers import (EDITION, FAULTS_SCRIPT, STORE_KEY, TEXTS, answer, checked, make_link, open_self_check,
-                              raw, record, set_storage, stored_answers)
+from sc_multi_helpers import (EDITION, FAULTS_SCRIPT, STORE_KEY, TEXTS, answer, checked, go_blank, make_link,
+                              open_self_check, raw, record, set_storage, stored_answers,
+                              sc_page, shared_tab)  # noqa: F401 - fixtures
 
 BANNER = "#wwc-sc-banner"
 
@@ -65,11 +68,13 @@ def test_a_stale_tab_never_overwrites_newer_answers(context, url, offsite_reques
     tab_b.wait_for_function("(key) => (localStorage.getItem(key) || '').includes('DG3')", arg=STORE_KEY)
     assert checked(tab_b) == {"DG1": "yes"}, "tab B is stale: it did not re-render"
     answer(tab_b, {"DG4": "no"})
+    tab_a.wait_for_function("(key) => (localStorage.getItem(key) || '').includes('DG4')", arg=STORE_KEY)
     assert stored_answers(tab_a) == {"DG1": "yes", "DG2": "yes", "DG3": "yes", "DG4": "no"}
     assert checked(tab_b) == {"DG1": "yes", "DG2": "yes", "DG3": "yes", "DG4": "no"}, "its own write shows the latest"
 
 
-def test_unknown_edition_and_criteria_are_kept_reported_and_exportable(page, url, offsite_requests):
+def test_unknown_edition_and_criteria_are_kept_reported_and_exportable(sc_page, url):
+    page = sc_page
     stored = {"format": "wwc-guide-self-check-store", "version": 2, "revision": 4, "current": {}, "trash": [], "migrated": [],
               "assessments": [
                   {"id": "a-old", "name": "Retired", "edition": "retired-edition", "answers": {"X1": "yes", "X2": "no"}, "evidence": {}},
@@ -91,7 +96,8 @@ def test_unknown_edition_and_criteria_are_kept_reported_and_exportable(page, url
     assert {a["id"] for a in exported["assessments"]} == {"a-old", "a-now"}
 
 
-def test_a_record_from_a_newer_version_is_kept_untouched(page, url, offsite_requests):
+def test_a_record_from_a_newer_version_is_kept_untouched(sc_page, url):
+    page = sc_page
     newer = json.dumps({"format": "wwc-guide-self-check-store", "version": 99, "assessments": {"future": True}})
     set_storage(page, url, {STORE_KEY: newer})
     expect(page.locator(BANNER)).to_contain_text(TEXTS["banner_newer"].format(version=99))
@@ -104,9 +110,18 @@ def test_a_record_from_a_newer_version_is_kept_untouched(page, url, offsite_requ
     assert exported["assessments"][0]["answers"] == {"DG1": "yes"}
 
 
-@pytest.mark.parametrize("fault", ["write", "quota"])
-def test_saving_fails_told_on_every_change_answers_shown_and_exported_then_clears(faulty, url, fault, offsite_requests):
-    page = faulty.new_page()
+def test_saving_fails_told_on_every_change_answers_shown_and_exported_then_clears(faulty, url, subtests, offsite_requests):
+    for fault in ("write", "quota"):
+        with subtests.test(msg=fault):
+            for page in faulty.pages:  # the last case's tab: no second tab in this test
+                page.close()
+            page = faulty.new_page()
+            go_blank(page, url)
+            page.evaluate("() => localStorage.clear()")
+            check_saving_fails_told_on_every_change_answers_shown_and_exported_then_clears(page, url, fault)
+
+
+def check_saving_fails_told_on_every_change_answers_shown_and_exported_then_clears(page, url: str, fault: str) -> None:
     saved_first(page, url, {"DG1": "yes"})
     page.evaluate("window.__faults.write = true" if fault == "write" else "window.__faults.quota = 10")
     banner = page.locator(BANNER)
@@ -128,7 +143,8 @@ def test_saving_fails_told_on_every_change_answers_shown_and_exported_then_clear
     assert stored_answers(page) == {"DG1": "yes", "DG2": "no", "DG3": "yes", "DG4": "in-progress"}
 
 
-def test_corrupt_data_is_copied_aside_not_lost(page, url, offsite_requests):
+def test_corrupt_data_is_copied_aside_not_lost(sc_page, url):
+    page = sc_page
     set_storage(page, url, {STORE_KEY: "{not json at all"})
     copies = page.evaluate("Object.keys(localStorage).filter((k) => k.includes(':unreadable:'))")
     assert len(copies) == 1
@@ -139,38 +155,49 @@ def test_corrupt_data_is_copied_aside_not_lost(page, url, offsite_requests):
     assert page.evaluate("(k) => localStorage.getItem(k)", copies[0]) == "{not json at all"
 
 
-@pytest.mark.parametrize("content,why", [
-    ("x" * 2_000_000, "huge"),
-    ('{"format": "wwc-guide-self-check", "version": 1, "edition": "assessment-45", "exported": "2026", "answ', "truncated"),
-])
-def test_huge_or_truncated_import_is_refused_and_answers_stay(page, url, tmp_path, content, why, offsite_requests):
+REFUSED_IMPORTS = {
+    "huge": "x" * 2_000_000,
+    "truncated": '{"format": "wwc-guide-self-check", "version": 1, "edition": "assessment-45", "exported": "2026", "answ',
+}
+
+
+def test_huge_or_truncated_import_is_refused_and_answers_stay(sc_page, url, tmp_path, subtests):
+    page = sc_page
     open_self_check(page, url)
     answer(page, {"DG1": "yes", "DG2": "no"})
-    path = tmp_path / f"{why}.json"
-    path.write_text(content, encoding="utf-8")
-    page.set_input_files("#wwc-sc-import-file", str(path))
-    expect(page.locator("#wwc-sc-alert")).to_contain_text(f"{why}.json")
-    assert checked(page) == {"DG1": "yes", "DG2": "no"}
-    assert stored_answers(page) == {"DG1": "yes", "DG2": "no"}
+    for why, content in REFUSED_IMPORTS.items():
+        with subtests.test(msg=why):
+            path = tmp_path / f"{why}.json"
+            path.write_text(content, encoding="utf-8")
+            page.set_input_files("#wwc-sc-import-file", str(path))
+            expect(page.locator("#wwc-sc-alert")).to_contain_text(f"{why}.json")
+            assert checked(page) == {"DG1": "yes", "DG2": "no"}
+            assert stored_answers(page) == {"DG1": "yes", "DG2": "no"}
 
 
-@pytest.mark.parametrize("damage", ["tampered", "truncated", "foreign"])
-def test_a_damaged_link_is_refused_with_a_message_and_nothing_changes(page, url, damage, offsite_requests):
+def damaged(link: str, damage: str) -> str:
+    if damage == "tampered":
+        at = len(link) - 10
+        return link[:at] + ("A" if link[at] != "A" else "B") + link[at + 1:]
+    if damage == "truncated":
+        return link[:-12]
+    return link.split("#")[0] + "#share=hello"
+
+
+def test_a_damaged_link_is_refused_with_a_message_and_nothing_changes(sc_page, url, subtests):
+    page = sc_page
     open_self_check(page, url)
     answer(page, {"DG1": "yes", "DG2": "no", "DG3": "yes"})
     link = make_link(page)
     answer(page, {"DG4": "yes"})
-    if damage == "tampered":
-        at = len(link) - 10
-        bad = link[:at] + ("A" if link[at] != "A" else "B") + link[at + 1:]
-    elif damage == "truncated":
-        bad = link[:-12]
-    else:
-        bad = link.split("#")[0] + "#share=hello"
-    page.goto(bad)
-    refused = page.locator(".wwc-sc-incoming-refused")
-    expect(refused).to_be_visible()
-    expected = TEXTS["link_not_a_link"] if damage == "foreign" else TEXTS["link_damaged"]
-    expect(refused).to_contain_text(expected)
-    assert checked(page) == {"DG1": "yes", "DG2": "no", "DG3": "yes", "DG4": "yes"}
-    assert stored_answers(page) == {"DG1": "yes", "DG2": "no", "DG3": "yes", "DG4": "yes"}
+    for index, damage in enumerate(("tampered", "truncated", "foreign")):
+        with subtests.test(msg=damage):
+            if index:  # after the last case's link: the self-check afresh, then the link
+                open_self_check(page, url)
+            page.goto(damaged(link, damage))
+            refused = page.locator(".wwc-sc-incoming-refused")
+            expect(refused).to_be_visible()
+            expected = TEXTS["link_not_a_link"] if damage == "foreign" else TEXTS["link_damaged"]
+            expect(refused).to_contain_text(expected)
+            assert checked(page) == {"DG1": "yes", "DG2": "no", "DG3": "yes", "DG4": "yes"}
+            assert stored_answers(page) == {"DG1": "yes", "DG2": "no", "DG3": "yes", "DG4": "yes"}
