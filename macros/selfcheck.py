@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import copy
 import csv
+import hashlib
 import io
 import re
 from functools import lru_cache
@@ -194,8 +195,9 @@ def payload_edition(edition: dict) -> dict:
 
 
 def embedded_edition(edition: dict) -> dict:
-    """payload_edition without each group's criteria: the form already holds them (fieldsets,
-    checkbox values, the must-meet count), and wwc-sc-util.js reads them from there."""
+    """payload_edition without each group's criteria: the form already holds them (a fieldset per
+    criterion, its evidence panel's item counts and must-meet count), wwc-sc-util.js reads them
+    from there and the checklist script (checklist_script) brings the item ids on first use."""
     shape = payload_edition(edition)
     for group in shape["groups"]:
         del group["criteria"]
@@ -236,6 +238,8 @@ def payload(content: dict, settings: dict, edition_id: str | None = None, docs_d
         texts = edition_texts(content["editions"][edition_id], script_texts(settings["texts"], settings, docs_dir),
                               settings["texts"])
         lazy = lazy_urls(settings, guide_base, docs_dir)
+        # Every part loaded on first use works on item ids, so wwc-selfcheck.js loads this first.
+        lazy["checklists"] = [checklist_url(content, edition_id, settings, guide_base)]
     except assets.AssetError as error:
         raise SelfCheckPageError(f"macros/selfcheck.yml assets: {error}") from None
     return {
@@ -271,21 +275,6 @@ def render_radios(edition: dict, criterion: dict) -> list[str]:
     return [f'<div class="wwc-sc-options">{options}</div>']
 
 
-def render_tick_items(items: list[dict], kind: str, must_meet: dict | None = None) -> list[str]:
-    """Each requirement or document as a checkbox inside its label, its value the item's YAML id.
-    The list says which kind its items are and any must-meet count, so the page's data need not
-    repeat the ids (wwc-sc-util.js reads them from here)."""
-    must = f' data-wwc-must="{int(must_meet["count"])}"' if must_meet else ""
-    lines = [f'<ul class="wwc-sc-ticks" data-wwc-kind="{kind}"{must}>']
-    for item in items:
-        options = "".join(f"<li>{text(option)}</li>" for option in item.get("options", []))
-        sub_list = f"<ul>{options}</ul>" if options else ""
-        lines.append(f'<li><label><input type="checkbox" value="{text(item["id"])}">{text(item["text"])}</label>'
-                     f"{sub_list}</li>")
-    lines.append("</ul>")
-    return lines
-
-
 def guide_href(edition: dict, group: dict, criterion: dict, guide_base: str, directory_urls: bool) -> str:
     """The criterion on its guide page, at the stable URL /<url_path>/<group>/#<id>."""
     return f"{page_href(links.group_src(edition, group), guide_base, directory_urls)}#{links.anchor(criterion['id'])}"
@@ -308,30 +297,71 @@ def render_guide_links(index: links.SiteIndex, edition: dict, group: dict, crite
     return f'<p class="wwc-sc-guide-link">{" ".join(parts)}</p>'
 
 
-def render_evidence(edition: dict, criterion: dict, texts: dict) -> list[str]:
-    """The evidence panel: ticks from the YAML here; notes, owner, due date and links are added by
-    wwc-sc-evidence.js when the panel is first opened (they need the script to be kept anyway)."""
-    requirements = criterion.get("requirements", [])
-    documentation = criterion.get("documentation", [])
-    lines = [
-        f'<details class="wwc-sc-more" data-wwc-evidence="{text(criterion["id"])}">',
+def render_evidence(criterion: dict, texts: dict) -> list[str]:
+    """The evidence panel, closed and empty: its checklists, notes, owner, due date and links are
+    built by wwc-sc-evidence.js when it is first opened, from the checklist data loaded then
+    (checklist_script), so a first visit does not carry every requirement and document text (half
+    of the form's weight). The panel says how many items of each kind it holds and any must-meet
+    count, which is all the scoring needs before that data arrives (wwc-sc-util.js)."""
+    counts = [len(criterion.get("requirements", [])), len(criterion.get("documentation", []))]
+    if criterion.get("must_meet"):
+        counts.append(int(criterion["must_meet"]["count"]))
+    return [
+        f'<details class="wwc-sc-more" data-wwc-evidence="{text(criterion["id"])}" '
+        f'data-wwc-items="{" ".join(map(str, counts))}">'
         f'<summary><span class="wwc-sc-more-label">{text(texts["details_summary"])}</span>'
-        '<span class="wwc-sc-evidence-state"></span></summary>',
+        '<span class="wwc-sc-evidence-state"></span></summary></details>',
     ]
-    if requirements:
-        must_meet = criterion.get("must_meet")
-        heading = (fill(texts["must_meet"], count=must_meet["count"], total=len(requirements))
-                   if must_meet else texts["checklist"])
-        lines.append(f'<p class="wwc-sc-more-heading">{text(heading)}</p>')
-        lines.extend(render_tick_items(requirements, "requirements", must_meet))
-        if must_meet:
-            lines.append('<p class="wwc-sc-must" role="status"></p>')
-    if documentation:
-        lines.append(f'<p class="wwc-sc-more-heading">{text(texts["documentation"])}</p>')
-        lines.extend(render_tick_items(documentation, "documentation"))
-    lines.append('<div class="wwc-sc-fields"></div>')
-    lines.append("</details>")
-    return lines
+
+
+# --- the checklist data, loaded on first use -----------------------------------------------------
+
+def checklist_data(edition: dict) -> dict:
+    """Each criterion's requirements and documents as [id, text] (or [id, text, [option, ...]]),
+    keyed by criterion id: what wwc-sc-evidence.js builds a panel's checkboxes from, and what the
+    report, the flags, the documents list, export, share and CSV name items with."""
+    def item(entry: dict) -> list:
+        row = [entry["id"], one_line(entry["text"])]
+        if entry.get("options"):
+            row.append([one_line(option) for option in entry["options"]])
+        return row
+    return {
+        "edition": edition["id"],
+        "criteria": {
+            criterion["id"]: [[item(entry) for entry in criterion.get(key, [])] for key in ("requirements", "documentation")]
+            for group in edition["groups"] for criterion in group["criteria"]
+        },
+    }
+
+
+def checklist_path(settings: dict, edition_id: str) -> str:
+    """Where the edition's checklist script is written, relative to the site root."""
+    return fill(settings["checklists"], edition=edition_id)
+
+
+def checklist_script(edition: dict) -> str:
+    """The checklist data as a classic script (no fetch/XHR: the offline copy runs from file://).
+    Generated from the YAML at build time; escaped for a script by json_for_script."""
+    return f"window.WWCSelfCheckChecklists={json_for_script(checklist_data(edition))};\n"
+
+
+def checklist_url(content: dict, edition_id: str, settings: dict, guide_base: str) -> str:
+    """The checklist script's URL relative to the page, versioned by its content's hash (as the
+    lazy parts are: a browser never runs a stale copy against a newer page)."""
+    digest = hashlib.sha256(checklist_script(content["editions"][edition_id]).encode("utf-8")).hexdigest()[:10]
+    return f"{guide_base}{checklist_path(settings, edition_id)}?v={digest}"
+
+
+def write_checklists(content: dict, site_dir: Path, settings: dict | None = None) -> list[Path]:
+    """One checklist script per edition, into the built site (macros/glue.py write_downloads)."""
+    settings = settings or load_settings()
+    written = []
+    for edition in editions_in_order(content):
+        target = Path(site_dir) / checklist_path(settings, edition["id"])
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(checklist_script(edition), encoding="utf-8")
+        written.append(target)
+    return written
 
 
 def render_criterion(index: links.SiteIndex, edition: dict, group: dict, criterion: dict, texts: dict,
@@ -346,7 +376,7 @@ def render_criterion(index: links.SiteIndex, edition: dict, group: dict, criteri
     # Answers and the way to the evidence share one row, so 45 criteria stay quick to go through.
     lines.append('<div class="wwc-sc-row">')
     lines.extend(render_radios(edition, criterion))
-    lines.extend(render_evidence(edition, criterion, texts))
+    lines.extend(render_evidence(criterion, texts))
     lines.append("</div>")
     lines.append(render_guide_links(index, edition, group, criterion, texts, guide_base, directory_urls))
     lines.append("</fieldset>")

@@ -1,9 +1,11 @@
 /*
- * Evidence per criterion, inside each criterion's "Evidence" panel of the form: the ticks (the
- * checkboxes are in the HTML, their values the YAML ids), the must-meet status, and notes, owner,
- * due date and links to the city's own documents. Those fields are built the first time a panel
- * opens, so 45 or 450 closed panels cost nothing. Links are shown as text links, never fetched,
- * and only http(s) addresses are accepted. Every user text goes in through textContent or value.
+ * Evidence per criterion, inside each criterion's "Evidence" panel of the form: the ticks (a
+ * checkbox per requirement and document, its value the YAML id), the must-meet status, and notes,
+ * owner, due date and links to the city's own documents. The page holds each panel closed and
+ * empty: everything in it is built the first time it opens, from the checklist script loaded on
+ * first use (sc.need), so a first visit carries none of the 45 or 450 checklists. Focus stays on
+ * the panel's summary while it is built. Links are shown as text links, never fetched, and only
+ * http(s) addresses are accepted. Every text goes in through textContent or value.
  */
 (function () {
   "use strict";
@@ -63,9 +65,8 @@
         details: details,
         fieldset: details.closest("[data-wwc-criterion]"),
         state: details.querySelector(".wwc-sc-evidence-state"),
-        must: details.querySelector(".wwc-sc-must"),
-        boxes: details.querySelectorAll("input[type=checkbox]"),
-        fields: details.querySelector(".wwc-sc-fields"),
+        must: null,
+        boxes: [],
         built: null
       };
     }, this);
@@ -87,10 +88,19 @@
         self.schedule(event.target);
       }
     });
+    // Built on the summary's click (mouse, Enter or Space), before the panel opens, so it opens
+    // filled when the checklists are here; toggle catches a panel opened any other way.
+    this.form.addEventListener("click", function (event) {
+      var summary = event.target.closest && event.target.closest("summary");
+      var id = summary && summary.parentNode.getAttribute("data-wwc-evidence");
+      if (id) {
+        self.open(id);
+      }
+    });
     this.form.addEventListener("toggle", function (event) {
       var id = event.target.getAttribute && event.target.getAttribute("data-wwc-evidence");
       if (id && event.target.open) {
-        self.build(id);
+        self.open(id);
       }
     }, true);
     // Typing not yet saved is saved before the page goes away.
@@ -165,12 +175,96 @@
     return { wrapper: wrapper, input: input };
   };
 
+  /* Build the panel now, or once the checklists have arrived; a failed load is said in the panel
+     (and at the top of the page) and tried again on the next opening. */
+  Evidence.prototype.open = function (id) {
+    var panel = this.panels[id];
+    if (!panel || panel.built) {
+      return;
+    }
+    if (this.sc.checklists) {
+      this.build(id);
+      return;
+    }
+    panel.wanted = true;
+    if (panel.failed) {
+      panel.failed.remove();
+      panel.failed = null;
+    }
+    var self = this;
+    this.sc.need([]).catch(function (error) {
+      if (!panel.built) {
+        panel.failed = util.element("p", "wwc-sc-warning-text", util.format(self.sc.texts.part_failed, { file: error.message }));
+        panel.failed.setAttribute("role", "alert");
+        panel.details.appendChild(panel.failed);
+      }
+    });
+  };
+
+  /* The checklists are here: build the panels opened while they were on their way. */
+  Evidence.prototype.checklistsArrived = function () {
+    Object.keys(this.panels).forEach(function (id) {
+      if (this.panels[id].wanted) {
+        this.build(id);
+      }
+    }, this);
+  };
+
+  /* A requirement or document list: each item a checkbox inside its label (no id/for pairs). */
+  Evidence.prototype.tickList = function (items, kind) {
+    var list = util.element("ul", "wwc-sc-ticks");
+    list.setAttribute("data-wwc-kind", kind);
+    items.forEach(function (item) {
+      var box = util.element("input");
+      box.type = "checkbox";
+      box.value = item[0];
+      var label = util.element("label");
+      label.append(box, item[1]);
+      var entry = util.element("li");
+      entry.appendChild(label);
+      if (item[2]) {
+        var options = util.element("ul");
+        item[2].forEach(function (option) { options.appendChild(util.element("li", null, option)); });
+        entry.appendChild(options);
+      }
+      list.appendChild(entry);
+    });
+    return list;
+  };
+
+  Evidence.prototype.buildChecklists = function (id, panel) {
+    var texts = this.sc.texts;
+    var lists = util.checklistOf(this.sc.edition.id, id) || [[], []];
+    var criterion = this.sc.criteria[id];
+    var nodes = [];
+    if (lists[0].length) {
+      nodes.push(util.element("p", "wwc-sc-more-heading", criterion.must_meet
+        ? util.format(texts.must_meet, { count: criterion.must_meet, total: lists[0].length }) : texts.checklist));
+      nodes.push(this.tickList(lists[0], "requirements"));
+      if (criterion.must_meet) {
+        panel.must = util.element("p", "wwc-sc-must");
+        panel.must.setAttribute("role", "status");
+        nodes.push(panel.must);
+      }
+    }
+    if (lists[1].length) {
+      nodes.push(util.element("p", "wwc-sc-more-heading", texts.documentation));
+      nodes.push(this.tickList(lists[1], "documentation"));
+    }
+    return nodes;
+  };
+
   Evidence.prototype.build = function (id) {
     var panel = this.panels[id];
     if (!panel || panel.built) {
       return;
     }
+    if (panel.failed) {
+      panel.failed.remove();
+      panel.failed = null;
+    }
     var texts = this.sc.texts;
+    var checklists = this.buildChecklists(id, panel);
     var notes = this.field(id, "notes", texts.notes_label, "textarea");
     notes.input.rows = 3;
     var owner = this.field(id, "owner", texts.owner_label, "input", "text");
@@ -178,9 +272,14 @@
     var row = util.element("div", "wwc-sc-field-row");
     row.append(owner.wrapper, due.wrapper);
     var links = this.buildLinks(id);
-    panel.fields.append(notes.wrapper, row, links.wrapper);
+    var fields = util.element("div", "wwc-sc-fields");
+    fields.append(notes.wrapper, row, links.wrapper);
+    panel.details.append.apply(panel.details, checklists.concat([fields]));
+    panel.boxes = panel.details.querySelectorAll("input[type=checkbox]");
     panel.built = { notes: notes.input, owner: owner.input, due: due.input, links: links };
-    this.fill(id, this.sc.model.current());
+    var view = this.sc.view();
+    this.fill(id, view.assessment);
+    this.showState(id, view);
   };
 
   Evidence.prototype.buildLinks = function (id) {

@@ -50,14 +50,19 @@
     return this.labels[id];
   };
 
+  /* An item's text from the checklists (wwc-sc-util.js), once looked up. */
   Plan.prototype.itemText = function (criterionId, itemId) {
     var key = criterionId + " " + itemId;
     if (!Object.prototype.hasOwnProperty.call(this.itemTexts, key)) {
-      var box = this.fieldset(criterionId).querySelector('input[type=checkbox][value="' + itemId + '"]');
-      var label = box && box.labels && box.labels[0];
-      this.itemTexts[key] = label ? label.textContent : itemId;
+      this.itemTexts[key] = util.itemText(this.sc.edition.id, criterionId, itemId);
     }
     return this.itemTexts[key];
+  };
+
+  /* The checklists arrived: the lists named items by id until now, so draw them again. */
+  Plan.prototype.forget = function () {
+    this.itemTexts = {};
+    this.signature = { next: null, flags: null, documents: null };
   };
 
   /* The guide link and the case study links of a criterion, cloned from the form. */
