@@ -219,15 +219,30 @@ def lazy_urls(settings: dict, guide_base: str, docs_dir: Path | None = None) -> 
             for name, paths in settings["assets"].get("lazy", {}).items()}
 
 
-def script_texts(texts: dict, settings: dict, docs_dir: Path | None = None) -> dict:
-    """The texts the page's scripts (those inlined and those loaded on first use) name (a key
-    appears in their source); the others are only used here, at build time, and would be dead
-    weight in the page."""
-    code = "\n".join(assets.read_source(docs_dir or DOCS_DIR, path)
-                     for path in settings["assets"]["scripts"] + lazy_files(settings))
-    # One pass over the code (a search per key cost half a second of every build).
-    names = set(re.findall(r"\w+", code))
-    return {key: value for key, value in texts.items() if key in names}
+def code_names(paths: list[str], docs_dir: Path | None = None) -> set[str]:
+    """Every word of the listed scripts' code, comments left out (a word in a comment is no use of
+    a text). One pass: a search per key cost half a second of every build."""
+    code = "\n".join(assets.minify_js(assets.read_source(docs_dir or DOCS_DIR, path), path) for path in paths)
+    return set(re.findall(r"\w+", code))
+
+
+def script_texts(texts: dict, settings: dict, docs_dir: Path | None = None) -> tuple[dict, dict]:
+    """(the texts the page's inlined scripts name, the texts only the parts loaded on first use
+    name): a text key appears in the code that uses it. The first go in the page; the second
+    travel with the checklist script, which is loaded before any of those parts. Texts no script
+    names are only used here, at build time, and would be dead weight in the page."""
+    inline = code_names(settings["assets"]["scripts"], docs_dir)
+    later = code_names(lazy_files(settings), docs_dir) - inline
+    return ({key: value for key, value in texts.items() if key in inline},
+            {key: value for key, value in texts.items() if key in later})
+
+
+def assessment_settings(settings: dict, docs_dir: Path | None = None) -> tuple[dict, dict]:
+    """The several-assessments settings for the page with the texts its inlined scripts name, and
+    the texts only the parts loaded on first use name (script_texts)."""
+    store = load_settings(ASSESSMENTS_FILE)
+    page_texts, later = script_texts(store["texts"], settings, docs_dir)
+    return {**store, "texts": page_texts}, later
 
 
 def payload(content: dict, settings: dict, edition_id: str | None = None, docs_dir: Path | None = None,
@@ -235,11 +250,12 @@ def payload(content: dict, settings: dict, edition_id: str | None = None, docs_d
     """The data embedded in the page (completed from the form by the page's scripts)."""
     edition_id = edition_id or editions_in_order(content)[0]["id"]
     try:
-        texts = edition_texts(content["editions"][edition_id], script_texts(settings["texts"], settings, docs_dir),
+        texts = edition_texts(content["editions"][edition_id], script_texts(settings["texts"], settings, docs_dir)[0],
                               settings["texts"])
+        assessments = assessment_settings(settings, docs_dir)[0]
         lazy = lazy_urls(settings, guide_base, docs_dir)
         # Every part loaded on first use works on item ids, so wwc-selfcheck.js loads this first.
-        lazy["checklists"] = [checklist_url(content, edition_id, settings, guide_base)]
+        lazy["checklists"] = [checklist_url(content, edition_id, settings, guide_base, docs_dir)]
     except assets.AssetError as error:
         raise SelfCheckPageError(f"macros/selfcheck.yml assets: {error}") from None
     return {
@@ -247,7 +263,7 @@ def payload(content: dict, settings: dict, edition_id: str | None = None, docs_d
         "export": settings["export"],
         "limits": settings["limits"],
         "texts": texts,
-        "assessments": load_settings(ASSESSMENTS_FILE),
+        "assessments": assessments,
         "edition": embedded_edition(content["editions"][edition_id]),
         "editions": {edition["id"]: edition["short_title"] for edition in editions_in_order(content)},
     }
@@ -316,21 +332,29 @@ def render_evidence(criterion: dict, texts: dict) -> list[str]:
 
 # --- the checklist data, loaded on first use -----------------------------------------------------
 
-def checklist_data(edition: dict) -> dict:
+def checklist_data(edition: dict, settings: dict, docs_dir: Path | None = None) -> dict:
     """Each criterion's requirements and documents as [id, text] (or [id, text, [option, ...]]),
-    keyed by criterion id: what wwc-sc-evidence.js builds a panel's checkboxes from, and what the
-    report, the flags, the documents list, export, share and CSV name items with."""
+    keyed by criterion id: what wwc-sc-evidence-panel.js builds a panel's checkboxes from, and
+    what the report, the flags, the documents list, export, share and CSV name items with. With
+    them, the texts only the parts loaded on first use name (script_texts), for the same reason."""
     def item(entry: dict) -> list:
         row = [entry["id"], one_line(entry["text"])]
         if entry.get("options"):
             row.append([one_line(option) for option in entry["options"]])
         return row
+    try:
+        later = script_texts(settings["texts"], settings, docs_dir)[1]
+        assessment_texts = assessment_settings(settings, docs_dir)[1]
+    except assets.AssetError as error:
+        raise SelfCheckPageError(f"macros/selfcheck.yml assets: {error}") from None
     return {
         "edition": edition["id"],
         "criteria": {
             criterion["id"]: [[item(entry) for entry in criterion.get(key, [])] for key in ("requirements", "documentation")]
             for group in edition["groups"] for criterion in group["criteria"]
         },
+        "texts": edition_texts(edition, later, settings["texts"]),
+        "assessment_texts": assessment_texts,
     }
 
 
@@ -339,16 +363,17 @@ def checklist_path(settings: dict, edition_id: str) -> str:
     return fill(settings["checklists"], edition=edition_id)
 
 
-def checklist_script(edition: dict) -> str:
+def checklist_script(edition: dict, settings: dict, docs_dir: Path | None = None) -> str:
     """The checklist data as a classic script (no fetch/XHR: the offline copy runs from file://).
     Generated from the YAML at build time; escaped for a script by json_for_script."""
-    return f"window.WWCSelfCheckChecklists={json_for_script(checklist_data(edition))};\n"
+    return f"window.WWCSelfCheckChecklists={json_for_script(checklist_data(edition, settings, docs_dir))};\n"
 
 
-def checklist_url(content: dict, edition_id: str, settings: dict, guide_base: str) -> str:
+def checklist_url(content: dict, edition_id: str, settings: dict, guide_base: str, docs_dir: Path | None = None) -> str:
     """The checklist script's URL relative to the page, versioned by its content's hash (as the
     lazy parts are: a browser never runs a stale copy against a newer page)."""
-    digest = hashlib.sha256(checklist_script(content["editions"][edition_id]).encode("utf-8")).hexdigest()[:10]
+    script = checklist_script(content["editions"][edition_id], settings, docs_dir)
+    digest = hashlib.sha256(script.encode("utf-8")).hexdigest()[:10]
     return f"{guide_base}{checklist_path(settings, edition_id)}?v={digest}"
 
 
@@ -359,7 +384,7 @@ def write_checklists(content: dict, site_dir: Path, settings: dict | None = None
     for edition in editions_in_order(content):
         target = Path(site_dir) / checklist_path(settings, edition["id"])
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(checklist_script(edition), encoding="utf-8")
+        target.write_text(checklist_script(edition, settings), encoding="utf-8")
         written.append(target)
     return written
 

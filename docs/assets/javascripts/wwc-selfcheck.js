@@ -143,8 +143,13 @@
   };
 
   /* The item ids are in the edition now: show every part again with the ticks counted and the
-     items named (the plan named them by id until now). */
+     items named (the plan named them by id until now). Every part keeps a reference to the same
+     texts objects, so the texts merged in here reach them all. */
   SelfCheck.prototype.checklistsArrived = function () {
+    // The texts only the parts loaded on first use need travel with the checklists.
+    var loaded = window.WWCSelfCheckChecklists;
+    Object.assign(this.texts, loaded.texts);
+    Object.assign(this.data.assessments.texts, loaded.assessment_texts);
     this.checklists = true;
     this.cached = null;
     if (this.parts.plan) {
@@ -153,7 +158,7 @@
     this.waiting = false;
     this.root.classList.remove("wwc-sc-waiting");
     this.update(null);
-    this.parts.evidence.checklistsArrived();
+    this.parts.evidence.buildWanted();
   };
 
   SelfCheck.prototype.withReport = function (quiet) {
