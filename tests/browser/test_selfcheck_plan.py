@@ -366,6 +366,7 @@ def test_export_v2_round_trips_evidence_city_and_date(page, browser, self_check_
         other = open_self_check(fresh.new_page(), self_check_url)
         import_replacing(other, path)
         expect(other.locator("#wwc-sc-city")).to_have_value("Springfield")
+        open_evidence(other, "DG1")  # the checkboxes are built when the panel first opens
         expect(other.locator('#wwc-selfcheck input[type=checkbox][value="%s"]' % DG1["documentation"][0]["id"])).to_be_checked()
     finally:
         fresh.close()
