@@ -220,9 +220,9 @@ def lazy_urls(settings: dict, guide_base: str, docs_dir: Path | None = None) -> 
 
 
 def code_names(paths: list[str], docs_dir: Path | None = None) -> set[str]:
-    """Every word of the listed scripts' code, comments left out (a word in a comment is no use of
-    a text). One pass: a search per key cost half a second of every build."""
-    code = "\n".join(assets.minify_js(assets.read_source(docs_dir or DOCS_DIR, path), path) for path in paths)
+    """Every word of the listed scripts' sources (comments included, so a word there keeps a text
+    in the page). One pass: a search per key cost half a second of every build."""
+    code = "\n".join(assets.read_source(docs_dir or DOCS_DIR, path) for path in paths)
     return set(re.findall(r"\w+", code))
 
 
@@ -238,11 +238,12 @@ def script_texts(texts: dict, settings: dict, docs_dir: Path | None = None) -> t
 
 
 def assessment_settings(settings: dict, docs_dir: Path | None = None) -> tuple[dict, dict]:
-    """The several-assessments settings for the page with the texts its inlined scripts name, and
-    the texts only the parts loaded on first use name (script_texts)."""
+    """The several-assessments settings for the page, and apart the texts only the parts loaded on
+    first use name (script_texts). The page keeps every other text: the banner looks some up by a
+    built key (t["aside_" + kind]), which no search for names would find."""
     store = load_settings(ASSESSMENTS_FILE)
-    page_texts, later = script_texts(store["texts"], settings, docs_dir)
-    return {**store, "texts": page_texts}, later
+    later = script_texts(store["texts"], settings, docs_dir)[1]
+    return {**store, "texts": {key: value for key, value in store["texts"].items() if key not in later}}, later
 
 
 def payload(content: dict, settings: dict, edition_id: str | None = None, docs_dir: Path | None = None,
