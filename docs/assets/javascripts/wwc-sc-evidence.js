@@ -160,14 +160,23 @@
       this.build(id);
       return;
     }
+    // The summary's click and the toggle that follows both ask: one load, one message.
+    if (panel.loading) {
+      return;
+    }
     if (panel.failed) {
       panel.failed.remove();
       panel.failed = null;
     }
     var self = this;
-    this.sc.need(["panel"]).then(function () { self.buildWanted(); }, function (error) {
+    panel.loading = true;
+    this.sc.need(["panel"]).then(function () {
+      panel.loading = false;
+      self.buildWanted();
+    }, function (error) {
+      panel.loading = false;
       if (!panel.built) {
-        panel.failed = util.element("p", "wwc-sc-warning-text", util.format(self.sc.texts.part_failed, { file: error.message }));
+        panel.failed = util.element("p", "wwc-sc-part-failed", util.format(self.sc.texts.part_failed, { file: error.message }));
         panel.failed.setAttribute("role", "alert");
         panel.details.appendChild(panel.failed);
       }
