@@ -108,10 +108,6 @@
       this.parts.plan = parts.plan.create(byId("wwc-sc-plan"), this);
     }
     this.bind();
-    // Saved ticks are counted only once the checklists have brought the item ids: until then the
-    // figures that depend on them keep their space but are not shown (wwc-selfcheck.css).
-    this.waiting = hasTicks(this.model.current());
-    this.root.classList.toggle("wwc-sc-waiting", this.waiting);
     this.update(null);
     // The storage banner (wwc-sc-assessments.js) is the page's one voice about saving: it says
     // what could not be read, what is kept aside and, after every change, whether saving failed.
@@ -177,6 +173,13 @@
      loads neither and prints the page as it is. A failed load is tried again on the next change;
      it is told when the page is holding back saved ticks' figures (a returning user). */
   SelfCheck.prototype.readyReport = function (assessment) {
+    // Saved ticks (at start, or in an assessment opened from the manager) are counted only once the
+    // checklists have brought the item ids: until then the figures that depend on them keep their
+    // space but are not shown (wwc-selfcheck.css), and a failed load is said.
+    if (!this.checklists && !this.waiting && hasTicks(assessment)) {
+      this.waiting = true;
+      this.root.classList.add("wwc-sc-waiting");
+    }
     if (this.reportReady || !hasContent(assessment)) {
       return;
     }
