@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import copy
 import csv
+import hashlib
 import io
 import re
 from functools import lru_cache
@@ -194,8 +195,9 @@ def payload_edition(edition: dict) -> dict:
 
 
 def embedded_edition(edition: dict) -> dict:
-    """payload_edition without each group's criteria: the form already holds them (fieldsets,
-    checkbox values, the must-meet count), and wwc-sc-util.js reads them from there."""
+    """payload_edition without each group's criteria: the form already holds them (a fieldset per
+    criterion, its evidence panel's item counts and must-meet count), wwc-sc-util.js reads them
+    from there and the checklist script (checklist_script) brings the item ids on first use."""
     shape = payload_edition(edition)
     for group in shape["groups"]:
         del group["criteria"]
@@ -217,15 +219,31 @@ def lazy_urls(settings: dict, guide_base: str, docs_dir: Path | None = None) -> 
             for name, paths in settings["assets"].get("lazy", {}).items()}
 
 
-def script_texts(texts: dict, settings: dict, docs_dir: Path | None = None) -> dict:
-    """The texts the page's scripts (those inlined and those loaded on first use) name (a key
-    appears in their source); the others are only used here, at build time, and would be dead
-    weight in the page."""
-    code = "\n".join(assets.read_source(docs_dir or DOCS_DIR, path)
-                     for path in settings["assets"]["scripts"] + lazy_files(settings))
-    # One pass over the code (a search per key cost half a second of every build).
-    names = set(re.findall(r"\w+", code))
-    return {key: value for key, value in texts.items() if key in names}
+def code_names(paths: list[str], docs_dir: Path | None = None) -> set[str]:
+    """Every word of the listed scripts' sources (comments included, so a word there keeps a text
+    in the page). One pass: a search per key cost half a second of every build."""
+    code = "\n".join(assets.read_source(docs_dir or DOCS_DIR, path) for path in paths)
+    return set(re.findall(r"\w+", code))
+
+
+def script_texts(texts: dict, settings: dict, docs_dir: Path | None = None) -> tuple[dict, dict]:
+    """(the texts the page's inlined scripts name, the texts only the parts loaded on first use
+    name): a text key appears in the code that uses it. The first go in the page; the second
+    travel with the checklist script, which is loaded before any of those parts. Texts no script
+    names are only used here, at build time, and would be dead weight in the page."""
+    inline = code_names(settings["assets"]["scripts"], docs_dir)
+    later = code_names(lazy_files(settings), docs_dir) - inline
+    return ({key: value for key, value in texts.items() if key in inline},
+            {key: value for key, value in texts.items() if key in later})
+
+
+def assessment_settings(settings: dict, docs_dir: Path | None = None) -> tuple[dict, dict]:
+    """The several-assessments settings for the page, and apart the texts only the parts loaded on
+    first use name (script_texts). The page keeps every other text: the banner looks some up by a
+    built key (t["aside_" + kind]), which no search for names would find."""
+    store = load_settings(ASSESSMENTS_FILE)
+    later = script_texts(store["texts"], settings, docs_dir)[1]
+    return {**store, "texts": {key: value for key, value in store["texts"].items() if key not in later}}, later
 
 
 def payload(content: dict, settings: dict, edition_id: str | None = None, docs_dir: Path | None = None,
@@ -233,9 +251,12 @@ def payload(content: dict, settings: dict, edition_id: str | None = None, docs_d
     """The data embedded in the page (completed from the form by the page's scripts)."""
     edition_id = edition_id or editions_in_order(content)[0]["id"]
     try:
-        texts = edition_texts(content["editions"][edition_id], script_texts(settings["texts"], settings, docs_dir),
+        texts = edition_texts(content["editions"][edition_id], script_texts(settings["texts"], settings, docs_dir)[0],
                               settings["texts"])
+        assessments = assessment_settings(settings, docs_dir)[0]
         lazy = lazy_urls(settings, guide_base, docs_dir)
+        # Every part loaded on first use works on item ids, so wwc-selfcheck.js loads this first.
+        lazy["checklists"] = [checklist_url(content, edition_id, settings, guide_base, docs_dir)]
     except assets.AssetError as error:
         raise SelfCheckPageError(f"macros/selfcheck.yml assets: {error}") from None
     return {
@@ -243,7 +264,7 @@ def payload(content: dict, settings: dict, edition_id: str | None = None, docs_d
         "export": settings["export"],
         "limits": settings["limits"],
         "texts": texts,
-        "assessments": load_settings(ASSESSMENTS_FILE),
+        "assessments": assessments,
         "edition": embedded_edition(content["editions"][edition_id]),
         "editions": {edition["id"]: edition["short_title"] for edition in editions_in_order(content)},
     }
@@ -271,21 +292,6 @@ def render_radios(edition: dict, criterion: dict) -> list[str]:
     return [f'<div class="wwc-sc-options">{options}</div>']
 
 
-def render_tick_items(items: list[dict], kind: str, must_meet: dict | None = None) -> list[str]:
-    """Each requirement or document as a checkbox inside its label, its value the item's YAML id.
-    The list says which kind its items are and any must-meet count, so the page's data need not
-    repeat the ids (wwc-sc-util.js reads them from here)."""
-    must = f' data-wwc-must="{int(must_meet["count"])}"' if must_meet else ""
-    lines = [f'<ul class="wwc-sc-ticks" data-wwc-kind="{kind}"{must}>']
-    for item in items:
-        options = "".join(f"<li>{text(option)}</li>" for option in item.get("options", []))
-        sub_list = f"<ul>{options}</ul>" if options else ""
-        lines.append(f'<li><label><input type="checkbox" value="{text(item["id"])}">{text(item["text"])}</label>'
-                     f"{sub_list}</li>")
-    lines.append("</ul>")
-    return lines
-
-
 def guide_href(edition: dict, group: dict, criterion: dict, guide_base: str, directory_urls: bool) -> str:
     """The criterion on its guide page, at the stable URL /<url_path>/<group>/#<id>."""
     return f"{page_href(links.group_src(edition, group), guide_base, directory_urls)}#{links.anchor(criterion['id'])}"
@@ -308,30 +314,80 @@ def render_guide_links(index: links.SiteIndex, edition: dict, group: dict, crite
     return f'<p class="wwc-sc-guide-link">{" ".join(parts)}</p>'
 
 
-def render_evidence(edition: dict, criterion: dict, texts: dict) -> list[str]:
-    """The evidence panel: ticks from the YAML here; notes, owner, due date and links are added by
-    wwc-sc-evidence.js when the panel is first opened (they need the script to be kept anyway)."""
-    requirements = criterion.get("requirements", [])
-    documentation = criterion.get("documentation", [])
-    lines = [
-        f'<details class="wwc-sc-more" data-wwc-evidence="{text(criterion["id"])}">',
+def render_evidence(criterion: dict, texts: dict) -> list[str]:
+    """The evidence panel, closed and empty: its checklists, notes, owner, due date and links are
+    built by wwc-sc-evidence.js when it is first opened, from the checklist data loaded then
+    (checklist_script), so a first visit does not carry every requirement and document text (half
+    of the form's weight). The panel says how many items of each kind it holds and any must-meet
+    count, which is all the scoring needs before that data arrives (wwc-sc-util.js)."""
+    counts = [len(criterion.get("requirements", [])), len(criterion.get("documentation", []))]
+    if criterion.get("must_meet"):
+        counts.append(int(criterion["must_meet"]["count"]))
+    return [
+        f'<details class="wwc-sc-more" data-wwc-evidence="{text(criterion["id"])}" '
+        f'data-wwc-items="{" ".join(map(str, counts))}">'
         f'<summary><span class="wwc-sc-more-label">{text(texts["details_summary"])}</span>'
-        '<span class="wwc-sc-evidence-state"></span></summary>',
+        '<span class="wwc-sc-evidence-state"></span></summary></details>',
     ]
-    if requirements:
-        must_meet = criterion.get("must_meet")
-        heading = (fill(texts["must_meet"], count=must_meet["count"], total=len(requirements))
-                   if must_meet else texts["checklist"])
-        lines.append(f'<p class="wwc-sc-more-heading">{text(heading)}</p>')
-        lines.extend(render_tick_items(requirements, "requirements", must_meet))
-        if must_meet:
-            lines.append('<p class="wwc-sc-must" role="status"></p>')
-    if documentation:
-        lines.append(f'<p class="wwc-sc-more-heading">{text(texts["documentation"])}</p>')
-        lines.extend(render_tick_items(documentation, "documentation"))
-    lines.append('<div class="wwc-sc-fields"></div>')
-    lines.append("</details>")
-    return lines
+
+
+# --- the checklist data, loaded on first use -----------------------------------------------------
+
+def checklist_data(edition: dict, settings: dict, docs_dir: Path | None = None) -> dict:
+    """Each criterion's requirements and documents as [id, text] (or [id, text, [option, ...]]),
+    keyed by criterion id: what wwc-sc-evidence-panel.js builds a panel's checkboxes from, and
+    what the report, the flags, the documents list, export, share and CSV name items with. With
+    them, the texts only the parts loaded on first use name (script_texts), for the same reason."""
+    def item(entry: dict) -> list:
+        row = [entry["id"], one_line(entry["text"])]
+        if entry.get("options"):
+            row.append([one_line(option) for option in entry["options"]])
+        return row
+    try:
+        later = script_texts(settings["texts"], settings, docs_dir)[1]
+        assessment_texts = assessment_settings(settings, docs_dir)[1]
+    except assets.AssetError as error:
+        raise SelfCheckPageError(f"macros/selfcheck.yml assets: {error}") from None
+    return {
+        "edition": edition["id"],
+        "criteria": {
+            criterion["id"]: [[item(entry) for entry in criterion.get(key, [])] for key in ("requirements", "documentation")]
+            for group in edition["groups"] for criterion in group["criteria"]
+        },
+        "texts": edition_texts(edition, later, settings["texts"]),
+        "assessment_texts": assessment_texts,
+    }
+
+
+def checklist_path(settings: dict, edition_id: str) -> str:
+    """Where the edition's checklist script is written, relative to the site root."""
+    return fill(settings["checklists"], edition=edition_id)
+
+
+def checklist_script(edition: dict, settings: dict, docs_dir: Path | None = None) -> str:
+    """The checklist data as a classic script (no fetch/XHR: the offline copy runs from file://).
+    Generated from the YAML at build time; escaped for a script by json_for_script."""
+    return f"window.WWCSelfCheckChecklists={json_for_script(checklist_data(edition, settings, docs_dir))};\n"
+
+
+def checklist_url(content: dict, edition_id: str, settings: dict, guide_base: str, docs_dir: Path | None = None) -> str:
+    """The checklist script's URL relative to the page, versioned by its content's hash (as the
+    lazy parts are: a browser never runs a stale copy against a newer page)."""
+    script = checklist_script(content["editions"][edition_id], settings, docs_dir)
+    digest = hashlib.sha256(script.encode("utf-8")).hexdigest()[:10]
+    return f"{guide_base}{checklist_path(settings, edition_id)}?v={digest}"
+
+
+def write_checklists(content: dict, site_dir: Path, settings: dict | None = None) -> list[Path]:
+    """One checklist script per edition, into the built site (macros/glue.py write_downloads)."""
+    settings = settings or load_settings()
+    written = []
+    for edition in editions_in_order(content):
+        target = Path(site_dir) / checklist_path(settings, edition["id"])
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(checklist_script(edition, settings), encoding="utf-8")
+        written.append(target)
+    return written
 
 
 def render_criterion(index: links.SiteIndex, edition: dict, group: dict, criterion: dict, texts: dict,
@@ -346,7 +402,7 @@ def render_criterion(index: links.SiteIndex, edition: dict, group: dict, criteri
     # Answers and the way to the evidence share one row, so 45 criteria stay quick to go through.
     lines.append('<div class="wwc-sc-row">')
     lines.extend(render_radios(edition, criterion))
-    lines.extend(render_evidence(edition, criterion, texts))
+    lines.extend(render_evidence(criterion, texts))
     lines.append("</div>")
     lines.append(render_guide_links(index, edition, group, criterion, texts, guide_base, directory_urls))
     lines.append("</fieldset>")

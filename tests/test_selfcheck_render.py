@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 import re
 from collections import Counter
@@ -14,7 +15,8 @@ from bs4 import BeautifulSoup
 
 from macros.assets import bundle_css, bundle_js, minify_js
 from macros.content import load_content
-from macros.selfcheck import ASSESSMENTS_FILE, DATA_ID, load_settings, payload, render_self_check
+from macros.selfcheck import (ASSESSMENTS_FILE, DATA_ID, checklist_data, checklist_script, load_settings, payload,
+                              render_self_check)
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -52,9 +54,11 @@ def test_embedded_data_is_the_payload_and_cannot_close_its_script(content, html,
     assert "</" not in raw and "<!--" not in raw
     data = json.loads(raw)
     assert data == payload(content, load_settings(), "assessment-45")
-    # The criteria and their item ids are in the form only (the page's script reads them there).
+    # The criteria are in the form only (the page's script reads them there); their item ids are
+    # not in the page at all: they come with the checklist script, loaded on first use.
     assert all("criteria" not in group for group in data["edition"]["groups"])
-    assert '"dg1-inventory-copy"' not in raw and 'value="dg1-inventory-copy"' in html
+    assert "dg1-inventory-copy" not in raw and "dg1-inventory-copy" not in html
+    assert '"dg1-inventory-copy"' in checklist_script(content["editions"]["assessment-45"], load_settings())
 
 
 def test_embedded_texts_are_the_ones_the_scripts_name(content):
@@ -66,6 +70,16 @@ def test_embedded_texts_are_the_ones_the_scripts_name(content):
     named = set(re.findall(r"\btexts\.(\w+)", code)) | set(re.findall(r'"(error_\w+)"', code))
     assert named and named <= embedded, sorted(named - embedded)
     assert "documents_page_intro" in settings["texts"] and "documents_page_intro" not in data["texts"]
+    # The texts only the parts loaded on first use name travel with the checklist script (loaded
+    # before any of them), not in the page.
+    later = checklist_data(content["editions"]["assessment-45"], settings)
+    lazy_code = "\n".join((DOCS / path).read_text(encoding="utf-8")
+                           for paths in settings["assets"]["lazy"].values() for path in paths)
+    lazy_named = (set(re.findall(r"\b(?:texts|t)\.(\w+)", lazy_code)) | set(re.findall(r'"(error_\w+)"', lazy_code))) & (
+        set(settings["texts"]) | set(data["assessments"]["texts"]) | set(later["assessment_texts"]))
+    assert lazy_named - named and lazy_named <= embedded | set(later["texts"]) | set(later["assessment_texts"]), sorted(
+        lazy_named - embedded - set(later["texts"]) - set(later["assessment_texts"]))
+    assert not (set(later["texts"]) & set(data["texts"])) and "report_city_missing" in later["texts"]
 
 
 def test_intro_names_the_editions_own_answers(content):
@@ -85,7 +99,10 @@ def test_texts_name_the_editions_own_answers_from_its_answer_states(content):
     for edition in content["editions"].values():
         html = render_self_check(content, edition["id"])
         data = payload(content, load_settings(), edition["id"])
-        assert "{label_" not in html and "{label_" not in json.dumps(data)
+        later = checklist_script(edition, load_settings())
+        assert "{label_" not in html and "{label_" not in json.dumps(data) and "{label_" not in later
+        # The texts in the page and those that come with the checklist script.
+        data["texts"].update(checklist_data(edition, load_settings())["texts"])
         states = edition["answer_states"]
         met = next(state["label"] for state in states if state["met"])
         unmet = [state["label"] for state in states if not state["met"]]
@@ -98,7 +115,8 @@ def test_texts_name_the_editions_own_answers_from_its_answer_states(content):
     edition = changed["editions"]["assessment-45"]
     for state, label in zip(edition["answer_states"], ["Achieved", "Underway", "Absent"]):
         state["label"] = label
-    texts = payload(changed, load_settings(), "assessment-45")["texts"]
+    texts = {**payload(changed, load_settings(), "assessment-45")["texts"],
+             **checklist_data(edition, load_settings())["texts"]}
     assert texts["flags_heading"].startswith("Achieved") and "Underway" in texts["flags_heading"]
     assert "Underway before Absent" in texts["next_intro"]
 
@@ -133,22 +151,47 @@ def test_radio_names_and_element_ids_are_unique(page):
 
 
 def test_details_hold_requirements_and_documentation(content, page):
+    """Each evidence panel is empty in the page and says how many requirements and documents it
+    holds (and any must-meet count); the checklist script holds every item's id and text in YAML
+    order, from which wwc-sc-evidence-panel.js builds the checkboxes (tests/browser/test_selfcheck_lazy.py)."""
     edition = content["editions"]["assessment-45"]
+    checklists = checklist_data(edition, SETTINGS)["criteria"]
+    assert list(checklists) == [criterion["id"] for group in edition["groups"] for criterion in group["criteria"]]
+    for group in edition["groups"]:
+        for criterion in group["criteria"]:
+            fieldset = page.find(id=f"wwc-sc-assessment-45-{criterion['id'].lower()}")
+            details = fieldset.find("details")
+            assert details.select("input[type=checkbox]") == [] and details.select("ul") == []
+            counts = [len(criterion.get("requirements", [])), len(criterion.get("documentation", []))]
+            if criterion.get("must_meet"):
+                counts.append(criterion["must_meet"]["count"])
+            assert details["data-wwc-items"] == " ".join(map(str, counts))
+            requirements, documentation = checklists[criterion["id"]]
+            for listed, key in ((requirements, "requirements"), (documentation, "documentation")):
+                items = criterion.get(key, [])
+                assert [row[0] for row in listed] == [item["id"] for item in items]
+                assert [row[1] for row in listed] == [" ".join(item["text"].split()) for item in items]
+                assert [row[2] if len(row) > 2 else [] for row in listed] == [
+                    [" ".join(option.split()) for option in item.get("options", [])] for item in items]
     criterion = edition["groups"][0]["criteria"][0]
     fieldset = page.find(id=f"wwc-sc-assessment-45-{criterion['id'].lower()}")
-    details = fieldset.find("details")
-    items = [" ".join(li.get_text(" ").split()) for li in details.select("details > ul > li")]
-    expected = [item["text"] for item in criterion.get("requirements", []) + criterion.get("documentation", [])]
-    assert [item[: len(text)] for item, text in zip(items, expected)] == [" ".join(text.split()) for text in expected]
-    # Each one is a checkbox whose value is the item's id from the YAML, with its label.
-    boxes = details.select("input[type=checkbox]")
-    assert [box["value"] for box in boxes] == [item["id"] for item in criterion["requirements"] + criterion["documentation"]]
-    assert [" ".join(box.find_parent("label").get_text().split()) for box in boxes] == [
-        " ".join(item["text"].split()) for item in criterion["requirements"] + criterion["documentation"]]
-    must = details.find("ul", attrs={"data-wwc-kind": "requirements"}).get("data-wwc-must")
-    assert must == (str(criterion["must_meet"]["count"]) if criterion.get("must_meet") else None)
     link = fieldset.find("a", class_="wwc-sc-guide")
     assert link["href"] == f"../{edition['url_path']}/{edition['groups'][0]['id']}/#{criterion['id'].lower()}"
+
+
+def test_the_built_site_holds_each_editions_checklist_script_at_the_url_the_page_names(built_site, content):
+    """The build writes one checklist script per edition (macros/glue.py write_downloads); the page
+    names it with its content's hash, so the file the browser loads is the one the page expects."""
+    for edition in content["editions"].values():
+        page_file = built_site / "self-check" / ("index.html" if edition["id"] == "assessment-45" else f"{edition['id']}/index.html")
+        soup = BeautifulSoup(page_file.read_text(encoding="utf-8"), "html.parser")
+        data = json.loads(soup.find("script", id=DATA_ID).string)
+        [url] = data["lazy"]["checklists"]
+        path, _, version = url.partition("?v=")
+        written = (page_file.parent / path).resolve()
+        assert written.is_file(), url
+        assert written.read_text(encoding="utf-8") == checklist_script(edition, load_settings())
+        assert version == hashlib.sha256(written.read_bytes()).hexdigest()[:10]
 
 
 def hostile_content(content):

@@ -134,6 +134,8 @@ def test_share_by_link_to_a_fresh_browser_save_as_new_then_merge_back(browser, s
     other.click("#wwc-sc-incoming-save")
     expect(other.locator("#wwc-sc-incoming-message")).to_have_text(TEXTS["incoming_saved"].format(name="Ours"))
     other.click('button[aria-label="Open Ours"]')
+    # The manager's actions load on the first one (wwc-sc-manage.js): wait for it to have opened.
+    expect(other.locator("#wwc-sc-name")).to_have_value("Ours")
     assert checked(other) == {"DG1": "yes", "DG2": "no", "DG3": "in-progress"}
     answer(other, {"DG2": "yes", "DG4": "yes"})
     back = make_link(other)

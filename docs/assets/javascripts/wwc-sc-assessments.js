@@ -58,10 +58,7 @@
     this.details = element("div", "wwc-sc-assessment-details");
     this.csv = button(t.csv_button);
     this.csv.id = "wwc-sc-csv";
-    this.csv.addEventListener("click", function () {
-      self.ctx.need(["csv"], true).then(function () { self.downloadCsv(); },
-        function (error) { self.say(self.ctx.partFailed(error)); });
-    });
+    this.csv.addEventListener("click", function () { self.act("downloadCsv", null, ["csv"]); });
     this.details.appendChild(this.csv);
 
     this.table = element("table", "wwc-sc-assessment-list");
@@ -82,13 +79,13 @@
     this.newName = field("wwc-sc-new-name", t.new_name_label, "text");
     this.newButton = button(t.new_button);
     this.newButton.id = "wwc-sc-new";
-    this.newButton.addEventListener("click", function () { self.createNew(); });
+    this.newButton.addEventListener("click", function () { self.act("createNew"); });
     creating.append(this.newName.wrapper, this.newButton);
 
     this.undo = button("", "wwc-sc-undo-delete");
     this.undo.id = "wwc-sc-undo-delete";
     this.undo.hidden = true;
-    this.undo.addEventListener("click", function () { self.undoDelete(); });
+    this.undo.addEventListener("click", function () { self.act("undoDelete"); });
     this.message = element("p", "wwc-sc-manager-message");
     this.message.id = "wwc-sc-manager-message";
     this.message.setAttribute("role", "status");
@@ -124,10 +121,10 @@
       element("td", null, String(Object.keys(assessment.answers || {}).length)));
     var actions = element("td", "wwc-sc-actions");
     if (!isOpen && this.ctx.editionNames[assessment.edition]) {
-      actions.appendChild(this.action(t.open_button, assessment, function () { self.open(assessment); }));
+      actions.appendChild(this.action(t.open_button, assessment, function () { self.act("open", assessment); }));
     }
-    actions.appendChild(this.action(t.duplicate_button, assessment, function () { self.duplicate(assessment); }));
-    actions.appendChild(this.action(t.delete_button, assessment, function () { self.remove(assessment); }));
+    actions.appendChild(this.action(t.duplicate_button, assessment, function () { self.act("duplicate", assessment); }));
+    actions.appendChild(this.action(t.delete_button, assessment, function () { self.act("remove", assessment); }));
     row.appendChild(actions);
     return row;
   };
@@ -144,65 +141,12 @@
     this.message.textContent = message;
   };
 
-  Manager.prototype.after = function (result, message) {
-    this.ctx.changed(result);
-    this.ctx.reload();
-    this.render();
-    if (message) {
-      this.say(message);
-    }
-  };
-
-  Manager.prototype.createNew = function () {
-    var name = this.newName.input.value.trim() || this.texts.new_name;
-    var result = this.ctx.model.create({ name: name });
-    this.newName.input.value = "";
-    this.after(result, format(this.texts.created, { name: name }));
-    // Its name, city and date are edited in the tools section, the page's one place for them.
-    document.getElementById("wwc-sc-name").focus();
-  };
-
-  Manager.prototype.open = function (assessment) {
-    var result = this.ctx.model.openAssessment(assessment.id);
-    if (result.navigate) {
-      this.ctx.goToEdition(result.navigate);
-      return;
-    }
-    this.after(result);
-  };
-
-  Manager.prototype.duplicate = function (assessment) {
-    var name = format(this.texts.copy_name, { name: assessment.name || this.texts.new_name });
-    this.after(this.ctx.model.duplicate(assessment.id, name), format(this.texts.duplicated, { name: name }));
-  };
-
-  Manager.prototype.remove = function (assessment) {
-    var result = this.ctx.model.remove(assessment.id);
-    this.deleted = assessment;
-    this.undo.textContent = format(this.texts.undo_delete, { name: assessment.name || this.texts.new_name });
-    this.undo.hidden = false;
-    this.after(result, format(this.texts.deleted, { name: assessment.name || this.texts.new_name }));
-    this.undo.focus();
-  };
-
-  Manager.prototype.undoDelete = function () {
-    if (!this.deleted) {
-      return;
-    }
-    var name = this.deleted.name || this.texts.new_name;
-    var result = this.ctx.model.undoRemove(this.deleted.id);
-    this.deleted = null;
-    this.undo.hidden = true;
-    this.after(result, format(this.texts.restored_deleted, { name: name }));
-  };
-
-  Manager.prototype.downloadCsv = function () {
-    var current = this.ctx.model.current();
-    var settings = this.ctx.settings.csv;
-    var text = window.WWCCsv.assessmentCsv(this.ctx.csvEdition(), current, settings.headings);
-    var name = window.WWCCsv.fileName(settings.file_prefix, current.edition, current.name);
-    this.ctx.download(name, "text/csv;charset=utf-8", text);
-    this.say(format(this.texts.csv_done, { file: name }));
+  /* The actions (new, open, duplicate, delete and its undo, CSV) are wwc-sc-manage.js, loaded on
+     the first one: a first visit does not carry them. A failed load is said here; nothing changed. */
+  Manager.prototype.act = function (method, argument, more) {
+    var self = this;
+    this.ctx.need(["manage"].concat(more || []), true).then(function () { self[method](argument); },
+      function (error) { self.say(self.ctx.partFailed(error)); });
   };
 
   /* ---- the storage banner ------------------------------------------------------------ */
@@ -271,6 +215,8 @@
   };
 
   parts.assessments = {
+    // For the actions (wwc-sc-manage.js, loaded on first use).
+    prototype: Manager.prototype,
     create: function (root, ctx) { return new Manager(root, ctx); }
   };
   parts.banner = {

@@ -149,6 +149,8 @@
     criteria.appendChild(element("caption", null, t.compare_criteria_caption));
     criteria.appendChild(headRow([edition.item_label, fromName, toName, t.compare_col_change]));
     var criteriaBody = element("tbody");
+    // By the change: compare_improved, compare_slipped, compare_changed, compare_same (named here
+    // so the build sends these texts with this part, macros/selfcheck.py script_texts).
     result.criteria.forEach(function (row) {
       var tr = cells(element("tr"), [row.id, this.answerLabel(row.from), this.answerLabel(row.to), t["compare_" + row.change]], true);
       tr.setAttribute("data-wwc-change", row.change);

@@ -1,9 +1,12 @@
 /*
- * Evidence per criterion, inside each criterion's "Evidence" panel of the form: the ticks (the
- * checkboxes are in the HTML, their values the YAML ids), the must-meet status, and notes, owner,
- * due date and links to the city's own documents. Those fields are built the first time a panel
- * opens, so 45 or 450 closed panels cost nothing. Links are shown as text links, never fetched,
- * and only http(s) addresses are accepted. Every user text goes in through textContent or value.
+ * Evidence per criterion, inside each criterion's "Evidence" panel of the form: the ticks (a
+ * checkbox per requirement and document, its value the YAML id), the must-meet status, and notes,
+ * owner, due date and links to the city's own documents. The page holds each panel closed and
+ * empty: everything in it is built the first time it opens, by wwc-sc-evidence-panel.js from the
+ * checklist script, both loaded on first use (sc.need), so a first visit carries neither the 45 or
+ * 450 checklists nor the code that builds them. Focus stays on the panel's summary while it is
+ * built. This part saves the ticks and fields and shows each panel's state. Every text goes in
+ * through textContent or value.
  */
 (function () {
   "use strict";
@@ -41,17 +44,6 @@
     return entry && typeof entry === "object" ? entry : emptyEntry();
   }
 
-  /* An absolute http(s) URL, or null. The URL parser decides, not a pattern. */
-  function httpUrl(value) {
-    var url;
-    try {
-      url = new URL(String(value).trim());
-    } catch (error) {
-      return null;
-    }
-    return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
-  }
-
   function Evidence(form, sc) {
     this.form = form;
     this.sc = sc;
@@ -63,9 +55,8 @@
         details: details,
         fieldset: details.closest("[data-wwc-criterion]"),
         state: details.querySelector(".wwc-sc-evidence-state"),
-        must: details.querySelector(".wwc-sc-must"),
-        boxes: details.querySelectorAll("input[type=checkbox]"),
-        fields: details.querySelector(".wwc-sc-fields"),
+        must: null,
+        boxes: [],
         built: null
       };
     }, this);
@@ -87,10 +78,19 @@
         self.schedule(event.target);
       }
     });
+    // Built on the summary's click (mouse, Enter or Space), before the panel opens, so it opens
+    // filled when the checklists are here; toggle catches a panel opened any other way.
+    this.form.addEventListener("click", function (event) {
+      var summary = event.target.closest && event.target.closest("summary");
+      var id = summary && summary.parentNode.getAttribute("data-wwc-evidence");
+      if (id) {
+        self.open(id);
+      }
+    });
     this.form.addEventListener("toggle", function (event) {
       var id = event.target.getAttribute && event.target.getAttribute("data-wwc-evidence");
       if (id && event.target.open) {
-        self.build(id);
+        self.open(id);
       }
     }, true);
     // Typing not yet saved is saved before the page goes away.
@@ -147,132 +147,52 @@
 
   /* ---- the fields, built on first open ---- */
 
-  Evidence.prototype.field = function (id, key, labelText, tag, type) {
-    var wrapper = util.element("div", "wwc-sc-field wwc-sc-field-" + key);
-    var inputId = this.form.id + "-" + id.toLowerCase() + "-" + key;
-    var label = util.element("label", null, labelText);
-    label.setAttribute("for", inputId);
-    var input = util.element(tag);
-    input.id = inputId;
-    if (type) {
-      input.type = type;
-    }
-    input.setAttribute("data-wwc-field", key);
-    if (this.sc.limits[key]) {
-      input.maxLength = this.sc.limits[key];
-    }
-    wrapper.append(label, input);
-    return { wrapper: wrapper, input: input };
-  };
-
-  Evidence.prototype.build = function (id) {
+  /* Build the panel once its part and the checklists are here (sc.need: the checklists come
+     first), now if they are; a failed load is said in the panel (and at the top of the page) and
+     tried again on the next opening. */
+  Evidence.prototype.open = function (id) {
     var panel = this.panels[id];
     if (!panel || panel.built) {
       return;
     }
-    var texts = this.sc.texts;
-    var notes = this.field(id, "notes", texts.notes_label, "textarea");
-    notes.input.rows = 3;
-    var owner = this.field(id, "owner", texts.owner_label, "input", "text");
-    var due = this.field(id, "due", texts.due_label, "input", "date");
-    var row = util.element("div", "wwc-sc-field-row");
-    row.append(owner.wrapper, due.wrapper);
-    var links = this.buildLinks(id);
-    panel.fields.append(notes.wrapper, row, links.wrapper);
-    panel.built = { notes: notes.input, owner: owner.input, due: due.input, links: links };
-    this.fill(id, this.sc.model.current());
-  };
-
-  Evidence.prototype.buildLinks = function (id) {
+    panel.wanted = true;
+    if (this.build && this.sc.checklists) {
+      this.build(id);
+      return;
+    }
+    // The summary's click and the toggle that follows both ask: one load, one message.
+    if (panel.loading) {
+      return;
+    }
+    if (panel.failed) {
+      panel.failed.remove();
+      panel.failed = null;
+    }
     var self = this;
-    var texts = this.sc.texts;
-    var base = this.form.id + "-" + id.toLowerCase() + "-link";
-    var wrapper = util.element("div", "wwc-sc-links");
-    var heading = util.element("p", "wwc-sc-more-heading", texts.links_label);
-    heading.id = base + "s-heading";
-    var list = util.element("ul", "wwc-sc-link-list");
-    list.setAttribute("aria-labelledby", heading.id);
-    var add = util.element("div", "wwc-sc-link-add");
-    var textField = this.field(id, "link-text", texts.link_text_label, "input", "text");
-    textField.input.removeAttribute("data-wwc-field");
-    textField.input.maxLength = this.sc.limits.link_text;
-    var urlField = this.field(id, "link-url", texts.link_url_label, "input", "url");
-    urlField.input.removeAttribute("data-wwc-field");
-    urlField.input.maxLength = this.sc.limits.url;
-    var button = util.element("button", "wwc-sc-button", texts.link_add);
-    button.type = "button";
-    var message = util.element("p", "wwc-sc-link-message");
-    message.setAttribute("role", "alert");
-    add.append(textField.wrapper, urlField.wrapper, button);
-    wrapper.append(heading, list, add, message);
-    button.addEventListener("click", function () {
-      self.addLink(id, textField.input, urlField.input, message);
-    });
-    [textField.input, urlField.input].forEach(function (input) {
-      input.addEventListener("keydown", function (event) {
-        if (event.key === "Enter") {
-          event.preventDefault();
-          self.addLink(id, textField.input, urlField.input, message);
-        }
-      });
-    });
-    return { wrapper: wrapper, list: list, message: message };
-  };
-
-  Evidence.prototype.addLink = function (id, textInput, urlInput, message) {
-    var texts = this.sc.texts;
-    var raw = urlInput.value.trim();
-    var url = raw ? httpUrl(raw) : null;
-    if (!raw) {
-      util.setText(message, texts.link_empty);
-      return;
-    }
-    if (!url) {
-      util.setText(message, util.format(texts.link_refused, { url: raw }));
-      return;
-    }
-    var current = readEntry(this.sc.model.current(), id).links || [];
-    if (current.length >= this.sc.limits.links) {
-      util.setText(message, util.format(texts.link_too_many, { max: this.sc.limits.links }));
-      return;
-    }
-    var label = textInput.value.trim().slice(0, this.sc.limits.link_text) || url;
-    util.setText(message, "");
-    this.sc.change(id, function (assessment) { entryOf(assessment, id).links.push({ text: label, url: url }); });
-    textInput.value = "";
-    urlInput.value = "";
-    textInput.focus();
-  };
-
-  Evidence.prototype.removeLink = function (id, index) {
-    this.sc.change(id, function (assessment) { entryOf(assessment, id).links.splice(index, 1); });
-    var panel = this.panels[id];
-    var buttons = panel.built.links.list.querySelectorAll("button");
-    (buttons[Math.min(index, buttons.length - 1)] || panel.built.links.list.parentNode.querySelector("input")).focus();
-  };
-
-  Evidence.prototype.renderLinks = function (id, links) {
-    var self = this;
-    var texts = this.sc.texts;
-    var list = this.panels[id].built.links.list;
-    var items = links.map(function (link, index) {
-      var item = util.element("li");
-      var url = httpUrl(link.url);
-      // A stored address that is not http(s) (an edited file, say) is shown, never made a link.
-      var anchor = util.element(url ? "a" : "span", null, link.text || link.url);
-      if (url) {
-        anchor.setAttribute("href", url);
-        anchor.setAttribute("rel", "noopener noreferrer");
-        anchor.setAttribute("target", "_blank");
+    panel.loading = true;
+    this.sc.need(["panel"]).then(function () {
+      panel.loading = false;
+      self.buildWanted();
+    }, function (error) {
+      panel.loading = false;
+      if (!panel.built) {
+        panel.failed = util.element("p", "wwc-sc-part-failed", util.format(self.sc.texts.part_failed, { file: error.message }));
+        panel.failed.setAttribute("role", "alert");
+        panel.details.appendChild(panel.failed);
       }
-      var remove = util.element("button", "wwc-sc-link-remove", "×");
-      remove.type = "button";
-      remove.setAttribute("aria-label", util.format(texts.link_remove, { text: link.text || link.url }));
-      remove.addEventListener("click", function () { self.removeLink(id, index); });
-      item.append(anchor, " ", remove);
-      return item;
     });
-    list.replaceChildren.apply(list, items);
+  };
+
+  /* Build the panels opened while their part or the checklists were on their way. */
+  Evidence.prototype.buildWanted = function () {
+    if (!this.build || !this.sc.checklists) {
+      return;
+    }
+    Object.keys(this.panels).forEach(function (id) {
+      if (this.panels[id].wanted) {
+        this.build(id);
+      }
+    }, this);
   };
 
   /* ---- showing the state ---- */
@@ -340,6 +260,7 @@
 
   parts.evidence = {
     create: function (form, sc) { return new Evidence(form, sc); },
-    httpUrl: httpUrl
+    // For the panel builders (wwc-sc-evidence-panel.js, loaded on first use).
+    prototype: Evidence.prototype, entryOf: entryOf, readEntry: readEntry
   };
 })();

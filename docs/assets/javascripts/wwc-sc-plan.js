@@ -50,14 +50,19 @@
     return this.labels[id];
   };
 
+  /* An item's text from the checklists (wwc-sc-util.js), once looked up. */
   Plan.prototype.itemText = function (criterionId, itemId) {
     var key = criterionId + " " + itemId;
     if (!Object.prototype.hasOwnProperty.call(this.itemTexts, key)) {
-      var box = this.fieldset(criterionId).querySelector('input[type=checkbox][value="' + itemId + '"]');
-      var label = box && box.labels && box.labels[0];
-      this.itemTexts[key] = label ? label.textContent : itemId;
+      this.itemTexts[key] = util.itemText(this.sc.edition.id, criterionId, itemId);
     }
     return this.itemTexts[key];
+  };
+
+  /* The checklists arrived: the lists named items by id until now, so draw them again. */
+  Plan.prototype.forget = function () {
+    this.itemTexts = {};
+    this.signature = { next: null, flags: null, documents: null };
   };
 
   /* The guide link and the case study links of a criterion, cloned from the form. */
@@ -160,6 +165,8 @@
     this.flags.replaceChildren(list);
   };
 
+  /* The summary's count always; the list only while its panel is open, drawn by
+     wwc-sc-plan-documents.js (loaded with the checklists on its first opening). */
   Plan.prototype.renderDocuments = function (view, force) {
     var sc = this.sc;
     var documents = window.WWCReadiness.documents(sc.edition, view.assessment.evidence);
@@ -168,33 +175,17 @@
     if (!this.documents.open) {
       return;
     }
-    var signature = JSON.stringify(documents);
-    if (!force && signature === this.signature.documents) {
+    if (this.drawDocuments && sc.checklists) {
+      this.drawDocuments(documents, force);
       return;
     }
-    this.signature.documents = signature;
-    var nodes = [];
-    sc.edition.groups.forEach(function (group) {
-      var rows = documents.filter(function (doc) { return doc.group === group.id; });
-      if (!rows.length) {
-        return;
-      }
-      nodes.push(util.element("h4", null, group.name));
-      var list = util.element("ul", "wwc-sc-document-list");
-      rows.forEach(function (doc) {
-        var item = util.element("li", doc.ticked ? "wwc-sc-doc-ticked" : "wwc-sc-doc-open");
-        item.setAttribute("data-wwc-document", doc.id);
-        item.appendChild(util.element("span", "wwc-sc-doc-state", doc.ticked ? sc.texts.documents_ticked : sc.texts.documents_not_ticked));
-        item.appendChild(document.createTextNode(" " + this.itemText(doc.criterion, doc.id) + " "));
-        var link = util.element("a", null, util.format(sc.texts.documents_for, { id: doc.criterion }));
-        link.setAttribute("href", "#" + this.fieldset(doc.criterion).id);
-        item.appendChild(link);
-        list.appendChild(item);
-      }, this);
-      nodes.push(list);
-    }, this);
-    this.documentsList.replaceChildren.apply(this.documentsList, nodes);
+    var self = this;
+    sc.need(["documents"]).then(function () { self.renderDocuments(sc.view(), true); }, function () {});
   };
 
-  parts.plan = { create: function (root, sc) { return new Plan(root, sc); } };
+  parts.plan = {
+    create: function (root, sc) { return new Plan(root, sc); },
+    // For the documents list (wwc-sc-plan-documents.js, loaded on first use).
+    prototype: Plan.prototype
+  };
 })();

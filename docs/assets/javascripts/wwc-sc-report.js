@@ -117,10 +117,12 @@
       item.appendChild(this.line("p", null, texts.report_answer, { answer: state ? state.label : texts.report_unanswered }));
       var entry = (assessment.evidence || {})[id] || {};
       var ticked = Array.isArray(entry.items) ? entry.items : [];
-      var tickedLabels = Array.prototype.filter.call(fieldset.querySelectorAll("input[type=checkbox]"), function (box) {
-        return ticked.indexOf(box.value) !== -1;
-      }).map(function (box) { return box.labels[0].textContent; });
-      if (fieldset.querySelector("input[type=checkbox]")) {
+      // The report is loaded after the checklists (sc.need), so every item has its text.
+      var lists = util.checklistOf(sc.edition.id, id) || [[], []];
+      var items = lists[0].concat(lists[1]);
+      var tickedLabels = items.filter(function (row) { return ticked.indexOf(row[0]) !== -1; })
+        .map(function (row) { return row[1]; });
+      if (items.length) {
         item.appendChild(tickedLabels.length
           ? this.line("p", null, texts.report_ticked, { list: tickedLabels.join("; ") })
           : el("p", null, texts.report_nothing_ticked));

@@ -1,8 +1,8 @@
 /*
  * Save, share and print (#wwc-sc-tools): the open assessment's name, city and report date (the
  * page's only fields for them: the report and the CSV read them), export, import, start over with
- * one undo, print and the messages. Whether saving works is the storage banner's to say. Imports are checked by
- * WWCExport; a refused file leaves every answer as it was.
+ * one undo, print and the messages. Whether saving works is the storage banner's to say. Export and import
+ * are wwc-sc-transfer.js, loaded on first use.
  */
 (function () {
   "use strict";
@@ -10,17 +10,6 @@
   var parts = window.WWCSelfCheckParts = window.WWCSelfCheckParts || {};
   var util = parts.util;
   var IDENTITY = { city: "wwc-sc-city", date: "wwc-sc-date", name: "wwc-sc-name" };
-
-  var ERROR_TEXTS = {
-    "too-large": "error_too_large",
-    "not-json": "error_not_json",
-    "foreign": "error_foreign",
-    "newer-version": "error_newer_version",
-    "unsupported-version": "error_unsupported_version",
-    "invalid": "error_invalid",
-    "unknown-edition": "error_unknown_edition",
-    "read-failed": "error_read_failed"
-  };
 
   function byId(id) {
     return document.getElementById(id);
@@ -105,15 +94,6 @@
     }
   };
 
-  Tools.prototype.describeUnmatched = function (unmatched) {
-    var texts = this.texts;
-    var item = this.sc.edition.item_label;
-    return unmatched.map(function (entry) {
-      var template = entry.reason === "unknown-id" ? texts.unmatched_unknown_id : texts.unmatched_unknown_state;
-      return util.format(template, { id: entry.id, state: entry.state, item: item });
-    });
-  };
-
   /* ---- start over and undo ---- */
 
   Tools.prototype.askStartOver = function () {
@@ -188,19 +168,7 @@
     byId("wwc-sc-start-over").focus();
   };
 
-  /* ---- export ---- */
-
-  Tools.prototype.exportAnswers = function () {
-    var settings = this.sc.data.export;
-    var now = new Date();
-    var assessment = this.sc.model.current();
-    var file = window.WWCExport.buildExport(settings, assessment, this.sc.view().result, now);
-    var name = window.WWCExport.exportFileName(settings.file_prefix, assessment.edition, now);
-    util.download(name, "application/json", JSON.stringify(file, null, 2) + "\n");
-    this.showNotice(util.format(this.texts.exported, { file: name }));
-  };
-
-  /* ---- import ---- */
+  /* ---- export and import: wwc-sc-transfer.js, loaded on first use with the file's checks ---- */
 
   Tools.prototype.importFile = function (input) {
     var file = input.files && input.files[0];
@@ -209,86 +177,14 @@
     if (!file) {
       return;
     }
-    var settings = this.sc.data.export;
-    if (file.size > settings.max_bytes) {
-      this.refuseImport(file.name, { code: "too-large", details: { size: file.size, max: settings.max_bytes } });
-      return;
-    }
     var self = this;
     // The file's check (export) and what an import offers (share: save as new, compare, merge).
     this.sc.need(["export", "share"]).then(function () { self.readFile(file); }, function () {});
   };
 
-  Tools.prototype.readFile = function (file) {
-    var self = this;
-    var reader = new FileReader();
-    reader.onload = function () { self.importText(file.name, String(reader.result), file.size); };
-    reader.onerror = function () { self.refuseImport(file.name, { code: "read-failed", details: {} }); };
-    reader.readAsText(file);
+  parts.tools = {
+    create: function (root, sc) { return new Tools(root, sc); },
+    // For export and import (wwc-sc-transfer.js, loaded on first use).
+    prototype: Tools.prototype
   };
-
-  Tools.prototype.importText = function (fileName, text, size) {
-    var sc = this.sc;
-    var parsed = window.WWCExport.parseExport(text, size, this.exportSettings(), Object.keys(sc.data.editions));
-    if (!parsed.ok) {
-      this.refuseImport(fileName, parsed.error);
-      return;
-    }
-    var data = parsed.data;
-    if (data.edition !== sc.edition.id) {
-      var link = document.querySelector('[data-wwc-edition-link="' + data.edition + '"]');
-      this.showNotice(util.format(this.texts.imported_other_edition,
-        { file: fileName, edition: sc.data.editions[data.edition] }),
-      null, link ? { text: sc.data.editions[data.edition], href: link.getAttribute("href") } : null);
-      return;
-    }
-    var matched = window.WWCExport.matchAnswers(sc.edition, data.answers);
-    var evidence = window.WWCExport.matchEvidence(sc.edition, data.evidence || {});
-    var identity = {};
-    ["name", "city", "date"].forEach(function (key) {
-      if (data.assessment && typeof data.assessment[key] === "string") {
-        identity[key] = data.assessment[key].slice(0, sc.limits[key] || 200);
-      }
-    });
-    this.reportImport(fileName, matched, evidence.dropped);
-    if (sc.multi) {
-      // Several assessments: nothing is replaced without asking (save as new, compare, merge or replace).
-      sc.multi.offerImport({ name: identity.name || fileName, edition: data.edition, city: identity.city || "",
-        date: identity.date || "", answers: matched.answers, evidence: evidence.evidence, carries: { ticks: true, notes: true } });
-      return;
-    }
-    this.replaceWork(matched.answers, evidence.evidence, identity);
-  };
-
-  /* The export settings, with ids of this page's edition as the examples refusals give. */
-  Tools.prototype.exportSettings = function () {
-    var edition = this.sc.edition;
-    var first = edition.groups[0].criteria[0];
-    var items = (first.requirements || []).concat(first.documentation || []);
-    return Object.assign({ examples: { criterion: first.id, state: edition.answer_states[0].id, edition: edition.id, item: items[0] } },
-      this.sc.data.export);
-  };
-
-  Tools.prototype.reportImport = function (fileName, matched, dropped) {
-    var texts = this.texts;
-    var message = util.format(texts.imported, { count: Object.keys(matched.answers).length, file: fileName });
-    if (dropped) {
-      message += " " + util.format(texts.imported_evidence_dropped, { count: dropped, item: this.sc.edition.item_label });
-    }
-    if (!matched.unmatched.length) {
-      this.showNotice(message);
-      return;
-    }
-    this.showNotice(
-      message + " " + util.format(texts.imported_unmatched, { count: matched.unmatched.length, item: this.sc.edition.item_label }),
-      this.describeUnmatched(matched.unmatched)
-    );
-  };
-
-  Tools.prototype.refuseImport = function (fileName, error) {
-    var reason = util.format(this.texts[ERROR_TEXTS[error.code]] || error.code, error.details || {});
-    this.showAlert(util.format(this.texts.import_refused, { file: fileName, reason: reason }));
-  };
-
-  parts.tools = { create: function (root, sc) { return new Tools(root, sc); } };
 })();

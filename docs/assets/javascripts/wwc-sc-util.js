@@ -44,29 +44,33 @@
     }
   }
 
-  /* ---- the page's data, completed from the form ----
+  /* ---- the page's data, completed from the form and then from the checklists ----
    * The embedded JSON names the edition's groups but not their criteria: the form already holds
-   * them (one fieldset per criterion, checkbox values are the YAML ids, the requirements list
-   * carries any must-meet count), so the page does not carry every id twice. */
+   * them (one fieldset per criterion; its evidence panel says how many requirements and documents
+   * it has, and any must-meet count). That is all the scoring needs while nothing is ticked, so a
+   * first visit does without the item ids and texts: they come with the checklist script
+   * (payload.lazy.checklists, loaded on first use), and applyChecklists puts the ids in place of
+   * the placeholders. Nothing can be ticked before: the checkboxes are built from that data. */
 
-  function tickIds(fieldset, kind) {
-    var list = fieldset.querySelector('ul[data-wwc-kind="' + kind + '"]');
-    return list ? Array.prototype.map.call(list.querySelectorAll("input[type=checkbox]"), function (box) {
-      return box.value;
-    }) : [];
+  function placeholders(count) {
+    var list = [];
+    for (var i = 0; i < count; i += 1) {
+      list.push("");
+    }
+    return list;
   }
 
   function criterionOf(fieldset) {
     var entry = { id: fieldset.getAttribute("data-wwc-criterion") };
-    ["requirements", "documentation"].forEach(function (kind) {
-      var ids = tickIds(fieldset, kind);
-      if (ids.length) {
-        entry[kind] = ids;
+    var panel = fieldset.querySelector("[data-wwc-items]");
+    var counts = panel ? panel.getAttribute("data-wwc-items").split(" ").map(Number) : [0, 0];
+    ["requirements", "documentation"].forEach(function (kind, index) {
+      if (counts[index]) {
+        entry[kind] = placeholders(counts[index]);
       }
     });
-    var must = fieldset.querySelector("[data-wwc-must]");
-    if (must) {
-      entry.must_meet = Number(must.getAttribute("data-wwc-must"));
+    if (counts.length > 2) {
+      entry.must_meet = counts[2];
     }
     return entry;
   }
@@ -80,24 +84,58 @@
     return data;
   }
 
-  /* The edition (as completePayload made it) with each criterion's statement and its tickable
-     items as {id, text}, read from the form: what the CSV of an assessment shows. */
+  var checklists = {};
+
+  /* Put the checklist ids into the edition's criteria, in place (every part holds the same
+     criterion objects). False when the loaded script is not this edition's. */
+  function applyChecklists(edition) {
+    var data = window.WWCSelfCheckChecklists;
+    if (!data || data.edition !== edition.id) {
+      return false;
+    }
+    checklists[edition.id] = data.criteria;
+    edition.groups.forEach(function (group) {
+      group.criteria.forEach(function (criterion) {
+        var lists = data.criteria[criterion.id] || [[], []];
+        ["requirements", "documentation"].forEach(function (kind, index) {
+          if (lists[index].length) {
+            criterion[kind] = lists[index].map(function (item) { return item[0]; });
+          } else {
+            delete criterion[kind];
+          }
+        });
+      });
+    });
+    return true;
+  }
+
+  /* A criterion's [requirements, documentation], each item [id, text(, options)]; null before
+     the checklists have arrived. */
+  function checklistOf(editionId, criterionId) {
+    var criteria = checklists[editionId];
+    return criteria ? criteria[criterionId] || [[], []] : null;
+  }
+
+  /* The text of a requirement or document (its id until the checklists have arrived). */
+  function itemText(editionId, criterionId, itemId) {
+    var lists = checklistOf(editionId, criterionId) || [[], []];
+    var found = lists[0].concat(lists[1]).filter(function (item) { return item[0] === itemId; })[0];
+    return found ? found[1] : itemId;
+  }
+
+  /* The edition with each criterion's statement and its tickable items as {id, text}: what the
+     CSV of an assessment shows (the CSV part loads after the checklists). */
   function editionWithTexts(edition) {
     var form = document.getElementById("wwc-sc-form-" + edition.id);
     var copy = JSON.parse(JSON.stringify(edition));
     copy.groups.forEach(function (group) {
       group.criteria.forEach(function (criterion) {
         var fieldset = form && form.querySelector('[data-wwc-criterion="' + criterion.id + '"]');
-        if (!fieldset) {
-          return;
-        }
-        var statement = fieldset.querySelector(".wwc-sc-statement");
+        var statement = fieldset && fieldset.querySelector(".wwc-sc-statement");
         criterion.statement = statement ? statement.textContent : "";
-        ["requirements", "documentation"].forEach(function (kind) {
-          var list = fieldset.querySelector('ul[data-wwc-kind="' + kind + '"]');
-          criterion[kind] = list ? Array.prototype.map.call(list.querySelectorAll("label"), function (label) {
-            return { id: label.querySelector("input").value, text: label.textContent };
-          }) : [];
+        var lists = checklistOf(edition.id, criterion.id) || [[], []];
+        ["requirements", "documentation"].forEach(function (kind, index) {
+          criterion[kind] = lists[index].map(function (item) { return { id: item[0], text: item[1] }; });
         });
       });
     });
@@ -161,6 +199,7 @@
 
   parts.util = {
     download: download, format: format, element: element, setText: setText, setStyle: setStyle, toggleClass: toggleClass,
-    completePayload: completePayload, editionWithTexts: editionWithTexts, loadParts: loadParts
+    completePayload: completePayload, applyChecklists: applyChecklists, checklistOf: checklistOf, itemText: itemText,
+    editionWithTexts: editionWithTexts, loadParts: loadParts
   };
 })();

@@ -2,8 +2,9 @@
  * The self-check page's controller. The form of this page's edition is already on the page
  * (rendered from the YAML at build time); this script reads the JSON embedded beside it, opens
  * the model (WWCAssessments via WWCSelfCheckParts.multi: the only way to saved data) and wires the view parts, each bound
- * to one root element (window.WWCSelfCheckParts: results, evidence, tools, plan; the report,
- * export/import, share, merge, compare and CSV are loaded on first use: need()).
+ * to one root element (window.WWCSelfCheckParts: results, evidence, tools, plan; the checklists
+ * (every requirement and document), the report, export/import, share, merge, compare and CSV are
+ * loaded on first use: need()).
  *
  * Every change goes through sc.change(criterionId, fn): the model applies fn to the latest
  * stored assessment, then each part updates what changed (criterionId, or everything when null).
@@ -111,25 +112,49 @@
     // The storage banner (wwc-sc-assessments.js) is the page's one voice about saving: it says
     // what could not be read, what is kept aside and, after every change, whether saving failed.
     this.multi.attach();
-    // Printing from the browser's menu gives no time to load anything: the report is brought in
-    // while the page is idle after start (and again before printing, if that load failed).
-    var self = this;
-    var idle = window.requestIdleCallback || function (fn) { return window.setTimeout(fn, 200); };
-    idle(function () { self.withReport(true).catch(function () {}); });
+    return this.reportReady || Promise.resolve();
   };
 
   /* ---- parts loaded on first use (payload.lazy; wwc-sc-util.js loadParts) ---- */
 
-  /* Resolves once the named parts are loaded. A failure is told to the user (unless quiet) and
-     rejects, so the action that needed the part does nothing: no answer is touched. */
+  /* Resolves once the named parts are loaded, the checklists first (every part works on the
+     item ids). A failure is told to the user (unless quiet) and rejects, so the action that
+     needed the part does nothing: no answer is touched. */
   SelfCheck.prototype.need = function (names, quiet) {
     var self = this;
-    return window.WWCSelfCheckParts.util.loadParts(this.data.lazy || {}, names).catch(function (error) {
+    var lazy = this.data.lazy || {};
+    return window.WWCSelfCheckParts.util.loadParts(lazy, ["checklists"].concat(names)).then(function () {
+      if (!self.checklists && !window.WWCSelfCheckParts.util.applyChecklists(self.edition)) {
+        throw new Error((lazy.checklists || [""])[0]);
+      }
+      if (!self.checklists) {
+        self.checklistsArrived();
+      }
+    }).catch(function (error) {
       if (!quiet) {
         self.parts.tools.showAlert(self.format(self.texts.part_failed, { file: error.message }));
       }
       throw error;
     });
+  };
+
+  /* The item ids are in the edition now: show every part again with the ticks counted and the
+     items named (the plan named them by id until now). Every part keeps a reference to the same
+     texts objects, so the texts merged in here reach them all. */
+  SelfCheck.prototype.checklistsArrived = function () {
+    // The texts only the parts loaded on first use need travel with the checklists.
+    var loaded = window.WWCSelfCheckChecklists;
+    Object.assign(this.texts, loaded.texts);
+    Object.assign(this.data.assessments.texts, loaded.assessment_texts);
+    this.checklists = true;
+    this.cached = null;
+    if (this.parts.plan) {
+      this.parts.plan.forget();
+    }
+    this.waiting = false;
+    this.root.classList.remove("wwc-sc-waiting");
+    this.update(null);
+    this.parts.evidence.buildWanted();
   };
 
   SelfCheck.prototype.withReport = function (quiet) {
@@ -140,6 +165,26 @@
       }
       return self.parts.report;
     });
+  };
+
+  /* The browser's own Print (menu, Ctrl/Cmd+P) fires beforeprint, which cannot wait for a script:
+     so the report and the checklists are loaded as soon as the assessment holds anything to
+     report (at start for a returning user, on the first change otherwise). An empty first visit
+     loads neither and prints the page as it is. A failed load is tried again on the next change;
+     it is told when the page is holding back saved ticks' figures (a returning user). */
+  SelfCheck.prototype.readyReport = function (assessment) {
+    // Saved ticks (at start, or in an assessment opened from the manager) are counted only once the
+    // checklists have brought the item ids: until then the figures that depend on them keep their
+    // space but are not shown (wwc-selfcheck.css), and a failed load is said.
+    if (!this.checklists && !this.waiting && hasTicks(assessment)) {
+      this.waiting = true;
+      this.root.classList.add("wwc-sc-waiting");
+    }
+    if (this.reportReady || !hasContent(assessment)) {
+      return;
+    }
+    var self = this;
+    this.reportReady = this.withReport(!this.waiting).catch(function () { self.reportReady = null; });
   };
 
   SelfCheck.prototype.bind = function () {
@@ -210,6 +255,7 @@
     if (this.parts.report) {
       this.parts.report.invalidate();
     }
+    this.readyReport(view.assessment);
   };
 
   /* Make the radios show the state: checked where answered, clear where not. */
@@ -241,6 +287,19 @@
 
   /* ---- start-up ---- */
 
+  function hasTicks(assessment) {
+    var evidence = assessment.evidence || {};
+    return Object.keys(evidence).some(function (id) {
+      return evidence[id] && Array.isArray(evidence[id].items) && evidence[id].items.length > 0;
+    });
+  }
+
+  /* Anything a report would show: an answer, any evidence, a city or a date. */
+  function hasContent(assessment) {
+    return Object.keys(assessment.answers || {}).length > 0 || Object.keys(assessment.evidence || {}).length > 0 ||
+      Boolean(assessment.city) || Boolean(assessment.date);
+  }
+
   function readPayload() {
     var script = byId("wwc-selfcheck-data");
     try {
@@ -264,8 +323,8 @@
       return;
     }
     var selfCheck = root.wwcSelfCheck = new SelfCheck(root, data);
-    selfCheck.start();
-    root.setAttribute("data-wwc-ready", "true");
+    // Ready once a returning user's checklists and report are in (or their load failed, and said so).
+    selfCheck.start().then(function () { root.setAttribute("data-wwc-ready", "true"); });
   }
 
   if (document.readyState === "loading") {
