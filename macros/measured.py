@@ -76,8 +76,13 @@ def self_check_table(results: dict) -> str:
     sizes = results["self_check"]["bytes"]
     rows = [[label, _kib(sizes["parts"][key]["raw"]), _kib(sizes["parts"][key]["gzip"])]
             for key, label in SELF_CHECK_PARTS.items() if key in sizes["parts"]]
-    rows.append(["**At page load**", _kib(sizes["at_load"]["raw"]), _kib(sizes["at_load"]["gzip"])])
-    rows.append(["Loaded on first use (share, merge, compare, CSV, export, report)",
+    rows.append(["**At page load, first visit** (everything fetched without a click)",
+                 _kib(sizes["at_load"]["raw"]), _kib(sizes["at_load"]["gzip"])])
+    if "returning_at_load" in sizes:
+        rows.append(["At page load, returning with saved answers (the checklists and the report come too)",
+                     _kib(sizes["returning_at_load"]["raw"]), _kib(sizes["returning_at_load"]["gzip"])])
+    parts = ", ".join(sizes.get("first_use_parts", {})) or "share, merge, compare, CSV, export, report"
+    rows.append([f"Loaded on first use, each file once ({parts})",
                  _kib(sizes["on_first_use"]["raw"]), _kib(sizes["on_first_use"]["gzip"])])
     clicks = results["self_check"]["click_to_next_frame"]
     click_rows = [[data["criteria_on_form"], f"{data['ms_median']} ms", f"{data['ms_max']} ms", data["clicks"]]
