@@ -69,15 +69,17 @@ def test_pages_have_no_wcag_21_aa_violation_and_request_nothing_from_other_hosts
     """
     guard = offsite_guard(pytestconfig)
     context = guard.watch(browser.new_context(**browser_context_args, color_scheme=scheme))
-    page = context.new_page()
     failures = []
-    for path in PAGES:
-        page.goto(site_url + path)
-        violations = Axe().run(page, options=WCAG_21_AA).response["violations"]
-        failures += [(path, v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
-        if scheme == "light":
-            page.wait_for_load_state("networkidle")
-    context.close()
+    try:
+        page = context.new_page()
+        for path in PAGES:
+            page.goto(site_url + path)
+            violations = Axe().run(page, options=WCAG_21_AA).response["violations"]
+            failures += [(path, v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+            if scheme == "light":
+                page.wait_for_load_state("networkidle")
+    finally:
+        context.close()
     with subtests.test(msg="no WCAG 2.1 AA violation"):
         assert not failures, failures
     with subtests.test(msg="no request to another host"):
