@@ -9,6 +9,7 @@ name, so only the upper-case acronym counts.
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -29,7 +30,8 @@ def code_files() -> list[Path]:
     return files
 
 
-def standard_names() -> set[str]:
+@functools.lru_cache(maxsize=1)  # the YAML does not change during a run; read it once, not per file
+def standard_names() -> frozenset[str]:
     content = load_content(ROOT)
     names = set(PROGRAM_NAMES)
     for edition in content["editions"].values():
@@ -43,15 +45,16 @@ def standard_names() -> set[str]:
                 names.add(group["id"])
             for criterion in group["criteria"]:
                 names |= {criterion["id"], criterion["id"].lower()}
-    return names
+    return frozenset(names)
 
 
 def answer_labels(edition: dict) -> set[str]:
     return {state["label"] for state in edition["answer_states"]}
 
 
-def all_answer_labels() -> set[str]:
-    return set().union(*(answer_labels(edition) for edition in load_content(ROOT)["editions"].values()))
+@functools.lru_cache(maxsize=1)
+def all_answer_labels() -> frozenset[str]:
+    return frozenset().union(*(answer_labels(edition) for edition in load_content(ROOT)["editions"].values()))
 
 
 # Before a word that opens a sentence: whitespace, comment markers, or the end of a sentence,
@@ -72,6 +75,8 @@ def occurrences(path: Path, names: set[str], root: Path = ROOT, ordinary_words: 
     text = path.read_text(encoding="utf-8")
     found = []
     for name in sorted(names):
+        if name not in text:  # a plain substring test first: most names are in no file, and it is cheap
+            continue
         for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
             if name in ordinary_words and opens_sentence(text, match.start()):
                 continue
@@ -82,7 +87,7 @@ def occurrences(path: Path, names: set[str], root: Path = ROOT, ordinary_words: 
 
 @pytest.mark.parametrize("path", code_files(), ids=lambda path: str(path.relative_to(ROOT)))
 def test_no_name_of_the_standard_in_code(path):
-    assert not occurrences(path, standard_names(), ordinary_words=frozenset(all_answer_labels()))
+    assert not occurrences(path, standard_names(), ordinary_words=all_answer_labels())
 
 
 def test_the_search_finds_names_as_whole_words(tmp_path):

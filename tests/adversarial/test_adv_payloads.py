@@ -4,18 +4,22 @@ One build: each field the schemas define (found by walking the schemas, so a new
 without changing this file) gets the payloads its schema accepts, rotated over its occurrences in
 the content, and absent optional fields are added with a payload. Fields whose schema pattern
 refuses every payload (ids, references) are constrained and cannot carry one.
+
+The build is made once per test run, whatever the pytest-xdist worker count (``shared_build``): the
+workers that did not build read which payloads went where from the record the builder left.
 """
 
 from __future__ import annotations
 
 import csv
 import functools
+import json
 from collections import Counter, defaultdict
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from helpers import copy_project, run_mkdocs_build, served
+from helpers import copy_project, run_mkdocs_build, served, shared_build
 from adversarial.fields import accepts, all_string_fields, content_files, fill_strings, schema_name_for
 from adversarial.payloads import FORMULA_STARTS, MARK, PAYLOADS
 from macros.yamlfile import load_yaml
@@ -47,6 +51,17 @@ class Rotation:
         self.used[field].add(choice)
         return PAYLOADS[choice]
 
+    def record(self) -> str:
+        """Which payloads went into which field, as JSON (``from_record`` reads it back)."""
+        return json.dumps({field: sorted(choices) for field, choices in self.used.items()})
+
+    @classmethod
+    def from_record(cls, record: str) -> "Rotation":
+        rotation = cls()
+        for field, choices in json.loads(record).items():
+            rotation.used[field] = set(choices)
+        return rotation
+
 
 def inject(tree, rotation: Rotation) -> None:
     for relative in content_files(tree):
@@ -64,14 +79,25 @@ def inject(tree, rotation: Rotation) -> None:
                                      encoding="utf-8")
 
 
+ROTATION_RECORD = "rotation.json"
+
+
+def payload_build(root):
+    def build(folder):
+        tree = copy_project(root, folder / "tree")
+        rotation = Rotation()
+        inject(tree, rotation)
+        (folder / ROTATION_RECORD).write_text(rotation.record(), encoding="utf-8")
+        result = run_mkdocs_build(tree / "mkdocs.yml", tree / "site")
+        return result.returncode == 0, f"the build with payloads failed:\n{result.stdout}\n{result.stderr}"
+    return build
+
+
 @pytest.fixture(scope="module")
-def payload_site(root, tmp_path_factory):
-    tree = copy_project(root, tmp_path_factory.mktemp("payload-tree"))
-    rotation = Rotation()
-    inject(tree, rotation)
-    result = run_mkdocs_build(tree / "mkdocs.yml", tree / "site")
-    assert result.returncode == 0, f"the build with payloads failed:\n{result.stdout}\n{result.stderr}"
-    return tree / "site", rotation
+def payload_site(root, request, tmp_path_factory):
+    """The site built from a copy of the content with payloads in every field, and where they went."""
+    folder = shared_build(request, tmp_path_factory, "payload-site", payload_build(root))
+    return folder / "tree" / "site", Rotation.from_record((folder / ROTATION_RECORD).read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")

@@ -1,12 +1,15 @@
 """Browser tests for the case studies: the index filter, printing a case study, section anchors.
 
-Fixtures `site_url` (base URL of the built site, ending in "/") and `page` come from
-tests/browser/conftest.py and pytest-playwright. Expected values are computed from the YAML, never
-hard-coded, so the tests follow the content.
+`site_url` (base URL of the built site, ending in "/") comes from tests/browser/conftest.py. The tests
+share one page (fixture `shared_page`): each navigates where it needs, and the loops over every option,
+city and case study run on one page, reporting each case as a subtest. Expected values are computed
+from the YAML, never hard-coded, so the tests follow the content.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import re
 import subprocess
 import unicodedata
@@ -14,6 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from shared_pages import watched_context
 
 ROOT = Path(__file__).resolve().parents[2]
 FILTER_FORM = 'form.wwc-filters[data-wwc-filter="case-studies"]'
@@ -96,13 +100,15 @@ def open_index(page, site_url: str, query: str = ""):
     page.wait_for_function(f"document.querySelector({STATUS!r}) && document.querySelector({STATUS!r}).textContent")
 
 
+# Playwright's own test of "visible" (a non-empty box, not visibility:hidden), for every item in one call.
+VISIBLE_CITIES = """() => Array.from(document.querySelectorAll('ul.wwc-study-list li.wwc-study'))
+    .filter(item => { const box = item.getBoundingClientRect();
+                      return box.width > 0 && box.height > 0 && getComputedStyle(item).visibility !== 'hidden'; })
+    .map(item => item.getAttribute('data-city'))"""
+
+
 def visible_cities(page) -> set[str]:
-    items = page.locator("ul.wwc-study-list li.wwc-study")
-    return {
-        items.nth(i).get_attribute("data-city")
-        for i in range(items.count())
-        if items.nth(i).is_visible()
-    }
+    return set(page.evaluate(VISIBLE_CITIES))
 
 
 def select_for(page, facet: str):
@@ -113,17 +119,37 @@ def group_by_name(edition: str, name: str) -> str:
     return next(group_id for group_id, group in GROUPS[edition].items() if group["name"] == name)
 
 
+@pytest.fixture(scope="module")
+def shared_page(browser, browser_context_args, pytestconfig):
+    """One page for the module's tests (each test navigates first); no request may leave the machine."""
+    with watched_context(browser, pytestconfig, **browser_context_args) as context:
+        yield context.new_page()
+
+
+@contextlib.contextmanager
+def viewport(page, width: int, height: int):
+    """The page at ``width`` x ``height`` for a while, then back at its own size for the next test."""
+    before = page.viewport_size
+    page.set_viewport_size({"width": width, "height": height})
+    try:
+        yield page
+    finally:
+        page.set_viewport_size(before)
+
+
 # ---------------------------------------------------------------------------------------------------
 # a) The index filter
 
 
-def test_unfiltered_list_shows_every_case_study(page, site_url, offsite_requests):
+def test_unfiltered_list_shows_every_case_study(shared_page, site_url):
+    page = shared_page
     open_index(page, site_url)
     assert visible_cities(page) == set(STUDIES)
     assert page.locator(STATUS).inner_text().strip() == status_text(len(STUDIES))
 
 
-def test_filter_by_practice_area(page, site_url):
+def test_filter_by_practice_area(shared_page, site_url):
+    page = shared_page
     open_index(page, site_url)
     area = group_by_name("assessment-45", "Results-Driven Contracting")
     expected = expected_cities(**{"assessment-45": area})
@@ -143,28 +169,36 @@ def test_filter_by_practice_area(page, site_url):
 FACET_OPTIONS = [(facet, value) for facet in ("assessment-45", "launch-50") for value in sorted(GROUPS[facet])]
 
 
-@pytest.mark.parametrize(("facet", "value"), FACET_OPTIONS)
-def test_every_area_and_phase_option(page, site_url, facet, value):
+def test_every_area_and_phase_option(shared_page, site_url, subtests):
+    """Each option in turn on one loaded index; each case puts its select back to "All" (and must)."""
+    page = shared_page
     open_index(page, site_url)
-    select_for(page, facet).select_option(value=value)
-    expected = expected_cities(**{facet: value})
-    assert visible_cities(page) == expected
-    assert page.locator(STATUS).inner_text().strip() == status_text(len(expected))
+    for facet, value in FACET_OPTIONS:
+        with subtests.test(msg=f"{facet}={value}"):
+            try:
+                select_for(page, facet).select_option(value=value)
+                expected = expected_cities(**{facet: value})
+                assert visible_cities(page) == expected
+                assert page.locator(STATUS).inner_text().strip() == status_text(len(expected))
+            finally:  # a failed case leaves no filter behind for the next one
+                select_for(page, facet).select_option(value="")
+            assert visible_cities(page) == set(STUDIES)
 
-    select_for(page, facet).select_option(value="")
-    assert visible_cities(page) == set(STUDIES)
 
-
-@pytest.mark.parametrize("city", sorted(STUDIES))
-def test_filter_by_city(page, site_url, city):
+def test_filter_by_city(shared_page, site_url, subtests):
+    """Each city in turn on one loaded index: choosing a city replaces the one chosen before."""
+    page = shared_page
     open_index(page, site_url)
-    select_for(page, "city").select_option(value=city)
-    assert visible_cities(page) == {city}
-    assert page.locator(STATUS).inner_text().strip() == status_text(1)
+    for city in sorted(STUDIES):
+        with subtests.test(msg=city):
+            select_for(page, "city").select_option(value=city)
+            assert visible_cities(page) == {city}
+            assert page.locator(STATUS).inner_text().strip() == status_text(1)
 
 
-def test_filters_combine(page, site_url):
+def test_filters_combine(shared_page, site_url):
     """All chosen facets must match; a combination that matches nothing shows nothing and says so."""
+    page = shared_page
     open_index(page, site_url)
     area = group_by_name("assessment-45", "General Management")
     phase = sorted(GROUPS["launch-50"])[0]
@@ -181,8 +215,9 @@ def test_filters_combine(page, site_url):
     assert page.locator(STATUS).inner_text().strip() == status_text(0)
 
 
-def test_filter_from_url_query(page, site_url):
+def test_filter_from_url_query(shared_page, site_url):
     """A trainer can share a filtered link; unknown values are ignored."""
+    page = shared_page
     area = group_by_name("assessment-45", "Results-Driven Contracting")
     open_index(page, site_url, f"?assessment-45={area}")
     assert select_for(page, "assessment-45").input_value() == area
@@ -193,7 +228,8 @@ def test_filter_from_url_query(page, site_url):
     assert visible_cities(page) == set(STUDIES)
 
 
-def test_filter_with_keyboard(page, site_url):
+def test_filter_with_keyboard(shared_page, site_url):
+    page = shared_page
     open_index(page, site_url)
     select = select_for(page, "assessment-45")
     select.focus()
@@ -245,10 +281,9 @@ def pdf_text(page, tmp_path: Path) -> str:
     return txt.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("study_id", sorted(STUDIES))
-def test_case_study_prints_as_handout(page, site_url, tmp_path, study_id):
+def assert_prints_as_handout(page, tmp_path: Path, study_id: str) -> None:
+    """The case study open in ``page`` prints as a handout: title, results, footer, no site chrome."""
     study = STUDIES[study_id]
-    page.goto(f"{site_url}case-studies/{study_id}/")
     title = page.locator("article h1").first.evaluate(
         "h1 => { const c = h1.cloneNode(true); c.querySelectorAll('.headerlink').forEach(a => a.remove());"
         " return c.textContent; }")
@@ -287,6 +322,7 @@ def test_case_study_prints_as_handout(page, site_url, tmp_path, study_id):
         assert "How these links were chosen" not in printed
 
 
+@functools.lru_cache(maxsize=None)
 def load_yaml_config() -> dict:
     """site_name and site_url as the build used them (mkdocs.yml read by MkDocs: it has !ENV tags)."""
     from mkdocs.config import load_config
@@ -294,7 +330,8 @@ def load_yaml_config() -> dict:
     return {"site_name": config["site_name"], "site_url": config["site_url"]}
 
 
-def test_index_prints_without_filter_form(page, site_url, tmp_path):
+def test_index_prints_without_filter_form(shared_page, site_url, tmp_path):
+    page = shared_page
     open_index(page, site_url)
     printed = normalise(pdf_text(page, tmp_path))
     assert status_text(len(STUDIES)) not in printed  # the filter form's status line
@@ -316,27 +353,38 @@ def expected_sections(study: dict) -> list[str]:
     return sections
 
 
-def test_case_study_with_every_section_has_every_anchor(page, site_url):
-    complete = [sid for sid, study in sorted(STUDIES.items()) if expected_sections(study) == SECTIONS]
-    assert complete, "no case study has both people and quotes"
-    study_id = complete[0]
-    page.goto(f"{site_url}case-studies/{study_id}/")
+def assert_every_anchor(page, study_id: str) -> None:
     for section in SECTIONS:
         assert page.locator(f"article [id='{section}']").count() == 1, f"#{section} missing on {study_id}"
 
 
-@pytest.mark.parametrize("study_id", sorted(STUDIES))
-def test_section_anchors(page, site_url, study_id):
-    page.goto(f"{site_url}case-studies/{study_id}/")
+def assert_section_anchors(page, study_id: str) -> None:
     ids = page.locator("article h2[id]").evaluate_all("els => els.map(el => el.id)")
     assert ids == expected_sections(STUDIES[study_id])
+
+
+def test_every_case_study_has_its_anchors_and_prints_as_handout(shared_page, site_url, tmp_path, subtests):
+    """One visit per case study: its section anchors, then its printed handout (a PDF read back)."""
+    complete = [sid for sid, study in sorted(STUDIES.items()) if expected_sections(study) == SECTIONS]
+    assert complete, "no case study has both people and quotes"
+    page = shared_page
+    for study_id in sorted(STUDIES):
+        page.goto(f"{site_url}case-studies/{study_id}/")
+        if study_id == complete[0]:
+            with subtests.test(msg=f"{study_id}: a case study with every section has every anchor"):
+                assert_every_anchor(page, study_id)
+        with subtests.test(msg=f"{study_id}: section anchors"):
+            assert_section_anchors(page, study_id)
+        with subtests.test(msg=f"{study_id}: prints as handout"):
+            assert_prints_as_handout(page, tmp_path, study_id)
 
 
 # ---------------------------------------------------------------------------------------------------
 # d) Issue 10: reset, empty result, layout, dark scheme on paper, tables on a phone
 
 
-def test_reset_shows_everything_again_and_keeps_focus(page, site_url):
+def test_reset_shows_everything_again_and_keeps_focus(shared_page, site_url):
+    page = shared_page
     open_index(page, site_url)
     reset = page.locator(f"{FILTER_FORM} button[type=reset]")
     assert not reset.is_visible(), "nothing to reset yet"
@@ -359,22 +407,21 @@ def test_reset_shows_everything_again_and_keeps_focus(page, site_url):
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-def test_each_label_stays_on_the_line_of_its_select(browser, site_url, width):
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
-    open_index(page, site_url)
-    boxes = page.evaluate("""() => Array.from(document.querySelectorAll('.wwc-filters select')).map(select => {
+def test_each_label_stays_on_the_line_of_its_select(shared_page, site_url, width):
+    with viewport(shared_page, width, 900) as page:
+        open_index(page, site_url)
+        boxes = page.evaluate("""() => Array.from(document.querySelectorAll('.wwc-filters select')).map(select => {
         const label = document.querySelector('label[for="' + select.id + '"]');
         const a = label.getBoundingClientRect(), b = select.getBoundingClientRect();
         return [select.id, a.top, a.bottom, b.top, b.bottom]; })""")
-    context.close()
     assert len(boxes) == 3
     for select_id, label_top, label_bottom, select_top, select_bottom in boxes:
         middle = (label_top + label_bottom) / 2
         assert select_top <= middle <= select_bottom, f"{width}px: the label of {select_id} is not beside it"
 
 
-def test_only_the_index_loads_the_filter_script(page, site_url):
+def test_only_the_index_loads_the_filter_script(shared_page, site_url):
+    page = shared_page
     open_index(page, site_url)
     assert page.evaluate("() => document.querySelectorAll('script[src$=\"wwc-filter.js\"]').length") == 1
     page.goto(f"{site_url}case-studies/seattle/")
@@ -413,14 +460,12 @@ def test_handout_prints_light_in_either_scheme(browser, site_url, tmp_path, sche
 
 
 @pytest.mark.parametrize("path", ["tiers/", "about/"])
-def test_tier_tables_fit_a_phone(browser, site_url, path):
-    context = browser.new_context(viewport={"width": 390, "height": 800})
-    page = context.new_page()
-    page.goto(site_url + path)
-    sizes = page.evaluate("""() => Array.from(document.querySelectorAll('.wwc-tier-table .md-typeset__scrollwrap, .wwc-tier-table table'))
-        .map(el => [el.scrollWidth, el.clientWidth])""")
-    page_width = page.evaluate("() => document.documentElement.scrollWidth")
-    context.close()
+def test_tier_tables_fit_a_phone(shared_page, site_url, path):
+    with viewport(shared_page, 390, 800) as page:
+        page.goto(site_url + path)
+        sizes = page.evaluate("""() => Array.from(document.querySelectorAll('.wwc-tier-table .md-typeset__scrollwrap, .wwc-tier-table table'))
+            .map(el => [el.scrollWidth, el.clientWidth])""")
+        page_width = page.evaluate("() => document.documentElement.scrollWidth")
     assert sizes, f"{path}: no tier table"
     assert all(scroll <= client for scroll, client in sizes), f"{path}: {sizes}"
     assert page_width <= 390

@@ -1,6 +1,7 @@
 """The offline zip (scripts/dev.sh zip), unzipped and opened from disk: navigation, search, self-check.
 
-Every test fails if a page requests anything from another host (fixture offsite_requests).
+The tests share one page; its context fails the module if a page requests anything from another host
+(the guard of the offsite_requests fixture).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 from helpers import shared_build
 from playwright.sync_api import expect
+from shared_pages import watched_context
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -32,13 +34,20 @@ def offline_copy(request, tmp_path_factory) -> Path:
     return shared_build(request, tmp_path_factory, "offline-zip", unzipped_offline_copy) / "unzipped" / FOLDER_IN_ZIP
 
 
+@pytest.fixture(scope="module")
+def disk_page(browser, browser_context_args, pytestconfig):
+    with watched_context(browser, pytestconfig, **browser_context_args) as context:
+        yield context.new_page()
+
+
 def test_zip_holds_one_folder_with_the_home_page(offline_copy):
     assert (offline_copy / "index.html").is_file()
     assert (offline_copy / "search" / "search_index.js").is_file()
     assert (offline_copy / "downloads" / "criteria.json").is_file()
 
 
-def test_navigation_from_disk_reaches_pages_not_folder_listings(page, offline_copy, offsite_requests):
+def test_navigation_from_disk_reaches_pages_not_folder_listings(disk_page, offline_copy):
+    page = disk_page
     page.goto((offline_copy / "index.html").as_uri())
     links = page.locator("nav.md-nav--primary a.md-nav__link[href$='.html']")
     hrefs = links.evaluate_all("(nodes) => nodes.map((node) => node.href)")
@@ -53,7 +62,8 @@ def test_navigation_from_disk_reaches_pages_not_folder_listings(page, offline_co
     expect(page.locator(".wwc-from-disk")).to_have_count(0)
 
 
-def test_search_works_from_disk(page, offline_copy, offsite_requests):
+def test_search_works_from_disk(disk_page, offline_copy):
+    page = disk_page
     page.goto((offline_copy / "index.html").as_uri())
     box = page.locator("input.md-search__input")
     box.click()
@@ -61,7 +71,10 @@ def test_search_works_from_disk(page, offline_copy, offsite_requests):
                            "!/Initializing/i.test(document.querySelector('.md-search-result__meta').textContent)")
     first_link = page.locator("nav.md-nav--primary a.md-nav__link[href$='.html']").nth(1)
     title = " ".join(first_link.inner_text().split()[:2])
-    box.press_sequentially(title, delay=40)
+    # Material searches on keyup: fill in all but the last character and type that one, so one search
+    # runs, for the whole title.
+    box.fill(title[:-1])
+    box.press_sequentially(title[-1])
     results = page.locator(".md-search-result__item a")
     results.first.wait_for(state="visible")
     href = results.first.get_attribute("href")
@@ -70,7 +83,8 @@ def test_search_works_from_disk(page, offline_copy, offsite_requests):
     assert page.url.startswith("file://") and ".html" in page.url, (href, page.url)
 
 
-def test_self_check_works_from_disk(page, offline_copy, offsite_requests):
+def test_self_check_works_from_disk(disk_page, offline_copy):
+    page = disk_page
     page.goto((offline_copy / "self-check" / "index.html").as_uri())
     expect(page.locator("[data-wwc-ready='true']")).to_have_count(1)
     status = page.locator("#wwc-sc-status")  # the result summary
@@ -82,7 +96,8 @@ def test_self_check_works_from_disk(page, offline_copy, offsite_requests):
     expect(first_answer).to_be_checked()
 
 
-def test_served_build_opened_from_disk_points_to_the_zip(page, built_site, offsite_requests):
+def test_served_build_opened_from_disk_points_to_the_zip(disk_page, built_site):
+    page = disk_page
     page.goto((built_site / "criteria" / "index.html").as_uri())
     notice = page.locator(".wwc-from-disk")
     expect(notice).to_be_visible()
@@ -90,6 +105,7 @@ def test_served_build_opened_from_disk_points_to_the_zip(page, built_site, offsi
     expect(page.locator("#the-whole-guide-offline")).to_be_visible()
 
 
-def test_served_build_over_http_shows_no_disk_notice(page, site_url, offsite_requests):
+def test_served_build_over_http_shows_no_disk_notice(disk_page, site_url):
+    page = disk_page
     page.goto(site_url + "criteria/")
     expect(page.locator(".wwc-from-disk")).to_be_hidden()

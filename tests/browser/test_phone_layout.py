@@ -3,11 +3,15 @@
 Each word of the names (the parts between spaces and hyphens: a line may end after a hyphen) is
 measured with a DOM Range: a word drawn on one line has its rects on one line; a word broken across
 lines (by hyphenation or by breaking anywhere) has rects on two or more.
+
+Each page is loaded once, at the narrowest width, and measured at every width by resizing the
+viewport (the layout is CSS: the guide's scripts read no width), each width reported as a subtest.
 """
 
 from __future__ import annotations
 
 import pytest
+from shared_pages import watched_context
 
 # Where the self-check and the guide show area and phase names in narrow columns.
 NAME_SELECTORS = ".wwc-sc-group-heading, .wwc-sc-group-name, .wwc-sc-report th, h1, h2"
@@ -31,13 +35,25 @@ WORDS_SPLIT_ACROSS_LINES = """(selector) => {
 }"""
 
 
-@pytest.mark.parametrize("width", [320, 360, 390])
+WIDTHS = [320, 360, 390]
+HEIGHT = 800
+
+
+@pytest.fixture(scope="module")
+def phone_page(browser, browser_context_args, pytestconfig):
+    options = {**browser_context_args, "viewport": {"width": WIDTHS[0], "height": HEIGHT}, "locale": "en-US"}
+    with watched_context(browser, pytestconfig, **options) as context:
+        yield context.new_page()
+
+
 @pytest.mark.parametrize("path", ["self-check/", "self-check/launch-50/", "criteria/data-governance/"])
-def test_names_never_break_inside_a_word(browser, site_url, path, width):
-    context = browser.new_context(viewport={"width": width, "height": 800}, locale="en-US")
-    page = context.new_page()
-    page.goto(site_url + path)
-    page.wait_for_load_state("load")
-    broken = page.evaluate(WORDS_SPLIT_ACROSS_LINES, NAME_SELECTORS)
-    context.close()
-    assert not broken, f"{path} at {width}px: words broken across lines: {broken}"
+def test_names_never_break_inside_a_word(phone_page, site_url, path, subtests):
+    page = phone_page
+    page.set_viewport_size({"width": WIDTHS[0], "height": HEIGHT})
+    page.goto(site_url + path)  # returns once the page has loaded
+    for width in WIDTHS:
+        with subtests.test(msg=f"{width}px"):
+            page.set_viewport_size({"width": width, "height": HEIGHT})
+            assert page.evaluate("() => window.innerWidth") == width, "the page was not laid out at this width"
+            broken = page.evaluate(WORDS_SPLIT_ACROSS_LINES, NAME_SELECTORS)
+            assert not broken, f"{path} at {width}px: words broken across lines: {broken}"
