@@ -112,8 +112,15 @@ def soup(path: Path) -> BeautifulSoup:
     return _parse(str(path), path.stat().st_mtime)
 
 
-def ids_of(path: Path) -> set[str]:
-    return {element["id"] for element in soup(path).find_all(id=True)}
+def ids_of(path: Path) -> frozenset[str]:
+    """The ids in the page (cached like ``soup``: pages are linked to hundreds of times)."""
+    path = Path(path)
+    return _ids(str(path), path.stat().st_mtime)
+
+
+@lru_cache(maxsize=None)
+def _ids(path: str, mtime: float) -> frozenset[str]:
+    return frozenset(element["id"] for element in _parse(path, mtime).find_all(id=True))
 
 
 def page(site: Path, url: str) -> Path:

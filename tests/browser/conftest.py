@@ -9,14 +9,9 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import pytest
 from helpers import CHROMIUM, CHROMIUM_ARGS, served
-
-LOCAL_HOST = "127.0.0.1"
-# Schemes that never leave the browser: the site opened from disk, exports (blob:), inline data.
-LOCAL_SCHEMES = {"file", "blob", "data", "about"}
+from offsite import LOCAL_HOST, OffsiteGuard
 
 
 @pytest.fixture(scope="session")
@@ -31,23 +26,10 @@ def site_url(built_site):
         yield url
 
 
-def is_local(url: str) -> bool:
-    parts = urlsplit(url)
-    return parts.scheme in LOCAL_SCHEMES or (parts.scheme in {"http", "https", "ws"} and parts.hostname == LOCAL_HOST)
-
-
-class OffsiteGuard(list):
-    """URLs of requests that would leave the machine, from every browser context it watches."""
-
-    def watch(self, context):
-        context.on("request", lambda request: None if is_local(request.url) else self.append(request.url))
-        return context
-
-
 @pytest.fixture
 def offsite_requests(context):
     """Watches the test's browser context (``.watch()`` adds more); fails the test if any request left."""
     guard = OffsiteGuard()
     guard.watch(context)
     yield guard
-    assert not guard, f"requests to other hosts: {list(guard)}"
+    guard.check()

@@ -3,7 +3,7 @@
 - ``shared_tab`` / ``sc_page``: one browser context and tab per test module, reset before each test
   (other tabs closed, routes and media emulation dropped, localStorage and sessionStorage emptied), so a
   test starts where a fresh browser would without paying for a new context. Its requests are watched
-  like every other context's (OffsiteGuard of tests/browser/conftest.py); the test fails if one left.
+  like every other context's (tests/browser/offsite.py); the test fails if one left.
   Tests about storage seen by a fresh browser, a second tab or a reload, about init scripts, file:// or
   JavaScript switched off keep pytest-playwright's fresh ``page``/``context``.
 - ``answer``: sets answers by clicking each one's label inside the page, in one round trip; tests whose
@@ -18,6 +18,7 @@ from urllib.parse import urljoin
 
 import pytest
 import yaml
+from offsite import OffsiteGuard
 from playwright.sync_api import BrowserContext, Page, expect
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,18 +50,9 @@ FAULTS_SCRIPT = """
 """
 
 
-BROWSER_CONFTEST = Path(__file__).with_name("conftest.py")
 # A URL the test server does not have: its small error page is of the site's origin, so storage can be
 # set or cleared there without loading a page of the guide.
 BLANK_PATH = "/__blank__"
-
-
-def offsite_guard(config) -> list:
-    """A new OffsiteGuard from tests/browser/conftest.py (the module pytest loaded, not a second copy)."""
-    for plugin in config.pluginmanager.get_plugins():
-        if Path(getattr(plugin, "__file__", "") or "") == BROWSER_CONFTEST:
-            return plugin.OffsiteGuard()
-    raise LookupError(f"{BROWSER_CONFTEST} is not loaded")
 
 
 class SharedTab:
@@ -86,7 +78,7 @@ class SharedTab:
 
 @pytest.fixture(scope="module")
 def shared_tab(request, browser):
-    guard = offsite_guard(request.config)
+    guard = OffsiteGuard()
     context = guard.watch(browser.new_context())
     yield SharedTab(context, guard)
     context.close()
@@ -97,18 +89,16 @@ def sc_page(shared_tab, site_url) -> Page:
     """The module's tab on a blank page of the site, with empty storage (see the module's docstring)."""
     shared_tab.guard.clear()
     yield shared_tab.reset(site_url)
-    left = list(shared_tab.guard)
-    shared_tab.guard.clear()
-    assert not left, f"requests to other hosts: {left}"
+    shared_tab.guard.check()
 
 
 @pytest.fixture
-def offsite_watch(request) -> list:
+def offsite_watch() -> list:
     """A guard for contexts a test opens itself (no pytest-playwright context made for nothing); the test
     fails if any of them sent a request to another host."""
-    guard = offsite_guard(request.config)
+    guard = OffsiteGuard()
     yield guard
-    assert not guard, f"requests to other hosts: {list(guard)}"
+    guard.check()
 
 
 def go_blank(page: Page, url: str) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from shared_pages import watched_context
+from offsite import watched_context
 
 ROOT = Path(__file__).resolve().parents[2]
 FILTER_FORM = 'form.wwc-filters[data-wwc-filter="case-studies"]'
@@ -120,9 +120,9 @@ def group_by_name(edition: str, name: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def shared_page(browser, browser_context_args, pytestconfig):
+def shared_page(browser, browser_context_args):
     """One page for the module's tests (each test navigates first); no request may leave the machine."""
-    with watched_context(browser, pytestconfig, **browser_context_args) as context:
+    with watched_context(browser, **browser_context_args) as context:
         yield context.new_page()
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from helpers import shared_build
 from playwright.sync_api import expect
-from shared_pages import watched_context
+from offsite import watched_context
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -35,8 +35,8 @@ def offline_copy(request, tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def disk_page(browser, browser_context_args, pytestconfig):
-    with watched_context(browser, pytestconfig, **browser_context_args) as context:
+def disk_page(browser, browser_context_args):
+    with watched_context(browser, **browser_context_args) as context:
         yield context.new_page()
 
 

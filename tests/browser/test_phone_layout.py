@@ -11,7 +11,7 @@ viewport (the layout is CSS: the guide's scripts read no width), each width repo
 from __future__ import annotations
 
 import pytest
-from shared_pages import watched_context
+from offsite import watched_context
 
 # Where the self-check and the guide show area and phase names in narrow columns.
 NAME_SELECTORS = ".wwc-sc-group-heading, .wwc-sc-group-name, .wwc-sc-report th, h1, h2"
@@ -40,9 +40,9 @@ HEIGHT = 800
 
 
 @pytest.fixture(scope="module")
-def phone_page(browser, browser_context_args, pytestconfig):
+def phone_page(browser, browser_context_args):
     options = {**browser_context_args, "viewport": {"width": WIDTHS[0], "height": HEIGHT}, "locale": "en-US"}
-    with watched_context(browser, pytestconfig, **options) as context:
+    with watched_context(browser, **options) as context:
         yield context.new_page()
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 from helpers import served
 from playwright.sync_api import expect
-from shared_pages import watched_context
+from offsite import watched_context
 
 ORDER = ["WD1", "WD2", "WD3", "LN1", "LN2", "OR1", "OR2"]
 TIER_NAMES = ["Not yet rooted", "Seedling", "Sapling", "Oak"]
@@ -36,9 +36,9 @@ CASES = [
 ]
 
 
-def test_self_check_scores_with_the_fixture_tiers(browser, browser_context_args, pytestconfig, second_standard_url,
+def test_self_check_scores_with_the_fixture_tiers(browser, browser_context_args, second_standard_url,
                                                   subtests):
-    with watched_context(browser, pytestconfig, **browser_context_args) as context:
+    with watched_context(browser, **browser_context_args) as context:
         page = context.new_page()
         page.goto(second_standard_url + "self-check/")
         expect(page.locator("[data-wwc-ready='true']")).to_have_count(1)

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from shared_pages import offsite_guard, watched_context
+from offsite import OffsiteGuard, watched_context
 
 # Only the violations come back with every node (passes would be sent over for nothing).
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
@@ -20,9 +20,9 @@ PAGES = ["", "about/", "tiers/", "criteria/", "criteria/data-governance/", "stan
 
 
 @pytest.fixture(scope="module")
-def search_page(browser, browser_context_args, pytestconfig, site_url):
+def search_page(browser, browser_context_args, site_url):
     """The home page with the search box open and its index loaded, for every search test."""
-    with watched_context(browser, pytestconfig, **browser_context_args) as context:
+    with watched_context(browser, **browser_context_args) as context:
         page = context.new_page()
         page.goto(site_url)
         page.locator("input.md-search__input").click()
@@ -60,14 +60,14 @@ def test_search_finds_a_criterion_by_id_and_by_statement_words(search_page, quer
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_pages_have_no_wcag_21_aa_violation_and_request_nothing_from_other_hosts(
-        browser, browser_context_args, pytestconfig, site_url, scheme, subtests):
+        browser, browser_context_args, site_url, scheme, subtests):
     """One visit per page and scheme: axe on it, and every request it made stays on this machine.
 
     In the light scheme (the default a browser starts in) each page is also left only once the
     network has been idle for 500 ms, so a request sent late is counted too; axe runs first, while
     that time passes.
     """
-    guard = offsite_guard(pytestconfig)
+    guard = OffsiteGuard()
     context = guard.watch(browser.new_context(**browser_context_args, color_scheme=scheme))
     failures = []
     axe = Axe()  # reads axe-core's script once for the eleven pages

@@ -1,0 +1,47 @@
+"""The guard that fails a browser test if a page requested anything from another host.
+
+The guide must work with no network at all, so every browser context a test uses is watched: the
+``offsite_requests`` fixture (tests/browser/conftest.py) for pytest-playwright's per-test context,
+``watched_context`` for a context a whole module shares (a fresh context and page per test cost about
+0.14 s of CPU here, and most tests of a module only read pages).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from urllib.parse import urlsplit
+
+LOCAL_HOST = "127.0.0.1"
+# Schemes that never leave the browser: the site opened from disk, exports (blob:), inline data.
+LOCAL_SCHEMES = {"file", "blob", "data", "about"}
+
+
+def is_local(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in LOCAL_SCHEMES or (parts.scheme in {"http", "https", "ws"} and parts.hostname == LOCAL_HOST)
+
+
+class OffsiteGuard(list):
+    """URLs of requests that would leave the machine, from every browser context it watches."""
+
+    def watch(self, context):
+        context.on("request", lambda request: None if is_local(request.url) else self.append(request.url))
+        return context
+
+    def check(self) -> None:
+        """Fails with the URLs if any request left; the guard is empty again afterwards."""
+        left = list(self)
+        self.clear()
+        assert not left, f"requests to other hosts: {left}"
+
+
+@contextlib.contextmanager
+def watched_context(browser, **options):
+    """A browser context for a module; fails at exit if anything in it requested another host."""
+    guard = OffsiteGuard()
+    context = guard.watch(browser.new_context(**options))
+    try:
+        yield context
+    finally:
+        context.close()
+    guard.check()
