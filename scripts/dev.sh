@@ -24,9 +24,13 @@ python_setup() {
 }
 
 system_setup() {
-  # Browser tests drive Debian's Chromium; the handout test reads PDFs with pdftotext.
+  # Browser tests drive Debian's headless Chromium (chromium-headless-shell); the benchmarks the full
+  # Chromium (scripts/dev.sh bench passes "chromium"); the handout test reads PDFs with pdftotext.
   local missing=()
-  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v chromium-headless-shell >/dev/null 2>&1 || missing+=(chromium-headless-shell)
+  for browser in "$@"; do
+    command -v "$browser" >/dev/null 2>&1 || missing+=("$browser")
+  done
   command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
   command -v node >/dev/null 2>&1 || missing+=(nodejs)
   command -v npm >/dev/null 2>&1 || missing+=(npm)
@@ -79,7 +83,7 @@ case "${1:-}" in
     exec "$VENV/bin/python" -m pytest -n "$WORKERS" --dist worksteal "${@:2}"
     ;;
   bench)
-    system_setup
+    system_setup chromium
     python_setup
     node_setup
     exec "$VENV/bin/python" scripts/bench.py "${@:2}"

@@ -19,9 +19,13 @@ from urllib.parse import unquote, urlsplit
 from bs4 import BeautifulSoup
 from filelock import FileLock
 
-# Debian's Chromium, driven by Playwright (``playwright install`` cannot download browsers here). The
-# flags keep it from reaching for the network, which this machine does not have (DESIGN.md).
-CHROMIUM = "/usr/bin/chromium"
+# Debian's Chromium, driven by Playwright (``playwright install`` cannot download browsers here), in its
+# headless build (Debian's package chromium-headless-shell: the same Chromium release, without the
+# desktop browser around it; Playwright's own default for headless runs). It costs a third of the CPU
+# of a headless full Chromium per page and context here, which is most of the test suite's time; the
+# benchmarks (scripts/bench.py) keep the full browser a user has. The flags keep it from reaching for
+# the network, which this machine does not have (DESIGN.md).
+CHROMIUM = "/usr/bin/chromium-headless-shell"
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
     "--disable-sync", "--no-first-run", "--disable-quic",

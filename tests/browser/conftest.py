@@ -1,6 +1,6 @@
 """Browser test fixtures: Debian's Chromium driven by Playwright, the built site served locally.
 
-- ``browser_type_launch_args``: pytest-playwright launches /usr/bin/chromium (``playwright install``
+- ``browser_type_launch_args``: pytest-playwright launches Debian's Chromium (helpers.CHROMIUM; ``playwright install``
   cannot download browsers here; CI installs Debian's chromium with apt-get).
 - ``site_url``: the ``built_site`` fixture served over http://127.0.0.1:<free port>/ for the session.
 - ``offsite_requests``: records every request a page makes that is not to the local site; the test
