@@ -222,8 +222,19 @@ def lazy_urls(settings: dict, guide_base: str, docs_dir: Path | None = None) -> 
 def code_names(paths: list[str], docs_dir: Path | None = None) -> set[str]:
     """Every word of the listed scripts' sources (comments included, so a word there keeps a text
     in the page). One pass: a search per key cost half a second of every build."""
-    code = "\n".join(assets.read_source(docs_dir or DOCS_DIR, path) for path in paths)
-    return set(re.findall(r"\w+", code))
+    docs_dir = Path(docs_dir or DOCS_DIR)
+    names: set[str] = set()
+    for path in paths:
+        source = docs_dir / path
+        names |= _source_words(str(source), source.stat().st_mtime_ns if source.is_file() else 0, str(docs_dir), path)
+    return names
+
+
+@lru_cache(maxsize=None)
+def _source_words(source: str, mtime_ns: int, docs_dir: str, path: str) -> frozenset[str]:
+    """The words of one script, read once per version of the file: a build asks for each about twenty
+    times (both pages, their data and the checklist scripts), and ``mkdocs serve`` rebuilds in-process."""
+    return frozenset(re.findall(r"\w+", assets.read_source(Path(docs_dir), path)))
 
 
 def script_texts(texts: dict, settings: dict, docs_dir: Path | None = None) -> tuple[dict, dict]:
