@@ -36,9 +36,10 @@ class OffsiteGuard(list):
 
 
 @contextlib.contextmanager
-def watched_context(browser, **options):
-    """A browser context for a module; fails at exit if anything in it requested another host."""
-    guard = OffsiteGuard()
+def watched_context(browser, guard: OffsiteGuard | None = None, **options):
+    """A browser context for a module; fails at exit if anything in it requested another host
+    (``guard``: to check it sooner too, e.g. after each test that uses the context)."""
+    guard = OffsiteGuard() if guard is None else guard
     context = guard.watch(browser.new_context(**options))
     try:
         yield context

@@ -18,7 +18,7 @@ from urllib.parse import urljoin
 
 import pytest
 import yaml
-from offsite import OffsiteGuard
+from offsite import OffsiteGuard, watched_context
 from playwright.sync_api import BrowserContext, Page, expect
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -79,9 +79,8 @@ class SharedTab:
 @pytest.fixture(scope="module")
 def shared_tab(request, browser):
     guard = OffsiteGuard()
-    context = guard.watch(browser.new_context())
-    yield SharedTab(context, guard)
-    context.close()
+    with watched_context(browser, guard) as context:
+        yield SharedTab(context, guard)
 
 
 @pytest.fixture

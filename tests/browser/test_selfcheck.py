@@ -15,13 +15,13 @@ import re
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from jsonschema import Draft202012Validator
 from playwright.sync_api import Page, expect
 
 from macros.content import load_content
 from macros.scoring import score
 from macros.selfcheck import load_settings, payload_edition
+from axe_check import SCHEMES, axe_violations, set_colour_scheme
 from helpers import answers_meeting
 from sc_multi_helpers import (LEGACY_KEY, STORE_KEY, TEXTS as STORE_TEXTS, answer, offsite_watch, open_evidence, sc_page,  # noqa: F401
                               shared_tab, stored_open_assessment)
@@ -34,7 +34,6 @@ EXPORT_SCHEMA = json.loads((ROOT / "macros" / "schemas" / SETTINGS["export"]["sc
 EDITIONS = list(CONTENT["editions"].values())
 A45 = CONTENT["editions"]["assessment-45"]
 L50 = CONTENT["editions"]["launch-50"]
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 # The sample certification report's city: criteria met per practice area; 28 of 45, Silver.
 SAMPLE_REPORT_MET = {
@@ -584,10 +583,12 @@ def test_parts_needed_only_on_a_user_action_load_on_first_use_and_once(page, off
     page.click("#wwc-sc-compare-open")
     expect(page.locator("#wwc-sc-compare-from")).to_be_focused()
     page.click("#wwc-sc-export")
-    page.wait_for_function("window.WWCExport !== undefined")
-    names = [path.split("/")[-1] for path in lazy_requests(page)]
     # wwc-merge.js serves share and compare: asked for once. Nothing was answered: no report.
     used = {path.split("/")[-1] for name in ("share", "compare", "export") for path in LAZY[name]}
+    # The export part is two files: wait for both, not only for the one that defines WWCExport.
+    page.wait_for_function("""(used) => used.every((name) => performance.getEntriesByType("resource")
+        .some((entry) => new URL(entry.name).pathname.endsWith("/" + name)))""", arg=sorted(used))
+    names = [path.split("/")[-1] for path in lazy_requests(page)]
     assert sorted(names) == sorted(used)
     assert len(names) == len(set(names))
 
@@ -631,38 +632,6 @@ def test_a_part_that_fails_to_load_is_told_and_nothing_is_lost(sc_page, self_che
 
 
 # --- accessibility -------------------------------------------------------------------------------
-
-AXE_RUN = """async ([context, options]) => {
-  const results = await axe.run(context || document, options);
-  return results.violations.map((violation) => ({
-    id: violation.id, help: violation.help, targets: violation.nodes.map((node) => node.target)}));
-}"""
-SCHEMES = ["default", "slate"]
-# Criteria off screen skip style work (content-visibility: auto) until something reads their style: read
-# every element's colour now, so their colour fades start here and not while axe measures contrast.
-SET_SCHEME = """(scheme) => {
-  document.body.setAttribute("data-md-color-scheme", scheme);
-  for (const element of document.querySelectorAll("*")) { getComputedStyle(element).color; }
-}"""
-
-
-def axe_violations(page: Page, context=None) -> list[dict]:
-    """WCAG 2.1 A and AA violations axe-core finds in the page (``context``: axe's include/exclude).
-
-    The bundle axe-playwright-python ships is put into each document once, not once per run.
-    """
-    if not page.evaluate("typeof window.axe === 'object'"):
-        page.evaluate(Axe().axe_script)
-    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
-    return page.evaluate(AXE_RUN, [context, options])
-
-
-def set_colour_scheme(page: Page, scheme: str) -> None:
-    """Material's colour scheme; returns once the colours have stopped fading, so axe sees the final ones."""
-    page.evaluate(SET_SCHEME, scheme)
-    page.wait_for_function(
-        "() => !document.getAnimations().some((a) => a instanceof CSSTransition && a.playState === 'running')")
-
 
 def test_axe_finds_no_wcag_21_a_or_aa_violation_on_the_self_check(sc_page, self_check_url, tmp_path, subtests):
     """The whole page, Material's header, navigation and footer included, in both colour schemes: with

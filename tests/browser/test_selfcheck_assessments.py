@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 
 from macros.content import load_content
 from macros.scoring import score
-from test_selfcheck import SCHEMES, axe_violations, set_colour_scheme
+from axe_check import SCHEMES, axe_violations, set_colour_scheme
 from sc_multi_helpers import (radio_label, EDITION, LEGACY_KEY, STORE_KEY, TEXTS, SETTINGS, answer, checked, make_link,
                               new_assessment, open_part, open_self_check, record, set_storage, stored_answers,
                               sc_page, shared_tab)  # noqa: F401 - fixtures

@@ -18,7 +18,8 @@ from playwright.sync_api import Page, expect
 
 from macros.selfcheck import checklist_path, edition_texts
 
-from test_selfcheck import (A45, ALERT, SETTINGS, TEXTS, axe_violations, open_self_check, radio_label, saved_record)
+from axe_check import axe_violations
+from test_selfcheck import A45, ALERT, SETTINGS, TEXTS, open_self_check, radio_label, saved_record
 
 LAZY = SETTINGS["assets"]["lazy"]
 CHECKLISTS = checklist_path(SETTINGS, "assessment-45").split("/")[-1]

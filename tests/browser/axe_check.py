@@ -1,0 +1,54 @@
+"""axe-core in the browser tests: WCAG 2.1 A and AA, violations only, and Material's colour schemes.
+
+One helper for every browser test that runs axe, so the rules checked are the same everywhere.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# Only the violations come back (collecting the passes roughly doubles axe's run time here).
+OPTIONS = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+AXE_RUN = """async ([context, options]) => {
+  const results = await axe.run(context || document, options);
+  return results.violations.map((violation) => ({
+    id: violation.id, help: violation.help, targets: violation.nodes.map((node) => node.target)}));
+}"""
+SCHEMES = ["default", "slate"]
+# Elements off screen skip style work (content-visibility: auto) until something reads their style: read
+# every element's colour now, so any fade starts here and not while axe measures contrast.
+# Transitions are switched off first: axe must measure the scheme's colours, not a frame of a fade.
+SET_SCHEME = """(scheme) => {
+  if (!document.getElementById("axe-no-transitions")) {
+    const style = document.head.appendChild(document.createElement("style"));
+    style.id = "axe-no-transitions";
+    style.textContent = "*, *::before, *::after { transition: none !important; }";
+  }
+  document.body.setAttribute("data-md-color-scheme", scheme);
+  for (const element of document.querySelectorAll("*")) { getComputedStyle(element).color; }
+}"""
+
+
+@lru_cache(maxsize=1)
+def axe_script() -> str:
+    """The axe-core bundle axe-playwright-python ships, read once per test process."""
+    return Axe().axe_script
+
+
+def axe_violations(page: Page, context=None) -> list[dict]:
+    """WCAG 2.1 A and AA violations axe-core finds in the page (``context``: axe's include/exclude),
+    each as {id, help, targets}. axe is put into each document once, not once per run."""
+    if not page.evaluate("typeof window.axe === 'object'"):
+        page.evaluate(axe_script())
+    return page.evaluate(AXE_RUN, [context, OPTIONS])
+
+
+def set_colour_scheme(page: Page, scheme: str) -> None:
+    """Material's colour scheme; returns once the colours have stopped fading, so axe sees the final ones."""
+    page.evaluate(SET_SCHEME, scheme)
+    page.wait_for_function(
+        "() => !document.getAnimations().some((a) => a instanceof CSSTransition && a.playState === 'running')")
