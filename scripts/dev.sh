@@ -78,6 +78,10 @@ case "${1:-}" in
     python_setup
     "$VENV/bin/python" -m macros.scaffold
     node --test tests/js/
+    # Bytecode is written and reused: without it every worker and every build the tests start compiles
+    # the same modules from source again (this machine sets PYTHONDONTWRITEBYTECODE; about 1 CPU-s per
+    # worker for collection alone).
+    unset PYTHONDONTWRITEBYTECODE
     # worksteal: a worker that runs out takes queued tests from the other (the default "load" left
     # one worker idle for the last 90 s of a 210 s run, with the browser tests queued on the other).
     exec "$VENV/bin/python" -m pytest -n "$WORKERS" --dist worksteal "${@:2}"

@@ -24,11 +24,13 @@ from filelock import FileLock
 # desktop browser around it; Playwright's own default for headless runs). It costs a third of the CPU
 # of a headless full Chromium per page and context here, which is most of the test suite's time; the
 # benchmarks (scripts/bench.py) keep the full browser a user has. The flags keep it from reaching for
-# the network, which this machine does not have (DESIGN.md).
+# the network, which this machine does not have (DESIGN.md). V8's optimising compilers (Maglev,
+# TurboFan) are off: a test page lives for a second or two, too short for optimised code to pay back
+# its compiling, which cost 10-15% of the browser's CPU here; the language is the same either way.
 CHROMIUM = "/usr/bin/chromium-headless-shell"
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic",
+    "--disable-sync", "--no-first-run", "--disable-quic", "--js-flags=--no-opt --no-maglev",
 ]
 SKIPPED_SCHEMES = ("http:", "https:", "mailto:", "javascript:", "data:")
 # What a build of the guide reads: content, pages, the macros package, theme overrides, the measured

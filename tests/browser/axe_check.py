@@ -1,6 +1,10 @@
 """axe-core in the browser tests: WCAG 2.1 A and AA, violations only, and Material's colour schemes.
 
 One helper for every browser test that runs axe, so the rules checked are the same everywhere.
+
+A page is checked with every rule in one colour scheme and with the colour rules in the other: Material
+switches schemes by an attribute and CSS only (so does the guide's CSS), the document and every other
+rule's input stay the same, and axe is most of what a browser test costs.
 """
 
 from __future__ import annotations
@@ -11,8 +15,14 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-# Only the violations come back (collecting the passes roughly doubles axe's run time here).
-OPTIONS = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+# The rules of those tags whose result depends on colours (text contrast; links told apart by colour).
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+# Which rules a run checks. Only the violations come back (collecting the passes roughly doubles axe's
+# run time here).
+EVERY_RULE = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+COLOURS = {"runOnly": {"type": "rule", "values": COLOUR_RULES}, "resultTypes": ["violations"]}
+# For a page whose colours are checked elsewhere: contrast is most of axe's time on a long page.
+ALL_BUT_COLOURS = {**EVERY_RULE, "rules": {rule: {"enabled": False} for rule in COLOUR_RULES}}
 AXE_RUN = """async ([context, options]) => {
   const results = await axe.run(context || document, options);
   return results.violations.map((violation) => ({
@@ -39,12 +49,22 @@ def axe_script() -> str:
     return Axe().axe_script
 
 
-def axe_violations(page: Page, context=None) -> list[dict]:
-    """WCAG 2.1 A and AA violations axe-core finds in the page (``context``: axe's include/exclude),
-    each as {id, help, targets}. axe is put into each document once, not once per run."""
+def axe_violations(page: Page, context=None, rules: dict = EVERY_RULE) -> list[dict]:
+    """WCAG 2.1 A and AA violations axe-core finds in the page (``context``: axe's include/exclude;
+    ``rules``: EVERY_RULE, COLOURS or ALL_BUT_COLOURS), each as {id, help, targets}.
+    axe is put into each document once, not once per run."""
     if not page.evaluate("typeof window.axe === 'object'"):
         page.evaluate(axe_script())
-    return page.evaluate(AXE_RUN, [context, OPTIONS])
+    return page.evaluate(AXE_RUN, [context, rules])
+
+
+def axe_in_both_schemes(page: Page, context=None, schemes=SCHEMES) -> dict[str, list[dict]]:
+    """Violations in each of ``schemes``: every rule in the first, the colour rules in the others."""
+    found = {}
+    for index, scheme in enumerate(schemes):
+        set_colour_scheme(page, scheme)
+        found[scheme] = axe_violations(page, context, COLOURS if index else EVERY_RULE)
+    return found
 
 
 def set_colour_scheme(page: Page, scheme: str) -> None:

@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 
 from macros.content import load_content
 from macros.scoring import score
-from axe_check import SCHEMES, axe_violations, set_colour_scheme
+from axe_check import ALL_BUT_COLOURS, SCHEMES, axe_in_both_schemes, axe_violations
 from sc_multi_helpers import (radio_label, EDITION, LEGACY_KEY, STORE_KEY, TEXTS, SETTINGS, answer, checked, make_link,
                               new_assessment, open_part, open_self_check, record, set_storage, stored_answers,
                               sc_page, shared_tab)  # noqa: F401 - fixtures
@@ -243,8 +243,8 @@ def test_accessibility_of_the_assessment_parts(sc_page, url):
 
 
 def test_axe_with_the_incoming_link_and_merge_panels_open(sc_page, url, subtests):
-    """WCAG 2.1 A and AA over the whole page with a shared link's panel open, then with the merge panel
-    open too, in both colour schemes."""
+    """WCAG 2.1 A and AA with a shared link's panel open, then with the merge panel open too, in both
+    colour schemes."""
     page = sc_page
     open_self_check(page, url)
     answer(page, {"DG1": "yes", "DG2": "no"})
@@ -252,14 +252,19 @@ def test_axe_with_the_incoming_link_and_merge_panels_open(sc_page, url, subtests
     answer(page, {"DG1": "no", "DG5": "yes"})
     page.goto(link)
     expect(page.locator("#wwc-sc-incoming-holds")).to_be_visible()
-    for scheme in SCHEMES:
+    # The page around the new panel is the self-check whose colours test_selfcheck.py checks: here the
+    # page with every rule but the colour rules, and the colour rules over what the link opened.
+    with subtests.test(msg="incoming link panel: the page, every rule but colours"):
+        assert axe_violations(page, rules=ALL_BUT_COLOURS) == []
+    opened = {"include": [["#wwc-sc-incoming"], ["#wwc-sc-banner"]]}
+    for scheme, violations in axe_in_both_schemes(page, opened).items():
         with subtests.test(msg=f"{scheme}: incoming link panel"):
-            set_colour_scheme(page, scheme)
-            assert axe_violations(page) == []
+            assert violations == []
     page.click("#wwc-sc-incoming-merge")
     expect(page.locator("#wwc-sc-merge-table tbody tr")).not_to_have_count(0)
     expect(page.locator("#wwc-sc-incoming")).to_be_visible()
-    for scheme in reversed(SCHEMES):
+    # Opening the merge panel changes only the two panels; the page around them was checked just above.
+    panels = {"include": [["#wwc-sc-incoming"], ["#wwc-sc-merge"]]}
+    for scheme, violations in axe_in_both_schemes(page, panels, SCHEMES[::-1]).items():
         with subtests.test(msg=f"{scheme}: incoming link and merge panels"):
-            set_colour_scheme(page, scheme)
-            assert axe_violations(page) == []
+            assert violations == []
