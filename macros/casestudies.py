@@ -126,7 +126,8 @@ def case_study_index(index: SiteIndex, page_src: str) -> str:
         items.append(f'<li class="wwc-study" data-city="{attr(study["id"])}" {attrs} markdown="span">'
                      f'[**{md(study["city"])}, {md(study["state"])}**]({target}){state_note}: {md(study["title"])}'
                      f'<br><small>{h(tags)}</small></li>')
-    script = f'<script src="{links.root_prefix(links.site_path(page_src))}{FILTER_SCRIPT}"></script>'
+    # Deferred: the list below it paints without waiting for the script, which binds once the page is parsed.
+    script = f'<script defer src="{links.root_prefix(links.site_path(page_src))}{FILTER_SCRIPT}"></script>'
     return (form + "\n\n" + '<ul class="wwc-study-list" markdown>\n' + "\n".join(items) + "\n</ul>\n\n"
             + script + "\n")
 
