@@ -9,12 +9,17 @@ others wait and reuse it. This is the pattern pytest-xdist documents for session
 from __future__ import annotations
 
 import shutil
+import sys
+import zipfile
 from pathlib import Path
 
 import pytest
 from helpers import run_mkdocs_build, shared_build
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from offline_zip import FOLDER_IN_ZIP, build_offline_zip  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -35,11 +40,18 @@ def built_site(request, tmp_path_factory) -> Path:
     return shared_build(request, tmp_path_factory, "site", strict_build(ROOT / "mkdocs.yml"))
 
 
+def unzipped_offline_copy(folder: Path) -> tuple[bool, str]:
+    archive = build_offline_zip(folder / "guide.zip")
+    with zipfile.ZipFile(archive) as opened:
+        opened.extractall(folder / "unzipped")
+    return True, ""
+
+
 @pytest.fixture(scope="session")
 def offline_site(request, tmp_path_factory) -> Path:
-    """The offline variant (``OFFLINE=true``: .html URLs, search inlined for file://), once per test run."""
-    return shared_build(request, tmp_path_factory, "offline-site",
-                        strict_build(ROOT / "mkdocs.yml", env={"OFFLINE": "true"}))
+    """The offline copy (``OFFLINE=true``: .html URLs, search inlined for file://) as the zip of
+    ``scripts/dev.sh zip`` holds it, unzipped: its one folder. Built once per test run."""
+    return shared_build(request, tmp_path_factory, "offline-zip", unzipped_offline_copy) / "unzipped" / FOLDER_IN_ZIP
 
 
 SECOND_STANDARD = ROOT / "tests" / "fixtures" / "second-standard"

@@ -6,32 +6,9 @@ The tests share one page; its context fails the module if a page requests anythi
 
 from __future__ import annotations
 
-import sys
-import zipfile
-from pathlib import Path
-
 import pytest
-from helpers import shared_build
 from playwright.sync_api import expect
 from offsite import watched_context
-
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from offline_zip import FOLDER_IN_ZIP, build_offline_zip  # noqa: E402
-
-
-def unzipped_offline_copy(folder: Path) -> tuple[bool, str]:
-    archive = build_offline_zip(folder / "guide.zip")
-    with zipfile.ZipFile(archive) as opened:
-        opened.extractall(folder / "unzipped")
-    return True, ""
-
-
-@pytest.fixture(scope="session")
-def offline_copy(request, tmp_path_factory) -> Path:
-    """The unzipped offline copy's folder (built and unzipped once per test run)."""
-    return shared_build(request, tmp_path_factory, "offline-zip", unzipped_offline_copy) / "unzipped" / FOLDER_IN_ZIP
 
 
 @pytest.fixture(scope="module")
@@ -40,31 +17,31 @@ def disk_page(browser, browser_context_args):
         yield context.new_page()
 
 
-def test_zip_holds_one_folder_with_the_home_page(offline_copy):
-    assert (offline_copy / "index.html").is_file()
-    assert (offline_copy / "search" / "search_index.js").is_file()
-    assert (offline_copy / "downloads" / "criteria.json").is_file()
+def test_zip_holds_one_folder_with_the_home_page(offline_site):
+    assert (offline_site / "index.html").is_file()
+    assert (offline_site / "search" / "search_index.js").is_file()
+    assert (offline_site / "downloads" / "criteria.json").is_file()
 
 
-def test_navigation_from_disk_reaches_pages_not_folder_listings(disk_page, offline_copy):
+def test_navigation_from_disk_reaches_pages_not_folder_listings(disk_page, offline_site):
     page = disk_page
-    page.goto((offline_copy / "index.html").as_uri())
+    page.goto((offline_site / "index.html").as_uri())
     links = page.locator("nav.md-nav--primary a.md-nav__link[href$='.html']")
     hrefs = links.evaluate_all("(nodes) => nodes.map((node) => node.href)")
     assert len(hrefs) > 20 and all(href.startswith("file://") for href in hrefs), hrefs[:5]
     for href in hrefs[1:4] + hrefs[-2:]:
         page.goto(href)
         expect(page.locator("article h1")).to_be_visible()
-    page.goto((offline_copy / "index.html").as_uri())
+    page.goto((offline_site / "index.html").as_uri())
     page.locator("article a[href$='.html']").first.click()
     expect(page.locator("article h1")).to_be_visible()
     assert page.url.endswith(".html")
     expect(page.locator(".wwc-from-disk")).to_have_count(0)
 
 
-def test_search_works_from_disk(disk_page, offline_copy):
+def test_search_works_from_disk(disk_page, offline_site):
     page = disk_page
-    page.goto((offline_copy / "index.html").as_uri())
+    page.goto((offline_site / "index.html").as_uri())
     box = page.locator("input.md-search__input")
     box.click()
     page.wait_for_function("document.querySelector('.md-search-result__meta') && "
@@ -83,9 +60,9 @@ def test_search_works_from_disk(disk_page, offline_copy):
     assert page.url.startswith("file://") and ".html" in page.url, (href, page.url)
 
 
-def test_self_check_works_from_disk(disk_page, offline_copy):
+def test_self_check_works_from_disk(disk_page, offline_site):
     page = disk_page
-    page.goto((offline_copy / "self-check" / "index.html").as_uri())
+    page.goto((offline_site / "self-check" / "index.html").as_uri())
     expect(page.locator("[data-wwc-ready='true']")).to_have_count(1)
     status = page.locator("#wwc-sc-status")  # the result summary
     before = status.inner_text()
