@@ -1,9 +1,12 @@
 """The opt-in offline copy (OFFLINE=true) against the served build: search inlined for file://, every
-script local, and the assets each build loads (the iframe-worker shim only offline, print CSS as print)."""
+script local, and the assets each build loads (the iframe-worker shim only offline, print CSS as print,
+script files deferred)."""
 
 from __future__ import annotations
 
 import re
+
+from helpers import html_pages, soup
 
 SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
 
@@ -37,3 +40,17 @@ def test_print_stylesheet_never_blocks_screen_rendering(built_site, offline_site
         html = page.read_text(encoding="utf-8")
         links = re.findall(r'<link[^>]*wwc-print\.css[^>]*>', html)
         assert links and all('media="print"' in link for link in links), links
+
+
+def test_no_page_holds_its_first_paint_for_a_script_file(built_site):
+    """Every script file is deferred: the page paints once its HTML and styles are in (inline scripts,
+    such as the self-check's, run where they stand)."""
+    blocking = {}
+    for page in html_pages(built_site):
+        found = [script["src"] for script in soup(page).find_all("script", src=True)
+                 if not (script.has_attr("defer") or script.has_attr("async"))]
+        if found:
+            blocking[page.relative_to(built_site).as_posix()] = found
+    assert not blocking, blocking
+    home_scripts = soup(built_site / "index.html").find_all("script", src=True)
+    assert any("bundle" in script["src"] for script in home_scripts), "Material's script is no longer on the page"
