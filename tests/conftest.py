@@ -27,17 +27,15 @@ def root() -> Path:
     return ROOT
 
 
-def strict_build(config: Path, env: dict | None = None):
-    def build(folder: Path) -> tuple[bool, str]:
-        result = run_mkdocs_build(config, folder, env=env)
-        return result.returncode == 0, f"strict build of {config} failed:\n{result.stdout}\n{result.stderr}"
-    return build
+def strict_build(folder: Path) -> tuple[bool, str]:
+    result = run_mkdocs_build(ROOT / "mkdocs.yml", folder)
+    return result.returncode == 0, f"strict build of the site failed:\n{result.stdout}\n{result.stderr}"
 
 
 @pytest.fixture(scope="session")
 def built_site(request, tmp_path_factory) -> Path:
     """The site built with ``mkdocs build --strict`` into a temporary folder (once per test run)."""
-    return shared_build(request, tmp_path_factory, "site", strict_build(ROOT / "mkdocs.yml"))
+    return shared_build(request, tmp_path_factory, "site", strict_build)
 
 
 def unzipped_offline_copy(folder: Path) -> tuple[bool, str]:
