@@ -1,4 +1,4 @@
-"""Shared fixtures: the repository root and one strict build of the site per test session.
+"""Shared fixtures: the repository root, one strict build of the site per test session, the browser.
 
 Under pytest-xdist every worker is its own process with its own session, so a plain session fixture
 would build the site once per worker. ``built_site`` instead builds into a folder shared by the whole
@@ -14,7 +14,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from helpers import run_mkdocs_build, shared_build
+from helpers import CHROMIUM, CHROMIUM_ARGS, run_mkdocs_build, shared_build
+from search_worker import without_search_worker
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -25,6 +26,20 @@ from offline_zip import FOLDER_IN_ZIP, build_offline_zip  # noqa: E402
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """pytest-playwright launches Debian's Chromium (helpers.CHROMIUM: ``playwright install`` cannot
+    download browsers here; ``scripts/dev.sh test`` installs Debian's package)."""
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture
+def context(context, request):
+    """pytest-playwright's per-test context, without Material's search worker unless the test is marked
+    ``search`` (tests/search_worker.py says why)."""
+    return context if request.node.get_closest_marker("search") else without_search_worker(context)
 
 
 def strict_build(folder: Path) -> tuple[bool, str]:

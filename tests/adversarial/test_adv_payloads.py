@@ -206,6 +206,7 @@ def test_nothing_runs_in_chromium(page, payload_site, payload_url):
     assert not failures, failures
 
 
+@pytest.mark.search
 def test_search_results_run_nothing(page, payload_url):
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))

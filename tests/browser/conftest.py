@@ -1,7 +1,8 @@
-"""Browser test fixtures: Debian's Chromium driven by Playwright, the built site served locally.
+"""Browser test fixtures: the built site served locally, and the guard against requests to other hosts.
 
-- ``browser_type_launch_args``: pytest-playwright launches Debian's Chromium (helpers.CHROMIUM; ``playwright install``
-  cannot download browsers here; CI installs Debian's chromium with apt-get).
+The browser itself (Debian's Chromium) and pytest-playwright's per-test ``context`` are set up in
+tests/conftest.py, for the adversarial suite too.
+
 - ``site_url``: the ``built_site`` fixture served over http://127.0.0.1:<free port>/ for the session.
 - ``offsite_requests``: records every request a page makes that is not to the local site; the test
   fails at teardown if there was any (the guide must work with no network at all).
@@ -10,13 +11,8 @@
 from __future__ import annotations
 
 import pytest
-from helpers import CHROMIUM, CHROMIUM_ARGS, served
+from helpers import served
 from offsite import LOCAL_HOST, OffsiteGuard
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
-    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
 @pytest.fixture(scope="session")

@@ -20,6 +20,7 @@ import pytest
 import yaml
 from offsite import OffsiteGuard, watched_context
 from playwright.sync_api import BrowserContext, Page, expect
+from search_worker import without_search_worker
 
 ROOT = Path(__file__).resolve().parents[2]
 SETTINGS = yaml.safe_load((ROOT / "macros" / "selfcheck-assessments.yml").read_text(encoding="utf-8"))
@@ -80,7 +81,7 @@ class SharedTab:
 def shared_tab(request, browser):
     guard = OffsiteGuard()
     with watched_context(browser, guard) as context:
-        yield SharedTab(context, guard)
+        yield SharedTab(without_search_worker(context), guard)
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 from offsite import watched_context
+from search_worker import without_search_worker
 
 ROOT = Path(__file__).resolve().parents[2]
 FILTER_FORM = 'form.wwc-filters[data-wwc-filter="case-studies"]'
@@ -123,7 +124,7 @@ def group_by_name(edition: str, name: str) -> str:
 def shared_page(browser, browser_context_args):
     """One page for the module's tests (each test navigates first); no request may leave the machine."""
     with watched_context(browser, **browser_context_args) as context:
-        yield context.new_page()
+        yield without_search_worker(context).new_page()
 
 
 @contextlib.contextmanager
@@ -440,7 +441,7 @@ def page_pixels(pdf: Path, tmp_path: Path) -> tuple[int, int, bytes]:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_handout_prints_light_in_either_scheme(browser, site_url, tmp_path, scheme):
-    context = browser.new_context(color_scheme=scheme)
+    context = without_search_worker(browser.new_context(color_scheme=scheme))
     page = context.new_page()
     page.goto(f"{site_url}case-studies/seattle/")
     on_screen = page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")

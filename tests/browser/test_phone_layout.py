@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pytest
 from offsite import watched_context
+from search_worker import without_search_worker
 
 # Where the self-check and the guide show area and phase names in narrow columns.
 NAME_SELECTORS = ".wwc-sc-group-heading, .wwc-sc-group-name, .wwc-sc-report th, h1, h2"
@@ -43,7 +44,7 @@ HEIGHT = 800
 def phone_page(browser, browser_context_args):
     options = {**browser_context_args, "viewport": {"width": WIDTHS[0], "height": HEIGHT}, "locale": "en-US"}
     with watched_context(browser, **options) as context:
-        yield context.new_page()
+        yield without_search_worker(context).new_page()
 
 
 @pytest.mark.parametrize("path", ["self-check/", "self-check/launch-50/", "criteria/data-governance/"])

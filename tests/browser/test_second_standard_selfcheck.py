@@ -13,6 +13,7 @@ import pytest
 from helpers import served
 from playwright.sync_api import expect
 from offsite import watched_context
+from search_worker import without_search_worker
 
 ORDER = ["WD1", "WD2", "WD3", "LN1", "LN2", "OR1", "OR2"]
 TIER_NAMES = ["Not yet rooted", "Seedling", "Sapling", "Oak"]
@@ -39,7 +40,7 @@ CASES = [
 def test_self_check_scores_with_the_fixture_tiers(browser, browser_context_args, second_standard_url,
                                                   subtests):
     with watched_context(browser, **browser_context_args) as context:
-        page = context.new_page()
+        page = without_search_worker(context).new_page()
         page.goto(second_standard_url + "self-check/")
         expect(page.locator("[data-wwc-ready='true']")).to_have_count(1)
         for done, tier, percent in CASES:
