@@ -15,15 +15,20 @@ layout and payload tests use it.
 
 from __future__ import annotations
 
+import json
+
 from playwright.sync_api import BrowserContext
 
-# Material's bundle creates it as new Worker("…/assets/javascripts/workers/search.<hash>.min.js").
+# Material's bundle creates it as new Worker(<the "search" URL of the page's #__config>), a file
+# .../assets/javascripts/workers/search.<hash>.min.js (tests/test_search_worker.py checks the built pages).
+SEARCH_WORKER_URL = r"/workers/search\.[^/]*\.js$"
 INERT_SEARCH_WORKER = r"""
 (() => {
   const RealWorker = window.Worker;
   if (!RealWorker) { return; }
+  const searchWorker = new RegExp(%s);
   window.Worker = function Worker(url, options) {
-    if (!/\/workers\/search\.[^/]*\.js$/.test(String(url))) { return new RealWorker(url, options); }
+    if (!searchWorker.test(String(url))) { return new RealWorker(url, options); }
     const inert = new EventTarget();
     inert.postMessage = () => {};
     inert.terminate = () => {};
@@ -31,7 +36,7 @@ INERT_SEARCH_WORKER = r"""
   };
   window.Worker.prototype = RealWorker.prototype;
 })();
-"""
+""" % json.dumps(SEARCH_WORKER_URL)
 
 
 def without_search_worker(context: BrowserContext) -> BrowserContext:
