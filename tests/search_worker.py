@@ -1,8 +1,8 @@
 """Material's search worker, left out of the browser tests whose subject is not search.
 
 Every page of the guide starts Material's search worker, which builds a lunr index of the whole site
-from search_index.json: about 100 ms of CPU per page load here, as much as the page's own main thread,
-and a third of what loading the self-check costs, in every test, though only the search tests read it.
+from search_index.json: about 100 ms of CPU per page load here (a third of what loading the self-check
+costs), in every test, though only the search tests read it.
 A context given to ``without_search_worker`` hands Material an inert worker in its place (matched by
 the worker's file name; every other Worker is real). The page, its requests (the index is still
 fetched, by the page) and its search box are unchanged: the box simply never becomes ready.
