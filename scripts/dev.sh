@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One entry point for setting up, serving, building and testing the guide.
 #   scripts/dev.sh serve      set up, then serve the site at http://127.0.0.1:8000/
-#   scripts/dev.sh test       set up (with the browser), then run every test (pytest in parallel)
+#   scripts/dev.sh test       set up (with the browser and axe-core), then run every test (pytest in parallel)
 #   scripts/dev.sh build      set up, then build the site into site/ (OFFLINE=true for a copy that works from disk)
 #   scripts/dev.sh zip        set up, then build the offline copy into dist/wwc-guide-offline.zip and the
 #                             served site into site/ with the zip on its downloads page
@@ -43,9 +43,11 @@ system_setup() {
 }
 
 node_setup() {
-  # Lighthouse is a benchmark tool only: the site and the tests never need it.
-  if [ ! -x node_modules/.bin/lighthouse ]; then
+  # package.json: axe-core for the browser tests, Lighthouse for the benchmarks; the site needs neither.
+  # Reinstall only when package-lock.json changed since the last install.
+  if ! cmp -s package-lock.json node_modules/.installed-lock; then
     npm ci --no-audit --no-fund
+    cp package-lock.json node_modules/.installed-lock
   fi
 }
 
@@ -76,6 +78,7 @@ case "${1:-}" in
   test)
     system_setup
     python_setup
+    node_setup
     "$VENV/bin/python" -m macros.scaffold
     node --test tests/js/
     # Bytecode is written and reused: without it every worker and every build the tests start compiles
