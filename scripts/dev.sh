@@ -43,11 +43,18 @@ system_setup() {
 }
 
 node_setup() {
-  # package.json: axe-core for the browser tests, Lighthouse for the benchmarks; the site needs neither.
-  # Reinstall only when package-lock.json changed since the last install.
-  if ! cmp -s package-lock.json node_modules/.installed-lock; then
-    npm ci --no-audit --no-fund
-    cp package-lock.json node_modules/.installed-lock
+  # package.json: axe-core ("dependencies") for the browser tests, Lighthouse ("devDependencies") for
+  # the benchmarks only; the site needs neither. "node_setup tests" installs axe-core alone, "node_setup
+  # bench" everything. Each reinstalls only when package-lock.json changed since an install that covers it.
+  local stamp="node_modules/.installed-lock-$1"
+  if ! cmp -s package-lock.json "$stamp"; then
+    if [ "$1" = tests ]; then
+      npm ci --omit=dev --no-audit --no-fund
+    else
+      npm ci --no-audit --no-fund
+      cp package-lock.json node_modules/.installed-lock-tests
+    fi
+    cp package-lock.json "$stamp"
   fi
 }
 
@@ -78,7 +85,7 @@ case "${1:-}" in
   test)
     system_setup
     python_setup
-    node_setup
+    node_setup tests
     "$VENV/bin/python" -m macros.scaffold
     node --test tests/js/
     # Bytecode is written and reused: without it every worker and every build the tests start compiles
@@ -92,7 +99,7 @@ case "${1:-}" in
   bench)
     system_setup chromium
     python_setup
-    node_setup
+    node_setup bench
     exec "$VENV/bin/python" scripts/bench.py "${@:2}"
     ;;
   *)
