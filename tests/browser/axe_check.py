@@ -51,7 +51,7 @@ SET_SCHEME = """(scheme) => {
 def axe_script() -> str:
     """The axe-core bundle, read once per test process."""
     if not AXE_SCRIPT.is_file():
-        raise FileNotFoundError(f"{AXE_SCRIPT} is missing: scripts/dev.sh test installs it (npm ci)")
+        raise FileNotFoundError(f"{AXE_SCRIPT} is missing: scripts/dev.sh test installs it (npm ci --omit=dev)")
     return AXE_SCRIPT.read_text(encoding="utf-8")
 
 
