@@ -59,7 +59,7 @@ BLANK_PATH = "/__blank__"
 class SharedTab:
     """A module's browser context, its one tab and the guard watching the context's requests."""
 
-    def __init__(self, context: BrowserContext, guard: list):
+    def __init__(self, context: BrowserContext, guard: OffsiteGuard):
         self.context, self.guard, self.page = context, guard, None
 
     def reset(self, site_url: str) -> Page:
@@ -78,7 +78,7 @@ class SharedTab:
 
 
 @pytest.fixture(scope="module")
-def shared_tab(request, browser):
+def shared_tab(browser):
     guard = OffsiteGuard()
     with watched_context(browser, guard) as context:
         yield SharedTab(without_search_worker(context), guard)
