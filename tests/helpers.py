@@ -10,7 +10,6 @@ import os
 import posixpath
 import shutil
 import subprocess
-import sys
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +17,8 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 from filelock import FileLock
+
+import mkdocs_forks
 
 # Debian's Chromium, driven by Playwright (``playwright install`` cannot download browsers here), in its
 # headless build (Debian's package chromium-headless-shell: the same Chromium release, without the
@@ -55,10 +56,7 @@ def copy_project(root: Path, target: Path, parts=PROJECT_PARTS) -> Path:
 def run_mkdocs_build(config: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     """``mkdocs build --strict`` of ``config`` into ``site_dir`` (``env``: extra environment variables)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
-        cwd=config.parent, env=env, capture_output=True, text=True, timeout=300,
-    )
+    return mkdocs_forks.mkdocs(["build", "--strict", "-f", str(config), "-d", str(site_dir)], config.parent, env)
 
 
 def shared_build(request, tmp_path_factory, name: str, build) -> Path:
