@@ -23,6 +23,7 @@ import atexit
 import json
 import os
 import select
+import signal
 import subprocess
 import sys
 import tempfile
@@ -99,7 +100,8 @@ class BuildServer:
         # -P: the tests' folder (this file's) is not put on sys.path, so a build imports what the command would.
         self.process = subprocess.Popen(
             [sys.executable, "-P", __file__, str(write_fd)], stdin=subprocess.PIPE,
-            stdout=subprocess.DEVNULL, pass_fds=(write_fd,), env=env, text=True)
+            stdout=subprocess.DEVNULL, pass_fds=(write_fd,), env=env, text=True,
+            start_new_session=True)  # its own process group: a build that hangs goes with it
         os.close(write_fd)
         self.replies = os.fdopen(read_fd, "r", encoding="utf-8")
         atexit.register(self.stop)
@@ -118,7 +120,8 @@ class BuildServer:
             self.process.stdin.write(json.dumps(request) + "\n")
             self.process.stdin.flush()
             if not select.select([self.replies], [], [], TIMEOUT_S)[0]:
-                self.process.kill()
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
                 raise TimeoutError(f"mkdocs {' '.join(argv)} took more than {TIMEOUT_S} s")
             reply = self.replies.readline()
             if not reply:
