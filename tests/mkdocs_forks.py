@@ -1,7 +1,7 @@
 """``mkdocs build`` for the tests, each in a fresh process, without importing MkDocs again every time.
 
 A test build is ``python -m mkdocs build --strict``, and about a fifth of a CPU-second of each went into
-importing MkDocs, Material, mkdocs-macros and what they import, some twenty times a run. Here one server
+importing MkDocs, Material, mkdocs-macros and what they import, thirteen builds a run. Here one server
 process per test worker imports them once, then forks a child per build. The child is a new process,
 as the command gives: it starts from the state the imports left (no build has run in the server), runs
 MkDocs' own command line with the test's arguments, folder and environment, and exits with its status.
