@@ -59,8 +59,10 @@ def run_cli_in_child(request: dict) -> None:
         from mkdocs.__main__ import cli
         cli.main(args=request["argv"], prog_name="mkdocs")
         code = 0
-    except SystemExit as done:
+    except SystemExit as done:  # as the interpreter ends on it: a message goes to stderr, status 1
         code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+        if not isinstance(done.code, (int, type(None))):
+            print(done.code, file=sys.stderr)
     except BaseException:  # noqa: BLE001 - a crash is the build's result, told on its stderr
         import traceback
         traceback.print_exc()
@@ -73,6 +75,8 @@ def run_cli_in_child(request: dict) -> None:
 def serve(reply_fd: int) -> None:
     for name in PRELOAD:
         __import__(name)
+    sys.stdout.flush()  # nothing an import printed may reach a build's output files
+    sys.stderr.flush()
     replies = os.fdopen(reply_fd, "w", encoding="utf-8")
     for line in sys.stdin:
         request = json.loads(line)
