@@ -97,8 +97,11 @@ class BuildServer:
         self.lock = threading.Lock()
         self.process: subprocess.Popen | None = None
         self.replies = None
+        atexit.register(self.stop)
 
     def start(self) -> None:
+        if self.replies is not None:  # the pipe of a server that ended or was killed
+            self.replies.close()
         read_fd, write_fd = os.pipe()
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         # -P: the tests' folder (this file's) is not put on sys.path, so a build imports what the command would.
@@ -108,7 +111,6 @@ class BuildServer:
             start_new_session=True)  # its own process group: a build that hangs goes with it
         os.close(write_fd)
         self.replies = os.fdopen(read_fd, "r", encoding="utf-8")
-        atexit.register(self.stop)
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
