@@ -1,4 +1,4 @@
-"""Shared fixtures: the repository root, one strict build of the site per test session, the browser.
+"""Shared fixtures: the repository root, one strict build of the site per test run, the browser.
 
 Under pytest-xdist every worker is its own process with its own session, so a plain session fixture
 would build the site once per worker. ``built_site`` instead builds into a folder shared by the whole
@@ -8,17 +8,18 @@ others wait and reuse it. This is the pattern pytest-xdist documents for session
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import zipfile
 from pathlib import Path
 
 import pytest
-from helpers import CHROMIUM, CHROMIUM_ARGS, run_mkdocs_build, shared_build
-from search_worker import without_search_worker
+from helpers import CHROMIUM, CHROMIUM_ARGS, build_in_process, run_mkdocs_build, shared_build
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life notice on every build
 
 from offline_zip import FOLDER_IN_ZIP, build_offline_zip  # noqa: E402
 
@@ -35,21 +36,14 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
-@pytest.fixture
-def context(context, request):
-    """pytest-playwright's per-test context, without Material's search worker unless the test is marked
-    ``search`` (tests/search_worker.py says why)."""
-    return context if request.node.get_closest_marker("search") else without_search_worker(context)
-
-
 def strict_build(folder: Path) -> tuple[bool, str]:
-    result = run_mkdocs_build(ROOT / "mkdocs.yml", folder)
-    return result.returncode == 0, f"strict build of the site failed:\n{result.stdout}\n{result.stderr}"
+    ok, log = build_in_process(ROOT / "mkdocs.yml", folder)
+    return ok, f"strict build of the site failed:\n{log}"
 
 
 @pytest.fixture(scope="session")
 def built_site(request, tmp_path_factory) -> Path:
-    """The site built with ``mkdocs build --strict`` into a temporary folder (once per test run)."""
+    """The site built strictly, in-process, into a temporary folder (once per test run)."""
     return shared_build(request, tmp_path_factory, "site", strict_build)
 
 

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-import json
 import contextlib
 import functools
 import http.server
+import io
+import json
+import logging
 import os
 import posixpath
 import shutil
 import subprocess
+import sys
 import threading
+import traceback
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -18,20 +22,13 @@ from urllib.parse import unquote, urlsplit
 from bs4 import BeautifulSoup
 from filelock import FileLock
 
-import mkdocs_forks
-
-# Debian's Chromium, driven by Playwright (``playwright install`` cannot download browsers here), in its
-# headless build (Debian's package chromium-headless-shell: the same Chromium release, without the
-# desktop browser around it; Playwright's own default for headless runs). It costs a third of the CPU
-# of a headless full Chromium per page and context here, which is most of the test suite's time; the
-# benchmarks (scripts/bench.py) keep the full browser a user has. The flags keep it from reaching for
-# the network, which this machine does not have (DESIGN.md). V8's optimising compilers (Maglev,
-# TurboFan) are off: a test page lives for a second or two, too short for optimised code to pay back
-# its compiling, which cost 10-15% of the browser's CPU here; the language is the same either way.
+# Debian's headless Chromium (``playwright install`` cannot download browsers here): the same release as
+# the desktop browser, and the kind of build Playwright itself uses for headless runs. The flags keep it
+# from reaching for a network the tests must not need.
 CHROMIUM = "/usr/bin/chromium-headless-shell"
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic", "--js-flags=--no-opt --no-maglev",
+    "--disable-sync", "--no-first-run", "--disable-quic",
 ]
 SKIPPED_SCHEMES = ("http:", "https:", "mailto:", "javascript:", "data:")
 # What a build of the guide reads: content, pages, the macros package, theme overrides, the measured
@@ -54,9 +51,41 @@ def copy_project(root: Path, target: Path, parts=PROJECT_PARTS) -> Path:
 
 
 def run_mkdocs_build(config: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
-    """``mkdocs build --strict`` of ``config`` into ``site_dir`` (``env``: extra environment variables)."""
+    """``python -m mkdocs build --strict`` of ``config`` into ``site_dir``, run in the config's folder
+    (``env``: extra environment variables). A new process, so the build imports the ``macros`` package
+    of the copy it builds and its output is what a user sees (docs/contributing/testing.md)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    return mkdocs_forks.mkdocs(["build", "--strict", "-f", str(config), "-d", str(site_dir)], config.parent, env)
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)]
+    return subprocess.run(command, cwd=config.parent, env=env, capture_output=True, text=True, timeout=600)
+
+
+def build_in_process(config: Path, site_dir: Path) -> tuple[bool, str]:
+    """A strict build of ``config`` into ``site_dir`` in this process, as MkDocs' ``build`` command runs it
+    (load the config, start the plugins, build); returns (ok, what MkDocs logged)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    log = io.StringIO()
+    handler = logging.StreamHandler(log)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    handler.setLevel(logging.WARNING)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        loaded = load_config(str(config), site_dir=str(site_dir), strict=True)
+        loaded.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(loaded)
+        finally:
+            loaded.plugins.on_shutdown()
+    except MkDocsException as error:
+        return False, f"{log.getvalue()}{error}"
+    except Exception:  # a crash fails the build, with its traceback for the other workers to show
+        return False, f"{log.getvalue()}{traceback.format_exc()}"
+    finally:
+        logger.removeHandler(handler)
+    return True, log.getvalue()
 
 
 def shared_build(request, tmp_path_factory, name: str, build) -> Path:

@@ -1,11 +1,13 @@
 """Browser test fixtures: the built site served locally, and the guard against requests to other hosts.
 
-The browser itself (Debian's Chromium) and pytest-playwright's per-test ``context`` are set up in
-tests/conftest.py, for the adversarial suite too.
+The browser itself (Debian's Chromium, one per pytest-xdist worker) is set up in tests/conftest.py.
+Each test gets pytest-playwright's fresh ``context`` and ``page``; a test file that shares a context
+between its tests says why (``offsite.watched_context``).
 
 - ``site_url``: the ``built_site`` fixture served over http://127.0.0.1:<free port>/ for the session.
-- ``offsite_requests``: records every request a page makes that is not to the local site; the test
-  fails at teardown if there was any (the guide must work with no network at all).
+- ``offsite_requests``: records every request that is not to the local site, from the test's
+  ``context`` and from any context the test adds with ``.watch()``; the test fails at teardown if
+  there was any (the guide must work with no network at all).
 """
 
 from __future__ import annotations
@@ -23,9 +25,14 @@ def site_url(built_site):
 
 
 @pytest.fixture
-def offsite_requests(context):
-    """Watches the test's browser context (``.watch()`` adds more); fails the test if any request left."""
+def offsite_requests():
+    """The test's guard: fails the test at teardown if a watched context requested another host."""
     guard = OffsiteGuard()
-    guard.watch(context)
     yield guard
     guard.check()
+
+
+@pytest.fixture
+def context(context, offsite_requests):
+    """pytest-playwright's per-test context, watched by the test's ``offsite_requests`` guard."""
+    return offsite_requests.watch(context)

@@ -1,9 +1,8 @@
 """The guard that fails a browser test if a page requested anything from another host.
 
 The guide must work with no network at all, so every browser context a test uses is watched: the
-``offsite_requests`` fixture (tests/browser/conftest.py) for pytest-playwright's per-test context,
-``watched_context`` for a context a whole module shares (a fresh context and page per test cost about
-0.14 s of CPU here, and most tests of a module only read pages).
+``offsite_requests`` fixture (tests/browser/conftest.py) watches pytest-playwright's per-test context
+and any context a test opens itself; ``watched_context`` watches a context that several tests share.
 """
 
 from __future__ import annotations
@@ -37,8 +36,12 @@ class OffsiteGuard(list):
 
 @contextlib.contextmanager
 def watched_context(browser, guard: OffsiteGuard | None = None, **options):
-    """A browser context for a module; fails at exit if anything in it requested another host
-    (``guard``: to check it sooner too, e.g. after each test that uses the context)."""
+    """A browser context shared by several tests; fails at exit if anything in it requested another host
+    (``guard``: to check it sooner too, e.g. after each test that uses the context).
+
+    A fresh context per test is the default. Share one only where the tests are about what persists
+    in one browser (storage, several tabs of one profile), and say so in the test file.
+    """
     guard = OffsiteGuard() if guard is None else guard
     context = guard.watch(browser.new_context(**options))
     try:

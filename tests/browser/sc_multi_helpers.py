@@ -20,7 +20,6 @@ import pytest
 import yaml
 from offsite import OffsiteGuard, watched_context
 from playwright.sync_api import BrowserContext, Page, expect
-from search_worker import without_search_worker
 
 ROOT = Path(__file__).resolve().parents[2]
 SETTINGS = yaml.safe_load((ROOT / "macros" / "selfcheck-assessments.yml").read_text(encoding="utf-8"))
@@ -81,7 +80,7 @@ class SharedTab:
 def shared_tab(browser):
     guard = OffsiteGuard()
     with watched_context(browser, guard) as context:
-        yield SharedTab(without_search_worker(context), guard)
+        yield SharedTab(context, guard)
 
 
 @pytest.fixture

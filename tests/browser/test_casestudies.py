@@ -1,8 +1,8 @@
 """Browser tests for the case studies: the index filter, printing a case study, section anchors.
 
-`site_url` (base URL of the built site, ending in "/") comes from tests/browser/conftest.py. The tests
-share one page (fixture `shared_page`): each navigates where it needs, and the loops over every option,
-city and case study run on one page, reporting each case as a subtest. Expected values are computed
+`site_url` (base URL of the built site, ending in "/") comes from tests/browser/conftest.py. Each test
+gets a fresh page; the loops over every option, city and case study run on that page, reporting each
+case as a subtest. Expected values are computed
 from the YAML, never hard-coded, so the tests follow the content.
 """
 
@@ -17,8 +17,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-from offsite import watched_context
-from search_worker import without_search_worker
 
 ROOT = Path(__file__).resolve().parents[2]
 FILTER_FORM = 'form.wwc-filters[data-wwc-filter="case-studies"]'
@@ -120,13 +118,6 @@ def group_by_name(edition: str, name: str) -> str:
     return next(group_id for group_id, group in GROUPS[edition].items() if group["name"] == name)
 
 
-@pytest.fixture(scope="module")
-def shared_page(browser, browser_context_args):
-    """One page for the module's tests (each test navigates first); no request may leave the machine."""
-    with watched_context(browser, **browser_context_args) as context:
-        yield without_search_worker(context).new_page()
-
-
 @contextlib.contextmanager
 def viewport(page, width: int, height: int):
     """The page at ``width`` x ``height`` for a while, then back at its own size for the next test."""
@@ -142,15 +133,13 @@ def viewport(page, width: int, height: int):
 # a) The index filter
 
 
-def test_unfiltered_list_shows_every_case_study(shared_page, site_url):
-    page = shared_page
+def test_unfiltered_list_shows_every_case_study(page, site_url):
     open_index(page, site_url)
     assert visible_cities(page) == set(STUDIES)
     assert page.locator(STATUS).inner_text().strip() == status_text(len(STUDIES))
 
 
-def test_filter_by_practice_area(shared_page, site_url):
-    page = shared_page
+def test_filter_by_practice_area(page, site_url):
     open_index(page, site_url)
     area = group_by_name("assessment-45", "Results-Driven Contracting")
     expected = expected_cities(**{"assessment-45": area})
@@ -170,9 +159,8 @@ def test_filter_by_practice_area(shared_page, site_url):
 FACET_OPTIONS = [(facet, value) for facet in ("assessment-45", "launch-50") for value in sorted(GROUPS[facet])]
 
 
-def test_every_area_and_phase_option(shared_page, site_url, subtests):
+def test_every_area_and_phase_option(page, site_url, subtests):
     """Each option in turn on one loaded index; each case puts its select back to "All" (and must)."""
-    page = shared_page
     open_index(page, site_url)
     for facet, value in FACET_OPTIONS:
         with subtests.test(msg=f"{facet}={value}"):
@@ -186,9 +174,8 @@ def test_every_area_and_phase_option(shared_page, site_url, subtests):
             assert visible_cities(page) == set(STUDIES)
 
 
-def test_filter_by_city(shared_page, site_url, subtests):
+def test_filter_by_city(page, site_url, subtests):
     """Each city in turn on one loaded index: choosing a city replaces the one chosen before."""
-    page = shared_page
     open_index(page, site_url)
     for city in sorted(STUDIES):
         with subtests.test(msg=city):
@@ -197,9 +184,8 @@ def test_filter_by_city(shared_page, site_url, subtests):
             assert page.locator(STATUS).inner_text().strip() == status_text(1)
 
 
-def test_filters_combine(shared_page, site_url):
+def test_filters_combine(page, site_url):
     """All chosen facets must match; a combination that matches nothing shows nothing and says so."""
-    page = shared_page
     open_index(page, site_url)
     area = group_by_name("assessment-45", "General Management")
     phase = sorted(GROUPS["launch-50"])[0]
@@ -216,9 +202,8 @@ def test_filters_combine(shared_page, site_url):
     assert page.locator(STATUS).inner_text().strip() == status_text(0)
 
 
-def test_filter_from_url_query(shared_page, site_url):
+def test_filter_from_url_query(page, site_url):
     """A trainer can share a filtered link; unknown values are ignored."""
-    page = shared_page
     area = group_by_name("assessment-45", "Results-Driven Contracting")
     open_index(page, site_url, f"?assessment-45={area}")
     assert select_for(page, "assessment-45").input_value() == area
@@ -229,8 +214,7 @@ def test_filter_from_url_query(shared_page, site_url):
     assert visible_cities(page) == set(STUDIES)
 
 
-def test_filter_with_keyboard(shared_page, site_url):
-    page = shared_page
+def test_filter_with_keyboard(page, site_url):
     open_index(page, site_url)
     select = select_for(page, "assessment-45")
     select.focus()
@@ -331,8 +315,7 @@ def load_yaml_config() -> dict:
     return {"site_name": config["site_name"], "site_url": config["site_url"]}
 
 
-def test_index_prints_without_filter_form(shared_page, site_url, tmp_path):
-    page = shared_page
+def test_index_prints_without_filter_form(page, site_url, tmp_path):
     open_index(page, site_url)
     printed = normalise(pdf_text(page, tmp_path))
     assert status_text(len(STUDIES)) not in printed  # the filter form's status line
@@ -364,11 +347,10 @@ def assert_section_anchors(page, study_id: str) -> None:
     assert ids == expected_sections(STUDIES[study_id])
 
 
-def test_every_case_study_has_its_anchors_and_prints_as_handout(shared_page, site_url, tmp_path, subtests):
+def test_every_case_study_has_its_anchors_and_prints_as_handout(page, site_url, tmp_path, subtests):
     """One visit per case study: its section anchors, then its printed handout (a PDF read back)."""
     complete = [sid for sid, study in sorted(STUDIES.items()) if expected_sections(study) == SECTIONS]
     assert complete, "no case study has both people and quotes"
-    page = shared_page
     for study_id in sorted(STUDIES):
         page.goto(f"{site_url}case-studies/{study_id}/")
         if study_id == complete[0]:
@@ -384,8 +366,7 @@ def test_every_case_study_has_its_anchors_and_prints_as_handout(shared_page, sit
 # d) Issue 10: reset, empty result, layout, dark scheme on paper, tables on a phone
 
 
-def test_reset_shows_everything_again_and_keeps_focus(shared_page, site_url):
-    page = shared_page
+def test_reset_shows_everything_again_and_keeps_focus(page, site_url):
     open_index(page, site_url)
     reset = page.locator(f"{FILTER_FORM} button[type=reset]")
     assert not reset.is_visible(), "nothing to reset yet"
@@ -408,8 +389,8 @@ def test_reset_shows_everything_again_and_keeps_focus(shared_page, site_url):
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-def test_each_label_stays_on_the_line_of_its_select(shared_page, site_url, width):
-    with viewport(shared_page, width, 900) as page:
+def test_each_label_stays_on_the_line_of_its_select(page, site_url, width):
+    with viewport(page, width, 900) as page:
         open_index(page, site_url)
         boxes = page.evaluate("""() => Array.from(document.querySelectorAll('.wwc-filters select')).map(select => {
         const label = document.querySelector('label[for="' + select.id + '"]');
@@ -421,8 +402,7 @@ def test_each_label_stays_on_the_line_of_its_select(shared_page, site_url, width
         assert select_top <= middle <= select_bottom, f"{width}px: the label of {select_id} is not beside it"
 
 
-def test_only_the_index_loads_the_filter_script(shared_page, site_url):
-    page = shared_page
+def test_only_the_index_loads_the_filter_script(page, site_url):
     open_index(page, site_url)
     assert page.evaluate("() => document.querySelectorAll('script[src$=\"wwc-filter.js\"]').length") == 1
     page.goto(f"{site_url}case-studies/seattle/")
@@ -441,7 +421,7 @@ def page_pixels(pdf: Path, tmp_path: Path) -> tuple[int, int, bytes]:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_handout_prints_light_in_either_scheme(browser, site_url, tmp_path, scheme):
-    context = without_search_worker(browser.new_context(color_scheme=scheme))
+    context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
     page.goto(f"{site_url}case-studies/seattle/")
     on_screen = page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
@@ -461,8 +441,8 @@ def test_handout_prints_light_in_either_scheme(browser, site_url, tmp_path, sche
 
 
 @pytest.mark.parametrize("path", ["tiers/", "about/"])
-def test_tier_tables_fit_a_phone(shared_page, site_url, path):
-    with viewport(shared_page, 390, 800) as page:
+def test_tier_tables_fit_a_phone(page, site_url, path):
+    with viewport(page, 390, 800) as page:
         page.goto(site_url + path)
         sizes = page.evaluate("""() => Array.from(document.querySelectorAll('.wwc-tier-table .md-typeset__scrollwrap, .wwc-tier-table table'))
             .map(el => [el.scrollWidth, el.clientWidth])""")

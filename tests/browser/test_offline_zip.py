@@ -1,20 +1,12 @@
 """The offline zip (scripts/dev.sh zip), unzipped and opened from disk: navigation, search, self-check.
 
-The tests share one page; its context fails the module if a page requests anything from another host
-(the guard of the offsite_requests fixture).
+Each test's context fails the test if a page requests anything from another host (tests/browser/conftest.py).
 """
 
 from __future__ import annotations
 
 import pytest
 from playwright.sync_api import expect
-from offsite import watched_context
-
-
-@pytest.fixture(scope="module")
-def disk_page(browser, browser_context_args):
-    with watched_context(browser, **browser_context_args) as context:
-        yield context.new_page()
 
 
 def test_zip_holds_one_folder_with_the_home_page(offline_site):
@@ -23,8 +15,7 @@ def test_zip_holds_one_folder_with_the_home_page(offline_site):
     assert (offline_site / "downloads" / "criteria.json").is_file()
 
 
-def test_navigation_from_disk_reaches_pages_not_folder_listings(disk_page, offline_site):
-    page = disk_page
+def test_navigation_from_disk_reaches_pages_not_folder_listings(page, offline_site):
     page.goto((offline_site / "index.html").as_uri())
     links = page.locator("nav.md-nav--primary a.md-nav__link[href$='.html']")
     hrefs = links.evaluate_all("(nodes) => nodes.map((node) => node.href)")
@@ -39,8 +30,7 @@ def test_navigation_from_disk_reaches_pages_not_folder_listings(disk_page, offli
     expect(page.locator(".wwc-from-disk")).to_have_count(0)
 
 
-def test_search_works_from_disk(disk_page, offline_site):
-    page = disk_page
+def test_search_works_from_disk(page, offline_site):
     page.goto((offline_site / "index.html").as_uri())
     box = page.locator("input.md-search__input")
     box.click()
@@ -60,8 +50,7 @@ def test_search_works_from_disk(disk_page, offline_site):
     assert page.url.startswith("file://") and ".html" in page.url, (href, page.url)
 
 
-def test_self_check_works_from_disk(disk_page, offline_site):
-    page = disk_page
+def test_self_check_works_from_disk(page, offline_site):
     page.goto((offline_site / "self-check" / "index.html").as_uri())
     expect(page.locator("[data-wwc-ready='true']")).to_have_count(1)
     status = page.locator("#wwc-sc-status")  # the result summary
@@ -73,8 +62,7 @@ def test_self_check_works_from_disk(disk_page, offline_site):
     expect(first_answer).to_be_checked()
 
 
-def test_served_build_opened_from_disk_points_to_the_zip(disk_page, built_site):
-    page = disk_page
+def test_served_build_opened_from_disk_points_to_the_zip(page, built_site):
     page.goto((built_site / "criteria" / "index.html").as_uri())
     notice = page.locator(".wwc-from-disk")
     expect(notice).to_be_visible()
@@ -82,7 +70,6 @@ def test_served_build_opened_from_disk_points_to_the_zip(disk_page, built_site):
     expect(page.locator("#the-whole-guide-offline")).to_be_visible()
 
 
-def test_served_build_over_http_shows_no_disk_notice(disk_page, site_url):
-    page = disk_page
+def test_served_build_over_http_shows_no_disk_notice(page, site_url):
     page.goto(site_url + "criteria/")
     expect(page.locator(".wwc-from-disk")).to_be_hidden()

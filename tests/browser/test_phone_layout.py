@@ -11,9 +11,6 @@ viewport (the layout is CSS: the guide's scripts read no width), each width repo
 from __future__ import annotations
 
 import pytest
-from offsite import watched_context
-from search_worker import without_search_worker
-
 # Where the self-check and the guide show area and phase names in narrow columns.
 NAME_SELECTORS = ".wwc-sc-group-heading, .wwc-sc-group-name, .wwc-sc-report th, h1, h2"
 
@@ -40,16 +37,14 @@ WIDTHS = [320, 360, 390]
 HEIGHT = 800
 
 
-@pytest.fixture(scope="module")
-def phone_page(browser, browser_context_args):
-    options = {**browser_context_args, "viewport": {"width": WIDTHS[0], "height": HEIGHT}, "locale": "en-US"}
-    with watched_context(browser, **options) as context:
-        yield without_search_worker(context).new_page()
+@pytest.fixture
+def browser_context_args(browser_context_args):
+    """pytest-playwright's context options, at the narrowest phone width."""
+    return {**browser_context_args, "viewport": {"width": WIDTHS[0], "height": HEIGHT}, "locale": "en-US"}
 
 
 @pytest.mark.parametrize("path", ["self-check/", "self-check/launch-50/", "criteria/data-governance/"])
-def test_names_never_break_inside_a_word(phone_page, site_url, path, subtests):
-    page = phone_page
+def test_names_never_break_inside_a_word(page, site_url, path, subtests):
     page.set_viewport_size({"width": WIDTHS[0], "height": HEIGHT})
     page.goto(site_url + path)  # returns once the page has loaded
     for width in WIDTHS:

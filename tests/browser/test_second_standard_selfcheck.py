@@ -12,8 +12,6 @@ from __future__ import annotations
 import pytest
 from helpers import served
 from playwright.sync_api import expect
-from offsite import watched_context
-from search_worker import without_search_worker
 
 ORDER = ["WD1", "WD2", "WD3", "LN1", "LN2", "OR1", "OR2"]
 TIER_NAMES = ["Not yet rooted", "Seedling", "Sapling", "Oak"]
@@ -37,22 +35,19 @@ CASES = [
 ]
 
 
-def test_self_check_scores_with_the_fixture_tiers(browser, browser_context_args, second_standard_url,
-                                                  subtests):
-    with watched_context(browser, **browser_context_args) as context:
-        page = without_search_worker(context).new_page()
-        page.goto(second_standard_url + "self-check/")
-        expect(page.locator("[data-wwc-ready='true']")).to_have_count(1)
-        for done, tier, percent in CASES:
-            with subtests.test(msg=f"{done} done: {tier} {percent}%"):
-                assert page.locator("fieldset[data-wwc-criterion]").evaluate_all(
-                    "(nodes) => nodes.map((node) => node.dataset.wwcCriterion)") == ORDER
-                for index, criterion_id in enumerate(ORDER):
-                    answer(page, criterion_id, "done" if index < done else "started")
-                status = page.locator("#wwc-sc-status")
-                expect(status).to_contain_text(f"{done} of 7")
-                expect(status).to_contain_text(f"{percent}%")
-                expect(status).to_contain_text(tier)
-                for other in TIER_NAMES:
-                    if other != tier:
-                        expect(status).not_to_contain_text(other)
+def test_self_check_scores_with_the_fixture_tiers(page, second_standard_url, subtests):
+    page.goto(second_standard_url + "self-check/")
+    expect(page.locator("[data-wwc-ready='true']")).to_have_count(1)
+    for done, tier, percent in CASES:
+        with subtests.test(msg=f"{done} done: {tier} {percent}%"):
+            assert page.locator("fieldset[data-wwc-criterion]").evaluate_all(
+                "(nodes) => nodes.map((node) => node.dataset.wwcCriterion)") == ORDER
+            for index, criterion_id in enumerate(ORDER):
+                answer(page, criterion_id, "done" if index < done else "started")
+            status = page.locator("#wwc-sc-status")
+            expect(status).to_contain_text(f"{done} of 7")
+            expect(status).to_contain_text(f"{percent}%")
+            expect(status).to_contain_text(tier)
+            for other in TIER_NAMES:
+                if other != tier:
+                    expect(status).not_to_contain_text(other)

@@ -23,7 +23,6 @@ from macros.scoring import score
 from macros.selfcheck import load_settings, payload_edition
 from axe_check import SCHEMES, axe_in_both_schemes
 from helpers import answers_meeting
-from search_worker import without_search_worker
 from sc_multi_helpers import (LEGACY_KEY, STORE_KEY, TEXTS as STORE_TEXTS, answer, offsite_watch, open_evidence, sc_page,  # noqa: F401
                               shared_tab, stored_open_assessment)
 
@@ -398,7 +397,7 @@ def test_export_then_import_on_a_fresh_browser(sc_page, shared_tab, browser, sel
     assert data["answers"] == sample_answers
     assert (data["result"]["met"], data["result"]["tier"]) == (28, "silver")
 
-    fresh = without_search_worker(offsite_requests.watch(browser.new_context()))
+    fresh = offsite_requests.watch(browser.new_context())
     try:
         other = open_self_check(fresh.new_page(), self_check_url)
         expect_summary(other, A45, {})

@@ -16,7 +16,6 @@ from playwright.sync_api import expect
 
 from macros.content import load_content
 from macros.scoring import score
-from search_worker import without_search_worker
 from axe_check import ALL_BUT_COLOURS, SCHEMES, axe_in_both_schemes, axe_violations
 from sc_multi_helpers import (radio_label, EDITION, LEGACY_KEY, STORE_KEY, TEXTS, SETTINGS, answer, checked, make_link,
                               new_assessment, open_part, open_self_check, record, set_storage, stored_answers,
@@ -125,7 +124,7 @@ def test_share_by_link_to_a_fresh_browser_save_as_new_then_merge_back(browser, s
     assert len(link) <= SETTINGS["share"]["email_chars"]
     expect(page.locator("#wwc-sc-share-info")).to_have_text(TEXTS["share_length"].format(length=len(link)))
 
-    colleague = without_search_worker(offsite_requests.watch(browser.new_context()))
+    colleague = offsite_requests.watch(browser.new_context())
     other = colleague.new_page()
     other.goto(link)
     expect(other.locator("#wwc-sc-incoming-holds")).to_contain_text("Ours")

@@ -21,7 +21,6 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from helpers import answers_meeting
-from search_worker import without_search_worker
 from macros.content import load_content
 from macros.selfcheck import edition_texts, load_settings
 
@@ -369,7 +368,7 @@ def test_export_v2_round_trips_evidence_city_and_date(sc_page, shared_tab, brows
     assert data["version"] == 2 and data["assessment"]["city"] == "Springfield"
     assert data["evidence"]["DG1"]["items"] == [DG1["documentation"][0]["id"]]
     assert data["evidence"]["DG1"]["notes"] == "note"
-    fresh = without_search_worker(offsite_requests.watch(browser.new_context()))
+    fresh = offsite_requests.watch(browser.new_context())
     try:
         other = open_self_check(fresh.new_page(), self_check_url)
         import_replacing(other, path)
@@ -397,8 +396,8 @@ SETTLED = """() => new Promise((resolve) => requestIdleCallback(
 
 
 def test_no_layout_shift_when_the_scripts_start(browser, site_url, offsite_watch, subtests):
-    context = without_search_worker(offsite_watch.watch(
-        browser.new_context(viewport={"width": 412, "height": 823}, device_scale_factor=1)))
+    context = offsite_watch.watch(
+        browser.new_context(viewport={"width": 412, "height": 823}, device_scale_factor=1))
     try:
         page = context.new_page()
         page.add_init_script(LAYOUT_SHIFT)

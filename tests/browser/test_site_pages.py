@@ -1,7 +1,6 @@
 """The guide's pages in a real browser: search finds criteria, no request leaves the machine, axe passes.
 
-Each page is loaded once; axe (in both colour schemes) and the request guard read that visit. The
-search tests share one page with the search index loaded: each query starts from an emptied search box.
+Each page is loaded once; axe (in both colour schemes) and the request guard read that visit.
 """
 
 from __future__ import annotations
@@ -10,23 +9,22 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_check import axe_in_both_schemes
-from offsite import OffsiteGuard, watched_context
+from offsite import OffsiteGuard
 
 PAGES = ["", "about/", "tiers/", "criteria/", "criteria/data-governance/", "standard/commit/", "crosswalk/",
-         "case-studies/", "case-studies/seattle/", "blueprint/", "downloads/"]
+         "case-studies/", "case-studies/seattle/", "blueprint/", "downloads/", "contributing/",
+         "contributing/testing/"]
 
 
-@pytest.fixture(scope="module")
-def search_page(browser, browser_context_args, site_url):
-    """The home page with the search box open and its index loaded, for every search test."""
-    with watched_context(browser, **browser_context_args) as context:
-        page = context.new_page()
-        page.goto(site_url)
-        page.locator("input.md-search__input").click()
-        # Material's search only answers once its worker has loaded the index.
-        page.wait_for_function("document.querySelector('.md-search-result__meta') && "
-                               "!/Initializing/i.test(document.querySelector('.md-search-result__meta').textContent)")
-        yield page
+@pytest.fixture
+def search_page(page, site_url):
+    """The home page with the search box open and its index loaded."""
+    page.goto(site_url)
+    page.locator("input.md-search__input").click()
+    # Material's search only answers once its worker has loaded the index.
+    page.wait_for_function("document.querySelector('.md-search-result__meta') && "
+                           "!/Initializing/i.test(document.querySelector('.md-search-result__meta').textContent)")
+    return page
 
 
 def search(page, query: str):
