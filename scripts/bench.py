@@ -1,6 +1,7 @@
 """Benchmarks of the guide: figures printed and written to bench/results.json (not timed tests).
 
-    python scripts/bench.py [--rounds 7] [--skip-lighthouse] [--out bench/results.json]
+    python scripts/bench.py [--rounds 7] [--skip-lighthouse] [--skip-suite] [--out bench/results.json]
+    python scripts/bench.py --suite-only [--out FILE] [-- PYTEST ARGUMENTS]   (e.g. -- tests/test_tiers_text.py)
 
 1. Build cost: the strict build (macros plugin, YAML loaded and validated) against a plain Material
    build of the same pages, the rendered Markdown of every page dumped and built without the macros
@@ -10,6 +11,8 @@
 3. The self-check in Chromium: its bytes (own HTML, JavaScript, CSS, embedded data; raw and gzipped)
    and the time from a click on an answer to the next frame, at 1x and 10x criteria.
 4. Lighthouse (npm, Debian's Chromium) on four pages, mobile and desktop: performance, accessibility.
+5. The test suite: wall and CPU time of its pytest part as ``scripts/dev.sh test`` runs it (pytest,
+   its workers, the builds and browsers they start).
 
 CPU time, not wall time, is the headline: the machines this runs on are shared, and CPU time of the
 build process is what a change to the code moves.
@@ -70,9 +73,7 @@ def on_page_markdown(markdown, page, config, files):
 def measured_run(command: list[str], cwd: Path, env: dict | None = None) -> dict:
     """Run ``command``; its CPU time (user + system), wall time and peak resident memory."""
     start = time.perf_counter()
-    # Installed packages (MkDocs, Material, the plugin) run from bytecode compiled at install; without
-    # this the guide's own modules would be compiled from source on every build wherever the
-    # environment sets PYTHONDONTWRITEBYTECODE (these machines do), charging the guide for it.
+    # Installed packages run from bytecode compiled at install: let the guide's modules be cached too.
     base = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
     process = subprocess.Popen(command, cwd=cwd, env={**base, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
@@ -330,6 +331,23 @@ def _accessibility_audits(report: dict) -> set[str]:
     return {ref["id"] for ref in report["categories"]["accessibility"]["auditRefs"]}
 
 
+# --- the test suite ------------------------------------------------------------------------------
+
+def suite_time(pytest_args: list[str]) -> dict:
+    """Wall and CPU time of ``pytest`` as ``scripts/dev.sh test`` runs it; the CPU time counts every
+    process it waited for (workers, build processes, browsers)."""
+    workers = os.environ.get("PYTEST_WORKERS", "auto")
+    command = [sys.executable, "-m", "pytest", "-q", "-n", workers, "--dist", "worksteal",
+               *pytest_args]
+    run = measured_run(command, ROOT)
+    return {"command": " ".join(["pytest", *command[3:]]), "wall_s": round(run["wall_s"], 1),
+            "cpu_s": round(run["cpu_s"], 1)}
+
+
+def print_suite(figures: dict) -> None:
+    print(f"   {figures['command']}: {figures['wall_s']:.1f} s wall, {figures['cpu_s']:.1f} s CPU", flush=True)
+
+
 # --- the whole run -------------------------------------------------------------------------------
 
 def machine() -> dict:
@@ -341,11 +359,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=7, help="alternating rounds of each build (at least 7)")
     parser.add_argument("--skip-lighthouse", action="store_true")
+    parser.add_argument("--skip-suite", action="store_true", help="do not time the test suite")
+    parser.add_argument("--suite-only", action="store_true", help="time the test suite only")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
+    parser.add_argument("pytest_args", nargs="*", help="after --: what pytest runs when timing the suite")
     args = parser.parse_args()
     if args.rounds < 7:
         parser.error("--rounds must be at least 7: fewer cannot tell a 15% change from noise on a shared machine")
     results = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "machine_before": machine()}
+    if args.suite_only:
+        print("the test suite")
+        results["test_suite"] = suite_time(args.pytest_args)
+        print_suite(results["test_suite"])
+        write_results(results, args.out)
+        return
     with tempfile.TemporaryDirectory(prefix="wwc-bench-") as tmp:
         work = Path(tmp)
         project = copy_project(work / "project")
@@ -398,10 +425,18 @@ def main() -> None:
         if not args.skip_lighthouse:
             print("4. Lighthouse")
             results["lighthouse"] = lighthouse(work / "site-strict", work)
+    if not args.skip_suite:
+        print("5. the test suite")
+        results["test_suite"] = suite_time(args.pytest_args)
+        print_suite(results["test_suite"])
+    write_results(results, args.out)
+
+
+def write_results(results: dict, out: Path) -> None:
     results["machine_after"] = machine()
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    print(f"written: {args.out}")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"written: {out}")
 
 
 if __name__ == "__main__":

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # One entry point for setting up, serving, building and testing the guide.
 #   scripts/dev.sh serve      set up, then serve the site at http://127.0.0.1:8000/
-#   scripts/dev.sh test       set up (with the browser and axe-core), then run every test (pytest in parallel)
+#   scripts/dev.sh test       set up (with the browser and axe-core), then lint (ruff) and run every test
 #   scripts/dev.sh build      set up, then build the site into site/ (OFFLINE=true for a copy that works from disk)
 #   scripts/dev.sh zip        set up, then build the offline copy into dist/wwc-guide-offline.zip and the
 #                             served site into site/ with the zip on its downloads page
 #   scripts/dev.sh zensical   set up, then build the site into site/ with Zensical instead of MkDocs
-#   scripts/dev.sh bench      set up (with Lighthouse from npm), then measure and write bench/results.json
+#   scripts/dev.sh bench      set up (with Lighthouse from npm), then measure and write bench/results.json,
+#                             the test suite's wall and CPU time included
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NO_MKDOCS_2_WARNING=1
@@ -87,13 +88,14 @@ case "${1:-}" in
     python_setup
     node_setup tests
     "$VENV/bin/python" -m macros.scaffold
+    "$VENV/bin/ruff" check .
+    "$VENV/bin/ruff" format --check .
     node --test tests/js/
-    # Bytecode is written and reused: without it every worker and every build the tests start compiles
-    # the same modules from source again (this machine sets PYTHONDONTWRITEBYTECODE; about 1 CPU-s per
-    # worker for collection alone).
+    # Bytecode is cached, so the workers and the build processes the tests start do not each compile
+    # the same modules again where the environment sets PYTHONDONTWRITEBYTECODE.
     unset PYTHONDONTWRITEBYTECODE
-    # worksteal: a worker that runs out takes queued tests from the other (the default "load" left
-    # one worker idle for the last 90 s of a 210 s run, with the browser tests queued on the other).
+    # worksteal: a worker that runs out of tests takes queued ones from the other, so the slow browser
+    # tests do not end the run on one worker.
     exec "$VENV/bin/python" -m pytest -n "$WORKERS" --dist worksteal "${@:2}"
     ;;
   bench)
