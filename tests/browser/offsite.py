@@ -39,8 +39,9 @@ def watched_context(browser, guard: OffsiteGuard | None = None, **options):
     """A browser context shared by several tests; fails at exit if anything in it requested another host
     (``guard``: to check it sooner too, e.g. after each test that uses the context).
 
-    A fresh context per test is the default. Share one only where the tests are about what persists
-    in one browser (storage, several tabs of one profile), and say so in the test file.
+    A fresh context per test is the default. The self-check's tests share one tab per module and reset
+    it before each test (sc_multi_helpers.shared_tab), because that page has far more browser tests than
+    any other; a module that shares a context says why at its top.
     """
     guard = OffsiteGuard() if guard is None else guard
     context = guard.watch(browser.new_context(**options))
