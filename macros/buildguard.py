@@ -1,8 +1,8 @@
 """A failed build leaves nothing that looks like a site.
 
-MkDocs writes every page before a strict build counts its warnings and aborts, so a failed build
-used to leave a complete-looking site/ behind (and a content error left the previous build's
-site in place, as if it were the result). ``guard_build(config)`` registers a ``build_error``
+MkDocs writes every page before a strict build counts its warnings and aborts, so without this a
+failed build would leave a complete-looking site/ behind (or, on a content error, the previous
+build's site in place, as if it were the result). ``guard_build(config)`` registers a ``build_error``
 handler that empties the output folder whenever the build fails, for any reason: content errors
 raised while loading, errors inside a page, strict-mode warnings. It works for a plain
 ``mkdocs build`` as well as for scripts/dev.sh. Hidden entries (``.git`` of a gh-pages checkout)

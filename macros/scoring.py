@@ -103,7 +103,7 @@ def score(edition: dict, answers: dict[str, str]) -> dict:
     }
 
 
-# --- reading a share the way the published whole-percent ranges are read (issue 10) ---------------
+# --- reading a share the way the published whole-percent ranges are read -------------------------
 
 def rounded_tier(edition: dict, met: int) -> str | None:
     """The id of the tier a reader who rounds the share to a whole percent (half up) would give ``met``.

@@ -120,7 +120,7 @@ def test_case_study_pages_and_yaml_correspond(built_site, content, root):
                                  f"YAML without pages: {sorted(yaml_files - pages)}")
 
 
-# --- content corrections checked against the sources (issue 10) ----------------------------------
+# --- content corrections checked against the sources -------------------------------------------
 
 def study_text(content, study_id, field) -> str:
     value = content["case_studies"][study_id][field]

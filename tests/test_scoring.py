@@ -338,12 +338,9 @@ def test_schema_and_import_check_agree_on_mutated_files(node, export_schema, exp
 # --- the whole-percent reading (borderline results) -------------------------------------------------
 
 def test_rounded_tier_agrees_with_its_python_twin_on_every_met_count(node, content):
-    """wwc-scoring.js roundedTier and macros.scoring.rounded_tier (issue 10) over both editions."""
-    import macros.scoring as python_scoring
+    """wwc-scoring.js roundedTier and macros.scoring.rounded_tier over both editions."""
+    from macros.scoring import rounded_tier as twin
 
-    twin = getattr(python_scoring, "rounded_tier", None)
-    if twin is None:
-        pytest.skip("macros.scoring.rounded_tier (issue 10's branch) is not merged yet")
     for edition in content["editions"].values():
         page_edition = payload_edition(edition)
         total = sum(len(group["criteria"]) for group in edition["groups"])

@@ -14,15 +14,13 @@ from pathlib import Path
 
 from playwright.sync_api import Page
 
-# axe-core from npm, pinned in package.json (scripts/dev.sh test installs it): 4.14 parses each colour
-# string once per run: axe took about 8 CPU-seconds of the suite here, against 18 with 4.12.
+# axe-core from npm, pinned in package.json (scripts/dev.sh test installs it).
 AXE_SCRIPT = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # The rules of those tags whose result depends on colours (text contrast; links told apart by colour).
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
-# Which rules a run checks. Only the violations come back (collecting the passes roughly doubles axe's
-# run time here).
+# Which rules a run checks. Only the violations come back: collecting the passes too doubles axe's work.
 EVERY_RULE = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
 COLOURS = {"runOnly": {"type": "rule", "values": COLOUR_RULES}, "resultTypes": ["violations"]}
 # For a page whose colours are checked elsewhere: contrast is most of axe's time on a long page.

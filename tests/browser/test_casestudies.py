@@ -427,7 +427,7 @@ def test_handout_prints_light_in_either_scheme(browser, site_url, tmp_path, sche
     on_screen = page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
     assert on_screen == ("slate" if scheme == "dark" else "default")
     pdf = tmp_path / "page.pdf"
-    # With background graphics on (as a user may print), the dark scheme used to paint black margins.
+    # With background graphics on (as a user may print), the dark scheme must not paint black margins.
     page.pdf(path=str(pdf), format="A4", print_background=True)
     context.close()
     width, height, pixels = page_pixels(pdf, tmp_path)

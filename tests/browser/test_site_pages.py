@@ -78,7 +78,7 @@ def test_pages_have_no_wcag_21_aa_violation_and_request_nothing_from_other_hosts
         assert not guard, f"requests to other hosts: {list(guard)}"
 
 
-# --- search ranking: each criterion once, its own entry first (issue 10) -------------------------
+# --- search ranking: each criterion once, its own entry first ------------------------------------
 
 def result_targets(results, limit: int = 10) -> list[tuple[str, str]]:
     hrefs = [results.nth(i).get_attribute("href") for i in range(min(results.count(), limit))]
