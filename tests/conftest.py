@@ -15,11 +15,16 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
+
 from helpers import CHROMIUM, CHROMIUM_ARGS, build_in_process, run_mkdocs_build, shared_build
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life notice on every build
+# Playwright's assertions wait up to 5 s by default; the machines that run the suite are shared with
+# other work, and a test asserts what the page shows, not how fast.
+expect.set_options(timeout=15_000)
 
 from offline_zip import FOLDER_IN_ZIP, build_offline_zip  # noqa: E402
 
