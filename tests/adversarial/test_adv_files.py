@@ -174,3 +174,20 @@ def test_the_scaffold_and_the_build_refuse_a_linked_case_study(root, tmp_path, l
     output = built.stdout + built.stderr
     assert built.returncode != 0 and "Traceback" not in output, output
     assert f"casestudies/linked.yml: {LINK_REFUSED}" in output
+
+
+def test_a_page_shell_is_read_bounded_and_never_through_a_link(root, tmp_path):
+    from macros.pages import SHELL_MAX_BYTES, check_page_shells
+    repo = copy_project(root, tmp_path / "project")
+    content = load_content(repo)
+    shell = repo / "docs/case-studies/seattle.md"
+    shell.unlink()
+    shell.symlink_to("/dev/zero")
+    big = repo / "docs/case-studies/jackson.md"
+    big.write_text("{{ case_study_page() }}\n" + " " * SHELL_MAX_BYTES, encoding="utf-8")
+    with pytest.raises(ContentError) as raised:
+        check_page_shells(content, repo / "docs")
+    found = [str(problem) for problem in raised.value.problems]
+    assert f"docs/case-studies/seattle.md: {LINK_REFUSED}" in found
+    assert f"docs/case-studies/jackson.md:1: the file is more than the limit of {SHELL_MAX_BYTES} bytes " \
+           "for one content file" in found
