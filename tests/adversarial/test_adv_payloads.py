@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from browser.offsite import OffsiteGuard
 from helpers import copy_project, run_mkdocs_build, served, shared_build
 from adversarial.fields import accepts, all_string_fields, content_files, fill_strings, schema_name_for
 from adversarial.payloads import FOREIGN_HOST, FORMULA_STARTS, MARK, PAYLOADS
@@ -256,6 +257,8 @@ PAGE_CHECK = """() => {
 
 def test_nothing_runs_in_chromium(page, payload_site, payload_url):
     site, _ = payload_site
+    offsite = OffsiteGuard()
+    offsite.watch(page.context)
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     failures = {}
@@ -273,6 +276,7 @@ def test_nothing_runs_in_chromium(page, payload_site, payload_url):
         if state["found"] or state["ran"] or state["titles"] != 1:
             failures[path] = state
     assert not dialogs, dialogs
+    offsite.check()
     assert not failures, failures
 
 
