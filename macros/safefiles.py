@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import stat
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from .errors import ContentError, Problem
 
@@ -25,10 +25,10 @@ def problem(relative: str, message: str) -> ContentError:
 
 def checked_parts(relative: str) -> tuple[str, ...]:
     """The parts of a path relative to the repository; absolute paths and '..' are refused."""
-    path = PurePosixPath(relative)
-    if path.is_absolute() or not path.parts or any(part in ("..", ".", "") for part in path.parts) or "\\" in relative:
+    parts = tuple(str(relative).split("/"))
+    if any(part in ("..", ".", "") for part in parts) or "\\" in relative:
         raise problem(relative, "is not a plain path inside the repository (no absolute paths, '.' or '..')")
-    return path.parts
+    return parts
 
 
 def safe_path(root: Path, relative: str, kind: str = "file") -> Path:

@@ -191,3 +191,12 @@ def test_a_page_shell_is_read_bounded_and_never_through_a_link(root, tmp_path):
     assert f"docs/case-studies/seattle.md: {LINK_REFUSED}" in found
     assert f"docs/case-studies/jackson.md:1: the file is more than the limit of {SHELL_MAX_BYTES} bytes " \
            "for one content file" in found
+
+
+@pytest.mark.parametrize("relative", ["../outside/victim", "criteria/../../outside", "/etc/passwd", "criteria/./x.yml",
+                                      "criteria\\..\\x.yml", ""])
+def test_a_path_that_could_leave_the_repository_is_refused_before_any_read(tree, relative):
+    from macros.safefiles import safe_path
+    with pytest.raises(ContentError) as raised:
+        safe_path(tree, relative)
+    assert "is not a plain path inside the repository" in str(raised.value)
