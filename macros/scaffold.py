@@ -107,10 +107,13 @@ def add_page_shells(root: Path, shells: dict[str, tuple]) -> list[str]:
     written = []
     for src, target in shells.items():
         path = root / DOCS / src
-        if not os.path.lexists(path) and inside(root, path.parent):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            write_inside(root, path, shell_text(target[0]) + "\n", new=True)
-            written.append(f"{DOCS}/{src}: page shell written")
+        if os.path.lexists(path):
+            continue
+        if not inside(root, path.parent):  # a linked folder in docs/
+            raise ContentError([Problem(f"{DOCS}/{src}", None, "", "would be written outside the repository: not written")])
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_inside(root, path, shell_text(target[0]) + "\n", new=True)
+        written.append(f"{DOCS}/{src}: page shell written")
     return written
 
 

@@ -127,3 +127,16 @@ def test_a_malformed_edition_file_is_not_rewritten(root, tmp_path):
     result = run_scaffold(repo)
     assert edition.read_bytes() == before
     assert "content has problems" in result.stderr
+
+
+def test_a_page_shell_is_not_written_through_a_linked_docs_folder(root, tmp_path):
+    repo = tmp_path / "repo"
+    copy_repository(root, repo)
+    outside = tmp_path / "outside"
+    (repo / "docs/case-studies").rename(outside)
+    (repo / "docs/case-studies").symlink_to(outside)
+    (outside / "seattle.md").unlink()
+    before = sorted(path.name for path in outside.iterdir())
+    result = run_scaffold(repo)
+    assert sorted(path.name for path in outside.iterdir()) == before
+    assert "docs/case-studies/seattle.md: would be written outside the repository" in result.stderr, result.stderr
