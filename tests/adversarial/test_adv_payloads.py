@@ -22,10 +22,17 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
 from browser.offsite import OffsiteGuard
+from bs4 import BeautifulSoup
 from helpers import copy_project, run_mkdocs_build, served, shared_build
-from adversarial.fields import accepts, all_string_fields, content_files, fill_strings, schema_name_for
+
+from adversarial.fields import (
+    accepts,
+    all_string_fields,
+    content_files,
+    fill_strings,
+    schema_name_for,
+)
 from adversarial.payloads import FOREIGN_HOST, FORMULA_STARTS, MARK, PAYLOADS
 from macros.yamlfile import load_yaml
 
@@ -163,6 +170,46 @@ def test_every_field_that_carries_payloads_reaches_a_page(payload_site):
     assert len(rotation.tagged) > 30
     missing = sorted(field for field in rotation.tagged if rotation.tag(field) not in html)
     assert missing == sorted(FIELDS_NOT_ON_A_PAGE), f"fields that reach no page: {missing}"
+
+
+def test_every_string_field_is_constrained_by_a_pattern():
+    """A new string field must say what it accepts: free text, a name (no < >), an id, a URL."""
+    loose = [field for field, node in all_string_fields().items() if "pattern" not in node and "enum" not in node]
+    assert not loose, f"string fields without a pattern: {loose}"
+
+
+def offenders_in(soup) -> list[str]:
+    """Elements or attributes a payload created, in a parsed page."""
+    found = []
+    for element in soup.find_all(True):
+        attributes = element.attrs
+        for name, value in attributes.items():
+            value = " ".join(value) if isinstance(value, list) else str(value)
+            if name.startswith("on") and MARK in value or "wwcxss" in name:
+                found.append(f"<{element.name} {name}={value[:60]!r}>")
+            if name in URL_ATTRIBUTES and value.strip().lower().startswith(("javascript:", "data:text")):
+                found.append(f"<{element.name} {name}={value[:60]!r}>")
+        if element.name in ("script", "style") and MARK in element.get_text() and attributes.get("type") != "application/json":
+            found.append(f"<{element.name}>{element.get_text()[:60]!r}")
+        if element.name in ("img", "svg", "iframe", "object", "embed", "base", "meta", "details", "input", "form", "video") \
+                and MARK in " ".join(" ".join(v) if isinstance(v, list) else str(v) for v in attributes.values()):
+            found.append(f"<{element.name} {attributes}>"[:120])
+    return found
+
+
+def test_no_payload_makes_a_tag_in_the_built_html(payload_site):
+    site, _ = payload_site
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 30
+    problems = {}
+    for page_file in pages:
+        found = offenders_in(BeautifulSoup(page_file.read_text(encoding="utf-8"), "html.parser"))
+        if found:
+            problems[page_file.relative_to(site).as_posix()] = found[:5]
+    assert not problems, problems
+    shown = "".join(p.read_text(encoding="utf-8") for p in pages)
+    assert MARK in shown, "the payloads are not in the pages at all: nothing was tested"
+    assert "{{ 7*7 }}" in BeautifulSoup(shown, "html.parser").get_text(), "Jinja in YAML must show literally"
 
 
 # Attributes whose value is a URL the browser follows or loads; srcset holds several.
