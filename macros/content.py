@@ -6,32 +6,58 @@ problem found (schema errors and cross-references), each with file, line and pat
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from pathlib import Path
 
 from .errors import ContentError, Problem
+from .safefiles import entries, safe_path
 from .scoring import min_met_for
 from .validation import schema_problems
 from .yamlfile import YamlDocument, load_yaml
 
 CRITERIA_DIR = "criteria"
 CASE_STUDY_DIR = "casestudies"
+# Characters of text in all content files together, aliases expanded: about 35 times today's content.
+# Each value is printed on several pages and downloads, so this bounds the size of the site.
+MAX_TOTAL_TEXT_CHARS = 5_000_000
 
 
 class Loader:
     def __init__(self, root: Path):
         self.root = Path(root)
         self.problems: list[Problem] = []
+        self.text_chars = 0
 
     def read(self, relative: str, schema_name: str) -> YamlDocument | None:
         try:
-            document = load_yaml(self.root / relative, relative)
+            document = load_yaml(safe_path(self.root, relative), relative)
         except ContentError as error:
             self.problems.extend(error.problems)
+            return None
+        if self.over_budget(document):
             return None
         found = schema_problems(document, schema_name)
         self.problems.extend(found)
         return None if found else document
+
+    def over_budget(self, document: YamlDocument) -> bool:
+        before, self.text_chars = self.text_chars, self.text_chars + document.text_chars
+        if self.text_chars <= MAX_TOTAL_TEXT_CHARS:
+            return False
+        if before <= MAX_TOTAL_TEXT_CHARS:
+            self.problems.append(Problem(document.file, None, "", (
+                f"the content files read so far, up to this one, hold more than {MAX_TOTAL_TEXT_CHARS} characters "
+                "of text (after expanding aliases), the limit for the whole guide")))
+        return True
+
+    def listing(self, relative_folder: str, suffixes=(".yml", ".yaml")) -> list[tuple[str, str]]:
+        """The folder's entries (name, kind), or none when the folder itself is refused (reported)."""
+        try:
+            return entries(self.root, relative_folder, suffixes)
+        except ContentError as error:
+            self.problems.extend(error.problems)
+            return []
 
     def report(self, document: YamlDocument, path, message: str) -> None:
         self.problems.append(document.problem(path, message))
@@ -65,9 +91,14 @@ def load_content(root: Path) -> dict:
 
 
 def _load_edition(loader: Loader, editions_doc: YamlDocument, index: int, edition_id: str):
-    folder = loader.root / CRITERIA_DIR / edition_id
-    if not folder.is_dir():
-        loader.report(editions_doc, ("editions", index), f"no folder {CRITERIA_DIR}/{edition_id}/ for edition '{edition_id}'")
+    folder = f"{CRITERIA_DIR}/{edition_id}"
+    if not os.path.lexists(loader.root / folder):
+        loader.report(editions_doc, ("editions", index), f"no folder {folder}/ for edition '{edition_id}'")
+        return None
+    try:
+        safe_path(loader.root, folder, "folder")
+    except ContentError as error:
+        loader.report(editions_doc, ("editions", index), f"{folder}: {error.problems[0].message}")
         return None
     edition_doc = loader.read(f"{CRITERIA_DIR}/{edition_id}/edition.yml", "edition")
     if not edition_doc:
@@ -78,7 +109,7 @@ def _load_edition(loader: Loader, editions_doc: YamlDocument, index: int, editio
     group_docs = []
     for position, slug in enumerate(edition["groups"]):
         relative = f"{CRITERIA_DIR}/{edition_id}/{slug}.yml"
-        if not (loader.root / relative).is_file():
+        if not os.path.lexists(loader.root / relative):
             loader.report(edition_doc, ("groups", position), f"group '{slug}' has no file {relative}")
             continue
         group_doc = loader.read(relative, "group")
@@ -87,7 +118,7 @@ def _load_edition(loader: Loader, editions_doc: YamlDocument, index: int, editio
                 loader.report(group_doc, ("id",), f"expected id '{slug}' (the file's name), found '{group_doc.data['id']}'")
             group_docs.append(group_doc)
     listed = {f"{slug}.yml" for slug in edition["groups"]} | {"edition.yml"}
-    for stray in sorted(p.name for p in folder.glob("*.y*ml") if p.name not in listed):
+    for stray in [name for name, _ in loader.listing(folder) if name not in listed]:
         loader.report(edition_doc, ("groups",), f"{CRITERIA_DIR}/{edition_id}/{stray} is not listed in groups")
     edition["groups"] = [doc.data for doc in group_docs]
     return edition, {"edition": edition_doc, "groups": group_docs}
@@ -95,19 +126,20 @@ def _load_edition(loader: Loader, editions_doc: YamlDocument, index: int, editio
 
 def _check_no_stray_folders(loader: Loader, editions_doc: YamlDocument) -> None:
     listed = set(editions_doc.data["editions"])
-    for folder in sorted((loader.root / CRITERIA_DIR).iterdir()):
-        if folder.is_dir() and folder.name not in listed:
-            loader.report(editions_doc, ("editions",), f"folder {CRITERIA_DIR}/{folder.name}/ is not listed in editions")
+    for name, kind in loader.listing(CRITERIA_DIR, ()):
+        if kind in ("folder", "link") and name not in listed:
+            loader.report(editions_doc, ("editions",), f"folder {CRITERIA_DIR}/{name}/ is not listed in editions")
 
 
 def _load_case_studies(loader: Loader) -> dict:
     studies = {}
-    for path in sorted((loader.root / CASE_STUDY_DIR).glob("*.y*ml")):
-        document = loader.read(f"{CASE_STUDY_DIR}/{path.name}", "casestudy")
+    for name, _ in loader.listing(CASE_STUDY_DIR):
+        document = loader.read(f"{CASE_STUDY_DIR}/{name}", "casestudy")
         if not document:
             continue
-        if document.data["id"] != path.stem:
-            loader.report(document, ("id",), f"expected id '{path.stem}' (the file's name), found '{document.data['id']}'")
+        stem = name.rsplit(".", 1)[0]
+        if document.data["id"] != stem:
+            loader.report(document, ("id",), f"expected id '{stem}' (the file's name), found '{document.data['id']}'")
         studies[document.data["id"]] = (document.data, document)
     return studies
 

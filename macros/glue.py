@@ -63,10 +63,28 @@ class BuildEnv:
 
 
 def content_fingerprint(root: Path, docs_dir: Path) -> tuple:
-    """Every content file with its modification time, and the page names: any change means a fresh load."""
-    files = sorted((root / CRITERIA_DIR).rglob("*.y*ml")) + sorted((root / CASE_STUDY_DIR).glob("*.y*ml"))
+    """Every content file with its modification time, and the page names: any change means a fresh load.
+
+    Links are not followed (the load refuses them, naming the file); an entry that vanishes or cannot be
+    listed counts as changed rather than stopping here with a traceback.
+    """
     pages = tuple(sorted(str(path) for path in docs_dir.rglob("*.md")))
-    return tuple((str(path), path.stat().st_mtime_ns) for path in files), pages
+    return tuple(_entry_times(root, folder, depth) for folder, depth in ((CRITERIA_DIR, 2), (CASE_STUDY_DIR, 1))), pages
+
+
+def _entry_times(root: Path, relative: str, depth: int) -> tuple:
+    """(name, kind, mtime) of the entries of a content folder, ``depth`` levels down, without following links."""
+    found = []
+    try:
+        with os.scandir(root / relative) as listing:
+            for entry in listing:
+                info = entry.stat(follow_symlinks=False)
+                found.append((entry.name, info.st_mode, info.st_mtime_ns))
+                if depth > 1 and entry.is_dir(follow_symlinks=False):
+                    found.append((entry.name, _entry_times(root, f"{relative}/{entry.name}", depth - 1)))
+    except OSError as error:
+        return (relative, "unreadable", str(error))
+    return tuple(sorted(found, key=str))
 
 
 @lru_cache(maxsize=4)

@@ -8,6 +8,7 @@ The build (main.py) and ``python -m macros.check`` both run it.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -15,8 +16,11 @@ import yaml
 
 from . import links
 from .errors import ContentError, Problem
+from .safefiles import read_bounded
 
 CONFIG_FILE = "mkdocs.yml"
+# A page shell is one macro line; more than this is certainly not one (and is not read further).
+SHELL_MAX_BYTES = 10_000
 
 
 def expected_shells(content: dict) -> dict[str, tuple]:
@@ -66,9 +70,13 @@ def shell_content_problems(expected: dict, docs_dir: Path) -> list[Problem]:
     problems = []
     for src, target in expected.items():
         path = Path(docs_dir) / src
-        if not path.is_file():
+        if not os.path.lexists(path):
             continue
-        text = path.read_text(encoding="utf-8", errors="replace")
+        try:
+            text = read_bounded(path, f"docs/{src}", SHELL_MAX_BYTES).decode("utf-8", errors="replace")
+        except ContentError as error:
+            problems += error.problems
+            continue
         if not _SHELL_CALL[target[0]].fullmatch(text.strip()):
             found = " ".join(text.split())
             found = found if len(found) <= 60 else found[:57] + "..."

@@ -11,19 +11,25 @@ It only adds, never rewrites or removes, so running it twice changes nothing; it
 changed. It is plain Python run before the build (scripts/dev.sh), not a MkDocs hook, so it works the
 same whichever static site generator reads mkdocs.yml. If the content has problems it writes no shell and
 leaves the build to report them, file and line, as usual.
+
+It validates before it writes: editions.yml and each edition.yml are read with the build's bounded reader
+and checked against their schemas first, every path it writes to is built from validated ids and must stay
+inside the repository, and no symbolic link is followed (macros/safefiles.py).
 """
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from pathlib import Path
 
-import yaml
-
 from .content import CASE_STUDY_DIR, CRITERIA_DIR, load_content
-from .errors import ContentError
+from .errors import ContentError, Problem
 from .pages import expected_shells, shell_text
+from .safefiles import entries, inside, read_bounded, safe_path
+from .validation import schema, schema_problems
+from .yamlfile import MAX_FILE_BYTES, YamlDocument, load_yaml
 
 CONFIG = "mkdocs.yml"
 DOCS = "docs"
@@ -43,43 +49,71 @@ def list_item_block(lines: list[str], start: int) -> tuple[int, str] | None:
     return (last, indent) if last is not None else None
 
 
+def valid_document(root: Path, relative: str, schema_name: str) -> YamlDocument | None:
+    """The file read as the build reads it, or None when it is refused or fails its schema."""
+    try:
+        document = load_yaml(safe_path(root, relative), relative)
+    except ContentError:
+        return None
+    return None if schema_problems(document, schema_name) else document
+
+
+def group_file_slugs(root: Path, edition_id: str) -> list[str]:
+    """Slugs of the group files in an edition's folder: regular files whose name is a valid group id."""
+    pattern = re.compile(schema("edition")["properties"]["groups"]["items"]["pattern"])
+    try:
+        found = entries(root, f"{CRITERIA_DIR}/{edition_id}", (".yml",))
+    except ContentError:
+        return []
+    slugs = (name[: -len(".yml")] for name, kind in found if kind == "file" and name != "edition.yml")
+    return [slug for slug in slugs if pattern.match(slug)]
+
+
 def add_unlisted_groups(root: Path) -> list[str]:
     """Append each criteria/<edition>/<slug>.yml missing from its edition's ``groups`` to that list."""
     written = []
-    editions_file = root / CRITERIA_DIR / "editions.yml"
-    try:
-        editions = yaml.safe_load(editions_file.read_text(encoding="utf-8"))["editions"]
-    except (OSError, yaml.YAMLError, KeyError, TypeError):
+    editions = valid_document(root, f"{CRITERIA_DIR}/editions.yml", "editions")
+    if editions is None:
         return written  # the build reports what is wrong with editions.yml
-    for edition_id in editions:
-        edition_file = root / CRITERIA_DIR / str(edition_id) / "edition.yml"
-        try:
-            text = edition_file.read_text(encoding="utf-8")
-            listed = yaml.safe_load(text).get("groups") or []
-        except (OSError, yaml.YAMLError, AttributeError):
+    for edition_id in editions.data["editions"]:
+        relative = f"{CRITERIA_DIR}/{edition_id}/edition.yml"
+        edition = valid_document(root, relative, "edition")
+        if edition is None:
             continue
-        unlisted = sorted(path.stem for path in edition_file.parent.glob("*.yml")
-                          if path.name != "edition.yml" and path.stem not in listed)
-        lines = text.split("\n")
+        listed = edition.data["groups"]
+        unlisted = sorted(slug for slug in group_file_slugs(root, edition_id) if slug not in listed)
+        edition_file = safe_path(root, relative)
+        lines = read_bounded(edition_file, relative, MAX_FILE_BYTES).decode("utf-8").split("\n")
         key = next((n for n, line in enumerate(lines) if re.match(r"^groups:\s*$", line)), None)
         block = list_item_block(lines, key) if key is not None else None
         if not unlisted or block is None:
             continue
         last, indent = block
         lines[last + 1:last + 1] = [f"{indent}- {slug}" for slug in unlisted]
-        edition_file.write_text("\n".join(lines), encoding="utf-8")
-        written.append(f"{edition_file.relative_to(root)}: added {', '.join(unlisted)} to groups")
+        write_inside(root, edition_file, "\n".join(lines))
+        written.append(f"{relative}: added {', '.join(unlisted)} to groups")
     return written
+
+
+def write_inside(root: Path, path: Path, text: str, new: bool = False) -> None:
+    """Write a file of the repository; refuses a path that leads outside it or is a link."""
+    if not inside(root, path.parent) or os.path.islink(path):
+        raise ContentError([Problem(str(path), None, "", "is outside the repository or a link: not written")])
+    with open(path, "x" if new else "w", encoding="utf-8") as handle:
+        handle.write(text)
 
 
 def add_page_shells(root: Path, shells: dict[str, tuple]) -> list[str]:
     written = []
     for src, target in shells.items():
         path = root / DOCS / src
-        if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(shell_text(target[0]) + "\n", encoding="utf-8")
-            written.append(f"{DOCS}/{src}: page shell written")
+        if os.path.lexists(path):
+            continue
+        if not inside(root, path.parent):  # a linked folder in docs/
+            raise ContentError([Problem(f"{DOCS}/{src}", None, "", "would be written outside the repository: not written")])
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_inside(root, path, shell_text(target[0]) + "\n", new=True)
+        written.append(f"{DOCS}/{src}: page shell written")
     return written
 
 
@@ -119,13 +153,19 @@ def add_nav_lines(root: Path, shells: dict[str, tuple]) -> tuple[list[str], list
 def scaffold(root: Path) -> tuple[list[str], list[str]]:
     """Write what is missing; return (what was written, what could not be done)."""
     root = Path(root)
-    written = add_unlisted_groups(root)
+    try:
+        written = add_unlisted_groups(root)
+    except ContentError as error:
+        return [], [str(problem) for problem in error.problems]
     try:
         content = load_content(root)
     except ContentError:
         return written, ["content has problems, no page shell written; the build lists them"]
     shells = expected_shells(content)
-    written += add_page_shells(root, shells)
+    try:
+        written += add_page_shells(root, shells)
+    except ContentError as error:
+        return written, [str(problem) for problem in error.problems]
     nav_written, problems = add_nav_lines(root, shells)
     return written + nav_written, problems
 

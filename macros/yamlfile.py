@@ -4,11 +4,14 @@ Content arrives through pull requests, so a file is treated as untrusted input. 
 built from the parser's event stream (not PyYAML's recursive composer), which lets every limit
 be checked as the file is read, with the line it concerns:
 
-- size: a file larger than MAX_FILE_BYTES is refused before parsing;
+- size: a file larger than MAX_FILE_BYTES is refused before parsing (at most that many bytes and one
+  more are read: a fifo or a device is refused, see macros/safefiles.py);
 - bytes: the file must be UTF-8; an undecodable byte is reported with its line and column;
 - nesting: more than MAX_DEPTH levels of lists/mappings is refused (no RecursionError);
 - aliases: allowed (merge keys need them) but every alias counts the values it expands to;
   more than MAX_VALUES values in a file is refused, so an alias bomb stops at once;
+- text: the characters of every key and scalar count too, aliases by what they expand to; more
+  than MAX_TEXT_CHARS in a file is refused (a long string repeated by aliases would fill the site);
 - tags: only YAML's core types (text, integers, floats, booleans, null, dates, lists,
   mappings, the merge key ``<<``); ``!!binary``, ``!!python/...`` or ``!custom`` are refused
   with the tag named;
@@ -31,10 +34,14 @@ import yaml
 from yaml.constructor import SafeConstructor
 
 from .errors import ContentError, Problem, format_path
+from .safefiles import read_bounded
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 24
 MAX_VALUES = 100_000
+# Characters of text in one file after expanding aliases: a file's own text is below MAX_FILE_BYTES,
+# so only aliases can reach it.
+MAX_TEXT_CHARS = 1_000_000
 
 PYTHON_LOADER = yaml.SafeLoader
 FAST_LOADER = getattr(yaml, "CSafeLoader", None)
@@ -53,6 +60,7 @@ class YamlDocument:
     file: str
     data: object
     lines: dict[tuple, int] = field(default_factory=dict)
+    text_chars: int = 0  # characters of keys and scalars, aliases expanded
 
     def line_of(self, path) -> int | None:
         """Line of the value at ``path``, or of its nearest ancestor that has one."""
@@ -73,6 +81,7 @@ def load_yaml(path: Path, display_name: str, loader_class=None) -> YamlDocument:
         # The pure-Python reader checks every character when it is created: inside the try.
         builder.start(loader_class or DEFAULT_LOADER, text)
         document.data = builder.build()
+        document.text_chars = builder.chars
     except _Stop:
         pass
     except yaml.MarkedYAMLError as error:
@@ -96,14 +105,7 @@ def load_yaml(path: Path, display_name: str, loader_class=None) -> YamlDocument:
 
 def read_text(path: Path, display_name: str) -> str:
     """The file's text; too large, unreadable or non-UTF-8 files are refused with a location."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ContentError([Problem(display_name, 1, "", f"the file is {size} bytes, more than the limit of "
-                                        f"{MAX_FILE_BYTES} bytes for one content file")])
-        data = path.read_bytes()
-    except OSError as error:
-        raise ContentError([Problem(display_name, None, "", f"cannot read the file: {error}")]) from None
+    data = read_bounded(path, display_name, MAX_FILE_BYTES)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -138,6 +140,7 @@ class _Mapping:
     path: tuple
     anchor: str | None
     start_count: int
+    start_chars: int
     explicit: dict = field(default_factory=dict)
     merged: list = field(default_factory=list)
     key: object = None
@@ -157,6 +160,7 @@ class _Sequence:
     path: tuple
     anchor: str | None
     start_count: int
+    start_chars: int
     items: list = field(default_factory=list)
 
     def child_path(self) -> tuple:
@@ -170,6 +174,7 @@ class _Builder:
         self.problems: list[Problem] = []
         self.anchors: dict[str, tuple[object, int]] = {}
         self.count = 0
+        self.chars = 0
         self.stack: list = []
 
     def start(self, loader_class, text: str) -> None:
@@ -193,6 +198,12 @@ class _Builder:
         if self.count > MAX_VALUES:
             self.stop(line, path, f"more than {MAX_VALUES} values in one file (after expanding aliases): "
                                   "remove repeated aliases or split the file")
+
+    def count_chars(self, amount: int, line: int, path: tuple) -> None:
+        self.chars += amount
+        if self.chars > MAX_TEXT_CHARS:
+            self.stop(line, path, f"more than {MAX_TEXT_CHARS} characters of text in one file (after expanding "
+                                  "aliases): an alias repeats its whole value; write shorter text or fewer aliases")
 
     # --- the event loop -----------------------------------------------------------------------
 
@@ -244,7 +255,7 @@ class _Builder:
         self.count_values(1, line, path)
         self.record_line(path, line)
         frame_class = _Mapping if is_mapping else _Sequence
-        self.stack.append(frame_class(path, event.anchor, self.count))
+        self.stack.append(frame_class(path, event.anchor, self.count, self.chars))
 
     def close(self, frame):
         if isinstance(frame, _Sequence):
@@ -259,7 +270,7 @@ class _Builder:
                     self.document.lines.setdefault(frame.path + (key,), self.document.lines.get(frame.path + ("<<",)))
             value.update(frame.explicit)
         if frame.anchor is not None:
-            self.anchors[frame.anchor] = (value, self.count - frame.start_count + 1)
+            self.anchors[frame.anchor] = (value, self.count - frame.start_count + 1, self.chars - frame.start_chars)
         return value
 
     def deliver(self, value, line: int) -> None:
@@ -306,14 +317,16 @@ class _Builder:
             self.report(line, path, f"alias *{event.anchor} refers to no anchor &{event.anchor} defined before it "
                                     "(an alias cannot refer to the value that contains it)")
             return INVALID
-        value, size = self.anchors[event.anchor]
+        value, size, chars = self.anchors[event.anchor]
         self.count_values(size, line, path)
+        self.count_chars(chars, line, path)
         self.record_line(path, line)
         # A copy, so that code changing one occurrence cannot change another; bounded by MAX_VALUES.
         return copy.deepcopy(value)
 
     def scalar(self, event, line: int, path: tuple):
         self.count_values(1, line, path)
+        self.count_chars(len(event.value), line, path)
         in_key = bool(self.stack) and isinstance(self.stack[-1], _Mapping) and not self.stack[-1].has_key
         tag = event.tag
         if tag is None:
@@ -328,7 +341,7 @@ class _Builder:
         value = self.construct(tag, event, line, path)
         self.record_line(path, line)
         if event.anchor is not None and value is not INVALID:
-            self.anchors[event.anchor] = (value, 1)
+            self.anchors[event.anchor] = (value, 1, len(event.value))
         return value
 
     def construct(self, tag: str, event, line: int, path: tuple):

@@ -88,3 +88,12 @@ def second_standard_build(folder: Path) -> tuple[bool, str]:
 def second_standard_site(request, tmp_path_factory) -> Path:
     """The fixture standard of tests/fixtures/second-standard/ built into a site (once per test run)."""
     return shared_build(request, tmp_path_factory, "second-standard", second_standard_build) / "site"
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Lines a test asked to show (``record_property("summary", ...)``), e.g. the payload suite's size;
+    user properties travel from pytest-xdist workers to the process that prints."""
+    lines = [value for reports in terminalreporter.stats.values() for report in reports
+             for key, value in getattr(report, "user_properties", ()) if key == "summary"]
+    for line in dict.fromkeys(lines):
+        terminalreporter.write_line(line)

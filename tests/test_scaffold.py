@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -97,3 +98,45 @@ def test_without_scaffold_the_build_still_names_the_missing_page(root, tmp_path)
     assert result.returncode != 0
     assert "casestudies/seattle.yml" in result.stdout + result.stderr
     assert "docs/case-studies/seattle.md" in result.stdout + result.stderr
+
+
+def test_a_linked_or_special_group_file_is_not_added_to_groups(root, tmp_path):
+    """Only a real group file becomes a group: a link (to a file outside) or a fifo is left for the build to refuse."""
+    repo = tmp_path / "repo"
+    copy_repository(root, repo)
+    outside = tmp_path / "outside.yml"
+    outside.write_text(AREA_YAML, encoding="utf-8")
+    (repo / "criteria/assessment-45/linked-area.yml").symlink_to(outside)
+    os.mkfifo(repo / "criteria/assessment-45/pipe-area.yml")
+    edition = repo / "criteria/assessment-45/edition.yml"
+    before = edition.read_bytes()
+    result = run_scaffold(repo)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert edition.read_bytes() == before
+    assert "content has problems" in result.stderr
+
+
+def test_a_malformed_edition_file_is_not_rewritten(root, tmp_path):
+    """The scaffold reads edition.yml as the build does (schema first): a file the build refuses is left alone."""
+    repo = tmp_path / "repo"
+    copy_repository(root, repo)
+    (repo / "criteria/assessment-45" / f"{NEW_AREA}.yml").write_text(AREA_YAML, encoding="utf-8")
+    edition = repo / "criteria/assessment-45/edition.yml"
+    edition.write_text(edition.read_text(encoding="utf-8") + "statment: a typo the schema refuses\n", encoding="utf-8")
+    before = edition.read_bytes()
+    result = run_scaffold(repo)
+    assert edition.read_bytes() == before
+    assert "content has problems" in result.stderr
+
+
+def test_a_page_shell_is_not_written_through_a_linked_docs_folder(root, tmp_path):
+    repo = tmp_path / "repo"
+    copy_repository(root, repo)
+    outside = tmp_path / "outside"
+    (repo / "docs/case-studies").rename(outside)
+    (repo / "docs/case-studies").symlink_to(outside)
+    (outside / "seattle.md").unlink()
+    before = sorted(path.name for path in outside.iterdir())
+    result = run_scaffold(repo)
+    assert sorted(path.name for path in outside.iterdir()) == before
+    assert "docs/case-studies/seattle.md: would be written outside the repository" in result.stderr, result.stderr

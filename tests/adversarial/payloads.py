@@ -1,7 +1,8 @@
 """Script and markup payloads (OWASP XSS filter evasion classes, Markdown, Jinja, breakouts, CSV).
 
 Each payload, if it ran, would set ``window.__wwcxss`` or open a dialog; each carries the marker
-``wwcxss`` so a tag or attribute it managed to create can be recognised in the page.
+``wwcxss`` so a tag or attribute it managed to create can be recognised in the page. Those that
+name the host ``evil.example`` would make a page load from, or link to, another host.
 """
 
 MARK = "wwcxss"
@@ -53,6 +54,17 @@ PAYLOADS = [
     f"!!! note \"<img src=x onerror={RUN}>\"\n    wwcxss",
     f"|wwcxss|<script>{RUN}</script>|",
     f"[wwcxss]: javascript:{RUN}",
+    # links and images to another host (a page must never load from or link to one it was not given)
+    "criteria [details](javascript:alert%28%27x%27%29) ![t](https://evil.example/pixel.png)",
+    "![wwcxss](https://evil.example/wwcxss.png)",
+    "[wwcxss](https://evil.example/wwcxss)",
+    "<https://evil.example/wwcxss>",
+    "[wwcxss][r]\n\n[r]: https://evil.example/wwcxss",
+    "<img src=\"https://evil.example/wwcxss.png\" srcset=\"https://evil.example/wwcxss.png 2x\">",
+    "<a href=\"https://evil.example/wwcxss\">wwcxss</a>",
+    "<link rel=stylesheet href=\"https://evil.example/wwcxss.css\">",
+    "<form action=\"https://evil.example/wwcxss\"><input name=wwcxss></form>",
+    "[wwcxss](//evil.example/wwcxss) ![wwcxss](//evil.example/wwcxss.png)",
     # Jinja (mkdocs-macros) and other template syntax
     "{{ 7*7 }} wwcxss {% raw %}",
     "{% for x in range(3) %}wwcxss{% endfor %} {{ config }}",
@@ -67,4 +79,5 @@ PAYLOADS = [
     "../wwcxss/",
 ]
 
+FOREIGN_HOST = "evil.example"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
