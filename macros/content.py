@@ -16,6 +16,8 @@ from .yamlfile import YamlDocument, load_yaml
 
 CRITERIA_DIR = "criteria"
 CASE_STUDY_DIR = "casestudies"
+# Optional: a standard without it builds without the "where to go next" data.
+RESOURCES_FILE = f"{CRITERIA_DIR}/resources.yml"
 
 
 class Loader:
@@ -53,14 +55,18 @@ def load_content(root: Path) -> dict:
                 editions[edition_id] = edition
         _check_no_stray_folders(loader, editions_doc)
     case_studies = _load_case_studies(loader)
+    resources_doc = loader.read(RESOURCES_FILE, "resources") if (loader.root / RESOURCES_FILE).is_file() else None
     if not loader.problems:
         _check_references(loader, sources, editions, case_studies)
+        if resources_doc:
+            _check_resources(loader, resources_doc, sources, editions)
     if loader.problems:
         raise ContentError(loader.problems)
     return {
         "sources": sources,
         "editions": {eid: edition for eid, (edition, _) in editions.items()},
         "case_studies": {cid: study for cid, (study, _) in case_studies.items()},
+        "resources": resources_doc.data if resources_doc else {"program_today": [], "resources": []},
     }
 
 
@@ -286,6 +292,21 @@ def _cycle_from(start: str, graph: dict) -> list[str] | None:
                 seen.add(target)
                 stack.append((target, trail + [target]))
     return None
+
+
+def _check_resources(loader: Loader, document: YamlDocument, sources: dict, editions: dict) -> None:
+    data = document.data
+    for kind in ("program_today", "resources"):
+        _check_unique(loader, document, [(kind, i, "id") for i in range(len(data[kind]))])
+    for index, statement in enumerate(data["program_today"]):
+        for position in range(len(statement["sources"])):
+            _check_source_ref(loader, document, ("program_today", index, "sources", position), sources)
+    criteria = {criterion["id"] for edition, _ in editions.values() for _, criterion in iter_criteria(edition)}
+    for index, resource in enumerate(data["resources"]):
+        _check_source_ref(loader, document, ("resources", index, "source"), sources)
+        for position, cid in enumerate(resource.get("criteria", [])):
+            if cid not in criteria:
+                loader.report(document, ("resources", index, "criteria", position), f"unknown criterion '{cid}'")
 
 
 def _check_case_study(loader, document, study, criteria_ids, sources) -> None:
