@@ -281,7 +281,7 @@ def tier_label(edition: dict, tier: dict | None) -> str:
 def between_ranges_text(edition: dict) -> str:
     """How the guide reads a share that falls between two published ranges, computed from the tier data."""
     cases = between_ranges(edition)
-    items = edition.get("item_label_plural", edition["item_label"] + "s")
+    items = md(edition.get("item_label_plural", edition["item_label"] + "s"))
     total = edition_total(edition)
     if not cases:
         return (f"With {total} {items} no share falls between two ranges: each count met gives a whole "

@@ -38,11 +38,14 @@ class Rotation:
         self.used: dict[str, set[int]] = defaultdict(set)
 
     @functools.lru_cache(maxsize=None)
-    def fitting(self, field: str, pattern: str | None) -> list[int]:
-        return [i for i, payload in enumerate(PAYLOADS) if accepts({"pattern": pattern} if pattern else {}, payload)]
+    def fitting(self, field: str, pattern: str | None, enum: tuple | None = None) -> list[int]:
+        node = {"pattern": pattern} if pattern else {}
+        if enum:
+            node["enum"] = list(enum)
+        return [i for i, payload in enumerate(PAYLOADS) if accepts(node, payload)]
 
     def __call__(self, field: str, field_schema: dict, old):
-        fitting = self.fitting(field, field_schema.get("pattern"))
+        fitting = self.fitting(field, field_schema.get("pattern"), tuple(field_schema.get("enum", ())) or None)
         if not fitting:
             return None
         offset = self.fields.index(field) * 7 if field in self.fields else 0
@@ -110,7 +113,8 @@ def test_every_unconstrained_string_field_carries_payloads(payload_site):
     _, rotation = payload_site
     fields = all_string_fields()
     missing = [field for field, node in fields.items()
-               if rotation.fitting(field, node.get("pattern")) and not rotation.used[field]]
+               if rotation.fitting(field, node.get("pattern"), tuple(node.get("enum", ())) or None)
+               and not rotation.used[field]]
     assert not missing, f"fields the schemas define that no payload reached: {missing}"
     every = set().union(*rotation.used.values())
     assert every == set(range(len(PAYLOADS))), f"payloads never injected: {set(range(len(PAYLOADS))) - every}"
