@@ -16,16 +16,15 @@ AUDIT_TITLE = "Why auditors changed this answer in the sample report"
 # --- time windows -------------------------------------------------------------------------------
 
 def months_text(months: int) -> str:
-    if months % 12 == 0 and months >= 24:
-        return f"{months // 12} years"
-    return f"{months} months"
+    years = f" ({months // 12} years)" if months % 12 == 0 and months >= 24 else ""
+    return f"{months} months{years}"
 
 
 def window_label(window: dict) -> str:
     """The window in plain words, computed from its fields (the source's wording is shown beside it)."""
     anchor = window["anchor"]
     if anchor == "past":
-        text = f"the past {months_text(window['months'])} before the application"
+        text = f"the {months_text(window['months'])} before the application"
         if window.get("or_current_administration"):
             text += ", or the current administration"
         return text
@@ -33,7 +32,7 @@ def window_label(window: dict) -> str:
         start = window.get("from_months")
         span = f"{start} to {window['months']} months" if start else f"{months_text(window['months'])}"
         return f"the next {span} after the application (what the evidence lists, not its date)"
-    return "the most recent one at the time of the application (no fixed length)"
+    return "the most recent one when you apply, with no fixed length"
 
 
 def window_marker(window: dict) -> str:

@@ -48,7 +48,7 @@ def resource_block(index: SiteIndex, resource: dict, page_src: str) -> list[str]
         parts += [f"Address given by the source (as of the source; it may have moved): {shown}", ""]
     if resource.get("criteria"):
         listed = ", ".join(f"[{cid}]({index.link(page_src, cid)})" for cid in resource["criteria"])
-        parts += [f"Criteria this next step repeats the statement of: {listed}", ""]
+        parts += [f"The criterion whose statement this next step repeats: {listed}", ""]
     parts += [f'<small class="wwc-source">Source: {source_citation(content, resource["source"])}.</small>', ""]
     return parts
 
@@ -61,7 +61,7 @@ def resources_list(index: SiteIndex, page_src: str) -> str:
         by_source.setdefault(resource["source"], []).append(resource)
     parts = []
     for source_id, group in by_source.items():
-        parts += [f"### Named by {md(index.content['sources'][source_id]['title'])}", ""]
+        parts += [f"### From: {md(index.content['sources'][source_id]['title'])}", ""]
         for resource in sorted(group, key=lambda r: r.get("blueprint_step", 0)):
             parts += resource_block(index, resource, page_src)
     return "\n".join(parts) + "\n"

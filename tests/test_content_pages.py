@@ -113,12 +113,12 @@ def test_dependencies_are_shown_on_both_criteria(built_site, edition):
 
 def test_time_windows_are_shown_beside_their_items_and_statements(built_site, edition):
     item = soup(page(built_site, "criteria/data-governance/")).find(id="dg1-updated-past-12-months")
-    assert "time window: the past 12 months before the application" in normalise(item.get_text(" "))
+    assert "time window: the 12 months before the application" in normalise(item.get_text(" "))
     catalog = soup(page(built_site, "criteria/results-driven-contracting/")).find(id="rdc7-contracts-catalog")
     assert "the next 6 to 12 months after the application" in normalise(catalog.get_text(" "))
     gm1 = soup(page(built_site, "criteria/general-management/")).find(id="gm1-commitment-communicated-twice")
-    assert "the past 3 years before the application, or the current administration" in normalise(gm1.get_text(" "))
-    assert "Time window: the past 2 years before the application (“In the past 24 months”)" in criterion_section(
+    assert "the 36 months (3 years) before the application, or the current administration" in normalise(gm1.get_text(" "))
+    assert "Time window: the 24 months (2 years) before the application (“In the past 24 months”)" in criterion_section(
         built_site, "repurposing", "RP4")
 
 
