@@ -38,7 +38,8 @@ def program_today(content: dict) -> str:
 
 def resource_block(index: SiteIndex, resource: dict, page_src: str) -> list[str]:
     content = index.content
-    parts = [f"#### {md(resource['name'])} {{ #{resource['id']} }}", ""]
+    # A paragraph, not a heading: a heading per resource would outrank the guide's own pages in search.
+    parts = [f'<p class="wwc-resource-name" id="{attr(resource["id"])}"><strong>{h(resource["name"])}</strong></p>', ""]
     if resource.get("next_step"):
         parts += [f"Recommended next step in the report: “{md(resource['next_step'])}”", ""]
     parts += [md(resource["description"]), ""]

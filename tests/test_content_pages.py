@@ -144,12 +144,22 @@ def test_tiers_page_shows_regions_and_bands(built_site, edition):
         assert normalise(note) in text
 
 
+def resource_block(start) -> list:
+    """A resource's name and the elements after it, up to the next resource or heading."""
+    elements = [start]
+    for sibling in start.find_next_siblings():
+        if re.fullmatch(r"h[1-6]", sibling.name) or "wwc-resource-name" in sibling.get("class", []):
+            break
+        elements.append(sibling)
+    return elements
+
+
 def test_where_to_go_next_lists_every_resource_and_statement_with_its_source(built_site, content):
     target = soup(page(built_site, "where-to-go-next/"))
     ids = {element["id"] for element in target.find_all(id=True)}
     for resource in content["resources"]["resources"]:
         assert resource["id"] in ids, resource["id"]
-        block = normalise(" ".join(e.get_text(" ") for e in section(target.find(id=resource["id"]))))
+        block = normalise(" ".join(e.get_text(" ") for e in resource_block(target.find(id=resource["id"]))))
         assert f"Source: {content['sources'][resource['source']]['title']}" in block, resource["id"]
         if resource.get("address"):
             assert "as of the source" in block and resource["address"] in block, resource["id"]
