@@ -31,7 +31,7 @@ def program_today(content: dict) -> str:
     for statement in statements:
         cited = "; ".join(source_citation(content, source_id) for source_id in statement["sources"])
         lines.append(f'<li id="{attr(statement["id"])}">{h(statement["text"])} '
-                     f'<small class="wwc-source">Source: {cited}.</small></li>')
+                     f'<span class="wwc-source">Source: {cited}.</span></li>')
     lines.append("</ul>")
     return "\n".join(lines) + "\n"
 
@@ -50,7 +50,7 @@ def resource_block(index: SiteIndex, resource: dict, page_src: str) -> list[str]
     if resource.get("criteria"):
         listed = ", ".join(f"[{cid}]({index.link(page_src, cid)})" for cid in resource["criteria"])
         parts += [f"The criterion whose statement this next step repeats: {listed}", ""]
-    parts += [f'<small class="wwc-source">Source: {source_citation(content, resource["source"])}.</small>', ""]
+    parts += [f'<span class="wwc-source">Source: {source_citation(content, resource["source"])}.</span>', ""]
     return parts
 
 

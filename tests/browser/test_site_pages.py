@@ -13,7 +13,8 @@ from axe_check import axe_in_both_schemes
 from offsite import OffsiteGuard, watched_context
 
 PAGES = ["", "about/", "tiers/", "criteria/", "criteria/data-governance/", "standard/commit/", "crosswalk/",
-         "case-studies/", "case-studies/seattle/", "blueprint/", "downloads/"]
+         "case-studies/", "case-studies/seattle/", "blueprint/", "downloads/", "where-to-go-next/",
+         "criteria/evaluations/"]
 
 
 @pytest.fixture(scope="module")
