@@ -44,8 +44,9 @@ def statement_window_line(criterion: dict) -> list[str]:
     window = criterion.get("window")
     if not window:
         return []
-    return [f'<p class="wwc-window-line"><small>Time window: {h(window_label(window))} '
-            f'(“{h(window["wording"])}”).</small></p>', ""]
+    line = (f'<p class="wwc-window-line"><small>Time window: {h(window_label(window))} '
+            f'(“{h(window["wording"])}”).</small></p>')
+    return [line, ""]
 
 
 def add_window_markers(listed: str, items: list[dict]) -> str:
@@ -72,8 +73,8 @@ def audited_lines(content: dict, edition: dict, criterion: dict) -> list[str]:
     body = []
     for response in audited:
         source = content["sources"][response["source"]]["title"]
-        body += [f"    **{md(state_label(edition, response['from']))} → "
-                 f"{md(state_label(edition, response['to']))}.** “{md(response['reason'])}” ({md(source)})", ""]
+        change = f"{md(state_label(edition, response['from']))} → {md(state_label(edition, response['to']))}"
+        body += [f"    **{change}.** “{md(response['reason'])}” ({md(source)})", ""]
         if response.get("note"):
             body += [f"    *{md(response['note'])}*", ""]
     return [f'!!! warning "{AUDIT_TITLE}"', "", *body, ""]

@@ -52,10 +52,10 @@ def found_in(needle: str, haystack: str) -> bool:
     for start, word in enumerate(have):
         if word != want[0]:
             continue
-        position, end = 1, start
+        position = 1
         for index in range(start + 1, min(len(have), start + 2 * len(want))):
             if position < len(want) and have[index] == want[position]:
-                position, end = position + 1, index
+                position += 1
         if position == len(want):
             return True
     return False
