@@ -23,7 +23,7 @@ if PROJECT not in sys.path:
     sys.path.insert(0, PROJECT)
 
 
-from macros import casestudies, exports, glue, links, measured, offline, render, selfcheck  # noqa: E402
+from macros import casestudies, exports, glue, links, measured, offline, render, resources, selfcheck  # noqa: E402
 from macros.buildguard import guard_build  # noqa: E402
 from macros.errors import ContentError  # noqa: E402
 
@@ -76,6 +76,14 @@ def define_env(env):
     @env.macro
     def case_study_index() -> str:
         return casestudies.case_study_index(index, page_src())
+
+    @env.macro
+    def program_today() -> str:
+        return resources.program_today(content)
+
+    @env.macro
+    def resources_list() -> str:
+        return resources.resources_list(index, page_src())
 
     @env.macro
     def sources_list() -> str:

@@ -21,6 +21,8 @@ CASE_STUDY_DIR = "casestudies"
 # Characters of text in all content files together, aliases expanded: about 35 times today's content.
 # Each value is printed on several pages and downloads, so this bounds the size of the site.
 MAX_TOTAL_TEXT_CHARS = 5_000_000
+# Optional: a standard without it builds without the "where to go next" data.
+RESOURCES_FILE = f"{CRITERIA_DIR}/resources.yml"
 
 
 class Loader:
@@ -79,14 +81,18 @@ def load_content(root: Path) -> dict:
                 editions[edition_id] = edition
         _check_no_stray_folders(loader, editions_doc)
     case_studies = _load_case_studies(loader)
+    resources_doc = loader.read(RESOURCES_FILE, "resources") if (loader.root / RESOURCES_FILE).is_file() else None
     if not loader.problems:
         _check_references(loader, sources, editions, case_studies)
+        if resources_doc:
+            _check_resources(loader, resources_doc, sources, editions)
     if loader.problems:
         raise ContentError(loader.problems)
     return {
         "sources": sources,
         "editions": {eid: edition for eid, (edition, _) in editions.items()},
         "case_studies": {cid: study for cid, (study, _) in case_studies.items()},
+        "resources": resources_doc.data if resources_doc else {"program_today": [], "resources": []},
     }
 
 
@@ -185,6 +191,7 @@ def _check_references(loader: Loader, sources: dict, editions: dict, case_studie
                         _check_source_ref(loader, group_doc, item_path + ("source",), sources)
                 _check_criterion_rules(loader, group_doc, path, criterion, edition, sources)
         criteria_ids[edition_id] = set(seen_criteria) - before
+        _check_dependencies(loader, docs["groups"], criteria_ids[edition_id])
     for edition_id, (edition, docs) in editions.items():
         others = set().union(*(ids for eid, ids in criteria_ids.items() if eid != edition_id)) if len(editions) > 1 else set()
         for group_doc in docs["groups"]:
@@ -203,6 +210,15 @@ def _check_edition_rules(loader: Loader, edition: dict, document: YamlDocument, 
     _check_unique(loader, document, [("tiers", i, "id") for i in range(len(edition["tiers"]))])
     _check_unique(loader, document, [("answer_states", i, "id") for i in range(len(edition["answer_states"]))])
     _check_unique(loader, document, [("practices", i, "id") for i in range(len(edition.get("practices", [])))])
+    benchmarks = edition.get("benchmarks")
+    if benchmarks:
+        _check_source_ref(loader, document, ("benchmarks", "source"), sources)
+        for kind in ("regions", "population_bands"):
+            _check_unique(loader, document, [("benchmarks", kind, i, "id") for i in range(len(benchmarks.get(kind, [])))])
+        for index, band in enumerate(benchmarks.get("population_bands", [])):
+            if band.get("max_population") is not None and band["max_population"] <= band["min_population"]:
+                loader.report(document, ("benchmarks", "population_bands", index, "max_population"),
+                              f"max_population {band['max_population']} must be above min_population {band['min_population']}")
     thresholds = [tier["min_percent"] for tier in edition["tiers"]]
     if thresholds != sorted(set(thresholds)):
         loader.report(document, ("tiers",), "tiers must be listed lowest first, each with a higher min_percent")
@@ -236,12 +252,93 @@ def _check_criterion_rules(loader, group_doc, path, criterion, edition, sources)
     if "practice" in criterion and criterion["practice"] not in practices:
         loader.report(group_doc, path + ("practice",),
                       f"unknown practice '{criterion['practice']}' (expected one of: {', '.join(sorted(practices)) or 'none defined'})")
+    _check_audited_responses(loader, group_doc, path, criterion, edition, sources)
     must_meet = criterion.get("must_meet")
     if must_meet:
         _check_source_ref(loader, group_doc, path + ("must_meet", "source"), sources)
         if must_meet["count"] > len(criterion.get("requirements", [])):
             loader.report(group_doc, path + ("must_meet", "count"),
                           f"must meet {must_meet['count']} but the criterion has only {len(criterion.get('requirements', []))} requirements")
+
+
+def _item_ids(criterion: dict) -> set[str]:
+    return {item["id"] for kind in ("requirements", "documentation") for item in criterion.get(kind, [])}
+
+
+def _check_item_refs(loader, group_doc, path, criterion, ids: list[str]) -> None:
+    own = _item_ids(criterion)
+    for index, item_id in enumerate(ids):
+        if item_id not in own:
+            loader.report(group_doc, path + (index,),
+                          f"unknown item '{item_id}': {criterion['id']} has no requirement or document with this id")
+
+
+def _check_audited_responses(loader, group_doc, path, criterion, edition, sources) -> None:
+    states = [state["id"] for state in edition["answer_states"]]
+    for index, audited in enumerate(criterion.get("audited_responses", [])):
+        here = path + ("audited_responses", index)
+        for key in ("from", "to"):
+            if audited[key] not in states:
+                loader.report(group_doc, here + (key,),
+                              f"unknown answer state '{audited[key]}' (expected one of: {', '.join(states)})")
+        if audited["from"] == audited["to"]:
+            loader.report(group_doc, here + ("to",),
+                          f"an audited response changes the answer: 'to' equals 'from' ('{audited['to']}')")
+        _check_source_ref(loader, group_doc, here + ("source",), sources)
+        _check_item_refs(loader, group_doc, here + ("items",), criterion, audited.get("items", []))
+
+
+def _check_dependencies(loader: Loader, group_docs: list, edition_ids: set[str]) -> None:
+    """depends_on names another criterion of the same edition, and the prerequisites form no cycle."""
+    graph = {}
+    for group_doc in group_docs:
+        for path, criterion in _criterion_paths(group_doc):
+            targets = []
+            for index, dependency in enumerate(criterion.get("depends_on", [])):
+                here = path + ("depends_on", index)
+                target = dependency["criterion"]
+                if target == criterion["id"]:
+                    loader.report(group_doc, here + ("criterion",), f"{target} cannot depend on itself")
+                elif target not in edition_ids:
+                    loader.report(group_doc, here + ("criterion",),
+                                  f"unknown criterion '{target}': no criterion of this edition has this id")
+                else:
+                    targets.append(target)
+                _check_item_refs(loader, group_doc, here + ("items",), criterion, dependency.get("items", []))
+            graph[criterion["id"]] = (targets, group_doc, path)
+    for cid, (_, group_doc, path) in graph.items():
+        cycle = _cycle_from(cid, graph)
+        if cycle and cid == min(cycle):  # one report per cycle, at its smallest id
+            loader.report(group_doc, path + ("depends_on",), f"circular prerequisites: {' -> '.join(cycle)}")
+
+
+def _cycle_from(start: str, graph: dict) -> list[str] | None:
+    """The path start -> ... -> start through depends_on, if there is one."""
+    stack, seen = [(start, [start])], set()
+    while stack:
+        node, trail = stack.pop()
+        for target in graph.get(node, ([],))[0]:
+            if target == start:
+                return trail + [start]
+            if target not in seen:
+                seen.add(target)
+                stack.append((target, trail + [target]))
+    return None
+
+
+def _check_resources(loader: Loader, document: YamlDocument, sources: dict, editions: dict) -> None:
+    data = document.data
+    for kind in ("program_today", "resources"):
+        _check_unique(loader, document, [(kind, i, "id") for i in range(len(data[kind]))])
+    for index, statement in enumerate(data["program_today"]):
+        for position in range(len(statement["sources"])):
+            _check_source_ref(loader, document, ("program_today", index, "sources", position), sources)
+    criteria = {criterion["id"] for edition, _ in editions.values() for _, criterion in iter_criteria(edition)}
+    for index, resource in enumerate(data["resources"]):
+        _check_source_ref(loader, document, ("resources", index, "source"), sources)
+        for position, cid in enumerate(resource.get("criteria", [])):
+            if cid not in criteria:
+                loader.report(document, ("resources", index, "criteria", position), f"unknown criterion '{cid}'")
 
 
 def _check_case_study(loader, document, study, criteria_ids, sources) -> None:

@@ -20,30 +20,35 @@ CSV_NAME = "criteria.csv"
 # (CRITERION_FIELDS, ITEM_FIELDS and GROUP_FIELDS say which), so a spreadsheet loses nothing. A cell with
 # several values holds one per line; an item's options (ways to qualify) follow it on lines that start
 # with OPTION_PREFIX. Edition-wide settings (tiers, answer states) and the sources are not per criterion:
-# they are in criteria.json only.
+# they are in criteria.json only. Structured values a tool computes with (time windows, audited
+# responses, dependencies) are JSON in their cell, one per line for the items' windows (an empty line
+# for an item without one), so each line reads back with a JSON parser.
 CSV_COLUMNS = ["edition", "group", "group_name", "group_definition", "group_definition_source",
-               "group_benchmark_percent", "group_benchmark_source", "group_notes",
-               "id", "title", "title_is_guide_own", "statement", "must_meet", "must_meet_source",
-               "requirements", "requirement_ids", "requirement_sources",
-               "documentation", "documentation_ids", "documentation_sources",
-               "practice", "matches", "notes", "case_studies"]
+               "group_benchmark_percent", "group_benchmark_one_band_percent", "group_benchmark_source", "group_notes",
+               "id", "title", "title_is_guide_own", "statement", "window", "must_meet", "must_meet_source",
+               "requirements", "requirement_ids", "requirement_sources", "requirement_windows",
+               "documentation", "documentation_ids", "documentation_sources", "documentation_windows",
+               "practice", "matches", "depends_on", "audited_responses", "notes", "case_studies"]
 OPTION_PREFIX = "  - "
 CRITERION_FIELDS = {"id": ["id"], "title": ["title"], "title_is_guide_own": ["title_is_guide_own"],
-                    "statement": ["statement"], "must_meet": ["must_meet", "must_meet_source"],
+                    "statement": ["statement"], "window": ["window"], "must_meet": ["must_meet", "must_meet_source"],
+                    "depends_on": ["depends_on"], "audited_responses": ["audited_responses"],
                     "requirements": ["requirements", "requirement_ids", "requirement_sources"],
                     "documentation": ["documentation", "documentation_ids", "documentation_sources"],
                     "practice": ["practice"], "matches": ["matches"], "notes": ["notes"]}
 ITEM_COLUMNS = {"requirements": {"text": "requirements", "options": "requirements", "id": "requirement_ids",
-                                 "source": "requirement_sources"},
+                                 "source": "requirement_sources", "window": "requirement_windows"},
                 "documentation": {"text": "documentation", "options": "documentation", "id": "documentation_ids",
-                                  "source": "documentation_sources"}}
+                                  "source": "documentation_sources", "window": "documentation_windows"}}
 GROUP_FIELDS = {"id": ["group"], "name": ["group_name"], "definition": ["group_definition"],
                 "definition_source": ["group_definition_source"],
-                "benchmark": ["group_benchmark_percent", "group_benchmark_source"], "notes": ["group_notes"]}
+                "benchmark": ["group_benchmark_percent", "group_benchmark_one_band_percent", "group_benchmark_source"],
+                "notes": ["group_notes"]}
 
 
 def criteria_json(content: dict) -> str:
-    data = {"sources": list(content["sources"].values()), "editions": list(content["editions"].values())}
+    data = {"sources": list(content["sources"].values()), "editions": list(content["editions"].values()),
+            "resources": content.get("resources", {"program_today": [], "resources": []})}
     return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
@@ -55,6 +60,18 @@ def items_text(items: list[dict]) -> str:
     """Each item's text on a line, its options on the lines after it."""
     return lines(line for item in items
                  for line in [item["text"], *(OPTION_PREFIX + option for option in item.get("options", []))])
+
+
+def json_cell(value) -> str:
+    """A structured value as compact JSON, or an empty cell."""
+    return "" if value in (None, [], {}) else json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def item_windows(items: list[dict]) -> str:
+    """One line per item: its window as JSON, or an empty line; empty when no item has one."""
+    if not any(item.get("window") for item in items):
+        return ""
+    return lines(json_cell(item.get("window")) for item in items)
 
 
 def flag(value) -> str:
@@ -69,6 +86,7 @@ def group_cells(group: dict) -> dict:
         "group_definition": group.get("definition", ""),
         "group_definition_source": group.get("definition_source", ""),
         "group_benchmark_percent": benchmark.get("all_applicants_percent", ""),
+        "group_benchmark_one_band_percent": benchmark.get("one_band_percent", ""),
         "group_benchmark_source": benchmark.get("source", ""),
         "group_notes": lines(group.get("notes", [])),
     }
@@ -83,16 +101,21 @@ def criterion_cells(index: SiteIndex, criterion: dict) -> dict:
         "title": criterion.get("title", ""),
         "title_is_guide_own": flag(criterion.get("title_is_guide_own")),
         "statement": criterion["statement"],
+        "window": json_cell(criterion.get("window")),
         "must_meet": must_meet.get("count", ""),
         "must_meet_source": must_meet.get("source", ""),
         "requirements": items_text(requirements),
         "requirement_ids": lines(item["id"] for item in requirements),
         "requirement_sources": lines(item.get("source", "") for item in requirements),
+        "requirement_windows": item_windows(requirements),
         "documentation": items_text(documents),
         "documentation_ids": lines(item["id"] for item in documents),
         "documentation_sources": lines(item.get("source", "") for item in documents),
+        "documentation_windows": item_windows(documents),
         "practice": criterion.get("practice", ""),
         "matches": " ".join(index.counterparts(criterion["id"])),
+        "depends_on": json_cell(criterion.get("depends_on")),
+        "audited_responses": json_cell(criterion.get("audited_responses")),
         "notes": lines(criterion.get("notes", [])),
         "case_studies": " ".join(study["id"] for study in index.case_studies_for(criterion["id"])),
     }

@@ -10,7 +10,7 @@ import html
 import re
 from fractions import Fraction
 
-from . import links
+from . import criterion_facts, links
 from .links import SiteIndex
 from .scoring import edition_total, reaches, rounded_percent, rounded_tier, tier_for, tier_ranges
 from .text import h, href, html_list, md, title_md
@@ -40,14 +40,7 @@ def group_page(index: SiteIndex, edition_id: str, group_id: str, page_src: str) 
     parts = [f"# {title_md(group['name'])}", "", md(group["definition"]), ""]
     if group.get("definition_source"):
         parts += [f"<small>Definition from {h(source_title(index.content, group['definition_source']))}.</small>", ""]
-    benchmark = group.get("benchmark")
-    if benchmark:
-        parts += [
-            f"!!! info \"Benchmark\"\n    All applicant cities have achieved on average "
-            f"**{benchmark['all_applicants_percent']}%** of the {md(group['name'])} criteria "
-            f"({md(source_title(index.content, benchmark['source']))}).",
-            "",
-        ]
+    parts += criterion_facts.group_benchmark_lines(index.content, group)
     count = len(group["criteria"])
     label = edition["item_label"] if count == 1 else edition.get("item_label_plural", edition["item_label"] + "s")
     parts += [f"This {md(edition['group_label'].lower())} has {count} {md(label)} of the {edition_total(edition)} in the "
@@ -65,8 +58,11 @@ def criterion_section(index: SiteIndex, edition: dict, criterion: dict, page_src
     cid = criterion["id"]
     parts = [f"## {md(criterion_heading(criterion))} {{ #{links.anchor(cid)} }}", ""]
     parts += [f'<p class="wwc-statement">{h(criterion["statement"])}</p>', ""]
+    parts += criterion_facts.statement_window_line(criterion)
     if "requirements" in criterion or "documentation" in criterion:
         parts += checklist(index.content, criterion)
+    parts += criterion_facts.audited_lines(index.content, edition, criterion)
+    parts += criterion_facts.dependency_lines(index, criterion, page_src)
     parts += counterpart_lines(index, criterion, page_src)
     parts += case_study_lines(index, criterion, page_src)
     parts += source_notes_block(index.content, edition, criterion)
@@ -152,7 +148,7 @@ def checklist(content: dict, criterion: dict) -> list[str]:
 
 def item_list(content: dict, items: list[dict], css_class: str) -> str:
     """The items as a list with stable ids; an item from another source than the default says which."""
-    listed = html_list(items, css_class)
+    listed = criterion_facts.add_window_markers(html_list(items, css_class), items)
     for item in items:
         source = item.get("source")
         if source and source != DEFAULT_ITEM_SOURCE:
@@ -312,6 +308,7 @@ def tiers_page(content: dict) -> str:
         parts += [f"## {md(edition['title'])}", ""]
         parts += [md(note) + "\n" for note in edition.get("notes", [])]
         parts += [tier_table(content, edition["id"]), ""]
+        parts += [criterion_facts.regional_benchmarks(content, edition), ""]
         parts += ["### Shares between two ranges", "", between_ranges_text(edition), ""]
     return "\n".join(parts)
 

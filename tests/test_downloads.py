@@ -55,7 +55,7 @@ def split_lines(cell: str) -> list[str]:
     return cell.split("\n") if cell else []
 
 
-def items_from_cells(text: str, ids: str, sources: str) -> list[dict]:
+def items_from_cells(text: str, ids: str, sources: str, windows: str = "") -> list[dict]:
     """Rebuild requirement or documentation items from their three CSV cells (the format README describes)."""
     items = []
     for line in split_lines(text):
@@ -65,10 +65,14 @@ def items_from_cells(text: str, ids: str, sources: str) -> list[dict]:
             items.append({"text": line})
     id_lines, source_lines = split_lines(ids), split_lines(sources) or [""] * len(items)
     assert len(id_lines) == len(items) == len(source_lines), (text, ids, sources)
-    for item, item_id, source in zip(items, id_lines, source_lines):
+    window_lines = split_lines(windows) or [""] * len(items)
+    assert len(window_lines) == len(items), (text, windows)
+    for item, item_id, source, window in zip(items, id_lines, source_lines, window_lines):
         item["id"] = item_id
         if source:
             item["source"] = source
+        if window:
+            item["window"] = json.loads(window)
     return items
 
 
@@ -82,10 +86,14 @@ def criterion_from_row(row: dict) -> dict:
         rebuilt["title_is_guide_own"] = row["title_is_guide_own"] == "true"
     if row["must_meet"]:
         rebuilt["must_meet"] = {"count": int(row["must_meet"]), "source": row["must_meet_source"]}
-    for kind, ids, sources in (("requirements", "requirement_ids", "requirement_sources"),
-                               ("documentation", "documentation_ids", "documentation_sources")):
+    for kind, ids, sources, windows in (("requirements", "requirement_ids", "requirement_sources", "requirement_windows"),
+                                        ("documentation", "documentation_ids", "documentation_sources",
+                                         "documentation_windows")):
         if row[kind]:
-            rebuilt[kind] = items_from_cells(row[kind], row[ids], row[sources])
+            rebuilt[kind] = items_from_cells(row[kind], row[ids], row[sources], row[windows])
+    for key in ("window", "depends_on", "audited_responses"):
+        if row[key]:
+            rebuilt[key] = json.loads(row[key])
     if row["notes"]:
         rebuilt["notes"] = split_lines(row["notes"])
     return rebuilt
@@ -98,6 +106,8 @@ def group_from_row(row: dict) -> dict:
     if row["group_benchmark_percent"]:
         rebuilt["benchmark"] = {"all_applicants_percent": int(row["group_benchmark_percent"]),
                                 "source": row["group_benchmark_source"]}
+        if row["group_benchmark_one_band_percent"]:
+            rebuilt["benchmark"]["one_band_percent"] = int(row["group_benchmark_one_band_percent"])
     if row["group_notes"]:
         rebuilt["notes"] = split_lines(row["group_notes"])
     return rebuilt

@@ -73,10 +73,14 @@ def test_every_criterion_has_its_section(built_site, content):
 
 
 def item_text(element) -> str:
-    """A checklist item's own text, without its nested options and without its "(from: source)" marker."""
-    marker = element.find(class_="wwc-item-source", recursive=False)
+    """A checklist item's own text, without its nested options and its "(from: source)" and
+    "(time window: ...)" markers."""
     text = own_text(element)
-    return normalise(text.replace(normalise(marker.get_text(" ")), "")) if marker else text
+    for css_class in ("wwc-item-source", "wwc-window"):
+        marker = element.find(class_=css_class, recursive=False)
+        if marker:
+            text = normalise(text.replace(normalise(marker.get_text(" ")), ""))
+    return text
 
 
 def test_checklist_rule(built_site, content):

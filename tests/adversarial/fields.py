@@ -18,6 +18,8 @@ def schema_name_for(relative: str) -> str:
         return "sources"
     if relative == "criteria/editions.yml":
         return "editions"
+    if relative == "criteria/resources.yml":
+        return "resources"
     if relative.startswith("criteria/") and relative.endswith("/edition.yml"):
         return "edition"
     if relative.startswith("criteria/"):
@@ -76,6 +78,8 @@ def all_string_fields() -> dict[str, dict]:
 
 
 def accepts(field_schema: dict, value: str) -> bool:
+    if "enum" in field_schema and value not in field_schema["enum"]:
+        return False  # a fixed list of words (e.g. a window's anchor) takes no payload
     pattern = field_schema.get("pattern")
     return pattern is None or re.search(pattern, value) is not None
 

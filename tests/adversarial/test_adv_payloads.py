@@ -51,14 +51,17 @@ class Rotation:
         self.tagged: set[str] = set()  # fields that hold all their payloads together, with their tag
 
     @functools.lru_cache(maxsize=None)
-    def fitting(self, field: str, pattern: str | None) -> list[int]:
-        return [i for i, payload in enumerate(PAYLOADS) if accepts({"pattern": pattern} if pattern else {}, payload)]
+    def fitting(self, field: str, pattern: str | None, enum: tuple | None = None) -> list[int]:
+        node = {"pattern": pattern} if pattern else {}
+        if enum:
+            node["enum"] = list(enum)
+        return [i for i, payload in enumerate(PAYLOADS) if accepts(node, payload)]
 
     def tag(self, field: str) -> str:
         return f"wwcf{self.fields.index(field)}x"
 
     def __call__(self, field: str, field_schema: dict, old):
-        fitting = self.fitting(field, field_schema.get("pattern"))
+        fitting = self.fitting(field, field_schema.get("pattern"), tuple(field_schema.get("enum", ())) or None)
         if not fitting:
             return None
         offset = self.fields.index(field) * 7 if field in self.fields else 0
@@ -137,8 +140,8 @@ def payload_url(payload_site):
 def test_every_unconstrained_string_field_carries_every_payload_it_accepts(payload_site, record_property):
     _, rotation = payload_site
     fields = all_string_fields()
-    open_fields = {field: rotation.fitting(field, node.get("pattern")) for field, node in fields.items()
-                   if rotation.fitting(field, node.get("pattern"))}
+    open_fields = {field: rotation.fitting(field, node.get("pattern"), tuple(node.get("enum", ())) or None) for field, node in fields.items()
+                   if rotation.fitting(field, node.get("pattern"), tuple(node.get("enum", ())) or None)}
     missing = {field: sorted(set(fitting) - rotation.used[field]) for field, fitting in open_fields.items()
                if set(fitting) - rotation.used[field]}
     assert not missing, f"payloads the schema accepts that never went into the field: {missing}"

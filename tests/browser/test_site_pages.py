@@ -12,8 +12,8 @@ from axe_check import axe_in_both_schemes
 from offsite import OffsiteGuard
 
 PAGES = ["", "about/", "tiers/", "criteria/", "criteria/data-governance/", "standard/commit/", "crosswalk/",
-         "case-studies/", "case-studies/seattle/", "blueprint/", "downloads/", "contributing/",
-         "contributing/testing/"]
+         "case-studies/", "case-studies/seattle/", "blueprint/", "downloads/", "where-to-go-next/",
+         "criteria/evaluations/", "contributing/", "contributing/testing/"]
 
 
 @pytest.fixture
