@@ -163,6 +163,10 @@ SITE_TEXT_SUFFIXES = (".html", ".json", ".js", ".csv", ".xml", ".txt")
 # Fields whose own value reaches no page of the site; each says why.
 FIELDS_NOT_ON_A_PAGE = {
     "casestudy:quotes[].speaker": "inject() sets it back to the (payload) name of the person it was",
+    # The item's own text already quotes the source's words; its page shows the window computed from the
+    # structured fields, and the wording goes to the downloads.
+    "group:criteria[].documentation[].window.wording": "in criteria.json and criteria.csv only",
+    "group:criteria[].requirements[].window.wording": "in criteria.json and criteria.csv only",
 }
 
 
