@@ -5,11 +5,10 @@ criteria/editions.yml, ``self-check/<edition id>.md`` every other one, so a page
 own edition's form; ``self-check/documents.md`` lists every required document (also as CSV).
 
 ``render_page(content, page_src, ...)`` returns one raw HTML block for the page. The form works
-without JavaScript (it can be filled in, read by a screen reader and printed); the scripts listed
-in selfcheck.yml (minified and inlined here by macros/assets.py, so no other page loads them and
-the page makes no extra request) then add scoring, saving, evidence,
-the plan and the report, reading everything they need from the JSON embedded in the block
-(fetch() does not work from file://).
+without JavaScript (it can be filled in, read by a screen reader and printed); the self-check's
+script (selfcheck/src/, bundled by esbuild into the file selfcheck.yml names and loaded by this
+page only) then adds scoring, saving, evidence, the plan and the report, reading everything it
+needs from the JSON embedded in the block (fetch() does not work from file://).
 
 The first paint is already the final layout: a one-line inline script marks the block as
 scripted before anything below it is painted, and the result panel is rendered here with the
@@ -24,9 +23,7 @@ from __future__ import annotations
 
 import copy
 import csv
-import hashlib
 import io
-import re
 from functools import lru_cache
 from html import escape
 from pathlib import Path
@@ -132,15 +129,16 @@ def page_href(src: str, guide_base: str, directory_urls: bool) -> str:
     return f"{guide_base}{links.site_path(src, directory_urls)}"
 
 
-def render_assets(settings: dict, scripts: bool = True, docs_dir: Path | None = None) -> tuple[list[str], list[str]]:
-    """(one inline <style> for the top of the block, one inline classic <script> for its end):
-    the listed files minified at build time (macros/assets.py). Inline, the page makes no extra
-    request and one gzip stream carries markup, data and code together."""
+def render_assets(settings: dict, scripts: bool = True, docs_dir: Path | None = None,
+                  guide_base: str = "../") -> tuple[list[str], list[str]]:
+    """(one inline <style> for the top of the block, the <script src defer> of the self-check's
+    bundle for its end). The styles are minified at build time (macros/assets.py); the bundle is
+    built by esbuild from selfcheck/src/ and committed, so the build needs no node."""
     assets_list = settings["assets"]
     docs_dir = docs_dir or DOCS_DIR
     try:
         style = assets.inline_styles(docs_dir, assets_list["styles"])
-        script = assets.inline_scripts(docs_dir, assets_list["scripts"]) if scripts else ""
+        script = assets.script_tag(docs_dir, assets_list["script"], guide_base) if scripts else ""
     except assets.AssetError as error:
         raise SelfCheckPageError(f"macros/selfcheck.yml assets: {error}") from None
     return [style] if style else [], [script] if script else []
@@ -194,90 +192,19 @@ def payload_edition(edition: dict) -> dict:
     }
 
 
-def embedded_edition(edition: dict) -> dict:
-    """payload_edition without each group's criteria: the form already holds them (a fieldset per
-    criterion, its evidence panel's item counts and must-meet count), wwc-sc-util.js reads them
-    from there and the checklist script (checklist_script) brings the item ids on first use."""
-    shape = payload_edition(edition)
-    for group in shape["groups"]:
-        del group["criteria"]
-    return shape
-
-
-def lazy_files(settings: dict) -> list[str]:
-    """Every file of the parts loaded on first use, each once, in order."""
-    files: list[str] = []
-    for paths in settings["assets"].get("lazy", {}).values():
-        files += [path for path in paths if path not in files]
-    return files
-
-
-def lazy_urls(settings: dict, guide_base: str, docs_dir: Path | None = None) -> dict[str, list[str]]:
-    """Each lazy part's files as URLs relative to the page (wwc-sc-util.js loadParts)."""
-    docs_dir = docs_dir or DOCS_DIR
-    return {name: [assets.versioned_url(docs_dir, path, guide_base) for path in paths]
-            for name, paths in settings["assets"].get("lazy", {}).items()}
-
-
-def code_names(paths: list[str], docs_dir: Path | None = None) -> set[str]:
-    """Every word of the listed scripts' sources (comments included, so a word there keeps a text
-    in the page). One pass: a search per key cost half a second of every build."""
-    docs_dir = Path(docs_dir or DOCS_DIR)
-    names: set[str] = set()
-    for path in paths:
-        source = docs_dir / path
-        names |= _source_words(str(source), source.stat().st_mtime_ns if source.is_file() else 0, str(docs_dir), path)
-    return names
-
-
-@lru_cache(maxsize=None)
-def _source_words(source: str, mtime_ns: int, docs_dir: str, path: str) -> frozenset[str]:
-    """The words of one script, read once per version of the file: a build asks for each about twenty
-    times (both pages, their data and the checklist scripts), and ``mkdocs serve`` rebuilds in-process."""
-    return frozenset(re.findall(r"\w+", assets.read_source(Path(docs_dir), path)))
-
-
-def script_texts(texts: dict, settings: dict, docs_dir: Path | None = None) -> tuple[dict, dict]:
-    """(the texts the page's inlined scripts name, the texts only the parts loaded on first use
-    name): a text key appears in the code that uses it. The first go in the page; the second
-    travel with the checklist script, which is loaded before any of those parts. Texts no script
-    names are only used here, at build time, and would be dead weight in the page."""
-    inline = code_names(settings["assets"]["scripts"], docs_dir)
-    later = code_names(lazy_files(settings), docs_dir) - inline
-    return ({key: value for key, value in texts.items() if key in inline},
-            {key: value for key, value in texts.items() if key in later})
-
-
-def assessment_settings(settings: dict, docs_dir: Path | None = None) -> tuple[dict, dict]:
-    """The several-assessments settings for the page, and apart the texts only the parts loaded on
-    first use name (script_texts). The page keeps every other text: the banner looks some up by a
-    built key (t["aside_" + kind]), which no search for names would find."""
-    store = load_settings(ASSESSMENTS_FILE)
-    later = script_texts(store["texts"], settings, docs_dir)[1]
-    return {**store, "texts": {key: value for key, value in store["texts"].items() if key not in later}}, later
-
-
-def payload(content: dict, settings: dict, edition_id: str | None = None, docs_dir: Path | None = None,
-            guide_base: str = "../") -> dict:
-    """The data embedded in the page (completed from the form by the page's scripts)."""
+def payload(content: dict, settings: dict, edition_id: str | None = None) -> dict:
+    """The data embedded in the page: the edition (its criteria with the ids of what can be
+    ticked), every requirement's and document's text, and every text the script shows."""
     edition_id = edition_id or editions_in_order(content)[0]["id"]
-    try:
-        texts = edition_texts(content["editions"][edition_id], script_texts(settings["texts"], settings, docs_dir)[0],
-                              settings["texts"])
-        assessments = assessment_settings(settings, docs_dir)[0]
-        lazy = lazy_urls(settings, guide_base, docs_dir)
-        # Every part loaded on first use works on item ids, so wwc-selfcheck.js loads this first.
-        lazy["checklists"] = [checklist_url(content, edition_id, settings, guide_base, docs_dir)]
-    except assets.AssetError as error:
-        raise SelfCheckPageError(f"macros/selfcheck.yml assets: {error}") from None
+    edition = content["editions"][edition_id]
     return {
-        "lazy": lazy,
         "export": settings["export"],
         "limits": settings["limits"],
-        "texts": texts,
-        "assessments": assessments,
-        "edition": embedded_edition(content["editions"][edition_id]),
-        "editions": {edition["id"]: edition["short_title"] for edition in editions_in_order(content)},
+        "texts": edition_texts(edition, settings["texts"]),
+        "assessments": load_settings(ASSESSMENTS_FILE),
+        "edition": payload_edition(edition),
+        "checklists": checklist_data(edition),
+        "editions": {entry["id"]: entry["short_title"] for entry in editions_in_order(content)},
     }
 
 
@@ -327,10 +254,9 @@ def render_guide_links(index: links.SiteIndex, edition: dict, group: dict, crite
 
 def render_evidence(criterion: dict, texts: dict) -> list[str]:
     """The evidence panel, closed and empty: its checklists, notes, owner, due date and links are
-    built by wwc-sc-evidence.js when it is first opened, from the checklist data loaded then
-    (checklist_script), so a first visit does not carry every requirement and document text (half
-    of the form's weight). The panel says how many items of each kind it holds and any must-meet
-    count, which is all the scoring needs before that data arrives (wwc-sc-util.js)."""
+    built by the evidence part (selfcheck/src/parts/evidence.js) when it is first opened, from the
+    embedded checklist texts, so 45 or 450 panels of fields are not in the page until wanted. The
+    panel says how many items of each kind it holds and any must-meet count."""
     counts = [len(criterion.get("requirements", [])), len(criterion.get("documentation", []))]
     if criterion.get("must_meet"):
         counts.append(int(criterion["must_meet"]["count"]))
@@ -342,63 +268,21 @@ def render_evidence(criterion: dict, texts: dict) -> list[str]:
     ]
 
 
-# --- the checklist data, loaded on first use -----------------------------------------------------
+# --- the checklist texts --------------------------------------------------------------------
 
-def checklist_data(edition: dict, settings: dict, docs_dir: Path | None = None) -> dict:
+def checklist_data(edition: dict) -> dict:
     """Each criterion's requirements and documents as [id, text] (or [id, text, [option, ...]]),
-    keyed by criterion id: what wwc-sc-evidence-panel.js builds a panel's checkboxes from, and
-    what the report, the flags, the documents list, export, share and CSV name items with. With
-    them, the texts only the parts loaded on first use name (script_texts), for the same reason."""
+    keyed by criterion id: what the evidence panels build their checkboxes from, and what the
+    report, the flags, the documents list and the CSV name items with."""
     def item(entry: dict) -> list:
         row = [entry["id"], one_line(entry["text"])]
         if entry.get("options"):
             row.append([one_line(option) for option in entry["options"]])
         return row
-    try:
-        later = script_texts(settings["texts"], settings, docs_dir)[1]
-        assessment_texts = assessment_settings(settings, docs_dir)[1]
-    except assets.AssetError as error:
-        raise SelfCheckPageError(f"macros/selfcheck.yml assets: {error}") from None
     return {
-        "edition": edition["id"],
-        "criteria": {
-            criterion["id"]: [[item(entry) for entry in criterion.get(key, [])] for key in ("requirements", "documentation")]
-            for group in edition["groups"] for criterion in group["criteria"]
-        },
-        "texts": edition_texts(edition, later, settings["texts"]),
-        "assessment_texts": assessment_texts,
+        criterion["id"]: [[item(entry) for entry in criterion.get(key, [])] for key in ("requirements", "documentation")]
+        for group in edition["groups"] for criterion in group["criteria"]
     }
-
-
-def checklist_path(settings: dict, edition_id: str) -> str:
-    """Where the edition's checklist script is written, relative to the site root."""
-    return fill(settings["checklists"], edition=edition_id)
-
-
-def checklist_script(edition: dict, settings: dict, docs_dir: Path | None = None) -> str:
-    """The checklist data as a classic script (no fetch/XHR: the offline copy runs from file://).
-    Generated from the YAML at build time; escaped for a script by json_for_script."""
-    return f"window.WWCSelfCheckChecklists={json_for_script(checklist_data(edition, settings, docs_dir))};\n"
-
-
-def checklist_url(content: dict, edition_id: str, settings: dict, guide_base: str, docs_dir: Path | None = None) -> str:
-    """The checklist script's URL relative to the page, versioned by its content's hash (as the
-    lazy parts are: a browser never runs a stale copy against a newer page)."""
-    script = checklist_script(content["editions"][edition_id], settings, docs_dir)
-    digest = hashlib.sha256(script.encode("utf-8")).hexdigest()[:10]
-    return f"{guide_base}{checklist_path(settings, edition_id)}?v={digest}"
-
-
-def write_checklists(content: dict, site_dir: Path, settings: dict | None = None) -> list[Path]:
-    """One checklist script per edition, into the built site (macros/glue.py write_downloads)."""
-    settings = settings or load_settings()
-    written = []
-    for edition in editions_in_order(content):
-        target = Path(site_dir) / checklist_path(settings, edition["id"])
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(checklist_script(edition, settings), encoding="utf-8")
-        written.append(target)
-    return written
 
 
 def render_criterion(index: links.SiteIndex, edition: dict, group: dict, criterion: dict, texts: dict,
@@ -670,14 +554,16 @@ def render_self_check(content: dict, edition_id: str | None = None, settings: di
     texts = settings["texts"]
     index = links.SiteIndex(content)
     empty = score(edition, {})
-    styles, scripts = render_assets(settings, docs_dir=docs_dir)
+    styles, scripts = render_assets(settings, docs_dir=docs_dir, guide_base=guide_base)
     lines = [
         f'<div class="wwc-selfcheck" id="{ROOT_ID}" data-wwc-edition="{text(edition_id)}">',
         SCRIPTED_MARK,
         *styles,
-        f'<script type="application/json" id="{DATA_ID}">{json_for_script(payload(content, settings, edition_id, docs_dir, guide_base))}</script>',
+        f'<script type="application/json" id="{DATA_ID}">{json_for_script(payload(content, settings, edition_id))}</script>',
         f'<p class="wwc-sc-intro">{text(intro_text(edition, texts))}</p>',
         f'<noscript><p class="wwc-sc-noscript" id="wwc-sc-noscript">{text(texts["no_script"])}</p></noscript>',
+        f'<p class="wwc-sc-start-failed" role="alert" data-wwc-start-failure hidden>{text(texts["start_failed"])} '
+        '<code data-wwc-start-reason></code></p>',
         *render_edition_links(content, edition_id, settings, guide_base, directory_urls),
         *render_notices_roots(load_settings(ASSESSMENTS_FILE)["texts"]),
         '<div class="wwc-sc-body">',

@@ -5,28 +5,27 @@
  * date, notes and links. It exists only in print (the print styles hide everything else) and is
  * built just before printing, so answering never pays for it. User text goes in as text only.
  */
-(function () {
-  "use strict";
 
-  var parts = window.WWCSelfCheckParts = window.WWCSelfCheckParts || {};
-  var util = parts.util;
-  var el = util.element;
+import { format } from "../lib/format.js";
+import { element } from "../view/dom.js";
 
-  function Report(root, sc) {
+export class Report {
+
+  constructor(root, sc) {
     this.root = root;
     this.sc = sc;
     this.stale = true;
   }
 
-  Report.prototype.invalidate = function () {
+  invalidate() {
     this.stale = true;
-  };
+  }
 
-  Report.prototype.line = function (tag, className, template, values) {
-    return el(tag, className, util.format(template, values || {}));
-  };
+  line(tag, className, template, values) {
+    return element(tag, className, format(template, values || {}));
+  }
 
-  Report.prototype.render = function (view) {
+  render(view) {
     if (!this.stale && this.rendered === view) {
       return;
     }
@@ -36,10 +35,10 @@
     var result = view.result;
     var backed = view.backed.result;
     var nodes = [];
-    nodes.push(el("h2", "wwc-sc-report-city", assessment.city || texts.report_city_missing));
-    nodes.push(el("p", "wwc-sc-report-date", assessment.date || texts.report_date_missing));
+    nodes.push(element("h2", "wwc-sc-report-city", assessment.city || texts.report_city_missing));
+    nodes.push(element("p", "wwc-sc-report-date", assessment.date || texts.report_date_missing));
     nodes.push(this.line("p", null, texts.report_edition, { edition: sc.edition.title }));
-    nodes.push(el("p", "wwc-sc-report-tier", sc.tierName(result.tier)));
+    nodes.push(element("p", "wwc-sc-report-tier", sc.tierName(result.tier)));
     nodes.push(this.line("p", "wwc-sc-report-self", texts.report_self_reported, {
       met: result.met, total: result.total, items: sc.items(result.total), percent: result.percent, tier: sc.tierName(result.tier)
     }));
@@ -48,84 +47,84 @@
     }));
     var borderline = document.querySelector("#wwc-sc-results .wwc-sc-borderline");
     if (borderline && borderline.textContent) {
-      nodes.push(el("p", null, borderline.textContent));
+      nodes.push(element("p", null, borderline.textContent));
     }
     var note = document.querySelector("#wwc-sc-results .wwc-sc-result-note");
     if (note) {
-      nodes.push(el("p", null, note.textContent));
+      nodes.push(element("p", null, note.textContent));
     }
     nodes.push(this.areaTable(result));
     var next = document.getElementById("wwc-sc-next");
-    nodes.push(el("h3", null, texts.next_heading));
+    nodes.push(element("h3", null, texts.next_heading));
     nodes.push(this.plainCopy(next));
     var flags = document.getElementById("wwc-sc-flags");
-    nodes.push(el("h3", null, texts.flags_heading));
+    nodes.push(element("h3", null, texts.flags_heading));
     nodes.push(this.plainCopy(flags));
-    nodes.push(el("h3", "wwc-sc-report-criteria-heading", texts.report_criteria_heading));
+    nodes.push(element("h3", "wwc-sc-report-criteria-heading", texts.report_criteria_heading));
     nodes.push(this.criteriaList(assessment));
     this.root.replaceChildren.apply(this.root, nodes);
     this.stale = false;
     this.rendered = view;
-  };
+  }
 
   /* A copy of a plan list for paper: the same text, links kept as text. */
-  Report.prototype.plainCopy = function (source) {
+  plainCopy(source) {
     var copy = source.cloneNode(true);
     copy.removeAttribute("id");
     Array.prototype.forEach.call(copy.querySelectorAll("[id]"), function (node) { node.removeAttribute("id"); });
     return copy;
-  };
+  }
 
-  Report.prototype.areaTable = function (result) {
+  areaTable(result) {
     var sc = this.sc;
     var texts = sc.texts;
     var group = sc.edition.group_label;
-    var table = el("table", "wwc-sc-report-areas");
-    table.appendChild(el("caption", null, util.format(texts.report_areas_heading, { group: group.toLowerCase() })));
-    var head = el("tr");
-    [util.format(texts.report_area_column, { group: group }), texts.report_met_column,
+    var table = element("table", "wwc-sc-report-areas");
+    table.appendChild(element("caption", null, format(texts.report_areas_heading, { group: group.toLowerCase() })));
+    var head = element("tr");
+    [format(texts.report_area_column, { group: group }), texts.report_met_column,
       texts.report_percent_column, texts.report_average_column].forEach(function (label) {
-      var cell = el("th", null, label);
+      var cell = element("th", null, label);
       cell.setAttribute("scope", "col");
       head.appendChild(cell);
     });
-    var thead = el("thead");
+    var thead = element("thead");
     thead.appendChild(head);
-    var body = el("tbody");
+    var body = element("tbody");
     result.groups.forEach(function (scored, index) {
-      var row = el("tr");
-      var name = el("th", null, sc.edition.groups[index].name);
+      var row = element("tr");
+      var name = element("th", null, sc.edition.groups[index].name);
       name.setAttribute("scope", "row");
-      row.append(name, el("td", null, scored.met + " / " + scored.total), el("td", null, scored.percent + "%"),
-        el("td", null, scored.average_percent === null ? "" : scored.average_percent + "%"));
+      row.append(name, element("td", null, scored.met + " / " + scored.total), element("td", null, scored.percent + "%"),
+        element("td", null, scored.average_percent === null ? "" : scored.average_percent + "%"));
       body.appendChild(row);
     });
     table.append(thead, body);
     return table;
-  };
+  }
 
-  Report.prototype.criteriaList = function (assessment) {
+  criteriaList(assessment) {
     var sc = this.sc;
     var texts = sc.texts;
-    var list = el("ol", "wwc-sc-report-criteria");
+    var list = element("ol", "wwc-sc-report-criteria");
     Array.prototype.forEach.call(sc.form.querySelectorAll("[data-wwc-criterion]"), function (fieldset) {
       var id = fieldset.getAttribute("data-wwc-criterion");
-      var item = el("li");
-      item.appendChild(el("strong", null, fieldset.querySelector("legend").textContent.replace(/\s+/g, " ").trim()));
+      var item = element("li");
+      item.appendChild(element("strong", null, fieldset.querySelector("legend").textContent.replace(/\s+/g, " ").trim()));
       var answer = assessment.answers[id];
       var state = sc.edition.answer_states.filter(function (s) { return s.id === answer; })[0];
       item.appendChild(this.line("p", null, texts.report_answer, { answer: state ? state.label : texts.report_unanswered }));
       var entry = (assessment.evidence || {})[id] || {};
       var ticked = Array.isArray(entry.items) ? entry.items : [];
       // The report is loaded after the checklists (sc.need), so every item has its text.
-      var lists = util.checklistOf(sc.edition.id, id) || [[], []];
+      var lists = sc.checklists.of(id);
       var items = lists[0].concat(lists[1]);
       var tickedLabels = items.filter(function (row) { return ticked.indexOf(row[0]) !== -1; })
         .map(function (row) { return row[1]; });
       if (items.length) {
         item.appendChild(tickedLabels.length
           ? this.line("p", null, texts.report_ticked, { list: tickedLabels.join("; ") })
-          : el("p", null, texts.report_nothing_ticked));
+          : element("p", null, texts.report_nothing_ticked));
       }
       if (entry.owner) {
         item.appendChild(this.line("p", null, texts.report_owner, { owner: entry.owner }));
@@ -144,7 +143,6 @@
       list.appendChild(item);
     }, this);
     return list;
-  };
+  }
+}
 
-  parts.report = { create: function (root, sc) { return new Report(root, sc); } };
-})();

@@ -5,13 +5,14 @@
  * documents to gather with which are ticked. The links are copies of the form's own links, so
  * every URL comes from the build. The documents list is built only while its panel is open.
  */
-(function () {
-  "use strict";
 
-  var parts = window.WWCSelfCheckParts = window.WWCSelfCheckParts || {};
-  var util = parts.util;
+import { readiness } from "../lib/index.js";
+import { format } from "../lib/format.js";
+import { element, setText } from "../view/dom.js";
 
-  function Plan(root, sc) {
+export class Plan {
+
+  constructor(root, sc) {
     this.root = root;
     this.sc = sc;
     this.next = document.getElementById("wwc-sc-next");
@@ -36,44 +37,38 @@
     });
   }
 
-  Plan.prototype.fieldset = function (id) {
+  fieldset(id) {
     return this.fieldsets[id];
-  };
+  }
 
   /* The id and the title or, without a title, the id and the statement. */
-  Plan.prototype.criterionLabel = function (id) {
+  criterionLabel(id) {
     if (!Object.prototype.hasOwnProperty.call(this.labels, id)) {
       var legend = this.fieldset(id).querySelector("legend");
       var title = legend.querySelector(".wwc-sc-title");
       this.labels[id] = id + " " + (title ? title.textContent : legend.querySelector(".wwc-sc-statement").textContent);
     }
     return this.labels[id];
-  };
+  }
 
-  /* An item's text from the checklists (wwc-sc-util.js), once looked up. */
-  Plan.prototype.itemText = function (criterionId, itemId) {
+  /* An item's text from the checklists (the page's checklists), once looked up. */
+  itemText(criterionId, itemId) {
     var key = criterionId + " " + itemId;
     if (!Object.prototype.hasOwnProperty.call(this.itemTexts, key)) {
-      this.itemTexts[key] = util.itemText(this.sc.edition.id, criterionId, itemId);
+      this.itemTexts[key] = this.sc.checklists.itemText(criterionId, itemId);
     }
     return this.itemTexts[key];
-  };
-
-  /* The checklists arrived: the lists named items by id until now, so draw them again. */
-  Plan.prototype.forget = function () {
-    this.itemTexts = {};
-    this.signature = { next: null, flags: null, documents: null };
-  };
+  }
 
   /* The guide link and the case study links of a criterion, cloned from the form. */
-  Plan.prototype.criterionLinks = function (id) {
+  criterionLinks(id) {
     var source = this.fieldset(id).querySelector(".wwc-sc-guide-link");
     var copy = source.cloneNode(true);
     copy.className = "wwc-sc-plan-links";
     return copy;
-  };
+  }
 
-  Plan.prototype.stateLabel = function (stateId) {
+  stateLabel(stateId) {
     var states = this.sc.edition.answer_states;
     for (var i = 0; i < states.length; i += 1) {
       if (states[i].id === stateId) {
@@ -81,68 +76,68 @@
       }
     }
     return stateId;
-  };
+  }
 
-  Plan.prototype.update = function (view) {
+  update(view) {
     this.renderNext(view);
     this.renderFlags(view);
     this.renderDocuments(view, false);
-  };
+  }
 
   /* Rebuilt only when the list itself changes (its ids, answers and tick counts). */
-  Plan.prototype.renderNext = function (view) {
+  renderNext(view) {
     var sc = this.sc;
     var texts = sc.texts;
-    var plan = window.WWCReadiness.nextSteps(sc.edition, view.assessment.answers, view.assessment.evidence, view.result);
+    var plan = readiness.nextSteps(sc.edition, view.assessment.answers, view.assessment.evidence, view.result);
     var signature = JSON.stringify(plan);
     if (signature === this.signature.next) {
       return;
     }
     this.signature.next = signature;
     if (!plan) {
-      this.next.replaceChildren(util.element("p", null, texts.next_none_needed));
+      this.next.replaceChildren(element("p", null, texts.next_none_needed));
       return;
     }
-    var intro = util.element("p", "wwc-sc-next-intro", util.format(texts.next_intro, {
+    var intro = element("p", "wwc-sc-next-intro", format(texts.next_intro, {
       tier: sc.tierName(plan.tier), more: plan.needed, items: sc.items(plan.needed),
       items_all: sc.edition.item_label_plural, group: sc.edition.group_label.toLowerCase()
     }));
-    var list = util.element("ol", "wwc-sc-next-list");
+    var list = element("ol", "wwc-sc-next-list");
     plan.steps.forEach(function (step) {
-      var item = util.element("li");
+      var item = element("li");
       item.setAttribute("data-wwc-step", step.id);
-      item.appendChild(util.element("strong", null, this.criterionLabel(step.id)));
+      item.appendChild(element("strong", null, this.criterionLabel(step.id)));
       var state = step.answer === null
-        ? util.format(texts.next_item_unanswered, { ticked: step.ticked, total: step.total })
-        : util.format(texts.next_item_state, { state: this.stateLabel(step.answer), ticked: step.ticked, total: step.total });
-      item.appendChild(util.element("span", "wwc-sc-next-state", " (" + state + ")"));
+        ? format(texts.next_item_unanswered, { ticked: step.ticked, total: step.total })
+        : format(texts.next_item_state, { state: this.stateLabel(step.answer), ticked: step.ticked, total: step.total });
+      item.appendChild(element("span", "wwc-sc-next-state", " (" + state + ")"));
       item.appendChild(this.criterionLinks(step.id));
       list.appendChild(item);
     }, this);
     var nodes = [intro, list];
     if (plan.others) {
-      nodes.push(util.element("p", "wwc-sc-caption", util.format(texts.next_more, {
+      nodes.push(element("p", "wwc-sc-caption", format(texts.next_more, {
         count: plan.others, items: sc.items(plan.others)
       })));
     }
     this.next.replaceChildren.apply(this.next, nodes);
-  };
+  }
 
-  Plan.prototype.flagText = function (flag) {
+  flagText(flag) {
     var texts = this.sc.texts;
     var bits = [];
     if (flag.missing.length) {
-      bits.push(util.format(texts.flag_documents, {
+      bits.push(format(texts.flag_documents, {
         list: flag.missing.map(function (id) { return this.itemText(flag.id, id); }, this).join("; ")
       }));
     }
     if (flag.mustMeet && !flag.mustMeet.holds) {
-      bits.push(util.format(texts.flag_must_meet, flag.mustMeet));
+      bits.push(format(texts.flag_must_meet, flag.mustMeet));
     }
     return bits.join(". ");
-  };
+  }
 
-  Plan.prototype.renderFlags = function (view) {
+  renderFlags(view) {
     var flags = view.backed.flags;
     var signature = JSON.stringify(flags);
     if (signature === this.signature.flags) {
@@ -150,42 +145,61 @@
     }
     this.signature.flags = signature;
     if (!flags.length) {
-      this.flags.replaceChildren(util.element("p", null, this.sc.texts.flags_none));
+      this.flags.replaceChildren(element("p", null, this.sc.texts.flags_none));
       return;
     }
-    var list = util.element("ul", "wwc-sc-flag-list");
+    var list = element("ul", "wwc-sc-flag-list");
     flags.forEach(function (flag) {
-      var item = util.element("li");
+      var item = element("li");
       item.setAttribute("data-wwc-flag", flag.id);
-      var link = util.element("a", null, this.criterionLabel(flag.id));
+      var link = element("a", null, this.criterionLabel(flag.id));
       link.setAttribute("href", "#" + this.fieldset(flag.id).id);
-      item.append(link, util.element("span", null, ": " + this.flagText(flag)));
+      item.append(link, element("span", null, ": " + this.flagText(flag)));
       list.appendChild(item);
     }, this);
     this.flags.replaceChildren(list);
-  };
+  }
 
-  /* The summary's count always; the list only while its panel is open, drawn by
-     wwc-sc-plan-documents.js (loaded with the checklists on its first opening). */
-  Plan.prototype.renderDocuments = function (view, force) {
+  /* The summary's count always; the list only while its panel is open. */
+  renderDocuments(view, force) {
     var sc = this.sc;
-    var documents = window.WWCReadiness.documents(sc.edition, view.assessment.evidence);
+    var documents = readiness.documents(sc.edition, view.assessment.evidence);
     var ticked = documents.filter(function (doc) { return doc.ticked; }).length;
-    util.setText(this.documentsSummary, util.format(sc.texts.documents_summary, { ticked: ticked, total: documents.length }));
+    setText(this.documentsSummary, format(sc.texts.documents_summary, { ticked: ticked, total: documents.length }));
     if (!this.documents.open) {
       return;
     }
-    if (this.drawDocuments && sc.checklists) {
-      this.drawDocuments(documents, force);
+    this.drawDocuments(documents, force);
+  }
+
+  /* The documents to gather, by group, with which are ticked and a link to the criterion each proves. */
+  drawDocuments(documents, force) {
+    var sc = this.sc;
+    var signature = JSON.stringify(documents);
+    if (!force && signature === this.signature.documents) {
       return;
     }
-    var self = this;
-    sc.need(["documents"]).then(function () { self.renderDocuments(sc.view(), true); }, function () {});
-  };
-
-  parts.plan = {
-    create: function (root, sc) { return new Plan(root, sc); },
-    // For the documents list (wwc-sc-plan-documents.js, loaded on first use).
-    prototype: Plan.prototype
-  };
-})();
+    this.signature.documents = signature;
+    var nodes = [];
+    sc.edition.groups.forEach(function (group) {
+      var rows = documents.filter(function (doc) { return doc.group === group.id; });
+      if (!rows.length) {
+        return;
+      }
+      nodes.push(element("h4", null, group.name));
+      var list = element("ul", "wwc-sc-document-list");
+      rows.forEach(function (doc) {
+        var item = element("li", doc.ticked ? "wwc-sc-doc-ticked" : "wwc-sc-doc-open");
+        item.setAttribute("data-wwc-document", doc.id);
+        item.appendChild(element("span", "wwc-sc-doc-state", doc.ticked ? sc.texts.documents_ticked : sc.texts.documents_not_ticked));
+        item.appendChild(document.createTextNode(" " + this.itemText(doc.criterion, doc.id) + " "));
+        var link = element("a", null, format(sc.texts.documents_for, { id: doc.criterion }));
+        link.setAttribute("href", "#" + this.fieldset(doc.criterion).id);
+        item.appendChild(link);
+        list.appendChild(item);
+      }, this);
+      nodes.push(list);
+    }, this);
+    this.documentsList.replaceChildren.apply(this.documentsList, nodes);
+  }
+}

@@ -3,46 +3,44 @@
  * link) in tables that print: tier and criteria met of each, met per group, and per criterion
  * what improved, slipped or changed. The figures come from WWCMerge.compare (WWCScoring).
  */
-(function () {
-  "use strict";
 
-  var parts = window.WWCSelfCheckParts = window.WWCSelfCheckParts || {};
+import { merge, scoring } from "../lib/index.js";
+import { format } from "../lib/format.js";
+import { element } from "../view/dom.js";
 
-  // Shared helpers (wwc-sc-util.js, loaded before this file).
-  var format = parts.util.format;
-  var element = parts.util.element;
+function cells(row, values, header) {
+  values.forEach(function (value, index) {
+    var cell = element(index === 0 && header ? "th" : "td", null, value);
+    if (index === 0 && header) {
+      cell.setAttribute("scope", "row");
+    }
+    row.appendChild(cell);
+  });
+  return row;
+}
 
-  function cells(row, values, header) {
-    values.forEach(function (value, index) {
-      var cell = element(index === 0 && header ? "th" : "td", null, value);
-      if (index === 0 && header) {
-        cell.setAttribute("scope", "row");
-      }
-      row.appendChild(cell);
-    });
-    return row;
-  }
+function headRow(labels) {
+  var thead = element("thead");
+  var row = element("tr");
+  labels.forEach(function (label) {
+    var th = element("th", null, label);
+    th.setAttribute("scope", "col");
+    row.appendChild(th);
+  });
+  thead.appendChild(row);
+  return thead;
+}
 
-  function headRow(labels) {
-    var thead = element("thead");
-    var row = element("tr");
-    labels.forEach(function (label) {
-      var th = element("th", null, label);
-      th.setAttribute("scope", "col");
-      row.appendChild(th);
-    });
-    thead.appendChild(row);
-    return thead;
-  }
+export class Compare {
 
-  function Compare(root, ctx) {
+  constructor(root, ctx) {
     this.root = root;
     this.ctx = ctx;
     this.texts = ctx.texts;
     this.build();
   }
 
-  Compare.prototype.select = function (id, label) {
+  select(id, label) {
     var wrapper = element("span", "wwc-sc-field");
     var labelNode = element("label", null, label);
     labelNode.setAttribute("for", id);
@@ -50,9 +48,9 @@
     select.id = id;
     wrapper.append(labelNode, select);
     return { wrapper: wrapper, select: select };
-  };
+  }
 
-  Compare.prototype.build = function () {
+  build() {
     var t = this.texts;
     var self = this;
     var heading = element("h2", null, t.compare_heading);
@@ -74,10 +72,10 @@
     this.output.id = "wwc-sc-compare-output";
     this.root.replaceChildren(heading, this.note, this.from.wrapper, this.to.wrapper, this.go, this.print, this.output);
     this.root.hidden = false;
-  };
+  }
 
   /* The choices: every assessment of this edition, newest last in "Later" by default. */
-  Compare.prototype.render = function () {
+  render() {
     var editionId = this.ctx.edition.id;
     // Keep the user's choice across re-renders, unless it compares an assessment with itself.
     var keepChoice = this.from.select.value !== this.to.select.value;
@@ -101,27 +99,27 @@
     var enough = list.length >= 2;
     this.note.textContent = enough ? "" : this.texts.compare_need_two;
     this.go.disabled = !enough;
-  };
+  }
 
-  Compare.prototype.compareChosen = function () {
+  compareChosen() {
     var model = this.ctx.model;
     var from = model.get(this.from.select.value);
     var to = model.get(this.to.select.value);
     if (from && to) {
       this.show(from, to, from.name, to.name);
     }
-  };
+  }
 
   /* Compare the open assessment (earlier) with an incoming one (later), e.g. from a link. */
-  Compare.prototype.compareWith = function (incoming, label) {
+  compareWith(incoming, label) {
     var current = this.ctx.model.current();
     this.show(current, incoming, current.name || this.texts.new_name, (incoming.name || "") + " (" + label + ")");
-  };
+  }
 
-  Compare.prototype.show = function (from, to, fromName, toName) {
+  show(from, to, fromName, toName) {
     var t = this.texts;
     var edition = this.ctx.edition;
-    var result = window.WWCMerge.compare(edition, from, to, window.WWCScoring);
+    var result = merge.compare(edition, from, to, scoring);
     var caption = format(t.compare_caption, { from: fromName, to: toName });
     var summary = element("table", "wwc-sc-compare-table");
     summary.id = "wwc-sc-compare-summary";
@@ -166,27 +164,27 @@
     this.root.hidden = false;
     summary.setAttribute("tabindex", "-1");
     summary.focus();
-  };
+  }
 
-  Compare.prototype.tierName = function (tierId) {
+  tierName(tierId) {
     var tier = this.ctx.edition.tiers.filter(function (item) { return item.id === tierId; })[0];
     return tier ? tier.name : this.ctx.edition.not_certified_label;
-  };
+  }
 
-  Compare.prototype.metText = function (score) {
+  metText(score) {
     return score.met + " / " + score.total + " (" + score.percent + "%)";
-  };
+  }
 
-  Compare.prototype.answerLabel = function (answer) {
+  answerLabel(answer) {
     if (answer === null) {
       return this.texts.compare_unanswered;
     }
     var state = this.ctx.edition.answer_states.filter(function (item) { return item.id === answer; })[0];
     return state ? state.label : answer;
-  };
+  }
 
   /* Print only the comparison: a class on <html> lets the print stylesheet hide the rest. */
-  Compare.prototype.printComparison = function () {
+  printComparison() {
     var html = document.documentElement;
     html.classList.add("wwc-sc-printing-compare");
     var done = function () {
@@ -195,7 +193,6 @@
     };
     window.addEventListener("afterprint", done);
     window.print();
-  };
+  }
+}
 
-  parts.compare = { create: function (root, ctx) { return new Compare(root, ctx); } };
-})();

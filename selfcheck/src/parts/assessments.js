@@ -8,47 +8,45 @@
  *        reload() (the controller re-reads model.current() and re-renders), goToEdition(editionId),
  *        download(name, type, text), announce(message) }
  */
-(function () {
-  "use strict";
 
-  var parts = window.WWCSelfCheckParts = window.WWCSelfCheckParts || {};
+import { csv } from "../lib/index.js";
+import { format } from "../lib/format.js";
+import { download, element } from "../view/dom.js";
 
-  // Shared helpers (wwc-sc-util.js, loaded before this file).
-  var format = parts.util.format;
-  var element = parts.util.element;
+function button(label, className) {
+  var node = element("button", "wwc-sc-button" + (className ? " " + className : ""), label);
+  node.type = "button";
+  return node;
+}
 
-  function button(label, className) {
-    var node = element("button", "wwc-sc-button" + (className ? " " + className : ""), label);
-    node.type = "button";
-    return node;
-  }
+function field(id, label, type, value) {
+  var wrapper = element("span", "wwc-sc-field");
+  var labelNode = element("label", null, label);
+  labelNode.setAttribute("for", id);
+  var input = element("input");
+  input.id = id;
+  input.type = type;
+  input.value = value || "";
+  wrapper.append(labelNode, input);
+  return { wrapper: wrapper, input: input };
+}
 
-  function field(id, label, type, value) {
-    var wrapper = element("span", "wwc-sc-field");
-    var labelNode = element("label", null, label);
-    labelNode.setAttribute("for", id);
-    var input = element("input");
-    input.id = id;
-    input.type = type;
-    input.value = value || "";
-    wrapper.append(labelNode, input);
-    return { wrapper: wrapper, input: input };
-  }
+function shortDate(iso) {
+  return iso ? String(iso).slice(0, 16).replace("T", " ") : "";
+}
 
-  function shortDate(iso) {
-    return iso ? String(iso).slice(0, 16).replace("T", " ") : "";
-  }
+/* ---- the assessments manager --------------------------------------------------------- */
 
-  /* ---- the assessments manager --------------------------------------------------------- */
+export class Manager {
 
-  function Manager(root, ctx) {
+  constructor(root, ctx) {
     this.root = root;
     this.ctx = ctx;
     this.texts = ctx.texts;
     this.build();
   }
 
-  Manager.prototype.build = function () {
+  build() {
     var t = this.texts;
     var self = this;
     this.root.replaceChildren();
@@ -93,17 +91,17 @@
     this.root.append(heading, element("p", "wwc-sc-hint", t.manager_intro), this.details, this.table, creating,
       this.undo, this.message);
     this.root.hidden = false;
-  };
+  }
 
-  Manager.prototype.render = function () {
+  render() {
     var current = this.ctx.model.current();
     this.body.replaceChildren();
     this.ctx.model.list().forEach(function (assessment) {
       this.body.appendChild(this.row(assessment, assessment.id === current.id));
     }, this);
-  };
+  }
 
-  Manager.prototype.row = function (assessment, isOpen) {
+  row(assessment, isOpen) {
     var t = this.texts;
     var self = this;
     var row = element("tr");
@@ -127,31 +125,91 @@
     actions.appendChild(this.action(t.delete_button, assessment, function () { self.act("remove", assessment); }));
     row.appendChild(actions);
     return row;
-  };
+  }
 
   /* Each action button names its assessment for screen readers ("Open 2026 draft"). */
-  Manager.prototype.action = function (label, assessment, handler) {
+  action(label, assessment, handler) {
     var node = button(label);
     node.setAttribute("aria-label", label + " " + (assessment.name || this.texts.new_name));
     node.addEventListener("click", handler);
     return node;
-  };
+  }
 
-  Manager.prototype.say = function (message) {
+  say(message) {
     this.message.textContent = message;
-  };
+  }
 
-  /* The actions (new, open, duplicate, delete and its undo, CSV) are wwc-sc-manage.js, loaded on
-     the first one: a first visit does not carry them. A failed load is said here; nothing changed. */
-  Manager.prototype.act = function (method, argument, more) {
-    var self = this;
-    this.ctx.need(["manage"].concat(more || []), true).then(function () { self[method](argument); },
-      function (error) { self.say(self.ctx.partFailed(error)); });
-  };
+  act(method, argument) {
+    this[method](argument);
+  }
 
-  /* ---- the storage banner ------------------------------------------------------------ */
+  after(result, message) {
+    this.ctx.changed(result);
+    this.ctx.reload();
+    this.render();
+    if (message) {
+      this.say(message);
+    }
+  }
 
-  function Banner(root, ctx) {
+  createNew() {
+    var name = this.newName.input.value.trim() || this.texts.new_name;
+    var result = this.ctx.model.create({ name: name });
+    this.newName.input.value = "";
+    this.after(result, format(this.texts.created, { name: name }));
+    // Its name, city and date are edited in the tools section, the page's one place for them.
+    document.getElementById("wwc-sc-name").focus();
+  }
+
+  open(assessment) {
+    var result = this.ctx.model.openAssessment(assessment.id);
+    if (result.navigate) {
+      this.ctx.goToEdition(result.navigate);
+      return;
+    }
+    this.after(result);
+  }
+
+  duplicate(assessment) {
+    var name = format(this.texts.copy_name, { name: assessment.name || this.texts.new_name });
+    this.after(this.ctx.model.duplicate(assessment.id, name), format(this.texts.duplicated, { name: name }));
+  }
+
+  remove(assessment) {
+    var result = this.ctx.model.remove(assessment.id);
+    this.deleted = assessment;
+    this.undo.textContent = format(this.texts.undo_delete, { name: assessment.name || this.texts.new_name });
+    this.undo.hidden = false;
+    this.after(result, format(this.texts.deleted, { name: assessment.name || this.texts.new_name }));
+    this.undo.focus();
+  }
+
+  undoDelete() {
+    if (!this.deleted) {
+      return;
+    }
+    var name = this.deleted.name || this.texts.new_name;
+    var result = this.ctx.model.undoRemove(this.deleted.id);
+    this.deleted = null;
+    this.undo.hidden = true;
+    this.after(result, format(this.texts.restored_deleted, { name: name }));
+  }
+
+  downloadCsv() {
+    var current = this.ctx.model.current();
+    var settings = this.ctx.settings.csv;
+    var text = csv.assessmentCsv(this.ctx.csvEdition(), current, settings.headings);
+    var name = csv.fileName(settings.file_prefix, current.edition, current.name);
+    this.ctx.download(name, "text/csv;charset=utf-8", text);
+    this.say(format(this.texts.csv_done, { file: name }));
+  }
+}
+
+/* ---- the storage banner ------------------------------------------------------------ */
+
+export class Banner {
+
+  constructor(root, ctx) {
     this.root = root;
     this.ctx = ctx;
     this.texts = ctx.texts;
@@ -159,7 +217,7 @@
     root.setAttribute("role", "alert");
   }
 
-  Banner.prototype.messages = function (status) {
+  messages(status) {
     var t = this.texts;
     var list = [];
     if (status.newerVersion) {
@@ -174,11 +232,11 @@
       list.push(t.banner_save_failed);
     }
     return list;
-  };
+  }
 
   /* Called after every change: a failed save is said again each time (so a screen reader hears it
      on every change), and the warning clears as soon as a save works again. */
-  Banner.prototype.render = function () {
+  render() {
     var t = this.texts;
     var status = this.ctx.model.status();
     var failing = this.messages(status);
@@ -204,22 +262,14 @@
     this.root.replaceChildren.apply(this.root, nodes);
     this.root.classList.toggle("wwc-sc-banner-failing", failing.length > 0);
     this.root.hidden = !nodes.length;
-  };
+  }
 
-  Banner.prototype.exportButton = function (label, id, asideOnly) {
+  exportButton(label, id, asideOnly) {
     var self = this;
     var node = button(label);
     node.id = id;
     node.addEventListener("click", function () { self.ctx.downloadBackup(asideOnly); });
     return node;
-  };
+  }
+}
 
-  parts.assessments = {
-    // For the actions (wwc-sc-manage.js, loaded on first use).
-    prototype: Manager.prototype,
-    create: function (root, ctx) { return new Manager(root, ctx); }
-  };
-  parts.banner = {
-    create: function (root, ctx) { return new Banner(root, ctx); }
-  };
-})();

@@ -4,13 +4,14 @@
  * part only rewrites the texts and widths that changed, so the page never shifts and a click
  * costs a handful of DOM writes.
  */
-(function () {
-  "use strict";
 
-  var parts = window.WWCSelfCheckParts = window.WWCSelfCheckParts || {};
-  var util = parts.util;
+import { format } from "../lib/format.js";
+import { scoring } from "../lib/index.js";
+import { setStyle, setText, toggleClass } from "../view/dom.js";
 
-  function Results(root, sc) {
+export class Results {
+
+  constructor(root, sc) {
     this.root = root;
     this.sc = sc;
     var q = function (selector) { return root.querySelector(selector); };
@@ -25,7 +26,7 @@
       evidence: q(".wwc-sc-evidence-result"),
       flags: q(".wwc-sc-evidence-flags"),
       overall: q(".wwc-sc-bar-overall .wwc-sc-bar-fill"),
-      status: document.getElementById("wwc-sc-status")
+      status: root.ownerDocument.getElementById("wwc-sc-status")
     };
     this.groups = {};
     Array.prototype.forEach.call(root.querySelectorAll(".wwc-sc-group-bar"), function (item) {
@@ -38,72 +39,71 @@
     }, this);
   }
 
-  Results.prototype.update = function (view) {
+  update(view) {
     var sc = this.sc;
     var texts = sc.texts;
     var result = view.result;
     var nodes = this.nodes;
     var count = { met: result.met, total: result.total, items: sc.items(result.total) };
-    util.setText(nodes.tier, sc.tierName(result.tier));
+    setText(nodes.tier, sc.tierName(result.tier));
     nodes.tier.setAttribute("data-wwc-tier", result.tier || "");
-    util.toggleClass(nodes.tier, "wwc-sc-tier-none", !result.tier);
+    toggleClass(nodes.tier, "wwc-sc-tier-none", !result.tier);
     // Every meaning is in the page (one grid cell, macros/selfcheck.py): only the reached one shows.
     Array.prototype.forEach.call(nodes.meaning.children, function (span) {
-      util.toggleClass(span, "wwc-sc-shown", span.getAttribute("data-wwc-tier") === result.tier);
+      toggleClass(span, "wwc-sc-shown", span.getAttribute("data-wwc-tier") === result.tier);
     });
-    util.setText(nodes.metCount, util.format(texts.met_count, count));
-    util.setText(nodes.percent, "(" + result.percent + "%)");
-    util.setText(nodes.borderline, this.borderlineText(result));
-    util.setText(nodes.unanswered, sc.unansweredText(result));
-    util.setText(nodes.next, this.nextText(result));
-    util.setText(nodes.evidence, this.evidenceText(view.backed.result));
-    util.setText(nodes.flags, view.backed.flags.length
-      ? util.format(texts.evidence_flagged_some, {
+    setText(nodes.metCount, format(texts.met_count, count));
+    setText(nodes.percent, "(" + result.percent + "%)");
+    setText(nodes.borderline, this.borderlineText(result));
+    setText(nodes.unanswered, sc.unansweredText(result));
+    setText(nodes.next, this.nextText(result));
+    setText(nodes.evidence, this.evidenceText(view.backed.result));
+    setText(nodes.flags, view.backed.flags.length
+      ? format(texts.evidence_flagged_some, {
         count: view.backed.flags.length,
         answers: view.backed.flags.length === 1 ? texts.answer_one : texts.answer_many
       })
       : texts.evidence_flagged_none);
-    util.setStyle(nodes.overall, "width", (100 * result.met / Math.max(result.total, 1)) + "%");
-    util.setText(nodes.status, sc.summary(result));
+    setStyle(nodes.overall, "width", (100 * result.met / Math.max(result.total, 1)) + "%");
+    setText(nodes.status, sc.summary(result));
     result.groups.forEach(function (group) {
       var slot = this.groups[group.id];
-      var figure = util.format(texts.group_figure, { percent: group.percent, met: group.met, total: group.total });
-      util.setText(slot.figure, figure);
+      var figure = format(texts.group_figure, { percent: group.percent, met: group.met, total: group.total });
+      setText(slot.figure, figure);
       if (slot.figure.getAttribute("data-wwc-percent") !== group.percent) {
         slot.figure.setAttribute("data-wwc-percent", group.percent);
       }
-      util.setStyle(slot.fill, "width", (100 * group.met / Math.max(group.total, 1)) + "%");
-      util.setText(slot.heading, figure);
+      setStyle(slot.fill, "width", (100 * group.met / Math.max(group.total, 1)) + "%");
+      setText(slot.heading, figure);
     }, this);
-  };
+  }
 
-  Results.prototype.borderlineText = function (result) {
-    var reading = window.WWCScoring.borderline(this.sc.edition, result.met);
+  borderlineText(result) {
+    var reading = scoring.borderline(this.sc.edition, result.met);
     if (!reading) {
       return "";
     }
-    return util.format(this.sc.texts.borderline, {
+    return format(this.sc.texts.borderline, {
       percent: result.percent, rounded: reading.percent, tier: this.sc.tierName(reading.tier)
     });
-  };
+  }
 
-  Results.prototype.nextText = function (result) {
+  nextText(result) {
     if (!result.next_tier) {
       return this.sc.texts.top_tier;
     }
-    return util.format(this.sc.texts.next_tier, {
+    return format(this.sc.texts.next_tier, {
       more: result.next_tier.more_needed,
       items: this.sc.items(result.next_tier.more_needed),
       tier: this.sc.tierName(result.next_tier.id)
     });
-  };
+  }
 
-  Results.prototype.evidenceText = function (backed) {
-    return util.format(this.sc.texts.evidence_result, {
+  evidenceText(backed) {
+    return format(this.sc.texts.evidence_result, {
       met: backed.met, total: backed.total, items: this.sc.items(backed.total),
       percent: backed.percent, tier: this.sc.tierName(backed.tier)
     });
-  };
+  }
+}
 
-  parts.results = { create: function (root, sc) { return new Results(root, sc); } };
-})();

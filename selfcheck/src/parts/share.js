@@ -6,45 +6,43 @@
  *
  * ctx: as in wwc-sc-assessments.js, plus compareWith(assessment, label) (the compare part).
  */
-(function () {
-  "use strict";
 
-  var parts = window.WWCSelfCheckParts = window.WWCSelfCheckParts || {};
+import { merge, scoring, share } from "../lib/index.js";
+import { format } from "../lib/format.js";
+import { element } from "../view/dom.js";
 
-  // Shared helpers (wwc-sc-util.js, loaded before this file).
-  var format = parts.util.format;
-  var element = parts.util.element;
-
-  function button(label, id) {
-    var node = element("button", "wwc-sc-button", label);
-    node.type = "button";
-    if (id) {
-      node.id = id;
-    }
-    return node;
+function button(label, id) {
+  var node = element("button", "wwc-sc-button", label);
+  node.type = "button";
+  if (id) {
+    node.id = id;
   }
+  return node;
+}
 
-  function checkbox(id, label) {
-    var wrapper = element("span", "wwc-sc-option");
-    var input = element("input");
-    input.type = "checkbox";
-    input.id = id;
-    var labelNode = element("label", null, label);
-    labelNode.setAttribute("for", id);
-    wrapper.append(input, labelNode);
-    return { wrapper: wrapper, input: input };
-  }
+function checkbox(id, label) {
+  var wrapper = element("span", "wwc-sc-option");
+  var input = element("input");
+  input.type = "checkbox";
+  input.id = id;
+  var labelNode = element("label", null, label);
+  labelNode.setAttribute("for", id);
+  wrapper.append(input, labelNode);
+  return { wrapper: wrapper, input: input };
+}
 
-  /* ---- making a link ------------------------------------------------------------------- */
+/* ---- making a link ------------------------------------------------------------------- */
 
-  function Share(root, ctx) {
+export class Share {
+
+  constructor(root, ctx) {
     this.root = root;
     this.ctx = ctx;
     this.texts = ctx.texts;
     this.build();
   }
 
-  Share.prototype.build = function () {
+  build() {
     var t = this.texts;
     var self = this;
     var heading = element("h2", null, t.share_heading);
@@ -71,14 +69,14 @@
     this.root.replaceChildren(heading, element("p", "wwc-sc-hint", t.share_intro), this.ticks.wrapper,
       this.notes.wrapper, make, this.output, this.info);
     this.root.hidden = false;
-  };
+  }
 
-  Share.prototype.makeLink = function () {
+  makeLink() {
     var self = this;
     var settings = this.ctx.settings.share;
     var options = { ticks: this.ticks.input.checked, notes: this.notes.input.checked };
-    return window.WWCShare.encode(this.ctx.model.current(), options).then(function (token) {
-      var url = window.WWCShare.linkFor(window.location.href, settings.fragment, token);
+    return share.encode(this.ctx.model.current(), options).then(function (token) {
+      var url = share.linkFor(window.location.href, settings.fragment, token);
       self.link.value = url;
       self.output.hidden = false;
       var template = url.length > settings.email_chars ? self.texts.share_too_long : self.texts.share_length;
@@ -86,9 +84,9 @@
       self.link.focus();
       self.link.select();
     });
-  };
+  }
 
-  Share.prototype.copyLink = function () {
+  copyLink() {
     var self = this;
     this.link.select();
     var done = function () { self.info.textContent = self.texts.share_copied; };
@@ -97,35 +95,38 @@
         // The clipboard can be refused (permissions, file://); the link stays selected to copy by hand.
       });
     }
-  };
+  }
+}
 
-  /* ---- an incoming link or file --------------------------------------------------------- */
+/* ---- an incoming link or file --------------------------------------------------------- */
 
-  function Incoming(root, ctx) {
+export class Incoming {
+
+  constructor(root, ctx) {
     this.root = root;
     this.ctx = ctx;
     this.texts = ctx.texts;
     root.hidden = true;
   }
 
-  Incoming.prototype.errorText = function (error, editionId) {
+  errorText(error, editionId) {
     var t = this.texts;
     // By the error's code: link_too_long, link_not_a_link, link_newer_version, link_damaged,
     // link_too_large, link_invalid, link_unknown_edition (named here so the build sends these
     // texts with this part, macros/selfcheck.py script_texts).
     var key = "link_" + error.code.replace(/-/g, "_");
     return format(t[key] || error.code, { detail: error.detail, length: error.detail, edition: editionId || "" });
-  };
+  }
 
   /* Read the page's fragment; show what a link holds, or why it was refused. */
-  Incoming.prototype.readHash = function () {
+  readHash() {
     var settings = this.ctx.settings.share;
-    var token = window.WWCShare.tokenFromHash(window.location.hash, settings.fragment);
+    var token = share.tokenFromHash(window.location.hash, settings.fragment);
     if (!token) {
       return Promise.resolve(null);
     }
     var self = this;
-    return window.WWCShare.decode(token, settings).then(function (decoded) {
+    return share.decode(token, settings).then(function (decoded) {
       if (!decoded.ok) {
         self.refuse(self.errorText(decoded.error));
       } else if (!self.ctx.editionNames[decoded.assessment.edition]) {
@@ -135,26 +136,26 @@
       }
       return decoded;
     });
-  };
+  }
 
-  Incoming.prototype.heading = function () {
+  heading() {
     var heading = element("h2", null, this.texts.incoming_heading);
     heading.id = "wwc-sc-incoming-heading";
     this.root.setAttribute("aria-labelledby", heading.id);
     return heading;
-  };
+  }
 
-  Incoming.prototype.refuse = function (reason) {
+  refuse(reason) {
     var alert = element("p", "wwc-sc-incoming-refused", format(this.texts.link_refused, { reason: reason }));
     alert.setAttribute("role", "alert");
     this.root.replaceChildren(this.heading(), alert, this.dismissButton());
     this.root.hidden = false;
-  };
+  }
 
-  Incoming.prototype.describe = function (assessment) {
+  describe(assessment) {
     var t = this.texts;
     var edition = this.ctx.edition;
-    var met = assessment.edition === edition.id ? window.WWCScoring.score(edition, assessment.answers).met : "?";
+    var met = assessment.edition === edition.id ? scoring.score(edition, assessment.answers).met : "?";
     return format(t.incoming_holds, {
       name: assessment.name || t.new_name,
       edition: this.ctx.editionNames[assessment.edition],
@@ -165,10 +166,10 @@
       ticks: assessment.carries && assessment.carries.ticks ? t.incoming_ticks : "",
       notes: assessment.carries && assessment.carries.notes ? t.incoming_notes : ""
     });
-  };
+  }
 
   /* What an incoming assessment (link or file) holds, and the three things the user may do. */
-  Incoming.prototype.show = function (assessment) {
+  show(assessment) {
     var t = this.texts;
     var self = this;
     this.assessment = assessment;
@@ -199,34 +200,37 @@
     this.root.hidden = false;
     holds.setAttribute("tabindex", "-1");
     holds.focus();
-  };
+  }
 
-  Incoming.prototype.dismissButton = function () {
+  dismissButton() {
     var self = this;
     var node = button(this.texts.incoming_dismiss, "wwc-sc-incoming-dismiss");
     node.addEventListener("click", function () { self.dismiss(); });
     return node;
-  };
+  }
 
   /* The link is handled: take it out of the address, so a reload does not offer it again. */
-  Incoming.prototype.dismiss = function () {
+  dismiss() {
     this.root.hidden = true;
     this.root.replaceChildren();
     if (window.history && window.history.replaceState) {
       window.history.replaceState(null, "", window.location.pathname + window.location.search);
     }
-  };
+  }
 
-  Incoming.prototype.saveAsNew = function () {
+  saveAsNew() {
     var result = this.ctx.model.saveAsNew(this.assessment);
     this.ctx.changed(result);
     this.ctx.refreshParts();
     this.message.textContent = format(this.texts.incoming_saved, { name: this.assessment.name || this.texts.new_name });
-  };
+  }
+}
 
-  /* ---- merge --------------------------------------------------------------------------- */
+/* ---- merge --------------------------------------------------------------------------- */
 
-  function Merge(root, ctx) {
+export class Merge {
+
+  constructor(root, ctx) {
     this.root = root;
     this.ctx = ctx;
     this.texts = ctx.texts;
@@ -234,25 +238,25 @@
     root.hidden = true;
   }
 
-  Merge.prototype.answerLabel = function (answer) {
+  answerLabel(answer) {
     var state = this.ctx.edition.answer_states.filter(function (item) { return item.id === answer; })[0];
     return answer === null ? this.texts.merge_none : (state ? state.label : answer);
-  };
+  }
 
-  Merge.prototype.sideText = function (side, other) {
+  sideText(side, other) {
     var text = this.answerLabel(side.answer);
     return side.evidence && JSON.stringify(side.evidence) !== JSON.stringify(other.evidence)
       ? text + " (" + this.texts.merge_evidence_differs + ")" : text;
-  };
+  }
 
   /* Show every criterion where the open assessment and `incoming` differ, with a choice each. */
-  Merge.prototype.open = function (incoming) {
+  open(incoming) {
     var t = this.texts;
     var self = this;
     var here = this.ctx.model.current();
     this.incoming = incoming;
-    this.rows = window.WWCMerge.diff(this.ctx.edition, here, incoming);
-    var counts = window.WWCMerge.counts(this.rows);
+    this.rows = merge.diff(this.ctx.edition, here, incoming);
+    var counts = merge.counts(this.rows);
     var heading = element("h2", null, format(t.merge_heading, { there: incoming.name || t.new_name, here: here.name || t.new_name }));
     heading.id = "wwc-sc-merge-heading";
     this.root.setAttribute("aria-labelledby", heading.id);
@@ -280,9 +284,9 @@
     this.root.hidden = false;
     heading.setAttribute("tabindex", "-1");
     heading.focus();
-  };
+  }
 
-  Merge.prototype.table = function (rows) {
+  table(rows) {
     var t = this.texts;
     var table = element("table", "wwc-sc-merge-table");
     table.id = "wwc-sc-merge-table";
@@ -299,9 +303,9 @@
     rows.forEach(function (row) { body.appendChild(this.tableRow(row)); }, this);
     table.append(thead, body);
     return table;
-  };
+  }
 
-  Merge.prototype.choice = function (row, side, label) {
+  choice(row, side, label) {
     var id = "wwc-sc-merge-" + row.id + "-" + side;
     var wrapper = element("span", "wwc-sc-option");
     var input = element("input");
@@ -315,9 +319,9 @@
     labelNode.setAttribute("for", id);
     wrapper.append(input, labelNode);
     return wrapper;
-  };
+  }
 
-  Merge.prototype.tableRow = function (row) {
+  tableRow(row) {
     var t = this.texts;
     var tr = element("tr");
     tr.setAttribute("data-wwc-merge", row.id);
@@ -330,9 +334,9 @@
     there.append(element("span", "wwc-sc-merge-value", this.sideText(row.there, row.here)), this.choice(row, "there", t.merge_take_there));
     tr.append(th, here, there);
     return tr;
-  };
+  }
 
-  Merge.prototype.apply = function () {
+  apply() {
     var choices = {};
     var taken = 0;
     this.rows.forEach(function (row) {
@@ -341,33 +345,30 @@
         taken += 1;
       }
     });
-    var merged = window.WWCMerge.apply(this.ctx.model.current(), this.incoming, choices);
+    var merged = merge.apply(this.ctx.model.current(), this.incoming, choices);
     this.finish(this.ctx.model.importInto(merged), format(this.texts.merge_done, { taken: taken }));
-  };
+  }
 
-  Merge.prototype.replace = function () {
+  replace() {
     var current = this.ctx.model.current();
-    var replaced = window.WWCMerge.replaceAll(this.ctx.edition, current, this.incoming);
+    var replaced = merge.replaceAll(this.ctx.edition, current, this.incoming);
     // A plain replace takes the file's city and report date too (the undo restores them).
     replaced.city = this.incoming.city || current.city || "";
     replaced.date = this.incoming.date || current.date || "";
     this.finish(this.ctx.model.importInto(replaced), this.texts.replaced);
-  };
+  }
 
-  Merge.prototype.finish = function (result, message) {
+  finish(result, message) {
     this.close();
     this.ctx.changed(result);
     this.ctx.reload();
     this.ctx.refreshParts();
     this.ctx.showUndoImport(message);
-  };
+  }
 
-  Merge.prototype.close = function () {
+  close() {
     this.root.hidden = true;
     this.root.replaceChildren();
-  };
+  }
+}
 
-  parts.share = { create: function (root, ctx) { return new Share(root, ctx); } };
-  parts.incoming = { create: function (root, ctx) { return new Incoming(root, ctx); } };
-  parts.merge = { create: function (root, ctx) { return new Merge(root, ctx); } };
-})();
