@@ -203,10 +203,12 @@ export class SelfCheck {
    * @param {Record<string, string>} answers
    */
   fillAnswers(criterionId, answers) {
-    const scope = criterionId ? this.form.querySelector(`[data-wwc-criterion="${CSS.escape(criterionId)}"]`) : this.form;
+    const scope = criterionId
+      ? this.form.querySelector(`[data-wwc-criterion="${CSS.escape(criterionId)}"]`)
+      : this.form;
     for (const input of scope.querySelectorAll("input[type=radio]")) {
       const criterion = criterionId || input.closest("[data-wwc-criterion]").getAttribute("data-wwc-criterion");
-      const on = Object.prototype.hasOwnProperty.call(answers, criterion) && answers[criterion] === input.value;
+      const on = Object.hasOwn(answers, criterion) && answers[criterion] === input.value;
       if (input.checked !== on) {
         input.checked = on;
       }
@@ -223,5 +225,3 @@ export class SelfCheck {
     window.print();
   }
 }
-
-

@@ -9,13 +9,15 @@
  */
 
 import { assessments } from "./lib/index.js";
-import { format } from "./lib/format.js";
 import { Manager, Banner } from "./parts/assessments.js";
 import { Compare } from "./parts/compare.js";
 import { Incoming, Merge, Share } from "./parts/share.js";
 import { download, element, requireElement } from "./view/dom.js";
 
-/** The parts built when first opened or needed: name -> [class, root id]. */
+/**
+ * The parts built when first opened or needed: name -> [class, root id].
+ * @type {Record<string, [new (root: HTMLElement, ctx: any) => any, string]>}
+ */
 const ON_DEMAND = {
   share: [Share, "wwc-sc-share"],
   incoming: [Incoming, "wwc-sc-incoming"],
@@ -79,7 +81,7 @@ export function createMulti(host) {
 
   /**
    * The part `name`, created the first time it is needed.
-   * @param {keyof typeof ON_DEMAND} name
+   * @param {string} name
    */
   function part(name) {
     if (!view[name]) {

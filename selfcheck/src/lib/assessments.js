@@ -20,8 +20,11 @@ function clone(value) {
 
 function pick(fields) {
   return {
-    name: fields.name || "", city: fields.city || "", date: fields.date || "",
-    answers: clone(fields.answers) || {}, evidence: clone(fields.evidence) || {}
+    name: fields.name || "",
+    city: fields.city || "",
+    date: fields.date || "",
+    answers: clone(fields.answers) || {},
+    evidence: clone(fields.evidence) || {},
   };
 }
 
@@ -29,30 +32,44 @@ function pick(fields) {
    store can check against), editionId (this page's edition), texts: {new_name, migrated_name},
    win (for the storage event; optional), now, makeId. */
 function open(options) {
-  var store = storeModule.open({
-    key: options.key, legacyKey: options.legacyKey, storage: options.storage, editions: options.editions,
+  const store = storeModule.open({
+    key: options.key,
+    legacyKey: options.legacyKey,
+    storage: options.storage,
+    editions: options.editions,
     otherEditionIds: options.otherEditionIds,
-    migratedName: options.texts.migrated_name, now: options.now, makeId: options.makeId
+    migratedName: options.texts.migrated_name,
+    now: options.now,
+    makeId: options.makeId,
   });
-  var editionId = options.editionId;
-  var listeners = [];
-  var draft = null;
-  var openId = store.current(editionId) || newestId();
-  var importUndo = null;
-  var lastResult = { ok: true, reason: "loaded" };
+  let editionId = options.editionId;
+  const listeners = [];
+  let draft = null;
+  let openId = store.current(editionId) || newestId();
+  let importUndo = null;
+  let lastResult = { ok: true, reason: "loaded" };
 
   function newestId() {
-    var list = store.list(editionId).sort(function (a, b) { return a.updated < b.updated ? 1 : -1; });
+    const list = store.list(editionId).sort((a, b) => (a.updated < b.updated ? 1 : -1));
     return list.length ? list[0].id : null;
   }
 
   function blankDraft() {
-    return { id: null, name: options.texts.new_name, edition: editionId, city: "", date: "", created: "", updated: "",
-      answers: {}, evidence: {} };
+    return {
+      id: null,
+      name: options.texts.new_name,
+      edition: editionId,
+      city: "",
+      date: "",
+      created: "",
+      updated: "",
+      answers: {},
+      evidence: {},
+    };
   }
 
   function current() {
-    var found = openId ? store.get(openId) : null;
+    const found = openId ? store.get(openId) : null;
     if (found) {
       return found;
     }
@@ -68,9 +85,9 @@ function open(options) {
   /* The first change of a draft creates the assessment (with that change in it). */
   function change(fn) {
     if (!openId || !store.get(openId)) {
-      var fields = current();
+      const fields = current();
       fn(fields);
-      var made = store.create(Object.assign(pick(fields), { edition: editionId }));
+      const made = store.create(Object.assign(pick(fields), { edition: editionId }));
       openId = made.id;
       draft = null;
       store.setCurrent(editionId, openId);
@@ -80,14 +97,16 @@ function open(options) {
   }
 
   function status() {
-    var base = store.status();
+    const base = store.status();
     base.lastChange = lastResult;
     base.saveFailed = base.saving === "failed" || base.saving === "held";
     return base;
   }
 
   function notify() {
-    listeners.forEach(function (cb) { cb(); });
+    listeners.forEach((cb) => {
+      cb();
+    });
   }
 
   /* Another tab wrote the record (or cleared storage): re-read, keep what is held here on top. */
@@ -95,8 +114,8 @@ function open(options) {
     if (event.key !== null && event.key !== store.key) {
       return;
     }
-    var result = store.refresh();
-    if (result.ok && result.changed || !result.ok) {
+    const result = store.refresh();
+    if ((result.ok && result.changed) || !result.ok) {
       if (openId && !store.get(openId)) {
         openId = store.current(editionId) || newestId();
       }
@@ -111,14 +130,14 @@ function open(options) {
   /* ---- the manager ------------------------------------------------------------------- */
 
   function list() {
-    return store.list().sort(function (a, b) {
-      return a.edition === b.edition ? (a.updated < b.updated ? 1 : -1) : (a.edition < b.edition ? -1 : 1);
-    });
+    return store
+      .list()
+      .sort((a, b) => (a.edition === b.edition ? (a.updated < b.updated ? 1 : -1) : a.edition < b.edition ? -1 : 1));
   }
 
   /* Open assessment `id`: {ok} here, or {navigate: editionId} when it belongs to another edition's page. */
   function openAssessment(id) {
-    var found = store.get(id);
+    const found = store.get(id);
     if (!found) {
       return { ok: false, reason: "missing" };
     }
@@ -133,8 +152,8 @@ function open(options) {
   }
 
   function create(fields) {
-    var made = store.create(Object.assign(pick(fields || {}), { edition: (fields && fields.edition) || editionId }));
-    if (made.id && (!fields || !fields.edition || fields.edition === editionId)) {
+    const made = store.create(Object.assign(pick(fields || {}), { edition: fields?.edition || editionId }));
+    if (made.id && (!fields?.edition || fields.edition === editionId)) {
       openId = made.id;
       draft = null;
       store.setCurrent(editionId, made.id);
@@ -143,12 +162,12 @@ function open(options) {
   }
 
   function duplicate(id, name) {
-    var made = store.duplicate(id, name);
+    const made = store.duplicate(id, name);
     return remember(made);
   }
 
   function remove(id) {
-    var result = store.remove(id);
+    const result = store.remove(id);
     if (id === openId) {
       openId = newestId();
       draft = null;
@@ -157,7 +176,7 @@ function open(options) {
   }
 
   function undoRemove(id) {
-    var result = store.undoRemove(id);
+    const result = store.undoRemove(id);
     if (!openId && store.get(id) && store.get(id).edition === editionId) {
       openId = id;
     }
@@ -167,8 +186,10 @@ function open(options) {
   /* Replace or merge into the open assessment; its state before is kept for one undo,
      which lasts until the next import. `next` is the whole new assessment content. */
   function importInto(next) {
-    var before = current();
-    var result = change(function (assessment) { takeContent(assessment, next); });
+    const before = current();
+    const result = change((assessment) => {
+      takeContent(assessment, next);
+    });
     importUndo = { id: openId, content: before };
     return result;
   }
@@ -177,7 +198,7 @@ function open(options) {
   function takeContent(assessment, from) {
     assessment.answers = clone(from.answers) || {};
     assessment.evidence = clone(from.evidence) || {};
-    ["city", "date"].forEach(function (key) {
+    ["city", "date"].forEach((key) => {
       if (typeof from[key] === "string") {
         assessment[key] = from[key];
       }
@@ -189,9 +210,11 @@ function open(options) {
       return { ok: false, reason: "nothing-to-undo" };
     }
     // The undo is itself undoable (by the same button), so answers given since the import are not lost.
-    var undo = importUndo;
-    var before = current();
-    var result = change(function (assessment) { takeContent(assessment, undo.content); });
+    const undo = importUndo;
+    const before = current();
+    const result = change((assessment) => {
+      takeContent(assessment, undo.content);
+    });
     importUndo = { id: openId, content: before };
     return result;
   }
@@ -205,37 +228,41 @@ function open(options) {
   }
 
   return {
-    editionId: function () { return editionId; },
+    editionId: () => editionId,
     setEdition: setEdition,
     key: store.key,
     current: current,
     change: change,
-    onExternalChange: function (cb) { listeners.push(cb); },
+    onExternalChange: (cb) => {
+      listeners.push(cb);
+    },
     status: status,
-    revision: function () { return store.record().revision || 0; },
-    retry: function () { return remember(store.update()); },
+    revision: () => store.record().revision || 0,
+    retry: () => remember(store.update()),
     handleStorageEvent: onStorage,
     list: list,
     get: store.get,
     openAssessment: openAssessment,
     create: create,
     duplicate: duplicate,
-    rename: function (id, name) { return remember(store.rename(id, name)); },
-    setDetails: function (id, details) {
+    rename: (id, name) => remember(store.rename(id, name)),
+    setDetails: (id, details) => {
       if (id === null) {
         // The open assessment is still a draft: naming it creates it.
-        return change(function (assessment) { Object.assign(assessment, details); });
+        return change((assessment) => {
+          Object.assign(assessment, details);
+        });
       }
       return remember(store.setDetails(id, details));
     },
     remove: remove,
     undoRemove: undoRemove,
-    saveAsNew: function (fields) { return remember(store.create(Object.assign(pick(fields), { edition: fields.edition }))); },
+    saveAsNew: (fields) => remember(store.create(Object.assign(pick(fields), { edition: fields.edition }))),
     importInto: importInto,
     undoImport: undoImport,
-    canUndoImport: function () { return Boolean(importUndo && importUndo.id === openId); },
+    canUndoImport: () => Boolean(importUndo && importUndo.id === openId),
     keptAsideData: store.keptAsideData,
-    unreadableCopy: function () { return store.status().unreadableCopy; }
+    unreadableCopy: () => store.status().unreadableCopy,
   };
 }
 

@@ -5,19 +5,19 @@
  * inert with a leading apostrophe. No DOM, so node --test runs it.
  *
  */
-var BOM = "\ufeff";
-var FORMULA_START = /^[=+\-@\t\r]/;
+const BOM = "\ufeff";
+const FORMULA_START = /^[=+\-@\t\r]/;
 // The columns, in order; their headings come from the page's texts (macros/selfcheck-assessments.yml).
-var COLUMNS = ["id", "area", "statement", "answer", "requirements", "documents", "notes", "owner", "due", "links"];
+const COLUMNS = ["id", "area", "statement", "answer", "requirements", "documents", "notes", "owner", "due", "links"];
 
 /* One cell: formula starts neutralised, then quoted if it holds a comma, quote or line break. */
 function cell(value) {
-  var text = value === null || value === undefined ? "" : String(value);
+  let text = value === null || value === undefined ? "" : String(value);
   if (FORMULA_START.test(text)) {
-    text = "'" + text;
+    text = `'${text}`;
   }
   if (/[",\r\n]/.test(text)) {
-    text = '"' + text.replace(/"/g, '""') + '"';
+    text = `"${text.replace(/"/g, '""')}"`;
   }
   return text;
 }
@@ -28,60 +28,72 @@ function row(values) {
 
 function itemTexts(items, ticked) {
   // Items as the page has them: [{id, text}] (text may be absent); ticked ids keep YAML order.
-  return (items || []).filter(function (item) { return ticked.indexOf(item.id) !== -1; })
-    .map(function (item) { return item.text || item.id; });
+  return (items || []).filter((item) => ticked.indexOf(item.id) !== -1).map((item) => item.text || item.id);
 }
 
 /* Ticked ids that are neither a requirement nor a document of the criterion are still listed, by id. */
 function unknownTicks(criterion, ticked) {
-  var known = (criterion.requirements || []).concat(criterion.documentation || []).map(function (item) { return item.id; });
-  return ticked.filter(function (id) { return known.indexOf(id) === -1; });
+  const known = (criterion.requirements || []).concat(criterion.documentation || []).map((item) => item.id);
+  return ticked.filter((id) => known.indexOf(id) === -1);
 }
 
 function answerLabel(edition, answer) {
   if (answer === undefined || answer === null) {
     return "";
   }
-  var state = edition.answer_states.filter(function (item) { return item.id === answer; })[0];
+  const state = edition.answer_states.filter((item) => item.id === answer)[0];
   return state ? state.label : String(answer);
 }
 
 /* The CSV text (with BOM) of `assessment` against `edition`; `headings` maps each column to its heading. */
 function assessmentCsv(edition, assessment, headings) {
-  var lines = [row(COLUMNS.map(function (column) { return headings[column] || column; }))];
-  var answers = assessment.answers || {};
-  var evidence = assessment.evidence || {};
-  edition.groups.forEach(function (group) {
-    group.criteria.forEach(function (criterion) {
-      var entry = evidence[criterion.id] || {};
-      var ticked = entry.items || [];
-      var requirements = itemTexts(criterion.requirements, ticked);
-      var documents = itemTexts(criterion.documentation, ticked).concat(unknownTicks(criterion, ticked));
-      lines.push(row([
-        criterion.id, group.name, criterion.statement || "", answerLabel(edition, answers[criterion.id]),
-        requirements.join("\n"), documents.join("\n"), entry.notes || "", entry.owner || "", entry.due || "",
-        (entry.links || []).map(function (link) { return (link.text ? link.text + " " : "") + link.url; }).join("\n")
-      ]));
+  const lines = [row(COLUMNS.map((column) => headings[column] || column))];
+  const answers = assessment.answers || {};
+  const evidence = assessment.evidence || {};
+  edition.groups.forEach((group) => {
+    group.criteria.forEach((criterion) => {
+      const entry = evidence[criterion.id] || {};
+      const ticked = entry.items || [];
+      const requirements = itemTexts(criterion.requirements, ticked);
+      const documents = itemTexts(criterion.documentation, ticked).concat(unknownTicks(criterion, ticked));
+      lines.push(
+        row([
+          criterion.id,
+          group.name,
+          criterion.statement || "",
+          answerLabel(edition, answers[criterion.id]),
+          requirements.join("\n"),
+          documents.join("\n"),
+          entry.notes || "",
+          entry.owner || "",
+          entry.due || "",
+          (entry.links || []).map((link) => (link.text ? `${link.text} ` : "") + link.url).join("\n"),
+        ]),
+      );
     });
   });
-  return BOM + lines.join("\r\n") + "\r\n";
+  return `${BOM + lines.join("\r\n")}\r\n`;
 }
 
 /* A file name such as "<prefix>-<edition>-<name>.csv", with the name reduced to safe characters. */
 function fileName(prefix, editionId, name) {
-  var slug = String(name || "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60);
-  return prefix + "-" + editionId + (slug ? "-" + slug : "") + ".csv";
+  const slug = String(name || "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60);
+  return `${prefix}-${editionId}${slug ? `-${slug}` : ""}.csv`;
 }
 
 /* A strict reader of what assessmentCsv writes (RFC 4180), for tests and checks. */
 function parse(text) {
-  var rows = [];
-  var current = [];
-  var field = "";
-  var quoted = false;
-  var body = text.charAt(0) === BOM ? text.slice(1) : text;
-  for (var i = 0; i < body.length; i += 1) {
-    var ch = body.charAt(i);
+  const rows = [];
+  let current = [];
+  let field = "";
+  let quoted = false;
+  const body = text.charAt(0) === BOM ? text.slice(1) : text;
+  for (let i = 0; i < body.length; i += 1) {
+    const ch = body.charAt(i);
     if (quoted) {
       if (ch === '"' && body.charAt(i + 1) === '"') {
         field += '"';

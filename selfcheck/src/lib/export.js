@@ -10,16 +10,16 @@
  *
  */
 import { hasOwn } from "./keys.js";
-var SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-var CRITERION_ID = /^[A-Z]+[0-9]+$/;
-var TOP_LEVEL = ["format", "version", "edition", "exported", "assessment", "answers", "evidence", "result"];
-var REQUIRED = ["format", "version", "edition", "exported", "answers"];
-var MAX_ANSWERS = 1000;
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const CRITERION_ID = /^[A-Z]+[0-9]+$/;
+const TOP_LEVEL = ["format", "version", "edition", "exported", "assessment", "answers", "evidence", "result"];
+const REQUIRED = ["format", "version", "edition", "exported", "answers"];
+const MAX_ANSWERS = 1000;
 /* The limits of the JSON Schema (macros/schemas/self-check-export.schema.json). */
-var LIMITS = { name: 200, city: 200, notes: 5000, owner: 200, link_text: 300, url: 2000, links: 20, items: 200 };
-var DATE = /^(\d{4}-\d{2}-\d{2})?$/;
-var HTTP_URL = /^[hH][tT][tT][pP][sS]?:\/\//;
-var ENTRY_KEYS = ["items", "notes", "owner", "due", "links"];
+const LIMITS = { name: 200, city: 200, notes: 5000, owner: 200, link_text: 300, url: 2000, links: 20, items: 200 };
+const DATE = /^(\d{4}-\d{2}-\d{2})?$/;
+const HTTP_URL = /^[hH][tT][tT][pP][sS]?:\/\//;
+const ENTRY_KEYS = ["items", "notes", "owner", "due", "links"];
 
 function isPlainObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
@@ -44,40 +44,48 @@ function pad(number) {
 
 /* yyyy-mm-dd in the user's own time zone: the day they exported, as they see it. */
 function localDate(date) {
-  return date.getFullYear() + "-" + pad(date.getMonth() + 1) + "-" + pad(date.getDate());
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 function exportFileName(prefix, editionId, date) {
-  return prefix + "-" + editionId + "-" + localDate(date) + ".json";
+  return `${prefix}-${editionId}-${localDate(date)}.json`;
 }
 
 function sortedAnswers(answers) {
-  var copy = {};
-  Object.keys(answers).sort().forEach(function (id) { copy[id] = answers[id]; });
+  const copy = {};
+  Object.keys(answers)
+    .sort()
+    .forEach((id) => {
+      copy[id] = answers[id];
+    });
   return copy;
 }
 
 /* Only what the file format holds, entries with something in them, ids sorted. */
 function cleanEvidence(evidence) {
-  var copy = {};
-  Object.keys(evidence || {}).sort().forEach(function (id) {
-    var entry = evidence[id];
-    if (!isPlainObject(entry)) {
-      return;
-    }
-    var clean = {
-      items: Array.isArray(entry.items) ? entry.items.filter(function (item) { return typeof item === "string"; }) : [],
-      notes: typeof entry.notes === "string" ? entry.notes : "",
-      owner: typeof entry.owner === "string" ? entry.owner : "",
-      due: typeof entry.due === "string" ? entry.due : "",
-      links: Array.isArray(entry.links) ? entry.links.filter(isPlainObject).map(function (link) {
-        return { text: String(link.text || ""), url: String(link.url || "") };
-      }) : []
-    };
-    if (clean.items.length || clean.notes || clean.owner || clean.due || clean.links.length) {
-      copy[id] = clean;
-    }
-  });
+  const copy = {};
+  Object.keys(evidence || {})
+    .sort()
+    .forEach((id) => {
+      const entry = evidence[id];
+      if (!isPlainObject(entry)) {
+        return;
+      }
+      const clean = {
+        items: Array.isArray(entry.items) ? entry.items.filter((item) => typeof item === "string") : [],
+        notes: typeof entry.notes === "string" ? entry.notes : "",
+        owner: typeof entry.owner === "string" ? entry.owner : "",
+        due: typeof entry.due === "string" ? entry.due : "",
+        links: Array.isArray(entry.links)
+          ? entry.links
+              .filter(isPlainObject)
+              .map((link) => ({ text: String(link.text || ""), url: String(link.url || "") }))
+          : [],
+      };
+      if (clean.items.length || clean.notes || clean.owner || clean.due || clean.links.length) {
+        copy[id] = clean;
+      }
+    });
   return copy;
 }
 
@@ -91,7 +99,7 @@ function buildExport(settings, assessment, result, date) {
     assessment: { name: assessment.name || "", city: assessment.city || "", date: assessment.date || "" },
     answers: sortedAnswers(assessment.answers || {}),
     evidence: cleanEvidence(assessment.evidence),
-    result: result
+    result: result,
   };
 }
 
@@ -105,24 +113,26 @@ function problem(code, path, detail) {
 
 /* " such as X" when the page gave an example (ids come from its edition's data), else "". */
 function suchAs(example) {
-  return example ? " such as " + example : "";
+  return example ? ` such as ${example}` : "";
 }
 
 function checkAnswers(answers, examples) {
   if (!isPlainObject(answers)) {
     return [problem("type", "answers", "an object")];
   }
-  var ids = Object.keys(answers);
-  var problems = [];
+  const ids = Object.keys(answers);
+  const problems = [];
   if (ids.length > MAX_ANSWERS) {
-    problems.push(problem("too-many", "answers", "at most " + MAX_ANSWERS + " answers"));
+    problems.push(problem("too-many", "answers", `at most ${MAX_ANSWERS} answers`));
   }
-  ids.forEach(function (id) {
+  ids.forEach((id) => {
     if (!CRITERION_ID.test(id) || codePointLength(id) > 40) {
-      problems.push(problem("id", "answers", "criterion ids" + suchAs(examples.criterion) + ", not " + JSON.stringify(id.slice(0, 40))));
+      problems.push(
+        problem("id", "answers", `criterion ids${suchAs(examples.criterion)}, not ${JSON.stringify(id.slice(0, 40))}`),
+      );
     }
     if (typeof answers[id] !== "string" || codePointLength(answers[id]) > 100 || !SLUG.test(answers[id])) {
-      problems.push(problem("state", "answers." + id, "an answer id" + suchAs(examples.state)));
+      problems.push(problem("state", `answers.${id}`, `an answer id${suchAs(examples.state)}`));
     }
   });
   return problems;
@@ -132,10 +142,10 @@ function checkResult(result) {
   if (!isPlainObject(result)) {
     return [problem("type", "result", "an object")];
   }
-  var problems = [];
-  ["met", "total"].forEach(function (key) {
+  const problems = [];
+  ["met", "total"].forEach((key) => {
     if (hasOwn(result, key) && !(isInteger(result[key]) && result[key] >= 0)) {
-      problems.push(problem("type", "result." + key, "a whole number"));
+      problems.push(problem("type", `result.${key}`, "a whole number"));
     }
   });
   if (hasOwn(result, "percent") && typeof result.percent !== "string") {
@@ -155,15 +165,15 @@ function checkAssessment(assessment) {
   if (!isPlainObject(assessment)) {
     return [problem("type", "assessment", "an object")];
   }
-  var problems = [];
-  Object.keys(assessment).forEach(function (key) {
+  const problems = [];
+  Object.keys(assessment).forEach((key) => {
     if (["name", "city", "date"].indexOf(key) === -1) {
-      problems.push(problem("unexpected", "assessment." + key, "not part of the format"));
+      problems.push(problem("unexpected", `assessment.${key}`, "not part of the format"));
     }
   });
-  ["name", "city"].forEach(function (key) {
+  ["name", "city"].forEach((key) => {
     if (hasOwn(assessment, key) && !isShortText(assessment[key], LIMITS[key])) {
-      problems.push(problem("type", "assessment." + key, "text of at most " + LIMITS[key] + " characters"));
+      problems.push(problem("type", `assessment.${key}`, `text of at most ${LIMITS[key]} characters`));
     }
   });
   if (hasOwn(assessment, "date") && !(typeof assessment.date === "string" && DATE.test(assessment.date))) {
@@ -176,19 +186,19 @@ function checkLink(link, path) {
   if (!isPlainObject(link)) {
     return [problem("type", path, "an object with text and url")];
   }
-  var problems = [];
-  Object.keys(link).forEach(function (key) {
+  const problems = [];
+  Object.keys(link).forEach((key) => {
     if (key !== "text" && key !== "url") {
-      problems.push(problem("unexpected", path + "." + key, "not part of the format"));
+      problems.push(problem("unexpected", `${path}.${key}`, "not part of the format"));
     }
   });
   if (!hasOwn(link, "url")) {
-    problems.push(problem("missing", path + ".url", "required"));
+    problems.push(problem("missing", `${path}.url`, "required"));
   } else if (!(isShortText(link.url, LIMITS.url) && HTTP_URL.test(link.url))) {
-    problems.push(problem("url", path + ".url", "an http or https address"));
+    problems.push(problem("url", `${path}.url`, "an http or https address"));
   }
   if (hasOwn(link, "text") && !isShortText(link.text, LIMITS.link_text)) {
-    problems.push(problem("type", path + ".text", "text of at most " + LIMITS.link_text + " characters"));
+    problems.push(problem("type", `${path}.text`, `text of at most ${LIMITS.link_text} characters`));
   }
   return problems;
 }
@@ -197,32 +207,35 @@ function checkEntry(entry, path, examples) {
   if (!isPlainObject(entry)) {
     return [problem("type", path, "an object")];
   }
-  var problems = [];
-  Object.keys(entry).forEach(function (key) {
+  let problems = [];
+  Object.keys(entry).forEach((key) => {
     if (ENTRY_KEYS.indexOf(key) === -1) {
-      problems.push(problem("unexpected", path + "." + key, "not part of the format"));
+      problems.push(problem("unexpected", `${path}.${key}`, "not part of the format"));
     }
   });
   if (hasOwn(entry, "items")) {
-    if (!Array.isArray(entry.items) || entry.items.length > LIMITS.items ||
-        !entry.items.every(function (item) { return isSlug(item, 100); })) {
-      problems.push(problem("type", path + ".items", "a list of item ids" + suchAs(examples.item)));
+    if (
+      !Array.isArray(entry.items) ||
+      entry.items.length > LIMITS.items ||
+      !entry.items.every((item) => isSlug(item, 100))
+    ) {
+      problems.push(problem("type", `${path}.items`, `a list of item ids${suchAs(examples.item)}`));
     }
   }
-  ["notes", "owner"].forEach(function (key) {
+  ["notes", "owner"].forEach((key) => {
     if (hasOwn(entry, key) && !isShortText(entry[key], LIMITS[key])) {
-      problems.push(problem("type", path + "." + key, "text of at most " + LIMITS[key] + " characters"));
+      problems.push(problem("type", `${path}.${key}`, `text of at most ${LIMITS[key]} characters`));
     }
   });
   if (hasOwn(entry, "due") && !(typeof entry.due === "string" && DATE.test(entry.due))) {
-    problems.push(problem("type", path + ".due", "a date such as 2024-05-01, or empty"));
+    problems.push(problem("type", `${path}.due`, "a date such as 2024-05-01, or empty"));
   }
   if (hasOwn(entry, "links")) {
     if (!Array.isArray(entry.links) || entry.links.length > LIMITS.links) {
-      problems.push(problem("type", path + ".links", "a list of at most " + LIMITS.links + " links"));
+      problems.push(problem("type", `${path}.links`, `a list of at most ${LIMITS.links} links`));
     } else {
-      entry.links.forEach(function (link, index) {
-        problems = problems.concat(checkLink(link, path + ".links[" + index + "]"));
+      entry.links.forEach((link, index) => {
+        problems = problems.concat(checkLink(link, `${path}.links[${index}]`));
       });
     }
   }
@@ -233,16 +246,18 @@ function checkEvidence(evidence, examples) {
   if (!isPlainObject(evidence)) {
     return [problem("type", "evidence", "an object")];
   }
-  var ids = Object.keys(evidence);
-  var problems = [];
+  const ids = Object.keys(evidence);
+  let problems = [];
   if (ids.length > MAX_ANSWERS) {
-    problems.push(problem("too-many", "evidence", "at most " + MAX_ANSWERS + " entries"));
+    problems.push(problem("too-many", "evidence", `at most ${MAX_ANSWERS} entries`));
   }
-  ids.forEach(function (id) {
+  ids.forEach((id) => {
     if (!CRITERION_ID.test(id) || codePointLength(id) > 40) {
-      problems.push(problem("id", "evidence", "criterion ids" + suchAs(examples.criterion) + ", not " + JSON.stringify(id.slice(0, 40))));
+      problems.push(
+        problem("id", "evidence", `criterion ids${suchAs(examples.criterion)}, not ${JSON.stringify(id.slice(0, 40))}`),
+      );
     }
-    problems = problems.concat(checkEntry(evidence[id], "evidence." + id, examples));
+    problems = problems.concat(checkEntry(evidence[id], `evidence.${id}`, examples));
   });
   return problems;
 }
@@ -253,14 +268,14 @@ function checkShape(data, settings) {
     return [problem("type", "", "an object")];
   }
   // settings.examples: ids from the page's edition, so the messages need not name any standard.
-  var examples = settings.examples || {};
-  var problems = [];
-  REQUIRED.forEach(function (key) {
+  const examples = settings.examples || {};
+  let problems = [];
+  REQUIRED.forEach((key) => {
     if (!hasOwn(data, key)) {
       problems.push(problem("missing", key, "required"));
     }
   });
-  Object.keys(data).forEach(function (key) {
+  Object.keys(data).forEach((key) => {
     if (TOP_LEVEL.indexOf(key) === -1) {
       problems.push(problem("unexpected", key, "not part of the format"));
     }
@@ -268,11 +283,14 @@ function checkShape(data, settings) {
   if (hasOwn(data, "format") && data.format !== settings.format) {
     problems.push(problem("format", "format", JSON.stringify(settings.format)));
   }
-  if (hasOwn(data, "version") && !(isInteger(data.version) && supportedVersions(settings).indexOf(data.version) !== -1)) {
+  if (
+    hasOwn(data, "version") &&
+    !(isInteger(data.version) && supportedVersions(settings).indexOf(data.version) !== -1)
+  ) {
     problems.push(problem("version", "version", supportedVersions(settings).join(" or ")));
   }
   if (hasOwn(data, "edition") && !isSlug(data.edition, 100)) {
-    problems.push(problem("type", "edition", "an edition id" + suchAs(examples.edition)));
+    problems.push(problem("type", "edition", `an edition id${suchAs(examples.edition)}`));
   }
   if (hasOwn(data, "exported") && !(typeof data.exported === "string" && codePointLength(data.exported) <= 100)) {
     problems.push(problem("type", "exported", "a date and time"));
@@ -297,9 +315,12 @@ function refuse(code, details) {
 }
 
 function describeProblems(problems) {
-  return problems.slice(0, 3).map(function (item) {
-    return (item.path || "the file") + ": " + item.detail;
-  }).join("; ") + (problems.length > 3 ? "; and " + (problems.length - 3) + " more" : "");
+  return (
+    problems
+      .slice(0, 3)
+      .map((item) => `${item.path || "the file"}: ${item.detail}`)
+      .join("; ") + (problems.length > 3 ? `; and ${problems.length - 3} more` : "")
+  );
 }
 
 /* Read an imported file's text. `byteLength` is the file's size as the browser reports it.
@@ -310,21 +331,23 @@ function parseExport(text, byteLength, settings, editionIds) {
   if (byteLength > settings.max_bytes) {
     return refuse("too-large", { size: byteLength, max: settings.max_bytes });
   }
-  var data;
+  let data;
   try {
     data = JSON.parse(text);
-  } catch (error) {
+  } catch (_error) {
     return refuse("not-json");
   }
   if (!isPlainObject(data) || data.format !== settings.format) {
     return refuse("foreign");
   }
   if (!(isInteger(data.version) && supportedVersions(settings).indexOf(data.version) !== -1)) {
-    var newer = isInteger(data.version) && data.version > settings.version;
-    return refuse(newer ? "newer-version" : "unsupported-version",
-      { version: JSON.stringify(data.version === undefined ? null : data.version), supported: settings.version });
+    const newer = isInteger(data.version) && data.version > settings.version;
+    return refuse(newer ? "newer-version" : "unsupported-version", {
+      version: JSON.stringify(data.version === undefined ? null : data.version),
+      supported: settings.version,
+    });
   }
-  var problems = checkShape(data, settings);
+  const problems = checkShape(data, settings);
   if (problems.length) {
     return refuse("invalid", { problems: describeProblems(problems), list: problems });
   }
@@ -335,9 +358,11 @@ function parseExport(text, byteLength, settings, editionIds) {
 }
 
 function editionCriterionIds(edition) {
-  var ids = [];
-  edition.groups.forEach(function (group) {
-    group.criteria.forEach(function (criterion) { ids.push(criterion.id); });
+  const ids = [];
+  edition.groups.forEach((group) => {
+    group.criteria.forEach((criterion) => {
+      ids.push(criterion.id);
+    });
   });
   return ids;
 }
@@ -345,12 +370,12 @@ function editionCriterionIds(edition) {
 /* Split answers into those the edition knows (criterion id and answer state both exist) and
    the rest, each with the reason it does not match, in the order the file gives them. */
 function matchAnswers(edition, answers) {
-  var ids = editionCriterionIds(edition);
-  var states = edition.answer_states.map(function (state) { return state.id; });
-  var known = {};
-  var unmatched = [];
-  Object.keys(answers).forEach(function (id) {
-    var state = answers[id];
+  const ids = editionCriterionIds(edition);
+  const states = edition.answer_states.map((state) => state.id);
+  const known = {};
+  const unmatched = [];
+  Object.keys(answers).forEach((id) => {
+    const state = answers[id];
     if (ids.indexOf(id) === -1) {
       unmatched.push({ id: id, state: String(state), reason: "unknown-id" });
     } else if (states.indexOf(state) === -1) {
@@ -363,9 +388,9 @@ function matchAnswers(edition, answers) {
 }
 
 function criterionItems(edition) {
-  var items = {};
-  edition.groups.forEach(function (group) {
-    group.criteria.forEach(function (criterion) {
+  const items = {};
+  edition.groups.forEach((group) => {
+    group.criteria.forEach((criterion) => {
       items[criterion.id] = (criterion.requirements || []).concat(criterion.documentation || []);
     });
   });
@@ -375,17 +400,17 @@ function criterionItems(edition) {
 /* The evidence entries the edition knows: entries of unknown criteria are dropped, and so are
    ticks of items the criterion does not have; `dropped` counts both. */
 function matchEvidence(edition, evidence) {
-  var items = criterionItems(edition);
-  var kept = {};
-  var dropped = 0;
-  var clean = cleanEvidence(evidence);
-  Object.keys(clean).forEach(function (id) {
+  const items = criterionItems(edition);
+  const kept = {};
+  let dropped = 0;
+  const clean = cleanEvidence(evidence);
+  Object.keys(clean).forEach((id) => {
     if (!hasOwn(items, id)) {
       dropped += 1;
       return;
     }
-    var entry = clean[id];
-    var known = entry.items.filter(function (item) { return items[id].indexOf(item) !== -1; });
+    const entry = clean[id];
+    const known = entry.items.filter((item) => items[id].indexOf(item) !== -1);
     dropped += entry.items.length - known.length;
     entry.items = known;
     kept[id] = entry;

@@ -10,7 +10,7 @@
  * @returns {boolean}
  */
 export function hasOwn(object, key) {
-  return object !== null && object !== undefined && Object.prototype.hasOwnProperty.call(object, key);
+  return object !== null && object !== undefined && Object.hasOwn(/** @type {object} */ (object), key);
 }
 
 /**

@@ -13,9 +13,11 @@ function clone(value) {
 }
 
 function criteriaOf(edition) {
-  var list = [];
-  edition.groups.forEach(function (group) {
-    group.criteria.forEach(function (criterion) { list.push({ id: criterion.id, group: group.id }); });
+  const list = [];
+  edition.groups.forEach((group) => {
+    group.criteria.forEach((criterion) => {
+      list.push({ id: criterion.id, group: group.id });
+    });
   });
   return list;
 }
@@ -25,18 +27,20 @@ function normalEvidence(entry) {
   if (!entry) {
     return null;
   }
-  var normal = {
+  const normal = {
     items: (entry.items || []).slice().sort(),
-    notes: entry.notes || "", owner: entry.owner || "", due: entry.due || "",
-    links: (entry.links || []).map(function (link) { return [link.text || "", link.url || ""]; })
+    notes: entry.notes || "",
+    owner: entry.owner || "",
+    due: entry.due || "",
+    links: (entry.links || []).map((link) => [link.text || "", link.url || ""]),
   };
-  var empty = !normal.items.length && !normal.notes && !normal.owner && !normal.due && !normal.links.length;
+  const empty = !normal.items.length && !normal.notes && !normal.owner && !normal.due && !normal.links.length;
   return empty ? null : normal;
 }
 
 function sideOf(assessment, id) {
-  var answer = hasOwn(assessment.answers, id) ? assessment.answers[id] : null;
-  var evidence = normalEvidence((assessment.evidence || {})[id]);
+  const answer = hasOwn(assessment.answers, id) ? assessment.answers[id] : null;
+  const evidence = normalEvidence(assessment.evidence?.[id]);
   return { answer: answer, evidence: evidence, empty: answer === null && evidence === null };
 }
 
@@ -47,10 +51,10 @@ function sameSide(a, b) {
 /* One row per criterion of the edition: kind is same, only-here, only-there or differ;
    `choice` is the suggested side (differences keep "here" until the user chooses). */
 function diff(edition, here, there) {
-  return criteriaOf(edition).map(function (criterion) {
-    var a = sideOf(here, criterion.id);
-    var b = sideOf(there, criterion.id);
-    var kind;
+  return criteriaOf(edition).map((criterion) => {
+    const a = sideOf(here, criterion.id);
+    const b = sideOf(there, criterion.id);
+    let kind;
     if (sameSide(a, b)) {
       kind = "same";
     } else if (b.empty) {
@@ -61,27 +65,32 @@ function diff(edition, here, there) {
       kind = "differ";
     }
     return {
-      id: criterion.id, group: criterion.group, kind: kind,
-      here: a, there: b,
+      id: criterion.id,
+      group: criterion.group,
+      kind: kind,
+      here: a,
+      there: b,
       answerDiffers: a.answer !== b.answer,
       evidenceDiffers: JSON.stringify(a.evidence) !== JSON.stringify(b.evidence),
-      choice: kind === "only-there" ? "there" : "here"
+      choice: kind === "only-there" ? "there" : "here",
     };
   });
 }
 
 function counts(rows) {
-  var total = { same: 0, "only-here": 0, "only-there": 0, differ: 0 };
-  rows.forEach(function (row) { total[row.kind] += 1; });
+  const total = { same: 0, "only-here": 0, "only-there": 0, differ: 0 };
+  rows.forEach((row) => {
+    total[row.kind] += 1;
+  });
   return total;
 }
 
 /* A copy of `here` with each criterion taken from the side `choices[id]` names ("here" or "there"). */
 function apply(here, there, choices) {
-  var result = clone(here);
+  const result = clone(here);
   result.answers = result.answers || {};
   result.evidence = result.evidence || {};
-  Object.keys(choices).forEach(function (id) {
+  Object.keys(choices).forEach((id) => {
     if (choices[id] !== "there") {
       return;
     }
@@ -101,8 +110,10 @@ function apply(here, there, choices) {
 
 /* A plain replace: every criterion of the edition from `there`; others here stay. */
 function replaceAll(edition, here, there) {
-  var choices = {};
-  criteriaOf(edition).forEach(function (criterion) { choices[criterion.id] = "there"; });
+  const choices = {};
+  criteriaOf(edition).forEach((criterion) => {
+    choices[criterion.id] = "there";
+  });
   return apply(here, there, choices);
 }
 
@@ -111,14 +122,14 @@ function replaceAll(edition, here, there) {
 /* `from` and `to` side by side: tier and criteria met, per group, and per criterion whether it
    improved (now met), slipped (no longer met), changed otherwise or stayed the same. */
 function compare(edition, from, to, scoring) {
-  var metStates = scoring.metStates(edition);
-  var isMet = function (answer) { return metStates.indexOf(answer) !== -1; };
-  var scoreFrom = scoring.score(edition, from.answers || {});
-  var scoreTo = scoring.score(edition, to.answers || {});
-  var rows = criteriaOf(edition).map(function (criterion) {
-    var a = hasOwn(from.answers, criterion.id) ? from.answers[criterion.id] : null;
-    var b = hasOwn(to.answers, criterion.id) ? to.answers[criterion.id] : null;
-    var change = "same";
+  const metStates = scoring.metStates(edition);
+  const isMet = (answer) => metStates.indexOf(answer) !== -1;
+  const scoreFrom = scoring.score(edition, from.answers || {});
+  const scoreTo = scoring.score(edition, to.answers || {});
+  const rows = criteriaOf(edition).map((criterion) => {
+    const a = hasOwn(from.answers, criterion.id) ? from.answers[criterion.id] : null;
+    const b = hasOwn(to.answers, criterion.id) ? to.answers[criterion.id] : null;
+    let change = "same";
     if (isMet(b) && !isMet(a)) {
       change = "improved";
     } else if (isMet(a) && !isMet(b)) {
@@ -128,17 +139,19 @@ function compare(edition, from, to, scoring) {
     }
     return { id: criterion.id, group: criterion.group, from: a, to: b, change: change };
   });
-  var tally = { improved: 0, slipped: 0, changed: 0, same: 0 };
-  rows.forEach(function (row) { tally[row.change] += 1; });
+  const tally = { improved: 0, slipped: 0, changed: 0, same: 0 };
+  rows.forEach((row) => {
+    tally[row.change] += 1;
+  });
   return {
     from: scoreFrom,
     to: scoreTo,
-    groups: scoreFrom.groups.map(function (group, index) {
-      var other = scoreTo.groups[index];
+    groups: scoreFrom.groups.map((group, index) => {
+      const other = scoreTo.groups[index];
       return { id: group.id, from: group, to: other, delta: other.met - group.met };
     }),
     criteria: rows,
-    tally: tally
+    tally: tally,
   };
 }
 

@@ -18,31 +18,31 @@ import { hasOwn } from "./keys.js";
 import * as scoring from "./scoring.js";
 
 function ticksOf(evidence, criterionId) {
-  var entry = evidence && hasOwn(evidence, criterionId) ? evidence[criterionId] : null;
+  const entry = evidence && hasOwn(evidence, criterionId) ? evidence[criterionId] : null;
   return entry && Array.isArray(entry.items) ? entry.items : [];
 }
 
 function criterionEvidence(criterion, evidence) {
-  var ticked = ticksOf(evidence, criterion.id);
-  var requirements = criterion.requirements || [];
-  var documentation = criterion.documentation || [];
-  var isTicked = function (id) { return ticked.indexOf(id) !== -1; };
-  var requirementsTicked = requirements.filter(isTicked).length;
-  var mustMeet = null;
+  const ticked = ticksOf(evidence, criterion.id);
+  const requirements = criterion.requirements || [];
+  const documentation = criterion.documentation || [];
+  const isTicked = (id) => ticked.indexOf(id) !== -1;
+  const requirementsTicked = requirements.filter(isTicked).length;
+  let mustMeet = null;
   if (criterion.must_meet) {
     mustMeet = {
       count: criterion.must_meet,
       total: requirements.length,
       ticked: requirementsTicked,
-      holds: requirementsTicked >= criterion.must_meet
+      holds: requirementsTicked >= criterion.must_meet,
     };
   }
   return {
     id: criterion.id,
     ticked: requirementsTicked + documentation.filter(isTicked).length,
     total: requirements.length + documentation.length,
-    missing: documentation.filter(function (id) { return !isTicked(id); }),
-    mustMeet: mustMeet
+    missing: documentation.filter((id) => !isTicked(id)),
+    mustMeet: mustMeet,
   };
 }
 
@@ -51,26 +51,28 @@ function isBacked(state) {
 }
 
 function allCriteria(edition) {
-  var list = [];
-  edition.groups.forEach(function (group) {
-    group.criteria.forEach(function (criterion) { list.push({ group: group, criterion: criterion }); });
+  const list = [];
+  edition.groups.forEach((group) => {
+    group.criteria.forEach((criterion) => {
+      list.push({ group: group, criterion: criterion });
+    });
   });
   return list;
 }
 
 /* The answer an auditor would likely give instead of an unbacked met answer. */
 function downgradeState(edition) {
-  var unmet = edition.answer_states.filter(function (state) { return !state.met; });
+  const unmet = edition.answer_states.filter((state) => !state.met);
   return unmet.length ? unmet[0].id : null;
 }
 
 function evidenceResult(edition, answers, evidence) {
-  var metIds = scoring.metStates(edition);
-  var downgrade = downgradeState(edition);
-  var backed = {};
-  var flags = [];
-  allCriteria(edition).forEach(function (entry) {
-    var id = entry.criterion.id;
+  const metIds = scoring.metStates(edition);
+  const downgrade = downgradeState(edition);
+  const backed = {};
+  const flags = [];
+  allCriteria(edition).forEach((entry) => {
+    const id = entry.criterion.id;
     if (!hasOwn(answers, id)) {
       return;
     }
@@ -78,7 +80,7 @@ function evidenceResult(edition, answers, evidence) {
     if (metIds.indexOf(answers[id]) === -1) {
       return;
     }
-    var state = criterionEvidence(entry.criterion, evidence);
+    const state = criterionEvidence(entry.criterion, evidence);
     if (!isBacked(state)) {
       flags.push({ id: id, group: entry.group.id, missing: state.missing, mustMeet: state.mustMeet });
       if (downgrade === null) {
@@ -93,8 +95,8 @@ function evidenceResult(edition, answers, evidence) {
 
 /* How far each group is below its applicant average (negative: below), from a score result. */
 function groupGaps(result) {
-  var gaps = {};
-  result.groups.forEach(function (group) {
+  const gaps = {};
+  result.groups.forEach((group) => {
     gaps[group.id] = group.average_percent === null ? Infinity : Number(group.percent) - group.average_percent;
   });
   return gaps;
@@ -104,17 +106,17 @@ function groupGaps(result) {
    unmet state first; unanswered last), then most requirements and documents ticked, then the group
    furthest below the applicant average, then the edition's own order. */
 function rankUnmet(edition, answers, evidence, result) {
-  var states = edition.answer_states.map(function (state) { return state.id; });
-  var metIds = scoring.metStates(edition);
-  var gaps = groupGaps(result);
-  var candidates = [];
-  allCriteria(edition).forEach(function (entry, position) {
-    var id = entry.criterion.id;
-    var answer = hasOwn(answers, id) ? answers[id] : null;
+  const states = edition.answer_states.map((state) => state.id);
+  const metIds = scoring.metStates(edition);
+  const gaps = groupGaps(result);
+  const candidates = [];
+  allCriteria(edition).forEach((entry, position) => {
+    const id = entry.criterion.id;
+    const answer = hasOwn(answers, id) ? answers[id] : null;
     if (answer !== null && metIds.indexOf(answer) !== -1) {
       return;
     }
-    var state = criterionEvidence(entry.criterion, evidence);
+    const state = criterionEvidence(entry.criterion, evidence);
     candidates.push({
       id: id,
       group: entry.group.id,
@@ -123,15 +125,19 @@ function rankUnmet(edition, answers, evidence, result) {
       total: state.total,
       rank: answer === null ? states.length : states.indexOf(answer),
       gap: gaps[entry.group.id],
-      position: position
+      position: position,
     });
   });
-  candidates.sort(function (a, b) {
-    return (a.rank - b.rank) || (b.ticked - a.ticked) || compareGaps(a.gap, b.gap) || (a.position - b.position);
-  });
-  return candidates.map(function (candidate) {
-    return { id: candidate.id, group: candidate.group, answer: candidate.answer, ticked: candidate.ticked, total: candidate.total };
-  });
+  candidates.sort(
+    (a, b) => a.rank - b.rank || b.ticked - a.ticked || compareGaps(a.gap, b.gap) || a.position - b.position,
+  );
+  return candidates.map((candidate) => ({
+    id: candidate.id,
+    group: candidate.group,
+    answer: candidate.answer,
+    ticked: candidate.ticked,
+    total: candidate.total,
+  }));
 }
 
 function compareGaps(a, b) {
@@ -148,22 +154,22 @@ function nextSteps(edition, answers, evidence, result) {
   if (!result.next_tier) {
     return null;
   }
-  var ranked = rankUnmet(edition, answers, evidence, result);
-  var needed = result.next_tier.more_needed;
+  const ranked = rankUnmet(edition, answers, evidence, result);
+  const needed = result.next_tier.more_needed;
   return {
     tier: result.next_tier.id,
     needed: needed,
     steps: ranked.slice(0, needed),
-    others: Math.max(ranked.length - needed, 0)
+    others: Math.max(ranked.length - needed, 0),
   };
 }
 
 /* Every required document of the edition with whether it is ticked, in the edition's order. */
 function documents(edition, evidence) {
-  var list = [];
-  allCriteria(edition).forEach(function (entry) {
-    var ticked = ticksOf(evidence, entry.criterion.id);
-    (entry.criterion.documentation || []).forEach(function (id) {
+  const list = [];
+  allCriteria(edition).forEach((entry) => {
+    const ticked = ticksOf(evidence, entry.criterion.id);
+    (entry.criterion.documentation || []).forEach((id) => {
       list.push({ id: id, criterion: entry.criterion.id, group: entry.group.id, ticked: ticked.indexOf(id) !== -1 });
     });
   });

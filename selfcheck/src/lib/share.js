@@ -9,11 +9,11 @@
  *
  */
 import { hasOwn } from "./keys.js";
-var VERSION = "1";
-var SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-var CRITERION_ID = /^[A-Z]+[0-9]+$/;
-var BASE64URL = /^[A-Za-z0-9_-]*$/;
-var TEXT_FIELDS = ["notes", "owner", "due"];
+const VERSION = "1";
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const CRITERION_ID = /^[A-Z]+[0-9]+$/;
+const BASE64URL = /^[A-Za-z0-9_-]*$/;
+const TEXT_FIELDS = ["notes", "owner", "due"];
 
 function isPlainObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
@@ -21,11 +21,11 @@ function isPlainObject(value) {
 
 /* ---- checksum and base64url ---------------------------------------------------------- */
 
-var CRC_TABLE = (function () {
-  var table = [];
-  for (var n = 0; n < 256; n += 1) {
-    var c = n;
-    for (var k = 0; k < 8; k += 1) {
+const CRC_TABLE = (() => {
+  const table = [];
+  for (let n = 0; n < 256; n += 1) {
+    let c = n;
+    for (let k = 0; k < 8; k += 1) {
       c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
     }
     table.push(c >>> 0);
@@ -34,25 +34,25 @@ var CRC_TABLE = (function () {
 })();
 
 function crc32(bytes) {
-  var crc = 0xffffffff;
-  for (var i = 0; i < bytes.length; i += 1) {
+  let crc = 0xffffffff;
+  for (let i = 0; i < bytes.length; i += 1) {
     crc = CRC_TABLE[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
   }
   return (crc ^ 0xffffffff) >>> 0;
 }
 
 function toBase64url(bytes) {
-  var binary = "";
-  for (var i = 0; i < bytes.length; i += 1) {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 1) {
     binary += String.fromCharCode(bytes[i]);
   }
   return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
 function fromBase64url(text) {
-  var binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
-  var bytes = new Uint8Array(binary.length);
-  for (var i = 0; i < binary.length; i += 1) {
+  const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) {
     bytes[i] = binary.charCodeAt(i);
   }
   return bytes;
@@ -61,23 +61,24 @@ function fromBase64url(text) {
 /* ---- compression --------------------------------------------------------------------- */
 
 function readAll(stream, maxBytes) {
-  var reader = stream.getReader();
-  var chunks = [];
-  var total = 0;
+  const reader = stream.getReader();
+  const chunks = [];
+  let total = 0;
   function next() {
-    return reader.read().then(function (step) {
+    return reader.read().then((step) => {
       if (step.done) {
-        var out = new Uint8Array(total);
-        var at = 0;
-        chunks.forEach(function (chunk) { out.set(chunk, at); at += chunk.length; });
+        const out = new Uint8Array(total);
+        let at = 0;
+        chunks.forEach((chunk) => {
+          out.set(chunk, at);
+          at += chunk.length;
+        });
         return out;
       }
       total += step.value.length;
       if (total > maxBytes) {
         reader.cancel();
-        var error = new Error("too large");
-        error.code = "too-large";
-        throw error;
+        throw Object.assign(new Error("too large"), { code: "too-large" });
       }
       chunks.push(step.value);
       return next();
@@ -87,10 +88,10 @@ function readAll(stream, maxBytes) {
 }
 
 function transform(bytes, stream, maxBytes) {
-  var writer = stream.writable.getWriter();
+  const writer = stream.writable.getWriter();
   // Errors surface through the reader; the writer's own promises must not go unhandled.
-  writer.write(bytes).catch(function () {});
-  writer.close().catch(function () {});
+  writer.write(bytes).catch(() => {});
+  writer.close().catch(() => {});
   return readAll(stream.readable, maxBytes);
 }
 
@@ -106,35 +107,35 @@ function inflate(bytes, maxBytes) {
 
 /* The compact form of an assessment: answers always; ticks and notes/links only when asked. */
 function packAssessment(assessment, options) {
-  var packed = { e: assessment.edition, n: assessment.name || "", a: assessment.answers || {} };
+  const packed = { e: assessment.edition, n: assessment.name || "", a: assessment.answers || {} };
   if (assessment.city) {
     packed.c = assessment.city;
   }
   if (assessment.date) {
     packed.d = assessment.date;
   }
-  var evidence = assessment.evidence || {};
-  if (options && options.ticks) {
-    var ticks = {};
-    Object.keys(evidence).forEach(function (id) {
+  const evidence = assessment.evidence || {};
+  if (options?.ticks) {
+    const ticks = {};
+    Object.keys(evidence).forEach((id) => {
       if (evidence[id] && Array.isArray(evidence[id].items) && evidence[id].items.length) {
         ticks[id] = evidence[id].items.slice();
       }
     });
     packed.t = ticks;
   }
-  if (options && options.notes) {
-    var notes = {};
-    Object.keys(evidence).forEach(function (id) {
-      var entry = evidence[id] || {};
-      var kept = {};
-      TEXT_FIELDS.forEach(function (field) {
+  if (options?.notes) {
+    const notes = {};
+    Object.keys(evidence).forEach((id) => {
+      const entry = evidence[id] || {};
+      const kept = {};
+      TEXT_FIELDS.forEach((field) => {
         if (entry[field]) {
           kept[field] = String(entry[field]);
         }
       });
       if (Array.isArray(entry.links) && entry.links.length) {
-        kept.links = entry.links.map(function (link) { return { text: String(link.text || ""), url: String(link.url || "") }; });
+        kept.links = entry.links.map((link) => ({ text: String(link.text || ""), url: String(link.url || "") }));
       }
       if (Object.keys(kept).length) {
         notes[id] = kept;
@@ -154,9 +155,14 @@ function checkText(value, max) {
 }
 
 function checkLinks(links) {
-  return Array.isArray(links) && links.length <= 50 && links.every(function (link) {
-    return isPlainObject(link) && checkText(link.text, 500) && checkText(link.url, 2000) && /^https?:\/\//i.test(link.url);
-  });
+  return (
+    Array.isArray(links) &&
+    links.length <= 50 &&
+    links.every(
+      (link) =>
+        isPlainObject(link) && checkText(link.text, 500) && checkText(link.url, 2000) && /^https?:\/\//i.test(link.url),
+    )
+  );
 }
 
 /* What a decoded link must look like; returns a problem text or "". */
@@ -164,26 +170,48 @@ function checkPacked(packed) {
   if (!isPlainObject(packed) || !checkText(packed.e, 100) || !SLUG.test(packed.e)) {
     return "edition";
   }
-  if (!checkText(packed.n, 200) || (hasOwn(packed, "c") && !checkText(packed.c, 200)) ||
-      (hasOwn(packed, "d") && !(checkText(packed.d, 10) && /^(\d{4}-\d{2}-\d{2})?$/.test(packed.d)))) {
+  if (
+    !checkText(packed.n, 200) ||
+    (hasOwn(packed, "c") && !checkText(packed.c, 200)) ||
+    (hasOwn(packed, "d") && !(checkText(packed.d, 10) && /^(\d{4}-\d{2}-\d{2})?$/.test(packed.d)))
+  ) {
     return "details";
   }
-  if (!isPlainObject(packed.a) || !Object.keys(packed.a).every(function (id) {
-    return CRITERION_ID.test(id) && typeof packed.a[id] === "string" && SLUG.test(packed.a[id]);
-  })) {
+  if (
+    !isPlainObject(packed.a) ||
+    !Object.keys(packed.a).every(
+      (id) => CRITERION_ID.test(id) && typeof packed.a[id] === "string" && SLUG.test(packed.a[id]),
+    )
+  ) {
     return "answers";
   }
-  if (hasOwn(packed, "t") && !(isPlainObject(packed.t) && Object.keys(packed.t).every(function (id) {
-    return CRITERION_ID.test(id) && Array.isArray(packed.t[id]) && packed.t[id].every(function (item) { return checkText(item, 200); });
-  }))) {
+  if (
+    hasOwn(packed, "t") &&
+    !(
+      isPlainObject(packed.t) &&
+      Object.keys(packed.t).every(
+        (id) =>
+          CRITERION_ID.test(id) && Array.isArray(packed.t[id]) && packed.t[id].every((item) => checkText(item, 200)),
+      )
+    )
+  ) {
     return "ticks";
   }
-  if (hasOwn(packed, "x") && !(isPlainObject(packed.x) && Object.keys(packed.x).every(function (id) {
-    var entry = packed.x[id];
-    return CRITERION_ID.test(id) && isPlainObject(entry) &&
-      TEXT_FIELDS.every(function (field) { return !hasOwn(entry, field) || checkText(entry[field], 20000); }) &&
-      (!hasOwn(entry, "links") || checkLinks(entry.links));
-  }))) {
+  if (
+    hasOwn(packed, "x") &&
+    !(
+      isPlainObject(packed.x) &&
+      Object.keys(packed.x).every((id) => {
+        const entry = packed.x[id];
+        return (
+          CRITERION_ID.test(id) &&
+          isPlainObject(entry) &&
+          TEXT_FIELDS.every((field) => !hasOwn(entry, field) || checkText(entry[field], 20000)) &&
+          (!hasOwn(entry, "links") || checkLinks(entry.links))
+        );
+      })
+    )
+  ) {
     return "notes";
   }
   return "";
@@ -191,24 +219,32 @@ function checkPacked(packed) {
 
 /* The assessment fields a link carries, in the model's shape (without id or dates). */
 function unpackAssessment(packed) {
-  var evidence = {};
-  var ticks = packed.t || {};
-  var notes = packed.x || {};
-  Object.keys(ticks).concat(Object.keys(notes)).forEach(function (id) {
-    if (hasOwn(evidence, id)) {
-      return;
-    }
-    var entry = notes[id] || {};
-    evidence[id] = {
-      items: (ticks[id] || []).slice(),
-      notes: entry.notes || "", owner: entry.owner || "", due: entry.due || "",
-      links: (entry.links || []).map(function (link) { return { text: link.text, url: link.url }; })
-    };
-  });
+  const evidence = {};
+  const ticks = packed.t || {};
+  const notes = packed.x || {};
+  Object.keys(ticks)
+    .concat(Object.keys(notes))
+    .forEach((id) => {
+      if (hasOwn(evidence, id)) {
+        return;
+      }
+      const entry = notes[id] || {};
+      evidence[id] = {
+        items: (ticks[id] || []).slice(),
+        notes: entry.notes || "",
+        owner: entry.owner || "",
+        due: entry.due || "",
+        links: (entry.links || []).map((link) => ({ text: link.text, url: link.url })),
+      };
+    });
   return {
-    name: packed.n, edition: packed.e, city: packed.c || "", date: packed.d || "",
-    answers: packed.a, evidence: evidence,
-    carries: { ticks: hasOwn(packed, "t"), notes: hasOwn(packed, "x") }
+    name: packed.n,
+    edition: packed.e,
+    city: packed.c || "",
+    date: packed.d || "",
+    answers: packed.a,
+    evidence: evidence,
+    carries: { ticks: hasOwn(packed, "t"), notes: hasOwn(packed, "x") },
   };
 }
 
@@ -216,60 +252,59 @@ function unpackAssessment(packed) {
 
 /* A promise of the token for `assessment`; options: {ticks, notes}. */
 function encode(assessment, options) {
-  var bytes = new TextEncoder().encode(JSON.stringify(packAssessment(assessment, options)));
-  var sum = crc32(bytes).toString(36);
-  return deflate(bytes).then(function (compressed) {
-    return VERSION + "." + sum + "." + toBase64url(compressed);
-  });
+  const bytes = new TextEncoder().encode(JSON.stringify(packAssessment(assessment, options)));
+  const sum = crc32(bytes).toString(36);
+  return deflate(bytes).then((compressed) => `${VERSION}.${sum}.${toBase64url(compressed)}`);
 }
 
 /* A promise of {ok: true, assessment} or {ok: false, error: {code}}; never rejects. Codes:
    too-long, not-a-link, newer-version, damaged (cut short or changed), too-large, invalid. */
 function decode(token, limits) {
-  var maxChars = limits.max_chars;
-  var maxBytes = limits.max_bytes;
+  const maxChars = limits.max_chars;
+  const maxBytes = limits.max_bytes;
   if (typeof token !== "string" || !token) {
     return Promise.resolve(problem("not-a-link"));
   }
   if (token.length > maxChars) {
     return Promise.resolve(problem("too-long", String(token.length)));
   }
-  var parts = token.split(".");
+  const parts = token.split(".");
   if (parts.length !== 3 || !/^\d+$/.test(parts[0]) || !/^[0-9a-z]{1,7}$/.test(parts[1]) || !BASE64URL.test(parts[2])) {
     return Promise.resolve(problem("not-a-link"));
   }
   if (parts[0] !== VERSION) {
     return Promise.resolve(problem(Number(parts[0]) > Number(VERSION) ? "newer-version" : "not-a-link", parts[0]));
   }
-  var compressed;
+  let compressed;
   try {
     compressed = fromBase64url(parts[2]);
-  } catch (error) {
+  } catch (_error) {
     return Promise.resolve(problem("damaged"));
   }
-  return inflate(compressed, maxBytes).then(function (bytes) {
-    if (crc32(bytes).toString(36) !== parts[1]) {
-      return problem("damaged");
-    }
-    var packed;
-    try {
-      packed = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
-    } catch (error) {
-      return problem("invalid", "json");
-    }
-    var wrong = checkPacked(packed);
-    return wrong ? problem("invalid", wrong) : { ok: true, assessment: unpackAssessment(packed) };
-  }, function (error) {
-    return problem(error && error.code === "too-large" ? "too-large" : "damaged");
-  });
+  return inflate(compressed, maxBytes).then(
+    (bytes) => {
+      if (crc32(bytes).toString(36) !== parts[1]) {
+        return problem("damaged");
+      }
+      let packed;
+      try {
+        packed = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+      } catch (_error) {
+        return problem("invalid", "json");
+      }
+      const wrong = checkPacked(packed);
+      return wrong ? problem("invalid", wrong) : { ok: true, assessment: unpackAssessment(packed) };
+    },
+    (error) => problem(error && error.code === "too-large" ? "too-large" : "damaged"),
+  );
 }
 
 /* The token in a URL fragment such as "#share=1.abc.xyz", or "" when it holds none. */
 function tokenFromHash(hash, name) {
-  var text = String(hash || "").replace(/^#/, "");
-  var prefix = name + "=";
-  var parts = text.split("&");
-  for (var i = 0; i < parts.length; i += 1) {
+  const text = String(hash || "").replace(/^#/, "");
+  const prefix = `${name}=`;
+  const parts = text.split("&");
+  for (let i = 0; i < parts.length; i += 1) {
     if (parts[i].indexOf(prefix) === 0) {
       return parts[i].slice(prefix.length);
     }
@@ -278,7 +313,7 @@ function tokenFromHash(hash, name) {
 }
 
 function linkFor(pageUrl, name, token) {
-  return String(pageUrl).split("#")[0] + "#" + name + "=" + token;
+  return `${String(pageUrl).split("#")[0]}#${name}=${token}`;
 }
 
 export { VERSION, encode, decode, tokenFromHash, linkFor, packAssessment, crc32 };

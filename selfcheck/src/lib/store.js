@@ -18,9 +18,9 @@
  *
  */
 import { hasOwn, own } from "./keys.js";
-var VERSION = 2;
-var FORMAT = "wwc-guide-self-check-store";
-var TRASH_SIZE = 10;
+const VERSION = 2;
+const FORMAT = "wwc-guide-self-check-store";
+const TRASH_SIZE = 10;
 
 function isPlainObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
@@ -31,15 +31,24 @@ function clone(value) {
 }
 
 function randomId() {
-  return "a-" + Date.now().toString(36) + Math.random().toString(36).slice(2, 10);
+  return `a-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
 }
 
 function emptyRecord() {
-  return { format: FORMAT, version: VERSION, revision: 0, updated: "", current: {}, assessments: [], trash: [], migrated: [] };
+  return {
+    format: FORMAT,
+    version: VERSION,
+    revision: 0,
+    updated: "",
+    current: {},
+    assessments: [],
+    trash: [],
+    migrated: [],
+  };
 }
 
 function newAssessment(fields, now, makeId) {
-  var stamp = now().toISOString();
+  const stamp = now().toISOString();
   return {
     id: makeId(),
     name: String(fields.name || ""),
@@ -49,7 +58,7 @@ function newAssessment(fields, now, makeId) {
     created: stamp,
     updated: stamp,
     answers: isPlainObject(fields.answers) ? clone(fields.answers) : {},
-    evidence: isPlainObject(fields.evidence) ? clone(fields.evidence) : {}
+    evidence: isPlainObject(fields.evidence) ? clone(fields.evidence) : {},
   };
 }
 
@@ -58,7 +67,7 @@ function newAssessment(fields, now, makeId) {
 function defaultStorage() {
   try {
     return typeof window !== "undefined" ? window.localStorage : null;
-  } catch (error) {
+  } catch (_error) {
     return null;
   }
 }
@@ -70,7 +79,7 @@ function readText(storage, key) {
   }
   try {
     return { ok: true, text: storage.getItem(key) };
-  } catch (error) {
+  } catch (_error) {
     return { ok: false };
   }
 }
@@ -82,7 +91,7 @@ function writeText(storage, key, text) {
   try {
     storage.setItem(key, text);
     return true;
-  } catch (error) {
+  } catch (_error) {
     return false;
   }
 }
@@ -94,10 +103,10 @@ function classify(text) {
   if (text === null || text === undefined) {
     return { kind: "empty" };
   }
-  var data;
+  let data;
   try {
     data = JSON.parse(text);
-  } catch (error) {
+  } catch (_error) {
     return { kind: "corrupt" };
   }
   if (!isPlainObject(data) || data.format !== FORMAT || typeof data.version !== "number") {
@@ -114,7 +123,7 @@ function classify(text) {
 
 /* Fill in fields a record of this version may lack; keep every field we do not know. */
 function upgrade(data) {
-  var record = clone(data);
+  const record = clone(data);
   // Migrations from older store versions go here: while (record.version < VERSION) {...}.
   record.version = VERSION;
   record.revision = typeof record.revision === "number" ? record.revision : 0;
@@ -122,7 +131,7 @@ function upgrade(data) {
   record.trash = Array.isArray(record.trash) ? record.trash : [];
   record.migrated = Array.isArray(record.migrated) ? record.migrated : [];
   record.assessments = record.assessments.filter(isPlainObject);
-  record.assessments.forEach(function (assessment) {
+  record.assessments.forEach((assessment) => {
     assessment.answers = isPlainObject(assessment.answers) ? assessment.answers : {};
     assessment.evidence = isPlainObject(assessment.evidence) ? assessment.evidence : {};
   });
@@ -132,10 +141,10 @@ function upgrade(data) {
 /* The version 1 record (one answer set per edition) as one assessment per edition with answers.
    Editions the guide does not know become assessments too: inspect() reports them. */
 function migrateV1(text, options) {
-  var data;
+  let data;
   try {
     data = JSON.parse(text);
-  } catch (error) {
+  } catch (_error) {
     return null;
   }
   if (isPlainObject(data) && data.version === 2 && isPlainObject(data.assessments)) {
@@ -144,16 +153,19 @@ function migrateV1(text, options) {
   if (!isPlainObject(data) || data.version !== 1 || !isPlainObject(data.answers)) {
     return null;
   }
-  var record = emptyRecord();
-  var saved = data.saved || "";
-  Object.keys(data.answers).forEach(function (editionId) {
-    var answers = data.answers[editionId];
+  const record = emptyRecord();
+  const saved = data.saved || "";
+  Object.keys(data.answers).forEach((editionId) => {
+    const answers = data.answers[editionId];
     if (!isPlainObject(answers) || !Object.keys(answers).length) {
       return;
     }
     // A fixed id: two tabs that migrate the same old record at once make the same assessment.
-    var assessment = newAssessment({ name: options.migratedName, edition: editionId, answers: answers }, options.now,
-      function () { return "a-v1-" + editionId; });
+    const assessment = newAssessment(
+      { name: options.migratedName, edition: editionId, answers: answers },
+      options.now,
+      () => `a-v1-${editionId}`,
+    );
     if (saved) {
       assessment.updated = saved;
     }
@@ -167,14 +179,14 @@ function migrateV1(text, options) {
 /* The interim record some builds wrote under the old key ({version: 2, assessments: {<edition>:
    assessment}}): each assessment is kept whole, under a fixed id per edition. */
 function migrateOneAssessmentPerEdition(data, options) {
-  var record = emptyRecord();
-  Object.keys(data.assessments).forEach(function (editionId) {
-    var saved = data.assessments[editionId];
+  const record = emptyRecord();
+  Object.keys(data.assessments).forEach((editionId) => {
+    const saved = data.assessments[editionId];
     if (!isPlainObject(saved)) {
       return;
     }
-    var assessment = clone(saved);
-    assessment.id = "a-v1-" + editionId;
+    const assessment = clone(saved);
+    assessment.id = `a-v1-${editionId}`;
     assessment.edition = editionId;
     assessment.name = typeof saved.name === "string" && saved.name ? saved.name : options.migratedName;
     assessment.answers = isPlainObject(saved.answers) ? saved.answers : {};
@@ -191,14 +203,18 @@ function migrateOneAssessmentPerEdition(data, options) {
 /* ---- what the guide does not know ---------------------------------------------------- */
 
 function editionIndex(editions) {
-  var index = {};
-  editions.forEach(function (edition) {
-    var criteria = {};
-    edition.groups.forEach(function (group) {
-      group.criteria.forEach(function (criterion) { criteria[criterion.id] = true; });
+  const index = {};
+  editions.forEach((edition) => {
+    const criteria = {};
+    edition.groups.forEach((group) => {
+      group.criteria.forEach((criterion) => {
+        criteria[criterion.id] = true;
+      });
     });
-    var states = {};
-    edition.answer_states.forEach(function (state) { states[state.id] = true; });
+    const states = {};
+    edition.answer_states.forEach((state) => {
+      states[state.id] = true;
+    });
     index[edition.id] = { criteria: criteria, states: states };
   });
   return index;
@@ -207,29 +223,54 @@ function editionIndex(editions) {
 /* Everything in the record the guide cannot show: whole assessments of unknown editions,
    answers or evidence for unknown criteria, and answers that are not an answer state. */
 function inspect(record, editions, otherEditionIds) {
-  var index = editionIndex(editions);
-  var aside = [];
-  (record ? record.assessments : []).forEach(function (assessment) {
-    var known = own(index, assessment.edition);
+  const index = editionIndex(editions);
+  const aside = [];
+  (record ? record.assessments : []).forEach((assessment) => {
+    const known = own(index, assessment.edition);
     if (!known && (otherEditionIds || []).indexOf(assessment.edition) !== -1) {
       return; // an edition of the guide whose criteria this page does not carry: its own page checks it
     }
     if (!known) {
-      aside.push({ kind: "unknown-edition", assessment: assessment.id, name: assessment.name, edition: assessment.edition,
-        count: Object.keys(assessment.answers).length });
+      aside.push({
+        kind: "unknown-edition",
+        assessment: assessment.id,
+        name: assessment.name,
+        edition: assessment.edition,
+        count: Object.keys(assessment.answers).length,
+      });
       return;
     }
-    Object.keys(assessment.answers).forEach(function (id) {
-      var state = assessment.answers[id];
+    Object.keys(assessment.answers).forEach((id) => {
+      const state = assessment.answers[id];
       if (!hasOwn(known.criteria, id)) {
-        aside.push({ kind: "unknown-criterion", assessment: assessment.id, name: assessment.name, edition: assessment.edition, id: id, state: String(state) });
+        aside.push({
+          kind: "unknown-criterion",
+          assessment: assessment.id,
+          name: assessment.name,
+          edition: assessment.edition,
+          id: id,
+          state: String(state),
+        });
       } else if (!hasOwn(known.states, state)) {
-        aside.push({ kind: "unknown-state", assessment: assessment.id, name: assessment.name, edition: assessment.edition, id: id, state: String(state) });
+        aside.push({
+          kind: "unknown-state",
+          assessment: assessment.id,
+          name: assessment.name,
+          edition: assessment.edition,
+          id: id,
+          state: String(state),
+        });
       }
     });
-    Object.keys(assessment.evidence).forEach(function (id) {
+    Object.keys(assessment.evidence).forEach((id) => {
       if (!hasOwn(known.criteria, id)) {
-        aside.push({ kind: "unknown-evidence", assessment: assessment.id, name: assessment.name, edition: assessment.edition, id: id });
+        aside.push({
+          kind: "unknown-evidence",
+          assessment: assessment.id,
+          name: assessment.name,
+          edition: assessment.edition,
+          id: id,
+        });
       }
     });
   });
@@ -241,34 +282,34 @@ function inspect(record, editions, otherEditionIds) {
 /* options: key, legacyKey, storage (default window.localStorage), editions (payload editions),
    migratedName (name of the assessment made from old answers), now, makeId. */
 function open(options) {
-  var storage = options.storage === undefined ? defaultStorage() : options.storage;
-  var settings = {
+  const storage = options.storage === undefined ? defaultStorage() : options.storage;
+  const settings = {
     key: options.key,
     legacyKey: options.legacyKey,
     editions: options.editions || [],
     otherEditionIds: options.otherEditionIds || [],
     migratedName: options.migratedName || "",
-    now: options.now || function () { return new Date(); },
-    makeId: options.makeId || randomId
+    now: options.now || (() => new Date()),
+    makeId: options.makeId || randomId,
   };
-  var state = {
-    record: emptyRecord(),   // the latest record read or written, with pending changes applied
-    pending: [],             // change functions not yet written
-    mode: "ok",              // ok | unavailable | read-failed | corrupt | newer
+  const state = {
+    record: emptyRecord(), // the latest record read or written, with pending changes applied
+    pending: [], // change functions not yet written
+    mode: "ok", // ok | unavailable | read-failed | corrupt | newer
     newerVersion: null,
-    lastWrite: null,         // null | saved | failed | held
-    unreadableCopy: null
+    lastWrite: null, // null | saved | failed | held
+    unreadableCopy: null,
   };
 
   /* Read the latest record from storage: {ok, record} or {ok: false, mode}. Migrates the
      legacy key into memory when the store key is empty (the migration is written with the
      first change, like any other). Moves unreadable text aside when it can. */
   function readLatest() {
-    var read = readText(storage, settings.key);
+    const read = readText(storage, settings.key);
     if (!read.ok) {
       return { ok: false, mode: storage ? "read-failed" : "unavailable" };
     }
-    var found = classify(read.text);
+    const found = classify(read.text);
     if (found.kind === "record") {
       return { ok: true, record: found.record };
     }
@@ -285,10 +326,15 @@ function open(options) {
     if (!settings.legacyKey) {
       return emptyRecord();
     }
-    var legacy = readText(storage, settings.legacyKey);
-    var migrated = legacy.ok && legacy.text !== null ? migrateV1(legacy.text, {
-      migratedName: settings.migratedName, now: settings.now, legacyKey: settings.legacyKey
-    }) : null;
+    const legacy = readText(storage, settings.legacyKey);
+    const migrated =
+      legacy.ok && legacy.text !== null
+        ? migrateV1(legacy.text, {
+            migratedName: settings.migratedName,
+            now: settings.now,
+            legacyKey: settings.legacyKey,
+          })
+        : null;
     return migrated || emptyRecord();
   }
 
@@ -297,9 +343,9 @@ function open(options) {
     if (state.unreadableCopy && readText(storage, state.unreadableCopy).text === text) {
       return { ok: true, record: emptyRecord() };
     }
-    var copyKey = settings.key + ":unreadable:" + settings.now().toISOString();
+    const copyKey = `${settings.key}:unreadable:${settings.now().toISOString()}`;
     if (writeText(storage, copyKey, text)) {
-      var back = readText(storage, copyKey);
+      const back = readText(storage, copyKey);
       if (back.ok && back.text === text) {
         state.unreadableCopy = copyKey;
         return { ok: true, record: emptyRecord() };
@@ -309,8 +355,10 @@ function open(options) {
   }
 
   function applyAll(record, changes) {
-    var result = clone(record);
-    changes.forEach(function (change) { change(result); });
+    const result = clone(record);
+    changes.forEach((change) => {
+      change(result);
+    });
     return result;
   }
 
@@ -319,7 +367,7 @@ function open(options) {
     if (change) {
       state.pending.push(change);
     }
-    var latest = readLatest();
+    const latest = readLatest();
     if (!latest.ok) {
       state.mode = latest.mode;
       state.newerVersion = latest.version || null;
@@ -329,7 +377,7 @@ function open(options) {
     }
     state.mode = "ok";
     state.newerVersion = null;
-    var next = applyAll(latest.record, state.pending);
+    const next = applyAll(latest.record, state.pending);
     next.revision = (latest.record.revision || 0) + 1;
     next.updated = settings.now().toISOString();
     if (writeText(storage, settings.key, JSON.stringify(next))) {
@@ -345,13 +393,13 @@ function open(options) {
 
   /* Re-read without writing (start-up, the storage event); pending changes stay applied on top. */
   function refresh() {
-    var latest = readLatest();
+    const latest = readLatest();
     if (!latest.ok) {
       state.mode = latest.mode;
       state.newerVersion = latest.version || null;
       return { ok: false, reason: latest.mode };
     }
-    var changed = latest.record.revision !== state.record.revision || state.mode !== "ok";
+    const changed = latest.record.revision !== state.record.revision || state.mode !== "ok";
     state.mode = "ok";
     state.newerVersion = null;
     state.record = applyAll(latest.record, state.pending);
@@ -359,7 +407,7 @@ function open(options) {
   }
 
   function find(id) {
-    for (var i = 0; i < state.record.assessments.length; i += 1) {
+    for (let i = 0; i < state.record.assessments.length; i += 1) {
       if (state.record.assessments[i].id === id) {
         return state.record.assessments[i];
       }
@@ -368,16 +416,16 @@ function open(options) {
   }
 
   function findIn(record, id) {
-    return record.assessments.filter(function (assessment) { return assessment.id === id; })[0] || null;
+    return record.assessments.filter((assessment) => assessment.id === id)[0] || null;
   }
 
   /* Apply fn to assessment `id` of the latest record and stamp `updated`. If another tab deleted
      it meanwhile, the change is not lost silently: the reason says "missing". */
   function changeAssessment(id, fn) {
-    var stamp = settings.now().toISOString();
-    var found = false;
-    var result = update(function (record) {
-      var assessment = findIn(record, id);
+    const stamp = settings.now().toISOString();
+    let found = false;
+    const result = update((record) => {
+      const assessment = findIn(record, id);
       found = Boolean(assessment);
       if (assessment) {
         fn(assessment);
@@ -391,8 +439,8 @@ function open(options) {
   }
 
   function create(fields) {
-    var assessment = newAssessment(fields, settings.now, settings.makeId);
-    var result = update(function (record) {
+    const assessment = newAssessment(fields, settings.now, settings.makeId);
+    const result = update((record) => {
       if (!findIn(record, assessment.id)) {
         record.assessments.push(clone(assessment));
       }
@@ -402,21 +450,30 @@ function open(options) {
   }
 
   function duplicate(id, name) {
-    var source = find(id);
+    const source = find(id);
     if (!source) {
       return { ok: false, reason: "not-found" };
     }
-    var copy = clone(source);
-    return create({ name: name, edition: copy.edition, city: copy.city, date: copy.date, answers: copy.answers, evidence: copy.evidence });
+    const copy = clone(source);
+    return create({
+      name: name,
+      edition: copy.edition,
+      city: copy.city,
+      date: copy.date,
+      answers: copy.answers,
+      evidence: copy.evidence,
+    });
   }
 
   function rename(id, name) {
-    return changeAssessment(id, function (assessment) { assessment.name = String(name); });
+    return changeAssessment(id, (assessment) => {
+      assessment.name = String(name);
+    });
   }
 
   function setDetails(id, details) {
-    return changeAssessment(id, function (assessment) {
-      ["name", "city", "date"].forEach(function (field) {
+    return changeAssessment(id, (assessment) => {
+      ["name", "city", "date"].forEach((field) => {
         if (hasOwn(details, field)) {
           assessment[field] = String(details[field]);
         }
@@ -426,19 +483,19 @@ function open(options) {
 
   /* Delete moves the assessment to the record's trash (the last few), so undo works after a reload too. */
   function remove(id) {
-    var stamp = settings.now().toISOString();
+    const stamp = settings.now().toISOString();
     if (!find(id)) {
       return { ok: false, reason: "not-found" };
     }
-    return update(function (record) {
-      var assessment = findIn(record, id);
+    return update((record) => {
+      const assessment = findIn(record, id);
       if (!assessment) {
         return;
       }
-      record.assessments = record.assessments.filter(function (item) { return item.id !== id; });
+      record.assessments = record.assessments.filter((item) => item.id !== id);
       record.trash.unshift({ deleted: stamp, assessment: assessment });
       record.trash = record.trash.slice(0, TRASH_SIZE);
-      Object.keys(record.current).forEach(function (editionId) {
+      Object.keys(record.current).forEach((editionId) => {
         if (record.current[editionId] === id) {
           delete record.current[editionId];
         }
@@ -447,24 +504,26 @@ function open(options) {
   }
 
   function undoRemove(id) {
-    return update(function (record) {
-      var entry = record.trash.filter(function (item) { return item.assessment.id === id; })[0];
+    return update((record) => {
+      const entry = record.trash.filter((item) => item.assessment.id === id)[0];
       if (!entry || findIn(record, id)) {
         return;
       }
-      record.trash = record.trash.filter(function (item) { return item !== entry; });
+      record.trash = record.trash.filter((item) => item !== entry);
       record.assessments.push(entry.assessment);
     });
   }
 
   function setCurrent(editionId, id) {
-    return update(function (record) { record.current[editionId] = id; });
+    return update((record) => {
+      record.current[editionId] = id;
+    });
   }
 
   function list(editionId) {
-    return state.record.assessments.filter(function (assessment) {
-      return editionId === undefined || assessment.edition === editionId;
-    }).map(clone);
+    return state.record.assessments
+      .filter((assessment) => editionId === undefined || assessment.edition === editionId)
+      .map(clone);
   }
 
   function status() {
@@ -477,15 +536,17 @@ function open(options) {
       saving: state.lastWrite,
       unsaved: state.pending.length,
       unreadableCopy: state.unreadableCopy,
-      keptAside: inspect(state.record, settings.editions, settings.otherEditionIds)
+      keptAside: inspect(state.record, settings.editions, settings.otherEditionIds),
     };
   }
 
   /* Everything kept aside, whole, as the user can export it. */
   function keptAsideData() {
-    var ids = {};
-    inspect(state.record, settings.editions, settings.otherEditionIds).forEach(function (entry) { ids[entry.assessment] = true; });
-    return state.record.assessments.filter(function (assessment) { return ids[assessment.id]; }).map(clone);
+    const ids = {};
+    inspect(state.record, settings.editions, settings.otherEditionIds).forEach((entry) => {
+      ids[entry.assessment] = true;
+    });
+    return state.record.assessments.filter((assessment) => ids[assessment.id]).map(clone);
   }
 
   refresh();
@@ -494,10 +555,10 @@ function open(options) {
     key: settings.key,
     refresh: refresh,
     update: update,
-    record: function () { return clone(state.record); },
+    record: () => clone(state.record),
     list: list,
-    get: function (id) { return clone(find(id)); },
-    current: function (editionId) { return state.record.current[editionId] || null; },
+    get: (id) => clone(find(id)),
+    current: (editionId) => state.record.current[editionId] || null,
     setCurrent: setCurrent,
     create: create,
     duplicate: duplicate,
@@ -506,9 +567,9 @@ function open(options) {
     changeAssessment: changeAssessment,
     remove: remove,
     undoRemove: undoRemove,
-    trash: function () { return clone(state.record.trash); },
+    trash: () => clone(state.record.trash),
     status: status,
-    keptAsideData: keptAsideData
+    keptAsideData: keptAsideData,
   };
 }
 

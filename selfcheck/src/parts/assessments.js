@@ -11,19 +11,19 @@
 
 import { csv } from "../lib/index.js";
 import { format } from "../lib/format.js";
-import { download, element } from "../view/dom.js";
+import { element } from "../view/dom.js";
 
 function button(label, className) {
-  var node = element("button", "wwc-sc-button" + (className ? " " + className : ""), label);
+  const node = element("button", `wwc-sc-button${className ? ` ${className}` : ""}`, label);
   node.type = "button";
   return node;
 }
 
 function field(id, label, type, value) {
-  var wrapper = element("span", "wwc-sc-field");
-  var labelNode = element("label", null, label);
+  const wrapper = element("span", "wwc-sc-field");
+  const labelNode = element("label", null, label);
   labelNode.setAttribute("for", id);
-  var input = element("input");
+  const input = element("input");
   input.id = id;
   input.type = type;
   input.value = value || "";
@@ -38,7 +38,6 @@ function shortDate(iso) {
 /* ---- the assessments manager --------------------------------------------------------- */
 
 export class Manager {
-
   constructor(root, ctx) {
     this.root = root;
     this.ctx = ctx;
@@ -47,54 +46,68 @@ export class Manager {
   }
 
   build() {
-    var t = this.texts;
-    var self = this;
+    const t = this.texts;
     this.root.replaceChildren();
     this.root.setAttribute("aria-labelledby", "wwc-sc-assessments-heading");
-    var heading = element("h2", null, t.manager_heading);
+    const heading = element("h2", null, t.manager_heading);
     heading.id = "wwc-sc-assessments-heading";
     this.details = element("div", "wwc-sc-assessment-details");
     this.csv = button(t.csv_button);
     this.csv.id = "wwc-sc-csv";
-    this.csv.addEventListener("click", function () { self.act("downloadCsv", null, ["csv"]); });
+    this.csv.addEventListener("click", () => {
+      this.downloadCsv();
+    });
     this.details.appendChild(this.csv);
 
     this.table = element("table", "wwc-sc-assessment-list");
     this.table.id = "wwc-sc-assessment-list";
     this.table.appendChild(element("caption", null, t.list_caption));
-    var head = element("tr");
-    [t.col_name, t.col_edition, t.col_city, t.col_date, t.col_updated, t.col_answers, t.col_actions].forEach(function (label) {
-      var th = element("th", null, label);
-      th.setAttribute("scope", "col");
-      head.appendChild(th);
-    });
-    var thead = element("thead");
+    const head = element("tr");
+    [t.col_name, t.col_edition, t.col_city, t.col_date, t.col_updated, t.col_answers, t.col_actions].forEach(
+      (label) => {
+        const th = element("th", null, label);
+        th.setAttribute("scope", "col");
+        head.appendChild(th);
+      },
+    );
+    const thead = element("thead");
     thead.appendChild(head);
     this.body = element("tbody");
     this.table.append(thead, this.body);
 
-    var creating = element("div", "wwc-sc-new-assessment");
+    const creating = element("div", "wwc-sc-new-assessment");
     this.newName = field("wwc-sc-new-name", t.new_name_label, "text");
     this.newButton = button(t.new_button);
     this.newButton.id = "wwc-sc-new";
-    this.newButton.addEventListener("click", function () { self.act("createNew"); });
+    this.newButton.addEventListener("click", () => {
+      this.createNew();
+    });
     creating.append(this.newName.wrapper, this.newButton);
 
     this.undo = button("", "wwc-sc-undo-delete");
     this.undo.id = "wwc-sc-undo-delete";
     this.undo.hidden = true;
-    this.undo.addEventListener("click", function () { self.act("undoDelete"); });
+    this.undo.addEventListener("click", () => {
+      this.undoDelete();
+    });
     this.message = element("p", "wwc-sc-manager-message");
     this.message.id = "wwc-sc-manager-message";
     this.message.setAttribute("role", "status");
 
-    this.root.append(heading, element("p", "wwc-sc-hint", t.manager_intro), this.details, this.table, creating,
-      this.undo, this.message);
+    this.root.append(
+      heading,
+      element("p", "wwc-sc-hint", t.manager_intro),
+      this.details,
+      this.table,
+      creating,
+      this.undo,
+      this.message,
+    );
     this.root.hidden = false;
   }
 
   render() {
-    var current = this.ctx.model.current();
+    const current = this.ctx.model.current();
     this.body.replaceChildren();
     this.ctx.model.list().forEach(function (assessment) {
       this.body.appendChild(this.row(assessment, assessment.id === current.id));
@@ -102,45 +115,57 @@ export class Manager {
   }
 
   row(assessment, isOpen) {
-    var t = this.texts;
-    var self = this;
-    var row = element("tr");
+    const t = this.texts;
+    const row = element("tr");
     row.setAttribute("data-wwc-assessment", assessment.id);
-    var nameCell = element("th", null, assessment.name || t.new_name);
+    const nameCell = element("th", null, assessment.name || t.new_name);
     nameCell.setAttribute("scope", "row");
     if (isOpen) {
-      nameCell.appendChild(document.createTextNode(" " + t.is_open));
+      nameCell.appendChild(document.createTextNode(` ${t.is_open}`));
       row.className = "wwc-sc-open-row";
     }
-    var editionName = this.ctx.editionNames[assessment.edition] ||
-      format(t.unknown_edition, { edition: assessment.edition });
-    row.append(nameCell, element("td", null, editionName), element("td", null, assessment.city),
-      element("td", null, assessment.date), element("td", null, shortDate(assessment.updated)),
-      element("td", null, String(Object.keys(assessment.answers || {}).length)));
-    var actions = element("td", "wwc-sc-actions");
+    const editionName =
+      this.ctx.editionNames[assessment.edition] || format(t.unknown_edition, { edition: assessment.edition });
+    row.append(
+      nameCell,
+      element("td", null, editionName),
+      element("td", null, assessment.city),
+      element("td", null, assessment.date),
+      element("td", null, shortDate(assessment.updated)),
+      element("td", null, String(Object.keys(assessment.answers || {}).length)),
+    );
+    const actions = element("td", "wwc-sc-actions");
     if (!isOpen && this.ctx.editionNames[assessment.edition]) {
-      actions.appendChild(this.action(t.open_button, assessment, function () { self.act("open", assessment); }));
+      actions.appendChild(
+        this.action(t.open_button, assessment, () => {
+          this.open(assessment);
+        }),
+      );
     }
-    actions.appendChild(this.action(t.duplicate_button, assessment, function () { self.act("duplicate", assessment); }));
-    actions.appendChild(this.action(t.delete_button, assessment, function () { self.act("remove", assessment); }));
+    actions.appendChild(
+      this.action(t.duplicate_button, assessment, () => {
+        this.duplicate(assessment);
+      }),
+    );
+    actions.appendChild(
+      this.action(t.delete_button, assessment, () => {
+        this.remove(assessment);
+      }),
+    );
     row.appendChild(actions);
     return row;
   }
 
   /* Each action button names its assessment for screen readers ("Open 2026 draft"). */
   action(label, assessment, handler) {
-    var node = button(label);
-    node.setAttribute("aria-label", label + " " + (assessment.name || this.texts.new_name));
+    const node = button(label);
+    node.setAttribute("aria-label", `${label} ${assessment.name || this.texts.new_name}`);
     node.addEventListener("click", handler);
     return node;
   }
 
   say(message) {
     this.message.textContent = message;
-  }
-
-  act(method, argument) {
-    this[method](argument);
   }
 
   after(result, message) {
@@ -153,8 +178,8 @@ export class Manager {
   }
 
   createNew() {
-    var name = this.newName.input.value.trim() || this.texts.new_name;
-    var result = this.ctx.model.create({ name: name });
+    const name = this.newName.input.value.trim() || this.texts.new_name;
+    const result = this.ctx.model.create({ name: name });
     this.newName.input.value = "";
     this.after(result, format(this.texts.created, { name: name }));
     // Its name, city and date are edited in the tools section, the page's one place for them.
@@ -162,7 +187,7 @@ export class Manager {
   }
 
   open(assessment) {
-    var result = this.ctx.model.openAssessment(assessment.id);
+    const result = this.ctx.model.openAssessment(assessment.id);
     if (result.navigate) {
       this.ctx.goToEdition(result.navigate);
       return;
@@ -171,12 +196,12 @@ export class Manager {
   }
 
   duplicate(assessment) {
-    var name = format(this.texts.copy_name, { name: assessment.name || this.texts.new_name });
+    const name = format(this.texts.copy_name, { name: assessment.name || this.texts.new_name });
     this.after(this.ctx.model.duplicate(assessment.id, name), format(this.texts.duplicated, { name: name }));
   }
 
   remove(assessment) {
-    var result = this.ctx.model.remove(assessment.id);
+    const result = this.ctx.model.remove(assessment.id);
     this.deleted = assessment;
     this.undo.textContent = format(this.texts.undo_delete, { name: assessment.name || this.texts.new_name });
     this.undo.hidden = false;
@@ -188,18 +213,18 @@ export class Manager {
     if (!this.deleted) {
       return;
     }
-    var name = this.deleted.name || this.texts.new_name;
-    var result = this.ctx.model.undoRemove(this.deleted.id);
+    const name = this.deleted.name || this.texts.new_name;
+    const result = this.ctx.model.undoRemove(this.deleted.id);
     this.deleted = null;
     this.undo.hidden = true;
     this.after(result, format(this.texts.restored_deleted, { name: name }));
   }
 
   downloadCsv() {
-    var current = this.ctx.model.current();
-    var settings = this.ctx.settings.csv;
-    var text = csv.assessmentCsv(this.ctx.csvEdition(), current, settings.headings);
-    var name = csv.fileName(settings.file_prefix, current.edition, current.name);
+    const current = this.ctx.model.current();
+    const settings = this.ctx.settings.csv;
+    const text = csv.assessmentCsv(this.ctx.csvEdition(), current, settings.headings);
+    const name = csv.fileName(settings.file_prefix, current.edition, current.name);
     this.ctx.download(name, "text/csv;charset=utf-8", text);
     this.say(format(this.texts.csv_done, { file: name }));
   }
@@ -208,7 +233,6 @@ export class Manager {
 /* ---- the storage banner ------------------------------------------------------------ */
 
 export class Banner {
-
   constructor(root, ctx) {
     this.root = root;
     this.ctx = ctx;
@@ -218,8 +242,8 @@ export class Banner {
   }
 
   messages(status) {
-    var t = this.texts;
-    var list = [];
+    const t = this.texts;
+    const list = [];
     if (status.newerVersion) {
       list.push(format(t.banner_newer, { version: status.newerVersion }));
     } else if (status.readFailed) {
@@ -237,21 +261,21 @@ export class Banner {
   /* Called after every change: a failed save is said again each time (so a screen reader hears it
      on every change), and the warning clears as soon as a save works again. */
   render() {
-    var t = this.texts;
-    var status = this.ctx.model.status();
-    var failing = this.messages(status);
-    var nodes = failing.map(function (message) { return element("p", "wwc-sc-banner-warning", message); });
+    const t = this.texts;
+    const status = this.ctx.model.status();
+    const failing = this.messages(status);
+    const nodes = failing.map((message) => element("p", "wwc-sc-banner-warning", message));
     if (failing.length) {
       nodes.push(this.exportButton(t.banner_export, "wwc-sc-banner-export", false));
     }
     if (status.unreadableCopy) {
       nodes.push(element("p", "wwc-sc-banner-note", format(t.banner_unreadable_copy, { key: status.unreadableCopy })));
     }
-    if (status.keptAside && status.keptAside.length) {
+    if (status.keptAside?.length) {
       nodes.push(element("p", "wwc-sc-banner-note", format(t.banner_kept_aside, { count: status.keptAside.length })));
-      var list = element("ul", "wwc-sc-kept-aside");
-      status.keptAside.forEach(function (entry) {
-        list.appendChild(element("li", null, format(t["aside_" + entry.kind.replace(/-/g, "_")] || entry.kind, entry)));
+      const list = element("ul", "wwc-sc-kept-aside");
+      status.keptAside.forEach((entry) => {
+        list.appendChild(element("li", null, format(t[`aside_${entry.kind.replace(/-/g, "_")}`] || entry.kind, entry)));
       });
       nodes.push(list, this.exportButton(t.banner_export_aside, "wwc-sc-banner-export-aside", true));
     }
@@ -265,11 +289,11 @@ export class Banner {
   }
 
   exportButton(label, id, asideOnly) {
-    var self = this;
-    var node = button(label);
+    const node = button(label);
     node.id = id;
-    node.addEventListener("click", function () { self.ctx.downloadBackup(asideOnly); });
+    node.addEventListener("click", () => {
+      this.ctx.downloadBackup(asideOnly);
+    });
     return node;
   }
 }
-

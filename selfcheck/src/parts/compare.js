@@ -9,8 +9,8 @@ import { format } from "../lib/format.js";
 import { element } from "../view/dom.js";
 
 function cells(row, values, header) {
-  values.forEach(function (value, index) {
-    var cell = element(index === 0 && header ? "th" : "td", null, value);
+  values.forEach((value, index) => {
+    const cell = element(index === 0 && header ? "th" : "td", null, value);
     if (index === 0 && header) {
       cell.setAttribute("scope", "row");
     }
@@ -20,10 +20,10 @@ function cells(row, values, header) {
 }
 
 function headRow(labels) {
-  var thead = element("thead");
-  var row = element("tr");
-  labels.forEach(function (label) {
-    var th = element("th", null, label);
+  const thead = element("thead");
+  const row = element("tr");
+  labels.forEach((label) => {
+    const th = element("th", null, label);
     th.setAttribute("scope", "col");
     row.appendChild(th);
   });
@@ -32,7 +32,6 @@ function headRow(labels) {
 }
 
 export class Compare {
-
   constructor(root, ctx) {
     this.root = root;
     this.ctx = ctx;
@@ -41,19 +40,18 @@ export class Compare {
   }
 
   select(id, label) {
-    var wrapper = element("span", "wwc-sc-field");
-    var labelNode = element("label", null, label);
+    const wrapper = element("span", "wwc-sc-field");
+    const labelNode = element("label", null, label);
     labelNode.setAttribute("for", id);
-    var select = element("select");
+    const select = element("select");
     select.id = id;
     wrapper.append(labelNode, select);
     return { wrapper: wrapper, select: select };
   }
 
   build() {
-    var t = this.texts;
-    var self = this;
-    var heading = element("h2", null, t.compare_heading);
+    const t = this.texts;
+    const heading = element("h2", null, t.compare_heading);
     heading.id = "wwc-sc-compare-heading";
     this.root.setAttribute("aria-labelledby", heading.id);
     this.from = this.select("wwc-sc-compare-from", t.compare_from);
@@ -61,12 +59,16 @@ export class Compare {
     this.go = element("button", "wwc-sc-button", t.compare_button);
     this.go.type = "button";
     this.go.id = "wwc-sc-compare-go";
-    this.go.addEventListener("click", function () { self.compareChosen(); });
+    this.go.addEventListener("click", () => {
+      this.compareChosen();
+    });
     this.print = element("button", "wwc-sc-button", t.compare_print);
     this.print.type = "button";
     this.print.id = "wwc-sc-compare-print";
     this.print.hidden = true;
-    this.print.addEventListener("click", function () { self.printComparison(); });
+    this.print.addEventListener("click", () => {
+      this.printComparison();
+    });
     this.note = element("p", "wwc-sc-hint");
     this.output = element("div", "wwc-sc-compare-output");
     this.output.id = "wwc-sc-compare-output";
@@ -76,35 +78,37 @@ export class Compare {
 
   /* The choices: every assessment of this edition, newest last in "Later" by default. */
   render() {
-    var editionId = this.ctx.edition.id;
+    const editionId = this.ctx.edition.id;
     // Keep the user's choice across re-renders, unless it compares an assessment with itself.
-    var keepChoice = this.from.select.value !== this.to.select.value;
-    var list = this.ctx.model.list().filter(function (a) { return a.edition === editionId; })
-      .sort(function (a, b) { return a.created < b.created ? -1 : 1; });
+    const keepChoice = this.from.select.value !== this.to.select.value;
+    const list = this.ctx.model
+      .list()
+      .filter((a) => a.edition === editionId)
+      .sort((a, b) => (a.created < b.created ? -1 : 1));
     this.list = list;
     [this.from.select, this.to.select].forEach(function (select, which) {
-      var keep = select.value;
+      const keep = select.value;
       select.replaceChildren();
       list.forEach(function (assessment) {
-        var option = element("option", null, assessment.name || this.texts.new_name);
+        const option = element("option", null, assessment.name || this.texts.new_name);
         option.value = assessment.id;
         select.appendChild(option);
       }, this);
-      if (keepChoice && keep && list.some(function (a) { return a.id === keep; })) {
+      if (keepChoice && keep && list.some((a) => a.id === keep)) {
         select.value = keep;
       } else if (list.length) {
         select.value = list[which === 0 ? Math.max(0, list.length - 2) : list.length - 1].id;
       }
     }, this);
-    var enough = list.length >= 2;
+    const enough = list.length >= 2;
     this.note.textContent = enough ? "" : this.texts.compare_need_two;
     this.go.disabled = !enough;
   }
 
   compareChosen() {
-    var model = this.ctx.model;
-    var from = model.get(this.from.select.value);
-    var to = model.get(this.to.select.value);
+    const model = this.ctx.model;
+    const from = model.get(this.from.select.value);
+    const to = model.get(this.to.select.value);
     if (from && to) {
       this.show(from, to, from.name, to.name);
     }
@@ -112,52 +116,70 @@ export class Compare {
 
   /* Compare the open assessment (earlier) with an incoming one (later), e.g. from a link. */
   compareWith(incoming, label) {
-    var current = this.ctx.model.current();
-    this.show(current, incoming, current.name || this.texts.new_name, (incoming.name || "") + " (" + label + ")");
+    const current = this.ctx.model.current();
+    this.show(current, incoming, current.name || this.texts.new_name, `${incoming.name || ""} (${label})`);
   }
 
   show(from, to, fromName, toName) {
-    var t = this.texts;
-    var edition = this.ctx.edition;
-    var result = merge.compare(edition, from, to, scoring);
-    var caption = format(t.compare_caption, { from: fromName, to: toName });
-    var summary = element("table", "wwc-sc-compare-table");
+    const t = this.texts;
+    const edition = this.ctx.edition;
+    const result = merge.compare(edition, from, to, scoring);
+    const caption = format(t.compare_caption, { from: fromName, to: toName });
+    const summary = element("table", "wwc-sc-compare-table");
     summary.id = "wwc-sc-compare-summary";
     summary.appendChild(element("caption", null, caption));
     summary.appendChild(headRow([t.compare_col_item, fromName, toName]));
-    var body = element("tbody");
-    body.appendChild(cells(element("tr"), [t.compare_tier, this.tierName(result.from.tier), this.tierName(result.to.tier)], true));
+    const body = element("tbody");
+    body.appendChild(
+      cells(element("tr"), [t.compare_tier, this.tierName(result.from.tier), this.tierName(result.to.tier)], true),
+    );
     body.appendChild(cells(element("tr"), [t.compare_met, this.metText(result.from), this.metText(result.to)], true));
     summary.appendChild(body);
 
-    var groups = element("table", "wwc-sc-compare-table");
+    const groups = element("table", "wwc-sc-compare-table");
     groups.id = "wwc-sc-compare-groups";
-    groups.appendChild(element("caption", null, format(t.compare_groups_caption, { group: edition.group_label.toLowerCase() })));
+    groups.appendChild(
+      element("caption", null, format(t.compare_groups_caption, { group: edition.group_label.toLowerCase() })),
+    );
     groups.appendChild(headRow([edition.group_label, fromName, toName, t.compare_col_change]));
-    var groupBody = element("tbody");
-    result.groups.forEach(function (group, index) {
-      var delta = group.delta > 0 ? "+" + group.delta : String(group.delta);
-      groupBody.appendChild(cells(element("tr"), [edition.groups[index].name, group.from.met + " / " + group.from.total,
-        group.to.met + " / " + group.to.total, delta], true));
+    const groupBody = element("tbody");
+    result.groups.forEach((group, index) => {
+      const delta = group.delta > 0 ? `+${group.delta}` : String(group.delta);
+      groupBody.appendChild(
+        cells(
+          element("tr"),
+          [
+            edition.groups[index].name,
+            `${group.from.met} / ${group.from.total}`,
+            `${group.to.met} / ${group.to.total}`,
+            delta,
+          ],
+          true,
+        ),
+      );
     });
     groups.appendChild(groupBody);
 
-    var criteria = element("table", "wwc-sc-compare-table");
+    const criteria = element("table", "wwc-sc-compare-table");
     criteria.id = "wwc-sc-compare-criteria";
     criteria.appendChild(element("caption", null, t.compare_criteria_caption));
     criteria.appendChild(headRow([edition.item_label, fromName, toName, t.compare_col_change]));
-    var criteriaBody = element("tbody");
+    const criteriaBody = element("tbody");
     // By the change: compare_improved, compare_slipped, compare_changed, compare_same (named here
     // so the build sends these texts with this part, macros/selfcheck.py script_texts).
     result.criteria.forEach(function (row) {
-      var tr = cells(element("tr"), [row.id, this.answerLabel(row.from), this.answerLabel(row.to), t["compare_" + row.change]], true);
+      const tr = cells(
+        element("tr"),
+        [row.id, this.answerLabel(row.from), this.answerLabel(row.to), t[`compare_${row.change}`]],
+        true,
+      );
       tr.setAttribute("data-wwc-change", row.change);
       tr.setAttribute("data-wwc-criterion", row.id);
       criteriaBody.appendChild(tr);
     }, this);
     criteria.appendChild(criteriaBody);
 
-    var tally = element("p", "wwc-sc-compare-tally", format(t.compare_tally, result.tally));
+    const tally = element("p", "wwc-sc-compare-tally", format(t.compare_tally, result.tally));
     tally.id = "wwc-sc-compare-tally";
     this.output.replaceChildren(summary, tally, groups, criteria);
     this.print.hidden = false;
@@ -167,27 +189,27 @@ export class Compare {
   }
 
   tierName(tierId) {
-    var tier = this.ctx.edition.tiers.filter(function (item) { return item.id === tierId; })[0];
+    const tier = this.ctx.edition.tiers.filter((item) => item.id === tierId)[0];
     return tier ? tier.name : this.ctx.edition.not_certified_label;
   }
 
   metText(score) {
-    return score.met + " / " + score.total + " (" + score.percent + "%)";
+    return `${score.met} / ${score.total} (${score.percent}%)`;
   }
 
   answerLabel(answer) {
     if (answer === null) {
       return this.texts.compare_unanswered;
     }
-    var state = this.ctx.edition.answer_states.filter(function (item) { return item.id === answer; })[0];
+    const state = this.ctx.edition.answer_states.filter((item) => item.id === answer)[0];
     return state ? state.label : answer;
   }
 
   /* Print only the comparison: a class on <html> lets the print stylesheet hide the rest. */
   printComparison() {
-    var html = document.documentElement;
+    const html = document.documentElement;
     html.classList.add("wwc-sc-printing-compare");
-    var done = function () {
+    const done = () => {
       html.classList.remove("wwc-sc-printing-compare");
       window.removeEventListener("afterprint", done);
     };
@@ -195,4 +217,3 @@ export class Compare {
     window.print();
   }
 }
-

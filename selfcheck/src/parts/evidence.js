@@ -13,7 +13,7 @@ import { readiness } from "../lib/index.js";
 import { format } from "../lib/format.js";
 import { element, setText, toggleClass } from "../view/dom.js";
 
-var SAVE_DELAY = 400;
+const SAVE_DELAY = 400;
 
 function emptyEntry() {
   return { items: [], notes: "", owner: "", due: "", links: [] };
@@ -21,11 +21,11 @@ function emptyEntry() {
 
 /* The evidence entry of `id` in an assessment, created when missing (inside model.change only). */
 function entryOf(assessment, id) {
-  var entry = assessment.evidence[id];
+  let entry = assessment.evidence[id];
   if (!entry || typeof entry !== "object") {
     entry = assessment.evidence[id] = emptyEntry();
   }
-  ["notes", "owner", "due"].forEach(function (key) {
+  ["notes", "owner", "due"].forEach((key) => {
     if (typeof entry[key] !== "string") {
       entry[key] = "";
     }
@@ -40,75 +40,83 @@ function entryOf(assessment, id) {
 }
 
 function readEntry(assessment, id) {
-  var entry = assessment.evidence && assessment.evidence[id];
+  const entry = assessment.evidence?.[id];
   return entry && typeof entry === "object" ? entry : emptyEntry();
 }
 
 export class Evidence {
-
   constructor(form, sc) {
     this.form = form;
     this.sc = sc;
     this.panels = {};
     this.pending = {};
-    Array.prototype.forEach.call(form.querySelectorAll("[data-wwc-evidence]"), function (details) {
-      var id = details.getAttribute("data-wwc-evidence");
-      this.panels[id] = {
-        details: details,
-        fieldset: details.closest("[data-wwc-criterion]"),
-        state: details.querySelector(".wwc-sc-evidence-state"),
-        must: null,
-        boxes: [],
-        built: null
-      };
-    }, this);
+    Array.prototype.forEach.call(
+      form.querySelectorAll("[data-wwc-evidence]"),
+      function (details) {
+        const id = details.getAttribute("data-wwc-evidence");
+        this.panels[id] = {
+          details: details,
+          fieldset: details.closest("[data-wwc-criterion]"),
+          state: details.querySelector(".wwc-sc-evidence-state"),
+          must: null,
+          boxes: [],
+          built: null,
+        };
+      },
+      this,
+    );
     this.bind();
   }
 
   bind() {
-    var self = this;
-    this.form.addEventListener("change", function (event) {
-      var target = event.target;
+    this.form.addEventListener("change", (event) => {
+      const target = event.target;
       if (target.type === "checkbox" && target.closest("[data-wwc-kind]")) {
-        self.tick(target);
+        this.tick(target);
       } else if (target.hasAttribute("data-wwc-field")) {
-        self.flush(target);
+        this.flush(target);
       }
     });
-    this.form.addEventListener("input", function (event) {
+    this.form.addEventListener("input", (event) => {
       if (event.target.hasAttribute("data-wwc-field")) {
-        self.schedule(event.target);
+        this.schedule(event.target);
       }
     });
     // Built on the summary's click (mouse, Enter or Space), before the panel opens, so it opens
     // filled when the checklists are here; toggle catches a panel opened any other way.
-    this.form.addEventListener("click", function (event) {
-      var summary = event.target.closest && event.target.closest("summary");
-      var id = summary && summary.parentNode.getAttribute("data-wwc-evidence");
+    this.form.addEventListener("click", (event) => {
+      const summary = event.target.closest?.("summary");
+      const id = summary?.parentNode.getAttribute("data-wwc-evidence");
       if (id) {
-        self.open(id);
+        this.open(id);
       }
     });
-    this.form.addEventListener("toggle", function (event) {
-      var id = event.target.getAttribute && event.target.getAttribute("data-wwc-evidence");
-      if (id && event.target.open) {
-        self.open(id);
-      }
-    }, true);
+    this.form.addEventListener(
+      "toggle",
+      (event) => {
+        const id = event.target.getAttribute?.("data-wwc-evidence");
+        if (id && event.target.open) {
+          this.open(id);
+        }
+      },
+      true,
+    );
     // Typing not yet saved is saved before the page goes away.
-    window.addEventListener("pagehide", function () { self.flushAll(); });
+    window.addEventListener("pagehide", () => {
+      this.flushAll();
+    });
   }
 
   criterionOf(node) {
-    var details = node.closest("[data-wwc-evidence]");
+    const details = node.closest("[data-wwc-evidence]");
     return details ? details.getAttribute("data-wwc-evidence") : null;
   }
 
   tick(box) {
-    var id = this.criterionOf(box);
-    this.sc.change(id, function (assessment) {
-      var entry = entryOf(assessment, id);
-      var at = entry.items.indexOf(box.value);
+    const id = this.criterionOf(box);
+    this.sc.change(id, (assessment) => {
+      const entry = entryOf(assessment, id);
+      const at = entry.items.indexOf(box.value);
       if (box.checked && at === -1) {
         entry.items.push(box.value);
       } else if (!box.checked && at !== -1) {
@@ -118,27 +126,30 @@ export class Evidence {
   }
 
   schedule(field) {
-    var self = this;
-    var key = field.id;
+    const key = field.id;
     window.clearTimeout(this.pending[key]);
-    this.pending[key] = window.setTimeout(function () { self.flush(field); }, SAVE_DELAY);
+    this.pending[key] = window.setTimeout(() => {
+      this.flush(field);
+    }, SAVE_DELAY);
   }
 
   flush(field) {
     window.clearTimeout(this.pending[field.id]);
     delete this.pending[field.id];
-    var id = this.criterionOf(field);
-    var key = field.getAttribute("data-wwc-field");
-    var value = field.value.slice(0, this.sc.limits[key] || 5000);
+    const id = this.criterionOf(field);
+    const key = field.getAttribute("data-wwc-field");
+    const value = field.value.slice(0, this.sc.limits[key] || 5000);
     if (readEntry(this.sc.model.current(), id)[key] === value) {
       return;
     }
-    this.sc.change(id, function (assessment) { entryOf(assessment, id)[key] = value; });
+    this.sc.change(id, (assessment) => {
+      entryOf(assessment, id)[key] = value;
+    });
   }
 
   flushAll() {
     Object.keys(this.pending).forEach(function (fieldId) {
-      var field = document.getElementById(fieldId);
+      const field = document.getElementById(fieldId);
       if (field) {
         this.flush(field);
       }
@@ -147,26 +158,26 @@ export class Evidence {
 
   /* Build the panel on its first opening. */
   open(id) {
-    var panel = this.panels[id];
+    const panel = this.panels[id];
     if (panel && !panel.built) {
       this.build(id);
     }
   }
 
   fill(id, assessment) {
-    var panel = this.panels[id];
-    var entry = readEntry(assessment, id);
-    var ticked = Array.isArray(entry.items) ? entry.items : [];
-    Array.prototype.forEach.call(panel.boxes, function (box) {
-      var on = ticked.indexOf(box.value) !== -1;
+    const panel = this.panels[id];
+    const entry = readEntry(assessment, id);
+    const ticked = Array.isArray(entry.items) ? entry.items : [];
+    Array.prototype.forEach.call(panel.boxes, (box) => {
+      const on = ticked.indexOf(box.value) !== -1;
       if (box.checked !== on) {
         box.checked = on;
       }
     });
     if (panel.built) {
-      ["notes", "owner", "due"].forEach(function (key) {
-        var input = panel.built[key];
-        var value = typeof entry[key] === "string" ? entry[key] : "";
+      ["notes", "owner", "due"].forEach((key) => {
+        const input = panel.built[key];
+        const value = typeof entry[key] === "string" ? entry[key] : "";
         // Never overwrite what is being typed in this tab.
         if (input.value !== value && document.activeElement !== input) {
           input.value = value;
@@ -177,35 +188,41 @@ export class Evidence {
   }
 
   showState(id, view) {
-    var panel = this.panels[id];
-    var texts = this.sc.texts;
-    var criterion = this.sc.criteria.get(id);
-    var state = readiness.criterionEvidence(criterion, view.assessment.evidence);
-    var entry = readEntry(view.assessment, id);
-    var bits = [];
+    const panel = this.panels[id];
+    const texts = this.sc.texts;
+    const criterion = this.sc.criteria.get(id);
+    const state = readiness.criterionEvidence(criterion, view.assessment.evidence);
+    const entry = readEntry(view.assessment, id);
+    const bits = [];
     if (state.total) {
       bits.push(format(texts.evidence_ticked, { ticked: state.ticked, total: state.total }));
     }
     if ((entry.notes || "").trim()) {
       bits.push(texts.evidence_notes);
     }
-    var flagged = view.flagged.has(id);
+    const flagged = view.flagged.has(id);
     if (flagged) {
       bits.push(texts.evidence_missing);
     }
-    setText(panel.state, bits.length ? " (" + bits.join(", ") + ")" : "");
+    setText(panel.state, bits.length ? ` (${bits.join(", ")})` : "");
     toggleClass(panel.fieldset, "wwc-sc-flagged", flagged);
     if (panel.must && state.mustMeet) {
-      var must = state.mustMeet;
-      setText(panel.must, format(must.holds ? texts.must_meet_met : texts.must_meet_unmet,
-        { ticked: must.ticked, total: must.total, count: must.count }));
+      const must = state.mustMeet;
+      setText(
+        panel.must,
+        format(must.holds ? texts.must_meet_met : texts.must_meet_unmet, {
+          ticked: must.ticked,
+          total: must.total,
+          count: must.count,
+        }),
+      );
       toggleClass(panel.must, "wwc-sc-warning-text", !must.holds);
     }
   }
 
   /* changed: a criterion id (only its panel is touched) or null (all, after a load or import). */
   update(view, changed) {
-    var ids = changed ? [changed] : Object.keys(this.panels);
+    const ids = changed ? [changed] : Object.keys(this.panels);
     ids.forEach(function (id) {
       if (this.panels[id]) {
         this.fill(id, view.assessment);
@@ -215,11 +232,11 @@ export class Evidence {
   }
 
   field(id, key, labelText, tag, type) {
-    var wrapper = element("div", "wwc-sc-field wwc-sc-field-" + key);
-    var inputId = this.form.id + "-" + id.toLowerCase() + "-" + key;
-    var label = element("label", null, labelText);
+    const wrapper = element("div", `wwc-sc-field wwc-sc-field-${key}`);
+    const inputId = `${this.form.id}-${id.toLowerCase()}-${key}`;
+    const label = element("label", null, labelText);
     label.setAttribute("for", inputId);
-    var input = element(tag);
+    const input = element(tag);
     input.id = inputId;
     if (type) {
       input.type = type;
@@ -234,19 +251,21 @@ export class Evidence {
 
   /* A requirement or document list: each item a checkbox inside its label (no id/for pairs). */
   tickList(items, kind) {
-    var list = element("ul", "wwc-sc-ticks");
+    const list = element("ul", "wwc-sc-ticks");
     list.setAttribute("data-wwc-kind", kind);
-    items.forEach(function (item) {
-      var box = element("input");
+    items.forEach((item) => {
+      const box = element("input");
       box.type = "checkbox";
       box.value = item[0];
-      var label = element("label");
+      const label = element("label");
       label.append(box, item[1]);
-      var entry = element("li");
+      const entry = element("li");
       entry.appendChild(label);
       if (item[2]) {
-        var options = element("ul");
-        item[2].forEach(function (option) { options.appendChild(element("li", null, option)); });
+        const options = element("ul");
+        item[2].forEach((option) => {
+          options.appendChild(element("li", null, option));
+        });
         entry.appendChild(options);
       }
       list.appendChild(entry);
@@ -255,13 +274,20 @@ export class Evidence {
   }
 
   buildChecklists(id, panel) {
-    var texts = this.sc.texts;
-    var lists = this.sc.checklists.of(id);
-    var criterion = this.sc.criteria.get(id);
-    var nodes = [];
+    const texts = this.sc.texts;
+    const lists = this.sc.checklists.of(id);
+    const criterion = this.sc.criteria.get(id);
+    const nodes = [];
     if (lists[0].length) {
-      nodes.push(element("p", "wwc-sc-more-heading", criterion.must_meet
-        ? format(texts.must_meet, { count: criterion.must_meet, total: lists[0].length }) : texts.checklist));
+      nodes.push(
+        element(
+          "p",
+          "wwc-sc-more-heading",
+          criterion.must_meet
+            ? format(texts.must_meet, { count: criterion.must_meet, total: lists[0].length })
+            : texts.checklist,
+        ),
+      );
       nodes.push(this.tickList(lists[0], "requirements"));
       if (criterion.must_meet) {
         panel.must = element("p", "wwc-sc-must");
@@ -277,59 +303,58 @@ export class Evidence {
   }
 
   build(id) {
-    var panel = this.panels[id];
+    const panel = this.panels[id];
     if (!panel || panel.built) {
       return;
     }
-    var texts = this.sc.texts;
-    var checklists = this.buildChecklists(id, panel);
-    var notes = this.field(id, "notes", texts.notes_label, "textarea");
+    const texts = this.sc.texts;
+    const checklists = this.buildChecklists(id, panel);
+    const notes = this.field(id, "notes", texts.notes_label, "textarea");
     notes.input.rows = 3;
-    var owner = this.field(id, "owner", texts.owner_label, "input", "text");
-    var due = this.field(id, "due", texts.due_label, "input", "date");
-    var row = element("div", "wwc-sc-field-row");
+    const owner = this.field(id, "owner", texts.owner_label, "input", "text");
+    const due = this.field(id, "due", texts.due_label, "input", "date");
+    const row = element("div", "wwc-sc-field-row");
     row.append(owner.wrapper, due.wrapper);
-    var links = this.buildLinks(id);
-    var fields = element("div", "wwc-sc-fields");
+    const links = this.buildLinks(id);
+    const fields = element("div", "wwc-sc-fields");
     fields.append(notes.wrapper, row, links.wrapper);
     panel.details.append.apply(panel.details, checklists.concat([fields]));
     panel.boxes = panel.details.querySelectorAll("input[type=checkbox]");
     panel.built = { notes: notes.input, owner: owner.input, due: due.input, links: links };
-    var view = this.sc.view();
+    const view = this.sc.view();
     this.fill(id, view.assessment);
     this.showState(id, view);
   }
 
   buildLinks(id) {
-    var self = this;
-    var texts = this.sc.texts;
-    var base = this.form.id + "-" + id.toLowerCase() + "-link";
-    var wrapper = element("div", "wwc-sc-links");
-    var heading = element("p", "wwc-sc-more-heading", texts.links_label);
-    heading.id = base + "s-heading";
-    var list = element("ul", "wwc-sc-link-list");
+    const texts = this.sc.texts;
+    const base = `${this.form.id}-${id.toLowerCase()}-link`;
+    const wrapper = element("div", "wwc-sc-links");
+    const heading = element("p", "wwc-sc-more-heading", texts.links_label);
+    heading.id = `${base}s-heading`;
+    const list = element("ul", "wwc-sc-link-list");
     list.setAttribute("aria-labelledby", heading.id);
-    var add = element("div", "wwc-sc-link-add");
-    var textField = this.field(id, "link-text", texts.link_text_label, "input", "text");
+    const add = element("div", "wwc-sc-link-add");
+    const textField = this.field(id, "link-text", texts.link_text_label, "input", "text");
     textField.input.removeAttribute("data-wwc-field");
     textField.input.maxLength = this.sc.limits.link_text;
-    var urlField = this.field(id, "link-url", texts.link_url_label, "input", "url");
+    const urlField = this.field(id, "link-url", texts.link_url_label, "input", "url");
     urlField.input.removeAttribute("data-wwc-field");
     urlField.input.maxLength = this.sc.limits.url;
-    var button = element("button", "wwc-sc-button", texts.link_add);
+    const button = element("button", "wwc-sc-button", texts.link_add);
     button.type = "button";
-    var message = element("p", "wwc-sc-link-message");
+    const message = element("p", "wwc-sc-link-message");
     message.setAttribute("role", "alert");
     add.append(textField.wrapper, urlField.wrapper, button);
     wrapper.append(heading, list, add, message);
-    button.addEventListener("click", function () {
-      self.addLink(id, textField.input, urlField.input, message);
+    button.addEventListener("click", () => {
+      this.addLink(id, textField.input, urlField.input, message);
     });
-    [textField.input, urlField.input].forEach(function (input) {
-      input.addEventListener("keydown", function (event) {
+    [textField.input, urlField.input].forEach((input) => {
+      input.addEventListener("keydown", (event) => {
         if (event.key === "Enter") {
           event.preventDefault();
-          self.addLink(id, textField.input, urlField.input, message);
+          this.addLink(id, textField.input, urlField.input, message);
         }
       });
     });
@@ -337,9 +362,9 @@ export class Evidence {
   }
 
   addLink(id, textInput, urlInput, message) {
-    var texts = this.sc.texts;
-    var raw = urlInput.value.trim();
-    var url = raw ? httpUrl(raw) : null;
+    const texts = this.sc.texts;
+    const raw = urlInput.value.trim();
+    const url = raw ? httpUrl(raw) : null;
     if (!raw) {
       setText(message, texts.link_empty);
       return;
@@ -348,44 +373,49 @@ export class Evidence {
       setText(message, format(texts.link_refused, { url: raw }));
       return;
     }
-    var current = readEntry(this.sc.model.current(), id).links || [];
+    const current = readEntry(this.sc.model.current(), id).links || [];
     if (current.length >= this.sc.limits.links) {
       setText(message, format(texts.link_too_many, { max: this.sc.limits.links }));
       return;
     }
-    var label = textInput.value.trim().slice(0, this.sc.limits.link_text) || url;
+    const label = textInput.value.trim().slice(0, this.sc.limits.link_text) || url;
     setText(message, "");
-    this.sc.change(id, function (assessment) { entryOf(assessment, id).links.push({ text: label, url: url }); });
+    this.sc.change(id, (assessment) => {
+      entryOf(assessment, id).links.push({ text: label, url: url });
+    });
     textInput.value = "";
     urlInput.value = "";
     textInput.focus();
   }
 
   removeLink(id, index) {
-    this.sc.change(id, function (assessment) { entryOf(assessment, id).links.splice(index, 1); });
-    var panel = this.panels[id];
-    var buttons = panel.built.links.list.querySelectorAll("button");
+    this.sc.change(id, (assessment) => {
+      entryOf(assessment, id).links.splice(index, 1);
+    });
+    const panel = this.panels[id];
+    const buttons = panel.built.links.list.querySelectorAll("button");
     (buttons[Math.min(index, buttons.length - 1)] || panel.built.links.list.parentNode.querySelector("input")).focus();
   }
 
   renderLinks(id, links) {
-    var self = this;
-    var texts = this.sc.texts;
-    var list = this.panels[id].built.links.list;
-    var items = links.map(function (link, index) {
-      var item = element("li");
-      var url = httpUrl(link.url);
+    const texts = this.sc.texts;
+    const list = this.panels[id].built.links.list;
+    const items = links.map((link, index) => {
+      const item = element("li");
+      const url = httpUrl(link.url);
       // A stored address that is not http(s) (an edited file, say) is shown, never made a link.
-      var anchor = element(url ? "a" : "span", null, link.text || link.url);
+      const anchor = element(url ? "a" : "span", null, link.text || link.url);
       if (url) {
         anchor.setAttribute("href", url);
         anchor.setAttribute("rel", "noopener noreferrer");
         anchor.setAttribute("target", "_blank");
       }
-      var remove = element("button", "wwc-sc-link-remove", "×");
+      const remove = element("button", "wwc-sc-link-remove", "×");
       remove.type = "button";
       remove.setAttribute("aria-label", format(texts.link_remove, { text: link.text || link.url }));
-      remove.addEventListener("click", function () { self.removeLink(id, index); });
+      remove.addEventListener("click", () => {
+        this.removeLink(id, index);
+      });
       item.append(anchor, " ", remove);
       return item;
     });
@@ -399,15 +429,13 @@ export class Evidence {
 
 /* ---- showing the state ---- */
 
-
 /* An absolute http(s) URL, or null. The URL parser decides, not a pattern. */
 export function httpUrl(value) {
-  var url;
+  let url;
   try {
     url = new URL(String(value).trim());
-  } catch (error) {
+  } catch (_error) {
     return null;
   }
   return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
 }
-

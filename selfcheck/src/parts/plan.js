@@ -8,31 +8,33 @@
 
 import { readiness } from "../lib/index.js";
 import { format } from "../lib/format.js";
-import { element, setText } from "../view/dom.js";
+import { byId, element, setText } from "../view/dom.js";
 
 export class Plan {
-
   constructor(root, sc) {
     this.root = root;
     this.sc = sc;
-    this.next = document.getElementById("wwc-sc-next");
-    this.flags = document.getElementById("wwc-sc-flags");
-    this.documents = document.getElementById("wwc-sc-documents");
-    this.documentsSummary = document.getElementById("wwc-sc-documents-summary");
-    this.documentsList = document.getElementById("wwc-sc-documents-list");
+    this.next = byId("wwc-sc-next");
+    this.flags = byId("wwc-sc-flags");
+    this.documents = byId("wwc-sc-documents");
+    this.documentsSummary = byId("wwc-sc-documents-summary");
+    this.documentsList = byId("wwc-sc-documents-list");
     this.signature = { next: null, flags: null, documents: null };
     this.labels = {};
     this.itemTexts = {};
     // The form never changes after the build: find each criterion's fieldset once, not per lookup
     // (the next steps list can hold hundreds of criteria, each looked up on every click).
     this.fieldsets = {};
-    Array.prototype.forEach.call(sc.form.querySelectorAll("[data-wwc-criterion]"), function (fieldset) {
-      this.fieldsets[fieldset.getAttribute("data-wwc-criterion")] = fieldset;
-    }, this);
-    var self = this;
-    this.documents.addEventListener("toggle", function () {
-      if (self.documents.open) {
-        self.renderDocuments(self.sc.view(), true);
+    Array.prototype.forEach.call(
+      sc.form.querySelectorAll("[data-wwc-criterion]"),
+      function (fieldset) {
+        this.fieldsets[fieldset.getAttribute("data-wwc-criterion")] = fieldset;
+      },
+      this,
+    );
+    this.documents.addEventListener("toggle", () => {
+      if (this.documents.open) {
+        this.renderDocuments(this.sc.view(), true);
       }
     });
   }
@@ -43,18 +45,18 @@ export class Plan {
 
   /* The id and the title or, without a title, the id and the statement. */
   criterionLabel(id) {
-    if (!Object.prototype.hasOwnProperty.call(this.labels, id)) {
-      var legend = this.fieldset(id).querySelector("legend");
-      var title = legend.querySelector(".wwc-sc-title");
-      this.labels[id] = id + " " + (title ? title.textContent : legend.querySelector(".wwc-sc-statement").textContent);
+    if (!Object.hasOwn(this.labels, id)) {
+      const legend = this.fieldset(id).querySelector("legend");
+      const title = legend.querySelector(".wwc-sc-title");
+      this.labels[id] = `${id} ${title ? title.textContent : legend.querySelector(".wwc-sc-statement").textContent}`;
     }
     return this.labels[id];
   }
 
   /* An item's text from the checklists (the page's checklists), once looked up. */
   itemText(criterionId, itemId) {
-    var key = criterionId + " " + itemId;
-    if (!Object.prototype.hasOwnProperty.call(this.itemTexts, key)) {
+    const key = `${criterionId} ${itemId}`;
+    if (!Object.hasOwn(this.itemTexts, key)) {
       this.itemTexts[key] = this.sc.checklists.itemText(criterionId, itemId);
     }
     return this.itemTexts[key];
@@ -62,15 +64,15 @@ export class Plan {
 
   /* The guide link and the case study links of a criterion, cloned from the form. */
   criterionLinks(id) {
-    var source = this.fieldset(id).querySelector(".wwc-sc-guide-link");
-    var copy = source.cloneNode(true);
+    const source = this.fieldset(id).querySelector(".wwc-sc-guide-link");
+    const copy = source.cloneNode(true);
     copy.className = "wwc-sc-plan-links";
     return copy;
   }
 
   stateLabel(stateId) {
-    var states = this.sc.edition.answer_states;
-    for (var i = 0; i < states.length; i += 1) {
+    const states = this.sc.edition.answer_states;
+    for (let i = 0; i < states.length; i += 1) {
       if (states[i].id === stateId) {
         return states[i].label;
       }
@@ -86,10 +88,10 @@ export class Plan {
 
   /* Rebuilt only when the list itself changes (its ids, answers and tick counts). */
   renderNext(view) {
-    var sc = this.sc;
-    var texts = sc.texts;
-    var plan = readiness.nextSteps(sc.edition, view.assessment.answers, view.assessment.evidence, view.result);
-    var signature = JSON.stringify(plan);
+    const sc = this.sc;
+    const texts = sc.texts;
+    const plan = readiness.nextSteps(sc.edition, view.assessment.answers, view.assessment.evidence, view.result);
+    const signature = JSON.stringify(plan);
     if (signature === this.signature.next) {
       return;
     }
@@ -98,38 +100,63 @@ export class Plan {
       this.next.replaceChildren(element("p", null, texts.next_none_needed));
       return;
     }
-    var intro = element("p", "wwc-sc-next-intro", format(texts.next_intro, {
-      tier: sc.tierName(plan.tier), more: plan.needed, items: sc.items(plan.needed),
-      items_all: sc.edition.item_label_plural, group: sc.edition.group_label.toLowerCase()
-    }));
-    var list = element("ol", "wwc-sc-next-list");
+    const intro = element(
+      "p",
+      "wwc-sc-next-intro",
+      format(texts.next_intro, {
+        tier: sc.tierName(plan.tier),
+        more: plan.needed,
+        items: sc.items(plan.needed),
+        items_all: sc.edition.item_label_plural,
+        group: sc.edition.group_label.toLowerCase(),
+      }),
+    );
+    const list = element("ol", "wwc-sc-next-list");
     plan.steps.forEach(function (step) {
-      var item = element("li");
+      const item = element("li");
       item.setAttribute("data-wwc-step", step.id);
       item.appendChild(element("strong", null, this.criterionLabel(step.id)));
-      var state = step.answer === null
-        ? format(texts.next_item_unanswered, { ticked: step.ticked, total: step.total })
-        : format(texts.next_item_state, { state: this.stateLabel(step.answer), ticked: step.ticked, total: step.total });
-      item.appendChild(element("span", "wwc-sc-next-state", " (" + state + ")"));
+      const state =
+        step.answer === null
+          ? format(texts.next_item_unanswered, { ticked: step.ticked, total: step.total })
+          : format(texts.next_item_state, {
+              state: this.stateLabel(step.answer),
+              ticked: step.ticked,
+              total: step.total,
+            });
+      item.appendChild(element("span", "wwc-sc-next-state", ` (${state})`));
       item.appendChild(this.criterionLinks(step.id));
       list.appendChild(item);
     }, this);
-    var nodes = [intro, list];
+    const nodes = [intro, list];
     if (plan.others) {
-      nodes.push(element("p", "wwc-sc-caption", format(texts.next_more, {
-        count: plan.others, items: sc.items(plan.others)
-      })));
+      nodes.push(
+        element(
+          "p",
+          "wwc-sc-caption",
+          format(texts.next_more, {
+            count: plan.others,
+            items: sc.items(plan.others),
+          }),
+        ),
+      );
     }
     this.next.replaceChildren.apply(this.next, nodes);
   }
 
   flagText(flag) {
-    var texts = this.sc.texts;
-    var bits = [];
+    const texts = this.sc.texts;
+    const bits = [];
     if (flag.missing.length) {
-      bits.push(format(texts.flag_documents, {
-        list: flag.missing.map(function (id) { return this.itemText(flag.id, id); }, this).join("; ")
-      }));
+      bits.push(
+        format(texts.flag_documents, {
+          list: flag.missing
+            .map(function (id) {
+              return this.itemText(flag.id, id);
+            }, this)
+            .join("; "),
+        }),
+      );
     }
     if (flag.mustMeet && !flag.mustMeet.holds) {
       bits.push(format(texts.flag_must_meet, flag.mustMeet));
@@ -138,8 +165,8 @@ export class Plan {
   }
 
   renderFlags(view) {
-    var flags = view.backed.flags;
-    var signature = JSON.stringify(flags);
+    const flags = view.backed.flags;
+    const signature = JSON.stringify(flags);
     if (signature === this.signature.flags) {
       return;
     }
@@ -148,13 +175,13 @@ export class Plan {
       this.flags.replaceChildren(element("p", null, this.sc.texts.flags_none));
       return;
     }
-    var list = element("ul", "wwc-sc-flag-list");
+    const list = element("ul", "wwc-sc-flag-list");
     flags.forEach(function (flag) {
-      var item = element("li");
+      const item = element("li");
       item.setAttribute("data-wwc-flag", flag.id);
-      var link = element("a", null, this.criterionLabel(flag.id));
-      link.setAttribute("href", "#" + this.fieldset(flag.id).id);
-      item.append(link, element("span", null, ": " + this.flagText(flag)));
+      const link = element("a", null, this.criterionLabel(flag.id));
+      link.setAttribute("href", `#${this.fieldset(flag.id).id}`);
+      item.append(link, element("span", null, `: ${this.flagText(flag)}`));
       list.appendChild(item);
     }, this);
     this.flags.replaceChildren(list);
@@ -162,9 +189,9 @@ export class Plan {
 
   /* The summary's count always; the list only while its panel is open. */
   renderDocuments(view, force) {
-    var sc = this.sc;
-    var documents = readiness.documents(sc.edition, view.assessment.evidence);
-    var ticked = documents.filter(function (doc) { return doc.ticked; }).length;
+    const sc = this.sc;
+    const documents = readiness.documents(sc.edition, view.assessment.evidence);
+    const ticked = documents.filter((doc) => doc.ticked).length;
     setText(this.documentsSummary, format(sc.texts.documents_summary, { ticked: ticked, total: documents.length }));
     if (!this.documents.open) {
       return;
@@ -174,27 +201,29 @@ export class Plan {
 
   /* The documents to gather, by group, with which are ticked and a link to the criterion each proves. */
   drawDocuments(documents, force) {
-    var sc = this.sc;
-    var signature = JSON.stringify(documents);
+    const sc = this.sc;
+    const signature = JSON.stringify(documents);
     if (!force && signature === this.signature.documents) {
       return;
     }
     this.signature.documents = signature;
-    var nodes = [];
+    const nodes = [];
     sc.edition.groups.forEach(function (group) {
-      var rows = documents.filter(function (doc) { return doc.group === group.id; });
+      const rows = documents.filter((doc) => doc.group === group.id);
       if (!rows.length) {
         return;
       }
       nodes.push(element("h4", null, group.name));
-      var list = element("ul", "wwc-sc-document-list");
+      const list = element("ul", "wwc-sc-document-list");
       rows.forEach(function (doc) {
-        var item = element("li", doc.ticked ? "wwc-sc-doc-ticked" : "wwc-sc-doc-open");
+        const item = element("li", doc.ticked ? "wwc-sc-doc-ticked" : "wwc-sc-doc-open");
         item.setAttribute("data-wwc-document", doc.id);
-        item.appendChild(element("span", "wwc-sc-doc-state", doc.ticked ? sc.texts.documents_ticked : sc.texts.documents_not_ticked));
-        item.appendChild(document.createTextNode(" " + this.itemText(doc.criterion, doc.id) + " "));
-        var link = element("a", null, format(sc.texts.documents_for, { id: doc.criterion }));
-        link.setAttribute("href", "#" + this.fieldset(doc.criterion).id);
+        item.appendChild(
+          element("span", "wwc-sc-doc-state", doc.ticked ? sc.texts.documents_ticked : sc.texts.documents_not_ticked),
+        );
+        item.appendChild(document.createTextNode(` ${this.itemText(doc.criterion, doc.id)} `));
+        const link = element("a", null, format(sc.texts.documents_for, { id: doc.criterion }));
+        link.setAttribute("href", `#${this.fieldset(doc.criterion).id}`);
         item.appendChild(link);
         list.appendChild(item);
       }, this);

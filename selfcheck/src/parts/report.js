@@ -10,7 +10,6 @@ import { format } from "../lib/format.js";
 import { element } from "../view/dom.js";
 
 export class Report {
-
   constructor(root, sc) {
     this.root = root;
     this.sc = sc;
@@ -29,35 +28,47 @@ export class Report {
     if (!this.stale && this.rendered === view) {
       return;
     }
-    var sc = this.sc;
-    var texts = sc.texts;
-    var assessment = view.assessment;
-    var result = view.result;
-    var backed = view.backed.result;
-    var nodes = [];
+    const sc = this.sc;
+    const texts = sc.texts;
+    const assessment = view.assessment;
+    const result = view.result;
+    const backed = view.backed.result;
+    const nodes = [];
     nodes.push(element("h2", "wwc-sc-report-city", assessment.city || texts.report_city_missing));
     nodes.push(element("p", "wwc-sc-report-date", assessment.date || texts.report_date_missing));
     nodes.push(this.line("p", null, texts.report_edition, { edition: sc.edition.title }));
     nodes.push(element("p", "wwc-sc-report-tier", sc.tierName(result.tier)));
-    nodes.push(this.line("p", "wwc-sc-report-self", texts.report_self_reported, {
-      met: result.met, total: result.total, items: sc.items(result.total), percent: result.percent, tier: sc.tierName(result.tier)
-    }));
-    nodes.push(this.line("p", "wwc-sc-report-evidence", texts.report_evidence, {
-      met: backed.met, total: backed.total, items: sc.items(backed.total), percent: backed.percent, tier: sc.tierName(backed.tier)
-    }));
-    var borderline = document.querySelector("#wwc-sc-results .wwc-sc-borderline");
-    if (borderline && borderline.textContent) {
+    nodes.push(
+      this.line("p", "wwc-sc-report-self", texts.report_self_reported, {
+        met: result.met,
+        total: result.total,
+        items: sc.items(result.total),
+        percent: result.percent,
+        tier: sc.tierName(result.tier),
+      }),
+    );
+    nodes.push(
+      this.line("p", "wwc-sc-report-evidence", texts.report_evidence, {
+        met: backed.met,
+        total: backed.total,
+        items: sc.items(backed.total),
+        percent: backed.percent,
+        tier: sc.tierName(backed.tier),
+      }),
+    );
+    const borderline = document.querySelector("#wwc-sc-results .wwc-sc-borderline");
+    if (borderline?.textContent) {
       nodes.push(element("p", null, borderline.textContent));
     }
-    var note = document.querySelector("#wwc-sc-results .wwc-sc-result-note");
+    const note = document.querySelector("#wwc-sc-results .wwc-sc-result-note");
     if (note) {
       nodes.push(element("p", null, note.textContent));
     }
     nodes.push(this.areaTable(result));
-    var next = document.getElementById("wwc-sc-next");
+    const next = document.getElementById("wwc-sc-next");
     nodes.push(element("h3", null, texts.next_heading));
     nodes.push(this.plainCopy(next));
-    var flags = document.getElementById("wwc-sc-flags");
+    const flags = document.getElementById("wwc-sc-flags");
     nodes.push(element("h3", null, texts.flags_heading));
     nodes.push(this.plainCopy(flags));
     nodes.push(element("h3", "wwc-sc-report-criteria-heading", texts.report_criteria_heading));
@@ -69,34 +80,44 @@ export class Report {
 
   /* A copy of a plan list for paper: the same text, links kept as text. */
   plainCopy(source) {
-    var copy = source.cloneNode(true);
+    const copy = source.cloneNode(true);
     copy.removeAttribute("id");
-    Array.prototype.forEach.call(copy.querySelectorAll("[id]"), function (node) { node.removeAttribute("id"); });
+    Array.prototype.forEach.call(copy.querySelectorAll("[id]"), (node) => {
+      node.removeAttribute("id");
+    });
     return copy;
   }
 
   areaTable(result) {
-    var sc = this.sc;
-    var texts = sc.texts;
-    var group = sc.edition.group_label;
-    var table = element("table", "wwc-sc-report-areas");
+    const sc = this.sc;
+    const texts = sc.texts;
+    const group = sc.edition.group_label;
+    const table = element("table", "wwc-sc-report-areas");
     table.appendChild(element("caption", null, format(texts.report_areas_heading, { group: group.toLowerCase() })));
-    var head = element("tr");
-    [format(texts.report_area_column, { group: group }), texts.report_met_column,
-      texts.report_percent_column, texts.report_average_column].forEach(function (label) {
-      var cell = element("th", null, label);
+    const head = element("tr");
+    [
+      format(texts.report_area_column, { group: group }),
+      texts.report_met_column,
+      texts.report_percent_column,
+      texts.report_average_column,
+    ].forEach((label) => {
+      const cell = element("th", null, label);
       cell.setAttribute("scope", "col");
       head.appendChild(cell);
     });
-    var thead = element("thead");
+    const thead = element("thead");
     thead.appendChild(head);
-    var body = element("tbody");
-    result.groups.forEach(function (scored, index) {
-      var row = element("tr");
-      var name = element("th", null, sc.edition.groups[index].name);
+    const body = element("tbody");
+    result.groups.forEach((scored, index) => {
+      const row = element("tr");
+      const name = element("th", null, sc.edition.groups[index].name);
       name.setAttribute("scope", "row");
-      row.append(name, element("td", null, scored.met + " / " + scored.total), element("td", null, scored.percent + "%"),
-        element("td", null, scored.average_percent === null ? "" : scored.average_percent + "%"));
+      row.append(
+        name,
+        element("td", null, `${scored.met} / ${scored.total}`),
+        element("td", null, `${scored.percent}%`),
+        element("td", null, scored.average_percent === null ? "" : `${scored.average_percent}%`),
+      );
       body.appendChild(row);
     });
     table.append(thead, body);
@@ -104,45 +125,55 @@ export class Report {
   }
 
   criteriaList(assessment) {
-    var sc = this.sc;
-    var texts = sc.texts;
-    var list = element("ol", "wwc-sc-report-criteria");
-    Array.prototype.forEach.call(sc.form.querySelectorAll("[data-wwc-criterion]"), function (fieldset) {
-      var id = fieldset.getAttribute("data-wwc-criterion");
-      var item = element("li");
-      item.appendChild(element("strong", null, fieldset.querySelector("legend").textContent.replace(/\s+/g, " ").trim()));
-      var answer = assessment.answers[id];
-      var state = sc.edition.answer_states.filter(function (s) { return s.id === answer; })[0];
-      item.appendChild(this.line("p", null, texts.report_answer, { answer: state ? state.label : texts.report_unanswered }));
-      var entry = (assessment.evidence || {})[id] || {};
-      var ticked = Array.isArray(entry.items) ? entry.items : [];
-      // The report is loaded after the checklists (sc.need), so every item has its text.
-      var lists = sc.checklists.of(id);
-      var items = lists[0].concat(lists[1]);
-      var tickedLabels = items.filter(function (row) { return ticked.indexOf(row[0]) !== -1; })
-        .map(function (row) { return row[1]; });
-      if (items.length) {
-        item.appendChild(tickedLabels.length
-          ? this.line("p", null, texts.report_ticked, { list: tickedLabels.join("; ") })
-          : element("p", null, texts.report_nothing_ticked));
-      }
-      if (entry.owner) {
-        item.appendChild(this.line("p", null, texts.report_owner, { owner: entry.owner }));
-      }
-      if (entry.due) {
-        item.appendChild(this.line("p", null, texts.report_due, { due: entry.due }));
-      }
-      if (entry.notes) {
-        item.appendChild(this.line("p", "wwc-sc-report-notes", texts.report_notes, { notes: entry.notes }));
-      }
-      if (Array.isArray(entry.links) && entry.links.length) {
-        item.appendChild(this.line("p", null, texts.report_links, {
-          list: entry.links.map(function (link) { return (link.text ? link.text + " " : "") + "<" + link.url + ">"; }).join("; ")
-        }));
-      }
-      list.appendChild(item);
-    }, this);
+    const sc = this.sc;
+    const texts = sc.texts;
+    const list = element("ol", "wwc-sc-report-criteria");
+    Array.prototype.forEach.call(
+      sc.form.querySelectorAll("[data-wwc-criterion]"),
+      function (fieldset) {
+        const id = fieldset.getAttribute("data-wwc-criterion");
+        const item = element("li");
+        item.appendChild(
+          element("strong", null, fieldset.querySelector("legend").textContent.replace(/\s+/g, " ").trim()),
+        );
+        const answer = assessment.answers[id];
+        const state = sc.edition.answer_states.filter((s) => s.id === answer)[0];
+        item.appendChild(
+          this.line("p", null, texts.report_answer, { answer: state ? state.label : texts.report_unanswered }),
+        );
+        const entry = assessment.evidence?.[id] || {};
+        const ticked = Array.isArray(entry.items) ? entry.items : [];
+        // The report is loaded after the checklists (sc.need), so every item has its text.
+        const lists = sc.checklists.of(id);
+        const items = lists[0].concat(lists[1]);
+        const tickedLabels = items.filter((row) => ticked.indexOf(row[0]) !== -1).map((row) => row[1]);
+        if (items.length) {
+          item.appendChild(
+            tickedLabels.length
+              ? this.line("p", null, texts.report_ticked, { list: tickedLabels.join("; ") })
+              : element("p", null, texts.report_nothing_ticked),
+          );
+        }
+        if (entry.owner) {
+          item.appendChild(this.line("p", null, texts.report_owner, { owner: entry.owner }));
+        }
+        if (entry.due) {
+          item.appendChild(this.line("p", null, texts.report_due, { due: entry.due }));
+        }
+        if (entry.notes) {
+          item.appendChild(this.line("p", "wwc-sc-report-notes", texts.report_notes, { notes: entry.notes }));
+        }
+        if (Array.isArray(entry.links) && entry.links.length) {
+          item.appendChild(
+            this.line("p", null, texts.report_links, {
+              list: entry.links.map((link) => `${link.text ? `${link.text} ` : ""}<${link.url}>`).join("; "),
+            }),
+          );
+        }
+        list.appendChild(item);
+      },
+      this,
+    );
     return list;
   }
 }
-

@@ -10,11 +10,10 @@ import { scoring } from "../lib/index.js";
 import { setStyle, setText, toggleClass } from "../view/dom.js";
 
 export class Results {
-
   constructor(root, sc) {
     this.root = root;
     this.sc = sc;
-    var q = function (selector) { return root.querySelector(selector); };
+    const q = (selector) => root.querySelector(selector);
     this.nodes = {
       tier: q(".wwc-sc-tier-name"),
       meaning: q(".wwc-sc-tier-meaning"),
@@ -26,65 +25,74 @@ export class Results {
       evidence: q(".wwc-sc-evidence-result"),
       flags: q(".wwc-sc-evidence-flags"),
       overall: q(".wwc-sc-bar-overall .wwc-sc-bar-fill"),
-      status: root.ownerDocument.getElementById("wwc-sc-status")
+      status: root.ownerDocument.getElementById("wwc-sc-status"),
     };
     this.groups = {};
-    Array.prototype.forEach.call(root.querySelectorAll(".wwc-sc-group-bar"), function (item) {
-      var id = item.getAttribute("data-wwc-group");
-      this.groups[id] = {
-        figure: item.querySelector(".wwc-sc-group-figure"),
-        fill: item.querySelector(".wwc-sc-bar-fill"),
-        heading: sc.form.querySelector('[data-wwc-group-score="' + id + '"]')
-      };
-    }, this);
+    Array.prototype.forEach.call(
+      root.querySelectorAll(".wwc-sc-group-bar"),
+      function (item) {
+        const id = item.getAttribute("data-wwc-group");
+        this.groups[id] = {
+          figure: item.querySelector(".wwc-sc-group-figure"),
+          fill: item.querySelector(".wwc-sc-bar-fill"),
+          heading: sc.form.querySelector(`[data-wwc-group-score="${id}"]`),
+        };
+      },
+      this,
+    );
   }
 
   update(view) {
-    var sc = this.sc;
-    var texts = sc.texts;
-    var result = view.result;
-    var nodes = this.nodes;
-    var count = { met: result.met, total: result.total, items: sc.items(result.total) };
+    const sc = this.sc;
+    const texts = sc.texts;
+    const result = view.result;
+    const nodes = this.nodes;
+    const count = { met: result.met, total: result.total, items: sc.items(result.total) };
     setText(nodes.tier, sc.tierName(result.tier));
     nodes.tier.setAttribute("data-wwc-tier", result.tier || "");
     toggleClass(nodes.tier, "wwc-sc-tier-none", !result.tier);
     // Every meaning is in the page (one grid cell, macros/selfcheck.py): only the reached one shows.
-    Array.prototype.forEach.call(nodes.meaning.children, function (span) {
+    Array.prototype.forEach.call(nodes.meaning.children, (span) => {
       toggleClass(span, "wwc-sc-shown", span.getAttribute("data-wwc-tier") === result.tier);
     });
     setText(nodes.metCount, format(texts.met_count, count));
-    setText(nodes.percent, "(" + result.percent + "%)");
+    setText(nodes.percent, `(${result.percent}%)`);
     setText(nodes.borderline, this.borderlineText(result));
     setText(nodes.unanswered, sc.unansweredText(result));
     setText(nodes.next, this.nextText(result));
     setText(nodes.evidence, this.evidenceText(view.backed.result));
-    setText(nodes.flags, view.backed.flags.length
-      ? format(texts.evidence_flagged_some, {
-        count: view.backed.flags.length,
-        answers: view.backed.flags.length === 1 ? texts.answer_one : texts.answer_many
-      })
-      : texts.evidence_flagged_none);
-    setStyle(nodes.overall, "width", (100 * result.met / Math.max(result.total, 1)) + "%");
+    setText(
+      nodes.flags,
+      view.backed.flags.length
+        ? format(texts.evidence_flagged_some, {
+            count: view.backed.flags.length,
+            answers: view.backed.flags.length === 1 ? texts.answer_one : texts.answer_many,
+          })
+        : texts.evidence_flagged_none,
+    );
+    setStyle(nodes.overall, "width", `${(100 * result.met) / Math.max(result.total, 1)}%`);
     setText(nodes.status, sc.summary(result));
     result.groups.forEach(function (group) {
-      var slot = this.groups[group.id];
-      var figure = format(texts.group_figure, { percent: group.percent, met: group.met, total: group.total });
+      const slot = this.groups[group.id];
+      const figure = format(texts.group_figure, { percent: group.percent, met: group.met, total: group.total });
       setText(slot.figure, figure);
       if (slot.figure.getAttribute("data-wwc-percent") !== group.percent) {
         slot.figure.setAttribute("data-wwc-percent", group.percent);
       }
-      setStyle(slot.fill, "width", (100 * group.met / Math.max(group.total, 1)) + "%");
+      setStyle(slot.fill, "width", `${(100 * group.met) / Math.max(group.total, 1)}%`);
       setText(slot.heading, figure);
     }, this);
   }
 
   borderlineText(result) {
-    var reading = scoring.borderline(this.sc.edition, result.met);
+    const reading = scoring.borderline(this.sc.edition, result.met);
     if (!reading) {
       return "";
     }
     return format(this.sc.texts.borderline, {
-      percent: result.percent, rounded: reading.percent, tier: this.sc.tierName(reading.tier)
+      percent: result.percent,
+      rounded: reading.percent,
+      tier: this.sc.tierName(reading.tier),
     });
   }
 
@@ -95,15 +103,17 @@ export class Results {
     return format(this.sc.texts.next_tier, {
       more: result.next_tier.more_needed,
       items: this.sc.items(result.next_tier.more_needed),
-      tier: this.sc.tierName(result.next_tier.id)
+      tier: this.sc.tierName(result.next_tier.id),
     });
   }
 
   evidenceText(backed) {
     return format(this.sc.texts.evidence_result, {
-      met: backed.met, total: backed.total, items: this.sc.items(backed.total),
-      percent: backed.percent, tier: this.sc.tierName(backed.tier)
+      met: backed.met,
+      total: backed.total,
+      items: this.sc.items(backed.total),
+      percent: backed.percent,
+      tier: this.sc.tierName(backed.tier),
     });
   }
 }
-

@@ -7,16 +7,11 @@
 
 import { exportFile } from "../lib/index.js";
 import { format } from "../lib/format.js";
-import { download, element } from "../view/dom.js";
+import { byId, download, element } from "../view/dom.js";
 
-var IDENTITY = { city: "wwc-sc-city", date: "wwc-sc-date", name: "wwc-sc-name" };
-
-function byId(id) {
-  return document.getElementById(id);
-}
+const IDENTITY = { city: "wwc-sc-city", date: "wwc-sc-date", name: "wwc-sc-name" };
 
 export class Tools {
-
   constructor(root, sc) {
     this.root = root;
     this.sc = sc;
@@ -26,27 +21,44 @@ export class Tools {
   }
 
   bind() {
-    var self = this;
     // Export and import read and check files with WWCExport, loaded on first use.
-    byId("wwc-sc-export").addEventListener("click", function () {
-      self.exportAnswers();
+    byId("wwc-sc-export").addEventListener("click", () => {
+      this.exportAnswers();
     });
-    byId("wwc-sc-import-file").addEventListener("change", function (event) { self.importFile(event.target); });
-    byId("wwc-sc-start-over").addEventListener("click", function () { self.askStartOver(); });
-    byId("wwc-sc-undo").addEventListener("click", function () { self.undoLast(); });
-    byId("wwc-sc-print").addEventListener("click", function () { self.sc.print(); });
-    byId("wwc-sc-confirm-yes").addEventListener("click", function () { self.closeConfirm(true); });
-    byId("wwc-sc-confirm-no").addEventListener("click", function () { self.closeConfirm(false); });
-    byId("wwc-sc-confirm").addEventListener("cancel", function (event) {
+    byId("wwc-sc-import-file").addEventListener("change", (event) => {
+      this.importFile(event.target);
+    });
+    byId("wwc-sc-start-over").addEventListener("click", () => {
+      this.askStartOver();
+    });
+    byId("wwc-sc-undo").addEventListener("click", () => {
+      this.undoLast();
+    });
+    byId("wwc-sc-print").addEventListener("click", () => {
+      this.sc.print();
+    });
+    byId("wwc-sc-confirm-yes").addEventListener("click", () => {
+      this.closeConfirm(true);
+    });
+    byId("wwc-sc-confirm-no").addEventListener("click", () => {
+      this.closeConfirm(false);
+    });
+    byId("wwc-sc-confirm").addEventListener("cancel", (event) => {
       event.preventDefault();
-      self.closeConfirm(false);
+      this.closeConfirm(false);
     });
-    Object.keys(IDENTITY).forEach(function (key) {
-      var input = byId(IDENTITY[key]);
-      var save = function () {
-        var value = input.value.slice(0, self.sc.limits[key] || 200);
-        if (self.sc.model.current()[key] !== value) {
-          self.sc.change(null, function (assessment) { assessment[key] = value; }, { identity: true });
+    Object.keys(IDENTITY).forEach((key) => {
+      const input = byId(IDENTITY[key]);
+      const save = () => {
+        const value = input.value.slice(0, this.sc.limits[key] || 200);
+        if (this.sc.model.current()[key] !== value) {
+          this.sc.change(
+            null,
+            (assessment) => {
+              assessment[key] = value;
+            },
+            { identity: true },
+          );
         }
       };
       input.addEventListener("input", save);
@@ -55,9 +67,9 @@ export class Tools {
   }
 
   update(view) {
-    Object.keys(IDENTITY).forEach(function (key) {
-      var input = byId(IDENTITY[key]);
-      var value = typeof view.assessment[key] === "string" ? view.assessment[key] : "";
+    Object.keys(IDENTITY).forEach((key) => {
+      const input = byId(IDENTITY[key]);
+      const value = typeof view.assessment[key] === "string" ? view.assessment[key] : "";
       if (input.value !== value && document.activeElement !== input) {
         input.value = value;
       }
@@ -77,29 +89,31 @@ export class Tools {
   /* message: text; listItems: texts; link: { text, href } shown after the message. */
   showNotice(message, listItems, link) {
     this.clearMessages();
-    var notice = byId("wwc-sc-notice");
-    var paragraph = element("p", null, message);
+    const notice = byId("wwc-sc-notice");
+    const paragraph = element("p", null, message);
     if (link) {
-      var anchor = element("a", null, link.text);
+      const anchor = element("a", null, link.text);
       anchor.setAttribute("href", link.href);
       paragraph.append(" ", anchor);
     }
     notice.appendChild(paragraph);
-    if (listItems && listItems.length) {
-      var list = element("ul", "wwc-sc-unmatched");
-      listItems.forEach(function (line) { list.appendChild(element("li", null, line)); });
+    if (listItems?.length) {
+      const list = element("ul", "wwc-sc-unmatched");
+      listItems.forEach((line) => {
+        list.appendChild(element("li", null, line));
+      });
       notice.appendChild(list);
     }
   }
 
   askStartOver() {
-    var count = Object.keys(this.sc.model.current().answers).length;
+    const count = Object.keys(this.sc.model.current().answers).length;
     if (!count) {
       this.showNotice(this.texts.nothing_to_clear);
       return;
     }
-    var question = format(this.texts.confirm_start_over, { count: count, edition: this.sc.edition.short_title });
-    var dialog = byId("wwc-sc-confirm");
+    const question = format(this.texts.confirm_start_over, { count: count, edition: this.sc.edition.short_title });
+    const dialog = byId("wwc-sc-confirm");
     if (typeof dialog.showModal !== "function") {
       // No <dialog> support: the browser's own confirmation still asks first.
       if (window.confirm(question)) {
@@ -113,7 +127,7 @@ export class Tools {
   }
 
   closeConfirm(confirmed) {
-    var dialog = byId("wwc-sc-confirm");
+    const dialog = byId("wwc-sc-confirm");
     if (dialog.open) {
       dialog.close();
     }
@@ -127,13 +141,19 @@ export class Tools {
   /* Replace answers and evidence (and, from an imported file, name, city and date), keeping
      the old ones for one undo. */
   replaceWork(answers, evidence, identity) {
-    var current = this.sc.model.current();
+    const current = this.sc.model.current();
     this.undo = JSON.parse(JSON.stringify({ answers: current.answers, evidence: current.evidence }));
-    this.sc.change(null, function (assessment) {
-      assessment.answers = answers;
-      assessment.evidence = evidence;
-      Object.keys(identity || {}).forEach(function (key) { assessment[key] = identity[key]; });
-    }, { keepUndo: true });
+    this.sc.change(
+      null,
+      (assessment) => {
+        assessment.answers = answers;
+        assessment.evidence = evidence;
+        Object.keys(identity || {}).forEach((key) => {
+          assessment[key] = identity[key];
+        });
+      },
+      { keepUndo: true },
+    );
     byId("wwc-sc-undo").hidden = false;
   }
 
@@ -154,9 +174,9 @@ export class Tools {
     if (!this.undo) {
       return;
     }
-    var saved = this.undo;
+    const saved = this.undo;
     this.forgetUndo();
-    this.sc.change(null, function (assessment) {
+    this.sc.change(null, (assessment) => {
       assessment.answers = saved.answers;
       assessment.evidence = saved.evidence;
     });
@@ -165,59 +185,63 @@ export class Tools {
   }
 
   importFile(input) {
-    var file = input.files && input.files[0];
+    const file = input.files?.[0];
     // Clear the input so choosing the same file again still fires "change".
     input.value = "";
     if (!file) {
       return;
     }
-    var self = this;
     // The file's check (export) and what an import offers (share: save as new, compare, merge).
     this.readFile(file);
   }
 
   exportAnswers() {
-    var settings = this.sc.data.export;
-    var now = new Date();
-    var assessment = this.sc.model.current();
-    var file = exportFile.buildExport(settings, assessment, this.sc.view().result, now);
-    var name = exportFile.exportFileName(settings.file_prefix, assessment.edition, now);
-    download(name, "application/json", JSON.stringify(file, null, 2) + "\n");
+    const settings = this.sc.data.export;
+    const now = new Date();
+    const assessment = this.sc.model.current();
+    const file = exportFile.buildExport(settings, assessment, this.sc.view().result, now);
+    const name = exportFile.exportFileName(settings.file_prefix, assessment.edition, now);
+    download(name, "application/json", `${JSON.stringify(file, null, 2)}\n`);
     this.showNotice(format(this.texts.exported, { file: name }));
   }
 
   readFile(file) {
-    var settings = this.sc.data.export;
+    const settings = this.sc.data.export;
     if (file.size > settings.max_bytes) {
       this.refuseImport(file.name, { code: "too-large", details: { size: file.size, max: settings.max_bytes } });
       return;
     }
-    var self = this;
-    var reader = new FileReader();
-    reader.onload = function () { self.importText(file.name, String(reader.result), file.size); };
-    reader.onerror = function () { self.refuseImport(file.name, { code: "read-failed", details: {} }); };
+    const reader = new FileReader();
+    reader.onload = () => {
+      this.importText(file.name, String(reader.result), file.size);
+    };
+    reader.onerror = () => {
+      this.refuseImport(file.name, { code: "read-failed", details: {} });
+    };
     reader.readAsText(file);
   }
 
   importText(fileName, text, size) {
-    var sc = this.sc;
-    var parsed = exportFile.parseExport(text, size, this.exportSettings(), Object.keys(sc.data.editions));
+    const sc = this.sc;
+    const parsed = exportFile.parseExport(text, size, this.exportSettings(), Object.keys(sc.data.editions));
     if (!parsed.ok) {
       this.refuseImport(fileName, parsed.error);
       return;
     }
-    var data = parsed.data;
+    const data = parsed.data;
     if (data.edition !== sc.edition.id) {
-      var link = document.querySelector('[data-wwc-edition-link="' + data.edition + '"]');
-      this.showNotice(format(this.texts.imported_other_edition,
-        { file: fileName, edition: sc.data.editions[data.edition] }),
-      null, link ? { text: sc.data.editions[data.edition], href: link.getAttribute("href") } : null);
+      const link = document.querySelector(`[data-wwc-edition-link="${data.edition}"]`);
+      this.showNotice(
+        format(this.texts.imported_other_edition, { file: fileName, edition: sc.data.editions[data.edition] }),
+        null,
+        link ? { text: sc.data.editions[data.edition], href: link.getAttribute("href") } : null,
+      );
       return;
     }
-    var matched = exportFile.matchAnswers(sc.edition, data.answers);
-    var evidence = exportFile.matchEvidence(sc.edition, data.evidence || {});
-    var identity = {};
-    ["name", "city", "date"].forEach(function (key) {
+    const matched = exportFile.matchAnswers(sc.edition, data.answers);
+    const evidence = exportFile.matchEvidence(sc.edition, data.evidence || {});
+    const identity = {};
+    ["name", "city", "date"].forEach((key) => {
       if (data.assessment && typeof data.assessment[key] === "string") {
         identity[key] = data.assessment[key].slice(0, sc.limits[key] || 200);
       }
@@ -225,8 +249,15 @@ export class Tools {
     this.reportImport(fileName, matched, evidence.dropped);
     if (sc.multi) {
       // Several assessments: nothing is replaced without asking (save as new, compare, merge or replace).
-      sc.multi.offerImport({ name: identity.name || fileName, edition: data.edition, city: identity.city || "",
-        date: identity.date || "", answers: matched.answers, evidence: evidence.evidence, carries: { ticks: true, notes: true } });
+      sc.multi.offerImport({
+        name: identity.name || fileName,
+        edition: data.edition,
+        city: identity.city || "",
+        date: identity.date || "",
+        answers: matched.answers,
+        evidence: evidence.evidence,
+        carries: { ticks: true, notes: true },
+      });
       return;
     }
     this.replaceWork(matched.answers, evidence.evidence, identity);
@@ -234,39 +265,43 @@ export class Tools {
 
   /* The export settings, with ids of this page's edition as the examples refusals give. */
   exportSettings() {
-    var edition = this.sc.edition;
-    var first = edition.groups[0].criteria[0];
-    var items = (first.requirements || []).concat(first.documentation || []);
-    return Object.assign({ examples: { criterion: first.id, state: edition.answer_states[0].id, edition: edition.id, item: items[0] } },
-      this.sc.data.export);
+    const edition = this.sc.edition;
+    const first = edition.groups[0].criteria[0];
+    const items = (first.requirements || []).concat(first.documentation || []);
+    return Object.assign(
+      { examples: { criterion: first.id, state: edition.answer_states[0].id, edition: edition.id, item: items[0] } },
+      this.sc.data.export,
+    );
   }
 
   reportImport(fileName, matched, dropped) {
-    var texts = this.texts;
-    var message = format(texts.imported, { count: Object.keys(matched.answers).length, file: fileName });
+    const texts = this.texts;
+    let message = format(texts.imported, { count: Object.keys(matched.answers).length, file: fileName });
     if (dropped) {
-      message += " " + format(texts.imported_evidence_dropped, { count: dropped, item: this.sc.edition.item_label });
+      message += ` ${format(texts.imported_evidence_dropped, { count: dropped, item: this.sc.edition.item_label })}`;
     }
     if (!matched.unmatched.length) {
       this.showNotice(message);
       return;
     }
     this.showNotice(
-      message + " " + format(texts.imported_unmatched, { count: matched.unmatched.length, item: this.sc.edition.item_label }),
-      this.describeUnmatched(matched.unmatched)
+      message +
+        " " +
+        format(texts.imported_unmatched, { count: matched.unmatched.length, item: this.sc.edition.item_label }),
+      this.describeUnmatched(matched.unmatched),
     );
   }
 
   refuseImport(fileName, error) {
-    var reason = format(this.texts[ERROR_TEXTS[error.code]] || error.code, error.details || {});
+    const reason = format(this.texts[ERROR_TEXTS[error.code]] || error.code, error.details || {});
     this.showAlert(format(this.texts.import_refused, { file: fileName, reason: reason }));
   }
 
   describeUnmatched(unmatched) {
-    var texts = this.texts;
-    var item = this.sc.edition.item_label;
-    return unmatched.map(function (entry) {
-      var template = entry.reason === "unknown-id" ? texts.unmatched_unknown_id : texts.unmatched_unknown_state;
+    const texts = this.texts;
+    const item = this.sc.edition.item_label;
+    return unmatched.map((entry) => {
+      const template = entry.reason === "unknown-id" ? texts.unmatched_unknown_id : texts.unmatched_unknown_state;
       return format(template, { id: entry.id, state: entry.state, item: item });
     });
   }
@@ -280,16 +315,15 @@ export class Tools {
 
 /* ---- export and import: wwc-sc-transfer.js, loaded on first use with the file's checks ---- */
 
-
-var ERROR_TEXTS = {
+const ERROR_TEXTS = {
   "too-large": "error_too_large",
   "not-json": "error_not_json",
-  "foreign": "error_foreign",
+  foreign: "error_foreign",
   "newer-version": "error_newer_version",
   "unsupported-version": "error_unsupported_version",
-  "invalid": "error_invalid",
+  invalid: "error_invalid",
   "unknown-edition": "error_unknown_edition",
-  "read-failed": "error_read_failed"
+  "read-failed": "error_read_failed",
 };
 
 /* ---- export ---- */

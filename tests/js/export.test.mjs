@@ -1,24 +1,31 @@
-"use strict";
-/* Unit tests of docs/assets/javascripts/wwc-export.js: building, checking and matching export files. */
-const test = require("node:test");
-const assert = require("node:assert/strict");
-const path = require("node:path");
+/* Unit tests of selfcheck/src/lib/export.js: building, checking and matching export files. */
+import test from "node:test";
+import assert from "node:assert/strict";
 
-const exportFile = require(path.join(__dirname, "../../docs/assets/javascripts/wwc-export.js"));
-const { assessment45 } = require("./helpers.js");
+import * as exportFile from "../../selfcheck/src/lib/export.js";
+import { assessment45 } from "./helpers.mjs";
 
-const SETTINGS = { format: "wwc-guide-self-check", version: 2, import_versions: [1, 2], max_bytes: 262144, file_prefix: "wwc-self-check",
-  examples: { criterion: "DG1", state: "yes", edition: "assessment-45", item: "dg1-inventory-copy" } };
+const SETTINGS = {
+  format: "wwc-guide-self-check",
+  version: 2,
+  import_versions: [1, 2],
+  max_bytes: 262144,
+  file_prefix: "wwc-self-check",
+  examples: { criterion: "DG1", state: "yes", edition: "assessment-45", item: "dg1-inventory-copy" },
+};
 const EDITIONS = ["assessment-45", "launch-50"];
 
 function valid(overrides) {
-  return Object.assign({
-    format: "wwc-guide-self-check",
-    version: 1,
-    edition: "assessment-45",
-    exported: "2024-05-01T12:00:00.000Z",
-    answers: { DG1: "yes", DG2: "no" }
-  }, overrides || {});
+  return Object.assign(
+    {
+      format: "wwc-guide-self-check",
+      version: 1,
+      edition: "assessment-45",
+      exported: "2024-05-01T12:00:00.000Z",
+      answers: { DG1: "yes", DG2: "no" },
+    },
+    overrides || {},
+  );
 }
 
 function parse(data, size) {
@@ -29,7 +36,14 @@ function parse(data, size) {
 test("an exported file is valid and carries the edition, the answers and the result", () => {
   const date = new Date(2024, 4, 1, 9, 30);
   const result = { met: 1, total: 45, percent: "2.2", tier: null };
-  const assessment = { edition: "assessment-45", name: "", city: "", date: "", answers: { DG2: "no", DG1: "yes" }, evidence: {} };
+  const assessment = {
+    edition: "assessment-45",
+    name: "",
+    city: "",
+    date: "",
+    answers: { DG2: "no", DG1: "yes" },
+    evidence: {},
+  };
   const file = exportFile.buildExport(SETTINGS, assessment, result, date);
   assert.deepEqual(exportFile.checkShape(file, SETTINGS), []);
   assert.equal(file.format, "wwc-guide-self-check");
@@ -58,7 +72,7 @@ test("text that is not JSON is refused", () => {
 });
 
 test("JSON that is not a self-check export is refused as foreign", () => {
-  for (const data of [[], 42, null, "\"text\"", {}, { answers: {} }, valid({ format: "something-else" })]) {
+  for (const data of [[], 42, null, '"text"', {}, { answers: {} }, valid({ format: "something-else" })]) {
     assert.equal(parse(data).error.code, "foreign", JSON.stringify(data));
   }
 });
@@ -86,10 +100,15 @@ test("a file with the wrong structure is refused with what is wrong", () => {
     [valid({ edition: "Assessment 45" }), "edition: an edition id"],
     [valid({ exported: 20240501 }), "exported: a date and time"],
     [valid({ extra: 1 }), "extra: not part of the format"],
-    [valid({ result: { met: "28" } }), "result.met: a whole number"]
+    [valid({ result: { met: "28" } }), "result.met: a whole number"],
   ];
   // Without examples from the page, the messages still say what is wrong.
-  const plain = exportFile.parseExport(JSON.stringify(valid({ answers: { dg1: "yes" } })), 100, Object.assign({}, SETTINGS, { examples: undefined }), EDITIONS);
+  const plain = exportFile.parseExport(
+    JSON.stringify(valid({ answers: { dg1: "yes" } })),
+    100,
+    Object.assign({}, SETTINGS, { examples: undefined }),
+    EDITIONS,
+  );
   assert.ok(plain.error.details.problems.includes('answers: criterion ids, not "dg1"'), plain.error.details.problems);
   for (const [data, message] of cases) {
     const outcome = parse(data);
@@ -101,7 +120,7 @@ test("a file with the wrong structure is refused with what is wrong", () => {
 test("many problems are summarised, not all listed", () => {
   const answers = {};
   for (let n = 1; n <= 6; n += 1) {
-    answers["DG" + n] = n;
+    answers[`DG${n}`] = n;
   }
   const outcome = parse(valid({ answers }));
   assert.match(outcome.error.details.problems, /; and 3 more$/);
@@ -119,11 +138,16 @@ test("the result snapshot is optional and may have a null tier", () => {
 });
 
 test("matching keeps known answers and lists the others with the reason, in file order", () => {
-  const matched = exportFile.matchAnswers(assessment45(), { DG1: "yes", DG9: "no", EVAL2: "maybe", OD1: "in-progress" });
+  const matched = exportFile.matchAnswers(assessment45(), {
+    DG1: "yes",
+    DG9: "no",
+    EVAL2: "maybe",
+    OD1: "in-progress",
+  });
   assert.deepEqual(matched.answers, { DG1: "yes", OD1: "in-progress" });
   assert.deepEqual(matched.unmatched, [
     { id: "DG9", state: "no", reason: "unknown-id" },
-    { id: "EVAL2", state: "maybe", reason: "unknown-state" }
+    { id: "EVAL2", state: "maybe", reason: "unknown-state" },
   ]);
 });
 

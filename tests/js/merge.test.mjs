@@ -1,12 +1,10 @@
-"use strict";
-/* Unit tests of docs/assets/javascripts/wwc-merge.js: the per-criterion diff, applying choices, compare. */
-const test = require("node:test");
-const assert = require("node:assert/strict");
-const path = require("node:path");
+/* Unit tests of selfcheck/src/lib/merge.js: the per-criterion diff, applying choices, compare. */
+import test from "node:test";
+import assert from "node:assert/strict";
 
-const WWCMerge = require(path.join(__dirname, "../../docs/assets/javascripts/wwc-merge.js"));
-const scoring = require(path.join(__dirname, "../../docs/assets/javascripts/wwc-scoring.js"));
-const { assessment45, firstYes } = require("./helpers.js");
+import * as WWCMerge from "../../selfcheck/src/lib/merge.js";
+import * as scoring from "../../selfcheck/src/lib/scoring.js";
+import { assessment45, firstYes } from "./helpers.mjs";
 
 const A45 = assessment45();
 const ids = A45.groups.flatMap((group) => group.criteria.map((criterion) => criterion.id));
@@ -17,11 +15,21 @@ function assessment(answers, evidence) {
 
 test("diff: same, only here, only there, differ (answers and evidence)", () => {
   const here = assessment({ DG1: "yes", DG2: "no", DG3: "yes", DG4: "no" }, { DG4: { items: ["a"], notes: "" } });
-  const there = assessment({ DG1: "yes", DG3: "no", DG4: "no", DG5: "yes" }, { DG4: { items: ["b"] }, DG1: { items: [], notes: "" } });
+  const there = assessment(
+    { DG1: "yes", DG3: "no", DG4: "no", DG5: "yes" },
+    { DG4: { items: ["b"] }, DG1: { items: [], notes: "" } },
+  );
   const rows = WWCMerge.diff(A45, here, there);
   assert.equal(rows.length, 45);
   const kinds = Object.fromEntries(rows.slice(0, 6).map((row) => [row.id, row.kind]));
-  assert.deepEqual(kinds, { DG1: "same", DG2: "only-here", DG3: "differ", DG4: "differ", DG5: "only-there", EVAL1: "same" });
+  assert.deepEqual(kinds, {
+    DG1: "same",
+    DG2: "only-here",
+    DG3: "differ",
+    DG4: "differ",
+    DG5: "only-there",
+    EVAL1: "same",
+  });
   const dg4 = rows.find((row) => row.id === "DG4");
   assert.deepEqual([dg4.answerDiffers, dg4.evidenceDiffers], [false, true]);
   assert.deepEqual(WWCMerge.counts(rows), { same: 41, "only-here": 1, "only-there": 1, differ: 2 });
@@ -76,6 +84,9 @@ test("compare: tiers, met, per group and per criterion improved / slipped / chan
   assert.equal(change.RP1, "changed");
   assert.equal(change.DG2, "same");
   assert.deepEqual(result.tally, { improved: 7, slipped: 1, changed: 1, same: 36 });
-  assert.equal(result.groups.reduce((sum, group) => sum + group.delta, 0), 6);
+  assert.equal(
+    result.groups.reduce((sum, group) => sum + group.delta, 0),
+    6,
+  );
   assert.equal(result.groups[0].delta, -1);
 });

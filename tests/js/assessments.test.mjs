@@ -1,31 +1,52 @@
-"use strict";
-/* Unit tests of docs/assets/javascripts/wwc-assessments.js (the self-check model over the store). */
-const test = require("node:test");
-const assert = require("node:assert/strict");
-const path = require("node:path");
+/* Unit tests of selfcheck/src/lib/assessments.js (the self-check model over the store). */
+import test from "node:test";
+import assert from "node:assert/strict";
 
-const WWCStore = require(path.join(__dirname, "../../docs/assets/javascripts/wwc-store.js"));
-const WWCAssessments = require(path.join(__dirname, "../../docs/assets/javascripts/wwc-assessments.js"));
-const { assessment45, makeEdition } = require("./helpers.js");
+import * as WWCStore from "../../selfcheck/src/lib/store.js";
+import * as WWCAssessments from "../../selfcheck/src/lib/assessments.js";
+import { assessment45, makeEdition } from "./helpers.mjs";
 
 const EDITIONS = [assessment45(), makeEdition([["commit", "Q", 50, null]], { id: "launch-50" })];
 
 function memory() {
   const items = new Map();
-  return { items, failWrite: false, getItem: (k) => (items.has(k) ? items.get(k) : null),
-    setItem(k, v) { if (this.failWrite) throw new Error("full"); items.set(k, String(v)); }, removeItem: (k) => items.delete(k) };
+  return {
+    items,
+    failWrite: false,
+    getItem: (k) => (items.has(k) ? items.get(k) : null),
+    setItem(k, v) {
+      if (this.failWrite) throw new Error("full");
+      items.set(k, String(v));
+    },
+    removeItem: (k) => items.delete(k),
+  };
 }
 
 /* A window stand-in that delivers storage events to listeners, as another tab's writes would. */
 function fakeWindow() {
   const listeners = [];
-  return { listeners, addEventListener: (type, cb) => type === "storage" && listeners.push(cb),
-    fire: (key) => listeners.forEach((cb) => cb({ key })) };
+  return {
+    listeners,
+    addEventListener: (type, cb) => type === "storage" && listeners.push(cb),
+    fire: (key) => listeners.forEach((cb) => cb({ key })),
+  };
 }
 
 function openModel(storage, extra) {
-  return WWCAssessments.open(Object.assign({ WWCStore, key: "k", legacyKey: "old", storage, editions: EDITIONS,
-    editionId: "assessment-45", texts: { new_name: "Assessment", migrated_name: "Saved answers" } }, extra || {}));
+  return WWCAssessments.open(
+    Object.assign(
+      {
+        WWCStore,
+        key: "k",
+        legacyKey: "old",
+        storage,
+        editions: EDITIONS,
+        editionId: "assessment-45",
+        texts: { new_name: "Assessment", migrated_name: "Saved answers" },
+      },
+      extra || {},
+    ),
+  );
 }
 
 test("a fresh browser: a draft until the first answer, which creates and opens the assessment", () => {
@@ -34,7 +55,12 @@ test("a fresh browser: a draft until the first answer, which creates and opens t
   assert.equal(model.current().id, null);
   assert.equal(model.current().name, "Assessment");
   assert.equal(storage.items.has("k"), false);
-  assert.equal(model.change((a) => { a.answers.DG1 = "yes"; }).ok, true);
+  assert.equal(
+    model.change((a) => {
+      a.answers.DG1 = "yes";
+    }).ok,
+    true,
+  );
   const id = model.current().id;
   assert.ok(id);
   assert.deepEqual(openModel(storage).current().answers, { DG1: "yes" }, "a reload opens the same assessment");
@@ -45,10 +71,14 @@ test("two named assessments; opening one of another edition asks to navigate", (
   const storage = memory();
   const model = openModel(storage);
   model.create({ name: "2025 application", city: "Town", date: "2025-03-01" });
-  model.change((a) => { a.answers.DG1 = "no"; });
+  model.change((a) => {
+    a.answers.DG1 = "no";
+  });
   const first = model.current().id;
   model.create({ name: "2026 draft" });
-  model.change((a) => { a.answers.DG1 = "yes"; });
+  model.change((a) => {
+    a.answers.DG1 = "yes";
+  });
   assert.equal(model.current().name, "2026 draft");
   assert.deepEqual(model.openAssessment(first), { ok: true });
   assert.equal(model.current().answers.DG1, "no");
@@ -73,10 +103,15 @@ test("remove and undo; the open assessment moves to another one", () => {
 
 test("import into the open assessment, undo it, and undo the undo: nothing lost", () => {
   const model = openModel(memory());
-  model.change((a) => { a.answers.DG1 = "yes"; a.answers.DG2 = "no"; });
+  model.change((a) => {
+    a.answers.DG1 = "yes";
+    a.answers.DG2 = "no";
+  });
   model.importInto({ answers: { DG1: "no", DG3: "yes" }, evidence: {} });
   assert.deepEqual(model.current().answers, { DG1: "no", DG3: "yes" });
-  model.change((a) => { a.answers.DG4 = "yes"; });
+  model.change((a) => {
+    a.answers.DG4 = "yes";
+  });
   assert.equal(model.canUndoImport(), true);
   model.undoImport();
   assert.deepEqual(model.current().answers, { DG1: "yes", DG2: "no" });
@@ -86,22 +121,38 @@ test("import into the open assessment, undo it, and undo the undo: nothing lost"
 
 test("a replace takes the file's city and date; its undo gives the old ones back", () => {
   const model = openModel(memory());
-  model.change((a) => { a.answers.DG1 = "yes"; a.city = "Here"; a.date = "2025-01-01"; });
+  model.change((a) => {
+    a.answers.DG1 = "yes";
+    a.city = "Here";
+    a.date = "2025-01-01";
+  });
   model.importInto({ answers: { DG2: "no" }, evidence: {}, city: "There", date: "2026-02-02" });
-  assert.deepEqual([model.current().city, model.current().date, model.current().answers], ["There", "2026-02-02", { DG2: "no" }]);
+  assert.deepEqual(
+    [model.current().city, model.current().date, model.current().answers],
+    ["There", "2026-02-02", { DG2: "no" }],
+  );
   model.undoImport();
-  assert.deepEqual([model.current().city, model.current().date, model.current().answers], ["Here", "2025-01-01", { DG1: "yes" }]);
+  assert.deepEqual(
+    [model.current().city, model.current().date, model.current().answers],
+    ["Here", "2025-01-01", { DG1: "yes" }],
+  );
 });
 
 test("storage event: another tab's change is picked up and reported; unrelated keys ignored", () => {
   const storage = memory();
   const win = fakeWindow();
   const tabA = openModel(storage, { win });
-  tabA.change((a) => { a.answers.DG1 = "yes"; });
+  tabA.change((a) => {
+    a.answers.DG1 = "yes";
+  });
   const tabB = openModel(storage);
-  tabB.change((a) => { a.answers.DG2 = "no"; });
+  tabB.change((a) => {
+    a.answers.DG2 = "no";
+  });
   let calls = 0;
-  tabA.onExternalChange(() => { calls += 1; });
+  tabA.onExternalChange(() => {
+    calls += 1;
+  });
   win.fire("unrelated");
   assert.equal(calls, 0);
   win.fire("k");
@@ -112,13 +163,25 @@ test("storage event: another tab's change is picked up and reported; unrelated k
 test("status: saving fails, is reported on each change, and clears when saving works again", () => {
   const storage = memory();
   const model = openModel(storage);
-  model.change((a) => { a.answers.DG1 = "yes"; });
+  model.change((a) => {
+    a.answers.DG1 = "yes";
+  });
   storage.failWrite = true;
-  assert.equal(model.change((a) => { a.answers.DG2 = "yes"; }).ok, false);
+  assert.equal(
+    model.change((a) => {
+      a.answers.DG2 = "yes";
+    }).ok,
+    false,
+  );
   assert.equal(model.status().saveFailed, true);
   assert.equal(model.current().answers.DG2, "yes");
   storage.failWrite = false;
-  assert.equal(model.change((a) => { a.answers.DG3 = "yes"; }).ok, true);
+  assert.equal(
+    model.change((a) => {
+      a.answers.DG3 = "yes";
+    }).ok,
+    true,
+  );
   assert.equal(model.status().saveFailed, false);
   assert.deepEqual(openModel(storage).current().answers, { DG1: "yes", DG2: "yes", DG3: "yes" });
 });

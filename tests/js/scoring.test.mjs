@@ -1,11 +1,9 @@
-"use strict";
-/* Unit tests of docs/assets/javascripts/wwc-scoring.js (run: node --test tests/js/). */
-const test = require("node:test");
-const assert = require("node:assert/strict");
-const path = require("node:path");
+/* Unit tests of selfcheck/src/lib/scoring.js (run: node --test tests/js/). */
+import test from "node:test";
+import assert from "node:assert/strict";
 
-const scoring = require(path.join(__dirname, "../../docs/assets/javascripts/wwc-scoring.js"));
-const { makeEdition, assessment45, answersMeeting, firstYes, SAMPLE_REPORT_MET } = require("./helpers.js");
+import * as scoring from "../../selfcheck/src/lib/scoring.js";
+import { makeEdition, assessment45, answersMeeting, firstYes, SAMPLE_REPORT_MET } from "./helpers.mjs";
 
 test("the sample report's city scores 28 of 45, Silver, with the report's area percentages", () => {
   const edition = assessment45();
@@ -15,8 +13,14 @@ test("the sample report's city scores 28 of 45, Silver, with the report's area p
   assert.equal(result.percent, "62.2");
   assert.equal(result.tier, "silver");
   assert.equal(result.unanswered, 0);
-  assert.deepEqual(result.groups.map((group) => group.percent), ["100", "40", "78", "100", "86", "25", "14", "50"]);
-  assert.deepEqual(result.groups.map((group) => group.average_percent), [19, 11, 33, 47, 32, 17, 7, 27]);
+  assert.deepEqual(
+    result.groups.map((group) => group.percent),
+    ["100", "40", "78", "100", "86", "25", "14", "50"],
+  );
+  assert.deepEqual(
+    result.groups.map((group) => group.average_percent),
+    [19, 11, 33, 47, 32, 17, 7, 27],
+  );
   // Gold needs 67% of 45 = 30.15, so 31 criteria: 3 more.
   assert.deepEqual(result.next_tier, { id: "gold", more_needed: 3 });
 });
@@ -31,7 +35,16 @@ test("the tier is decided on the exact share: 30 of 45 is 66.7%, still Silver", 
 
 test("thresholds of 45 criteria: Silver from 23, Gold from 31, Platinum from 39", () => {
   const edition = assessment45();
-  const expected = { 0: null, 22: null, 23: "silver", 30: "silver", 31: "gold", 38: "gold", 39: "platinum", 45: "platinum" };
+  const expected = {
+    0: null,
+    22: null,
+    23: "silver",
+    30: "silver",
+    31: "gold",
+    38: "gold",
+    39: "platinum",
+    45: "platinum",
+  };
   for (const [met, tier] of Object.entries(expected)) {
     assert.equal(scoring.score(edition, firstYes(edition, Number(met))).tier, tier, `${met} met`);
   }
@@ -83,8 +96,11 @@ test("percentages round half up, as the report prints them", () => {
 
 test("tiers and precision come from the data, not the code", () => {
   const edition = makeEdition([["a", "A", 10, null]], {
-    tiers: [{ id: "half", name: "Half", min_percent: 50 }, { id: "all", name: "All", min_percent: 100 }],
-    display: { overall_decimals: 2, group_decimals: 1 }
+    tiers: [
+      { id: "half", name: "Half", min_percent: 50 },
+      { id: "all", name: "All", min_percent: 100 },
+    ],
+    display: { overall_decimals: 2, group_decimals: 1 },
   });
   const result = scoring.score(edition, firstYes(edition, 5));
   assert.equal(result.tier, "half");
@@ -96,7 +112,7 @@ test("tiers and precision come from the data, not the code", () => {
 
 test("a decimal threshold is compared exactly, not through floating point", () => {
   const edition = makeEdition([["a", "A", 1000, null]], {
-    tiers: [{ id: "t", name: "T", min_percent: 57.3 }]
+    tiers: [{ id: "t", name: "T", min_percent: 57.3 }],
   });
   // 57.3 * 10 is 572.9999999999999 in floating point; exactly it is 573.
   assert.equal(scoring.score(edition, firstYes(edition, 572)).tier, null);
@@ -110,8 +126,8 @@ test("another met state counts too: met is read from the answer states", () => {
     answer_states: [
       { id: "full", label: "Full", met: true },
       { id: "partial", label: "Partial", met: true },
-      { id: "none", label: "None", met: false }
-    ]
+      { id: "none", label: "None", met: false },
+    ],
   });
   assert.equal(scoring.score(edition, { A1: "full", A2: "partial", A3: "none" }).met, 2);
 });
@@ -119,5 +135,13 @@ test("another met state counts too: met is read from the answer states", () => {
 test("an empty edition scores without dividing by zero", () => {
   const edition = makeEdition([]);
   const result = scoring.score(edition, {});
-  assert.deepEqual(result, { met: 0, total: 0, unanswered: 0, percent: "0.0", tier: null, next_tier: { id: "silver", more_needed: 0 }, groups: [] });
+  assert.deepEqual(result, {
+    met: 0,
+    total: 0,
+    unanswered: 0,
+    percent: "0.0",
+    tier: null,
+    next_tier: { id: "silver", more_needed: 0 },
+    groups: [],
+  });
 });

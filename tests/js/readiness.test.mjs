@@ -1,13 +1,11 @@
-"use strict";
-/* Unit tests of docs/assets/javascripts/wwc-readiness.js (audit readiness, next steps) and of
+/* Unit tests of selfcheck/src/lib/readiness.js (audit readiness, next steps) and of
    the borderline reading in wwc-scoring.js. */
-const test = require("node:test");
-const assert = require("node:assert/strict");
-const path = require("node:path");
+import test from "node:test";
+import assert from "node:assert/strict";
 
-const readiness = require(path.join(__dirname, "../../docs/assets/javascripts/wwc-readiness.js"));
-const scoring = require(path.join(__dirname, "../../docs/assets/javascripts/wwc-scoring.js"));
-const { assessment45, answersMeeting, SAMPLE_REPORT_MET, firstYes } = require("./helpers.js");
+import * as readiness from "../../selfcheck/src/lib/readiness.js";
+import * as scoring from "../../selfcheck/src/lib/scoring.js";
+import { assessment45, answersMeeting, SAMPLE_REPORT_MET, firstYes } from "./helpers.mjs";
 
 /* The 45 with items on DG1 (must meet 3 of 4) and DG2 (documents only). */
 function withItems() {
@@ -23,12 +21,27 @@ test("a Yes counts backed by evidence only with every document ticked and the mu
   const answers = { DG1: "yes", DG2: "yes", DG3: "yes" };
   let outcome = readiness.evidenceResult(edition, answers, {});
   assert.equal(outcome.result.met, 1); // DG3 asks for nothing
-  assert.deepEqual(outcome.flags.map((flag) => [flag.id, flag.missing]), [["DG1", ["d1", "d2"]], ["DG2", ["e1"]]]);
+  assert.deepEqual(
+    outcome.flags.map((flag) => [flag.id, flag.missing]),
+    [
+      ["DG1", ["d1", "d2"]],
+      ["DG2", ["e1"]],
+    ],
+  );
   assert.deepEqual(outcome.flags[0].mustMeet, { count: 3, total: 4, ticked: 0, holds: false });
-  outcome = readiness.evidenceResult(edition, answers, { DG1: { items: ["d1", "d2", "r1", "r2"] }, DG2: { items: ["e1"] } });
-  assert.deepEqual(outcome.flags.map((flag) => flag.id), ["DG1"]);
+  outcome = readiness.evidenceResult(edition, answers, {
+    DG1: { items: ["d1", "d2", "r1", "r2"] },
+    DG2: { items: ["e1"] },
+  });
+  assert.deepEqual(
+    outcome.flags.map((flag) => flag.id),
+    ["DG1"],
+  );
   assert.equal(outcome.result.met, 2);
-  outcome = readiness.evidenceResult(edition, answers, { DG1: { items: ["d1", "d2", "r1", "r2", "r4"] }, DG2: { items: ["e1"] } });
+  outcome = readiness.evidenceResult(edition, answers, {
+    DG1: { items: ["d1", "d2", "r1", "r2", "r4"] },
+    DG2: { items: ["e1"] },
+  });
   assert.deepEqual(outcome.flags, []);
   assert.equal(outcome.result.met, 3);
 });
@@ -66,7 +79,13 @@ test("next steps prefer the unmet criterion with more ticked", () => {
   const edition = withItems();
   const answers = { DG1: "no", DG2: "no" };
   const ranked = readiness.rankUnmet(edition, answers, { DG2: { items: ["e1"] } }, scoring.score(edition, answers));
-  assert.deepEqual(ranked.slice(0, 2).map((step) => [step.id, step.ticked]), [["DG2", 1], ["DG1", 0]]);
+  assert.deepEqual(
+    ranked.slice(0, 2).map((step) => [step.id, step.ticked]),
+    [
+      ["DG2", 1],
+      ["DG1", 0],
+    ],
+  );
 });
 
 test("no next steps at the top tier", () => {
@@ -77,7 +96,14 @@ test("no next steps at the top tier", () => {
 test("documents list every required document with its tick", () => {
   const edition = withItems();
   const list = readiness.documents(edition, { DG1: { items: ["d2"] } });
-  assert.deepEqual(list.map((doc) => [doc.id, doc.criterion, doc.ticked]), [["d1", "DG1", false], ["d2", "DG1", true], ["e1", "DG2", false]]);
+  assert.deepEqual(
+    list.map((doc) => [doc.id, doc.criterion, doc.ticked]),
+    [
+      ["d1", "DG1", false],
+      ["d2", "DG1", true],
+      ["e1", "DG2", false],
+    ],
+  );
 });
 
 test("borderline: between the published whole-percent ranges, with the rounded reading", () => {
@@ -89,7 +115,10 @@ test("borderline: between the published whole-percent ranges, with the rounded r
       found.push([met, reading.percent, reading.tier]);
     }
   }
-  assert.deepEqual(found, [[30, "67", "gold"], [38, "84", "gold"]]);
+  assert.deepEqual(found, [
+    [30, "67", "gold"],
+    [38, "84", "gold"],
+  ]);
   assert.equal(scoring.roundedTier(edition, 30), "gold");
   assert.equal(scoring.tierFor(30, 45, edition.tiers).id, "silver");
 });

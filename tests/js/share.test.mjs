@@ -1,11 +1,9 @@
-"use strict";
-/* Unit tests of docs/assets/javascripts/wwc-share.js: round trips, and links that are cut, changed or crafted. */
-const test = require("node:test");
-const assert = require("node:assert/strict");
-const path = require("node:path");
+/* Unit tests of selfcheck/src/lib/share.js: round trips, and links that are cut, changed or crafted. */
+import test from "node:test";
+import assert from "node:assert/strict";
 
-const WWCShare = require(path.join(__dirname, "../../docs/assets/javascripts/wwc-share.js"));
-const { assessment45, answersMeeting, SAMPLE_REPORT_MET } = require("./helpers.js");
+import * as WWCShare from "../../selfcheck/src/lib/share.js";
+import { assessment45, answersMeeting, SAMPLE_REPORT_MET } from "./helpers.mjs";
 
 const LIMITS = { max_chars: 8000, max_bytes: 65536 };
 const A45 = assessment45();
@@ -13,16 +11,31 @@ const A45 = assessment45();
 function fullAssessment() {
   const answers = answersMeeting(A45, SAMPLE_REPORT_MET, "in-progress");
   const evidence = {};
-  A45.groups.forEach((group) => group.criteria.forEach((criterion) => {
-    const prefix = criterion.id.toLowerCase();
-    evidence[criterion.id] = {
-      items: [prefix + "-policy-published-online", prefix + "-updated-past-12-months", prefix + "-copy-of-the-document"],
-      notes: "Ask the " + criterion.id + " team", owner: "Data office", due: "2026-05-01",
-      links: [{ text: "Policy", url: "https://example.org/" + prefix }]
-    };
-  }));
-  return { id: "a-1", name: "2026 draft – Åre", edition: "assessment-45", city: "Springfield", date: "2026-04-01",
-    answers, evidence };
+  A45.groups.forEach((group) =>
+    group.criteria.forEach((criterion) => {
+      const prefix = criterion.id.toLowerCase();
+      evidence[criterion.id] = {
+        items: [
+          `${prefix}-policy-published-online`,
+          `${prefix}-updated-past-12-months`,
+          `${prefix}-copy-of-the-document`,
+        ],
+        notes: `Ask the ${criterion.id} team`,
+        owner: "Data office",
+        due: "2026-05-01",
+        links: [{ text: "Policy", url: `https://example.org/${prefix}` }],
+      };
+    }),
+  );
+  return {
+    id: "a-1",
+    name: "2026 draft – Åre",
+    edition: "assessment-45",
+    city: "Springfield",
+    date: "2026-04-01",
+    answers,
+    evidence,
+  };
 }
 
 test("answers only by default: ticks, notes and links stay out of the link", async () => {
@@ -32,8 +45,10 @@ test("answers only by default: ticks, notes and links stay out of the link", asy
   assert.equal(decoded.ok, true);
   assert.deepEqual(decoded.assessment.answers, assessment.answers);
   assert.deepEqual(decoded.assessment.evidence, {});
-  assert.deepEqual([decoded.assessment.name, decoded.assessment.city, decoded.assessment.date, decoded.assessment.edition],
-    ["2026 draft – Åre", "Springfield", "2026-04-01", "assessment-45"]);
+  assert.deepEqual(
+    [decoded.assessment.name, decoded.assessment.city, decoded.assessment.date, decoded.assessment.edition],
+    ["2026 draft – Åre", "Springfield", "2026-04-01", "assessment-45"],
+  );
   assert.deepEqual(decoded.assessment.carries, { ticks: false, notes: false });
   assert.doesNotMatch(JSON.stringify(WWCShare.packAssessment(assessment, {})), /Data office|example\.org/);
 });
@@ -52,7 +67,9 @@ test("link length of a full 45-criteria assessment (figures printed for the repo
   const answersOnly = await WWCShare.encode(assessment, {});
   const ticks = await WWCShare.encode(assessment, { ticks: true });
   const raw = JSON.stringify(WWCShare.packAssessment(assessment, {})).length;
-  console.log(`# share link token: answers only ${answersOnly.length} chars (JSON ${raw}), with ticks ${ticks.length} chars`);
+  console.log(
+    `# share link token: answers only ${answersOnly.length} chars (JSON ${raw}), with ticks ${ticks.length} chars`,
+  );
   assert.ok(answersOnly.length < raw, "compression makes it shorter");
   assert.ok(answersOnly.length < 600, `answers-only token ${answersOnly.length} chars`);
 });
@@ -83,21 +100,25 @@ test("property: any one changed character of the data is refused (checksum)", as
 
 test("a link with a valid checksum but the wrong shape is refused as invalid", async () => {
   const bytes = new TextEncoder().encode(JSON.stringify({ e: "assessment-45", n: "x", a: { DG1: "<script>" } }));
-  const compressed = new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new CompressionStream("deflate-raw"))).arrayBuffer());
-  const token = "1." + WWCShare.crc32(bytes).toString(36) + "." + Buffer.from(compressed).toString("base64url");
+  const compressed = new Uint8Array(
+    await new Response(new Blob([bytes]).stream().pipeThrough(new CompressionStream("deflate-raw"))).arrayBuffer(),
+  );
+  const token = `1.${WWCShare.crc32(bytes).toString(36)}.${Buffer.from(compressed).toString("base64url")}`;
   assert.deepEqual(await WWCShare.decode(token, LIMITS), { ok: false, error: { code: "invalid", detail: "answers" } });
 });
 
 test("a crafted link that inflates beyond the cap is refused (no zip bomb)", async () => {
   const bytes = new TextEncoder().encode(JSON.stringify({ e: "assessment-45", n: "x".repeat(1000000), a: {} }));
-  const compressed = new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new CompressionStream("deflate-raw"))).arrayBuffer());
-  const token = "1." + WWCShare.crc32(bytes).toString(36) + "." + Buffer.from(compressed).toString("base64url");
+  const compressed = new Uint8Array(
+    await new Response(new Blob([bytes]).stream().pipeThrough(new CompressionStream("deflate-raw"))).arrayBuffer(),
+  );
+  const token = `1.${WWCShare.crc32(bytes).toString(36)}.${Buffer.from(compressed).toString("base64url")}`;
   assert.ok(token.length < LIMITS.max_chars);
   assert.equal((await WWCShare.decode(token, LIMITS)).error.code, "too-large");
 });
 
 test("over-long, foreign, newer-version and empty tokens are refused with their reason", async () => {
-  assert.equal((await WWCShare.decode("1.a." + "A".repeat(9000), LIMITS)).error.code, "too-long");
+  assert.equal((await WWCShare.decode(`1.a.${"A".repeat(9000)}`, LIMITS)).error.code, "too-long");
   assert.equal((await WWCShare.decode("hello", LIMITS)).error.code, "not-a-link");
   assert.equal((await WWCShare.decode("", LIMITS)).error.code, "not-a-link");
   assert.equal((await WWCShare.decode("9.abc.AAAA", LIMITS)).error.code, "newer-version");
