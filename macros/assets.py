@@ -75,8 +75,12 @@ def inline_styles(docs_dir: Path, paths: list[str]) -> str:
 
 @lru_cache(maxsize=64)
 def _version(docs_dir: str, stamp_: tuple) -> str:
-    path = stamp_[0][0]
-    return hashlib.sha256(read_source(Path(docs_dir), path).encode("utf-8")).hexdigest()[:10]
+    """The first characters of the file's SHA-256 (its bytes only: nothing here reads the code)."""
+    source_file = Path(docs_dir) / stamp_[0][0]
+    try:
+        return hashlib.sha256(source_file.read_bytes()).hexdigest()[:10]
+    except FileNotFoundError:
+        raise AssetError(f"{source_file}: listed as a page asset but not found (run npm run build)") from None
 
 
 def script_tag(docs_dir: Path, path: str, base: str) -> str:
