@@ -26,6 +26,32 @@ const ON_DEMAND = {
 };
 
 /**
+ * The browser's storage, written to only once `open()` says so: a page that fails while starting
+ * must save nothing over what is stored (it reads as usual).
+ * @param {() => boolean} open
+ */
+function storageOpenedBy(open) {
+  /** @type {Storage | null} */
+  let storage = null;
+  try {
+    storage = window.localStorage;
+  } catch (_error) {
+    return null;
+  }
+  return {
+    /** @param {string} key */
+    getItem: (key) => storage.getItem(key),
+    /** @param {string} key @param {string} value */
+    setItem: (key, value) => {
+      if (!open()) {
+        throw new Error("the self-check has not started: nothing is saved");
+      }
+      storage.setItem(key, value);
+    },
+  };
+}
+
+/**
  * @param {{root: HTMLElement, data: any, checklists: import("./view/checklists.js").Checklists,
  *          form: Element, editionId: () => string, reload: () => void}} host
  */
@@ -37,7 +63,9 @@ export function createMulti(host) {
   /** @type {Map<string, string>} */
   const editionNames = new Map(Object.entries(data.editions));
   const otherEditionIds = Object.keys(data.editions);
+  let started = false;
   const model = assessments.open({
+    storage: storageOpenedBy(() => started),
     key: settings.storage_key,
     legacyKey: settings.legacy_key,
     editions: [edition],
@@ -203,6 +231,7 @@ export function createMulti(host) {
       refreshParts();
     });
     window.addEventListener("hashchange", readHash);
+    started = true;
     return readHash();
   }
 

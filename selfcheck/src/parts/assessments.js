@@ -4,7 +4,7 @@
  * talks only to the model (wwc-assessments.js); user text goes in through textContent and
  * setAttribute only.
  *
- * ctx: { model, edition, editionNames {id: short title}, settings (payload.assessments), texts,
+ * ctx: { model, edition, editionNames (Map: edition id -> short title), settings (payload.assessments), texts,
  *        reload() (the controller re-reads model.current() and re-renders), goToEdition(editionId),
  *        download(name, type, text), announce(message) }
  */
@@ -125,7 +125,7 @@ export class Manager {
       row.className = "wwc-sc-open-row";
     }
     const editionName =
-      this.ctx.editionNames[assessment.edition] || format(t.unknown_edition, { edition: assessment.edition });
+      this.ctx.editionNames.get(assessment.edition) || format(t.unknown_edition, { edition: assessment.edition });
     row.append(
       nameCell,
       element("td", null, editionName),
@@ -135,7 +135,7 @@ export class Manager {
       element("td", null, String(Object.keys(assessment.answers || {}).length)),
     );
     const actions = element("td", "wwc-sc-actions");
-    if (!isOpen && this.ctx.editionNames[assessment.edition]) {
+    if (!isOpen && this.ctx.editionNames.has(assessment.edition)) {
       actions.appendChild(
         this.action(t.open_button, assessment, () => {
           this.open(assessment);

@@ -136,7 +136,7 @@ export class Incoming {
     return share.decode(token, settings).then((decoded) => {
       if (!decoded.ok) {
         this.refuse(this.errorText(decoded.error));
-      } else if (!this.ctx.editionNames[decoded.assessment.edition]) {
+      } else if (!this.ctx.editionNames.has(decoded.assessment.edition)) {
         this.refuse(this.errorText({ code: "unknown-edition" }, decoded.assessment.edition));
       } else {
         this.show(decoded.assessment);
@@ -165,7 +165,7 @@ export class Incoming {
     const met = assessment.edition === edition.id ? scoring.score(edition, assessment.answers).met : "?";
     return format(t.incoming_holds, {
       name: assessment.name || t.new_name,
-      edition: this.ctx.editionNames[assessment.edition],
+      edition: this.ctx.editionNames.get(assessment.edition),
       city: assessment.city ? format(t.incoming_city, { city: assessment.city }) : "",
       date: assessment.date ? format(t.incoming_date, { date: assessment.date }) : "",
       answers: Object.keys(assessment.answers).length,
@@ -186,7 +186,7 @@ export class Incoming {
       const other = element(
         "p",
         null,
-        format(t.incoming_other_edition, { edition: this.ctx.editionNames[assessment.edition] }),
+        format(t.incoming_other_edition, { edition: this.ctx.editionNames.get(assessment.edition) }),
       );
       const go = button(t.incoming_other_edition_link, "wwc-sc-incoming-go");
       go.addEventListener("click", () => {

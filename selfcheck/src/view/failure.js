@@ -10,7 +10,8 @@
  */
 export function showStartFailure(root, error) {
   root.setAttribute("data-wwc-ready", "failed");
-  root.classList.add("wwc-sc-failed");
+  // Back to the page's look without the script: the figures that only the script keeps true go.
+  root.classList.remove("wwc-sc-js");
   const notice = root.querySelector("[data-wwc-start-failure]");
   if (!(notice instanceof HTMLElement)) {
     return;
