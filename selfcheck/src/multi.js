@@ -26,11 +26,13 @@ const ON_DEMAND = {
 };
 
 /**
- * The browser's storage, written to only once `open()` says so: a page that fails while starting
- * must save nothing over what is stored (it reads as usual).
+ * The browser's storage, where `key` is written only once `open()` says so: a page that fails
+ * while starting must save nothing over what is stored. Reading, and copying unreadable data
+ * aside under a key of its own, work as usual.
+ * @param {string} key
  * @param {() => boolean} open
  */
-function storageOpenedBy(open) {
+function storageOpenedBy(key, open) {
   /** @type {Storage | null} */
   let storage = null;
   try {
@@ -39,14 +41,14 @@ function storageOpenedBy(open) {
     return null;
   }
   return {
-    /** @param {string} key */
-    getItem: (key) => storage.getItem(key),
-    /** @param {string} key @param {string} value */
-    setItem: (key, value) => {
-      if (!open()) {
+    /** @param {string} name */
+    getItem: (name) => storage.getItem(name),
+    /** @param {string} name @param {string} value */
+    setItem: (name, value) => {
+      if (name === key && !open()) {
         throw new Error("the self-check has not started: nothing is saved");
       }
-      storage.setItem(key, value);
+      storage.setItem(name, value);
     },
   };
 }
@@ -65,7 +67,7 @@ export function createMulti(host) {
   const otherEditionIds = Object.keys(data.editions);
   let started = false;
   const model = assessments.open({
-    storage: storageOpenedBy(() => started),
+    storage: storageOpenedBy(settings.storage_key, () => started),
     key: settings.storage_key,
     legacyKey: settings.legacy_key,
     editions: [edition],

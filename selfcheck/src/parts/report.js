@@ -3,11 +3,21 @@
  * edition, criteria met and tier, the evidence-backed result, the table by group with the
  * applicant averages, the next steps, then every criterion with its answer, ticks, owner, due
  * date, notes and links. It exists only in print (the print styles hide everything else) and is
- * built just before printing, so answering never pays for it. User text goes in as text only.
+ * built on beforeprint, so answering never pays for it. User text goes in as text only.
  */
 
 import { format } from "../lib/format.js";
 import { element } from "../view/dom.js";
+
+/** @param {any} assessment */
+function hasContent(assessment) {
+  return (
+    Object.keys(assessment.answers || {}).length > 0 ||
+    Object.keys(assessment.evidence || {}).length > 0 ||
+    Boolean(assessment.city) ||
+    Boolean(assessment.date)
+  );
+}
 
 export class Report {
   constructor(root, sc) {
@@ -24,8 +34,15 @@ export class Report {
     return element(tag, className, format(template, values || {}));
   }
 
+  /* An assessment with nothing to report (no answer, evidence, city or date) prints the page as it is. */
   render(view) {
     if (!this.stale && this.rendered === view) {
+      return;
+    }
+    if (!hasContent(view.assessment)) {
+      this.root.replaceChildren();
+      this.rendered = view;
+      this.stale = false;
       return;
     }
     const sc = this.sc;

@@ -1,32 +1,26 @@
-"""The self-check's evidence panels and report loaded on first use, in a real browser: a first visit
-fetches no lazy file at start or when idle; an evidence panel is built from the checklist script on
-its first opening (once, focus kept, labelled, axe clean); a returning user's page loads the
-checklists and the report at start and shows the same results, flags and report as a page that
-never waited; the report is ready for the browser's own Print (beforeprint cannot wait) as soon as
-there is something to report; a checklist script that fails to load is said and nothing is lost;
-without JavaScript the statements and answers are there and the empty panels are not.
-Expected texts come from the YAML and macros/selfcheck.yml.
+"""The self-check's evidence panels and report in a real browser: the panels are in the page closed
+and empty; a panel is built from the embedded checklists on its first opening (focus kept, labelled,
+axe clean); a returning user's page shows the same results, flags and report after a reload; the
+report is ready for the browser's own Print (beforeprint cannot wait) whenever there is something to
+report, and an empty first visit prints the page as it is; without JavaScript the statements and
+answers are there and the empty panels are not. Expected texts come from the YAML and
+macros/selfcheck.yml.
 """
 
 from __future__ import annotations
 
 import json
-import re
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from macros.selfcheck import checklist_path, edition_texts
+from macros.selfcheck import edition_texts
 
 from axe_check import axe_violations
-from test_selfcheck import A45, ALERT, SETTINGS, TEXTS, open_self_check, radio_label, saved_record
+from test_selfcheck import A45, TEXTS, open_self_check, radio_label, saved_record
 
-LAZY = SETTINGS["assets"]["lazy"]
-CHECKLISTS = checklist_path(SETTINGS, "assessment-45").split("/")[-1]
-LAZY_NAMES = {path.split("/")[-1] for paths in LAZY.values() for path in paths} | {CHECKLISTS}
 DG1 = A45["groups"][0]["criteria"][0]
 DG2 = A45["groups"][0]["criteria"][1]
-WAITING = re.compile(r"\bwwc-sc-waiting\b")
 # What a report names: the self-check page's texts with the edition's answer labels filled in.
 FILLED = edition_texts(A45, TEXTS)
 
@@ -38,17 +32,6 @@ def one_line(text: str) -> str:
 @pytest.fixture
 def self_check_url(site_url):
     return f"{site_url}self-check/"
-
-
-def lazy_requests(page: Page) -> list[str]:
-    """The lazy files the page asked for so far, by file name, each request once in the list."""
-    paths = page.evaluate("() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname)")
-    return [path.split("/")[-1] for path in paths if path.split("/")[-1] in LAZY_NAMES]
-
-
-def files_of(*parts: str) -> list[str]:
-    names = [CHECKLISTS] if "checklists" in parts else []
-    return names + [path.split("/")[-1] for part in parts if part != "checklists" for path in LAZY[part]]
 
 
 def panel_of(page: Page, criterion_id: str):
@@ -88,11 +71,8 @@ def seed_returning_user(page: Page, url: str) -> None:
 
 # --- a first visit ------------------------------------------------------------------------------
 
-def test_a_first_visit_fetches_no_lazy_file_at_start_or_when_idle(page, self_check_url, offsite_requests):
+def test_the_panels_are_in_the_page_closed_and_empty(page, self_check_url, offsite_requests):
     open_self_check(page, self_check_url)
-    page.wait_for_timeout(1000)  # well past the idle time in which the report used to load
-    assert lazy_requests(page) == []
-    assert page.evaluate("window.WWCSelfCheckChecklists") is None
     # The panels are in the page, closed and empty; each says what it holds.
     panel = panel_of(page, "DG1")
     assert panel.locator("input").count() == 0
@@ -101,7 +81,7 @@ def test_a_first_visit_fetches_no_lazy_file_at_start_or_when_idle(page, self_che
                                     f'{len(DG1["requirements"])} {len(DG1["documentation"])}{must}')
 
 
-def test_a_panel_is_built_on_first_opening_from_data_loaded_once(page, self_check_url, offsite_requests):
+def test_a_panel_is_built_on_first_opening_from_the_embedded_checklists(page, self_check_url, offsite_requests):
     open_self_check(page, self_check_url)
     summary = panel_of(page, "DG1").locator("summary")
     summary.focus()
@@ -119,11 +99,8 @@ def test_a_panel_is_built_on_first_opening_from_data_loaded_once(page, self_chec
                if DG1.get("must_meet") else TEXTS["checklist"])
     expect(panel.locator(".wwc-sc-more-heading").first).to_have_text(heading)
     expect(panel.get_by_label(TEXTS["notes_label"])).to_be_visible()
-    assert sorted(lazy_requests(page)) == sorted(files_of("checklists", "panel"))
-    # The second panel uses what is loaded: no new request, and it opens built.
     open_panel(page, "DG2")
-    assert sorted(lazy_requests(page)) == sorted(files_of("checklists", "panel"))
-    # A tick in a panel built lazily is saved like any other.
+    # A tick in a panel built on opening is saved like any other.
     panel.locator(f'input[type=checkbox][value="{DG1["documentation"][0]["id"]}"]').check()
     expect(panel.locator(".wwc-sc-evidence-state")).to_contain_text(
         TEXTS["evidence_ticked"].format(ticked=1, total=len(items)))
@@ -131,17 +108,13 @@ def test_a_panel_is_built_on_first_opening_from_data_loaded_once(page, self_chec
     assert axe_violations(page, context="#wwc-sc-assessment-45-dg1") == []
 
 
-def test_the_first_change_readies_the_report_for_the_browsers_print(page, self_check_url, offsite_requests):
+def test_after_the_first_change_the_browsers_print_finds_the_report(page, self_check_url, offsite_requests):
     open_self_check(page, self_check_url)
-    page.wait_for_timeout(500)
-    assert lazy_requests(page) == []
     page.click(radio_label("assessment-45", "DG1", "yes"))
-    page.wait_for_function("window.WWCSelfCheckParts.report !== undefined && window.WWCSelfCheckChecklists !== undefined")
-    assert sorted(lazy_requests(page)) == sorted(files_of("checklists", "report"))
     page.fill("#wwc-sc-city", "Shelbyville")
     text = report_at_beforeprint(page)
     assert text is not None and "Shelbyville" in text
-    # The flag names the missing documents by their text, once the checklists are in.
+    # The flag names the missing documents by their text.
     flag = page.locator('#wwc-sc-flags [data-wwc-flag="DG1"]')
     expect(flag).to_contain_text(one_line(DG1["documentation"][0]["text"]))
     assert one_line(DG1["documentation"][0]["text"]) in text
@@ -154,7 +127,7 @@ def test_an_empty_first_visit_prints_the_page_as_it_is(page, self_check_url, off
 
 # --- a returning user -----------------------------------------------------------------------------
 
-def test_a_returning_user_sees_the_same_results_flags_and_report_with_data_loaded_at_start(page, self_check_url, offsite_requests):
+def test_a_returning_user_sees_the_same_results_flags_and_report_after_a_reload(page, self_check_url, offsite_requests):
     seed_returning_user(page, self_check_url)
     before = {
         # Text content, not rendered text: criteria far off screen are not rendered (content-visibility).
@@ -166,9 +139,6 @@ def test_a_returning_user_sees_the_same_results_flags_and_report_with_data_loade
     record = saved_record(page)
     page.reload()
     expect(page.locator("#wwc-selfcheck")).to_have_attribute("data-wwc-ready", "true")
-    # Ready only once the checklists and the report are in: loaded at start, without a user action.
-    assert sorted(lazy_requests(page)) == sorted(files_of("checklists", "report"))
-    expect(page.locator("#wwc-selfcheck")).not_to_have_class(WAITING)
     after = {
         # Text content, not rendered text: criteria far off screen are not rendered (content-visibility).
         "evidence": page.locator(".wwc-sc-evidence").text_content(),
@@ -192,50 +162,6 @@ def test_a_returning_user_sees_the_same_results_flags_and_report_with_data_loade
     assert "Springfield" in text and "Inventory from the clerk." in text
     assert FILLED["report_ticked"].format(list=one_line(DG1["documentation"][0]["text"])) in text
     assert saved_record(page) == record
-
-
-# --- failures --------------------------------------------------------------------------------------
-
-def test_a_checklist_script_that_fails_to_load_is_said_and_nothing_is_lost(page, self_check_url, offsite_requests):
-    open_self_check(page, self_check_url)
-    page.route(f"**/{CHECKLISTS}*", lambda route: route.abort())
-    page.click(radio_label("assessment-45", "DG1", "yes"))
-    before = saved_record(page)
-    panel = panel_of(page, "DG1")
-    panel.locator("summary").click()
-    failed = panel.locator('.wwc-sc-part-failed[role="alert"]')
-    expect(failed).to_have_count(1)
-    expect(failed).to_contain_text(CHECKLISTS)
-    expect(page.locator(ALERT)).to_contain_text(TEXTS["part_failed"].split("(")[0].strip())
-    assert panel.locator("input").count() == 0
-    assert saved_record(page) == before
-    # The next opening tries again.
-    page.unroute(f"**/{CHECKLISTS}*")
-    panel.locator("summary").click()  # closes
-    panel.locator("summary").click()
-    expect(panel.locator("textarea")).to_be_visible()
-    expect(failed).to_have_count(0)
-    assert saved_record(page) == before
-
-
-def test_a_returning_users_figures_are_held_back_and_said_when_the_checklists_fail(page, self_check_url, offsite_requests):
-    seed_returning_user(page, self_check_url)
-    record = saved_record(page)
-    page.route(f"**/{CHECKLISTS}*", lambda route: route.abort())
-    page.reload()
-    expect(page.locator("#wwc-selfcheck")).to_have_attribute("data-wwc-ready", "true")
-    expect(page.locator(ALERT)).to_contain_text(CHECKLISTS)
-    # The evidence-backed figures cannot be counted without the item ids: not shown rather than wrong.
-    expect(page.locator("#wwc-selfcheck")).to_have_class(WAITING)
-    expect(page.locator(".wwc-sc-evidence")).to_be_hidden()
-    assert saved_record(page) == record
-    # The next change tries again, and then every figure is shown.
-    page.unroute(f"**/{CHECKLISTS}*")
-    page.click(radio_label("assessment-45", "DG3", "no"))
-    expect(page.locator("#wwc-selfcheck")).not_to_have_class(WAITING)
-    expect(page.locator(".wwc-sc-evidence")).to_be_visible()
-    saved = json.dumps(saved_record(page))
-    assert DG1["documentation"][0]["id"] in saved and "Inventory from the clerk." in saved
 
 
 # --- without JavaScript ----------------------------------------------------------------------------
