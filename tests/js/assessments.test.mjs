@@ -185,3 +185,33 @@ test("status: saving fails, is reported on each change, and clears when saving w
   assert.equal(model.status().saveFailed, false);
   assert.deepEqual(openModel(storage).current().answers, { DG1: "yes", DG2: "yes", DG3: "yes" });
 });
+
+/* Issue 24 (6): an edition id that names a member every object inherits, in the current store key or
+   in the legacy one, must not break start-up: the page opens its own edition and reports the rest. */
+for (const edition of ["constructor", "__proto__", "toString"]) {
+  test(`a stored assessment of edition "${edition}" is kept aside and the page still opens`, () => {
+    const current = memory();
+    current.items.set(
+      "k",
+      `{"format":"wwc-guide-self-check-store","version":2,"revision":1,"current":{"${edition}":"x1"},` +
+        `"assessments":[{"id":"x1","edition":"${edition}","name":"Odd","answers":{"DG1":"yes"},"evidence":{}}]}`,
+    );
+    const legacy = memory();
+    legacy.items.set("old", `{"version":1,"answers":{"${edition}":{"DG1":"yes"},"assessment-45":{"DG2":"no"}}}`);
+    for (const storage of [current, legacy]) {
+      const model = openModel(storage);
+      assert.equal(model.editionId(), "assessment-45");
+      const opened = model.current();
+      assert.equal(opened.edition, "assessment-45");
+      const aside = model.status().keptAside.filter((entry) => entry.kind === "unknown-edition");
+      assert.deepEqual(
+        aside.map((entry) => entry.edition),
+        [edition],
+      );
+      const changed = model.change((a) => {
+        a.answers.DG3 = "yes";
+      });
+      assert.equal(changed.ok, true);
+    }
+  });
+}

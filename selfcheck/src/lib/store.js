@@ -558,7 +558,7 @@ function open(options) {
     record: () => clone(state.record),
     list: list,
     get: (id) => clone(find(id)),
-    current: (editionId) => state.record.current[editionId] || null,
+    current: (editionId) => own(state.record.current, editionId) || null,
     setCurrent: setCurrent,
     create: create,
     duplicate: duplicate,
