@@ -11,7 +11,9 @@
 import { assessments } from "./lib/index.js";
 import { Manager, Banner } from "./parts/assessments.js";
 import { Compare } from "./parts/compare.js";
-import { Incoming, Merge, Share } from "./parts/share.js";
+import { Incoming } from "./parts/incoming.js";
+import { Merge } from "./parts/merge.js";
+import { Share } from "./parts/share.js";
 import { download, element, requireElement } from "./view/dom.js";
 
 /**

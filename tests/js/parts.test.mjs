@@ -4,7 +4,7 @@ import test from "node:test";
 
 import { encode } from "../../selfcheck/src/lib/share.js";
 import { Report } from "../../selfcheck/src/parts/report.js";
-import { Incoming } from "../../selfcheck/src/parts/share.js";
+import { Incoming } from "../../selfcheck/src/parts/incoming.js";
 import { Checklists } from "../../selfcheck/src/view/checklists.js";
 import { showStartFailure } from "../../selfcheck/src/view/failure.js";
 import { page } from "./dom.mjs";

@@ -116,26 +116,34 @@ function suchAs(example) {
   return example ? ` such as ${example}` : "";
 }
 
-function checkAnswers(answers, examples) {
-  if (!isPlainObject(answers)) {
-    return [problem("type", "answers", "an object")];
+/* The problems of an object keyed by criterion id (answers, evidence): its type, its size, its
+   keys, and what checkValue(id) finds in each value. */
+function checkCriterionKeys(object, path, entries, examples, checkValue) {
+  if (!isPlainObject(object)) {
+    return [problem("type", path, "an object")];
   }
-  const ids = Object.keys(answers);
-  const problems = [];
+  let problems = [];
+  const ids = Object.keys(object);
   if (ids.length > MAX_ANSWERS) {
-    problems.push(problem("too-many", "answers", `at most ${MAX_ANSWERS} answers`));
+    problems.push(problem("too-many", path, `at most ${MAX_ANSWERS} ${entries}`));
   }
   ids.forEach((id) => {
     if (!CRITERION_ID.test(id) || codePointLength(id) > 40) {
       problems.push(
-        problem("id", "answers", `criterion ids${suchAs(examples.criterion)}, not ${JSON.stringify(id.slice(0, 40))}`),
+        problem("id", path, `criterion ids${suchAs(examples.criterion)}, not ${JSON.stringify(id.slice(0, 40))}`),
       );
     }
-    if (typeof answers[id] !== "string" || codePointLength(answers[id]) > 100 || !SLUG.test(answers[id])) {
-      problems.push(problem("state", `answers.${id}`, `an answer id${suchAs(examples.state)}`));
-    }
+    problems = problems.concat(checkValue(id));
   });
   return problems;
+}
+
+function checkAnswers(answers, examples) {
+  return checkCriterionKeys(answers, "answers", "answers", examples, (id) =>
+    typeof answers[id] !== "string" || codePointLength(answers[id]) > 100 || !SLUG.test(answers[id])
+      ? [problem("state", `answers.${id}`, `an answer id${suchAs(examples.state)}`)]
+      : [],
+  );
 }
 
 function checkResult(result) {
@@ -243,23 +251,9 @@ function checkEntry(entry, path, examples) {
 }
 
 function checkEvidence(evidence, examples) {
-  if (!isPlainObject(evidence)) {
-    return [problem("type", "evidence", "an object")];
-  }
-  const ids = Object.keys(evidence);
-  let problems = [];
-  if (ids.length > MAX_ANSWERS) {
-    problems.push(problem("too-many", "evidence", `at most ${MAX_ANSWERS} entries`));
-  }
-  ids.forEach((id) => {
-    if (!CRITERION_ID.test(id) || codePointLength(id) > 40) {
-      problems.push(
-        problem("id", "evidence", `criterion ids${suchAs(examples.criterion)}, not ${JSON.stringify(id.slice(0, 40))}`),
-      );
-    }
-    problems = problems.concat(checkEntry(evidence[id], `evidence.${id}`, examples));
-  });
-  return problems;
+  return checkCriterionKeys(evidence, "evidence", "entries", examples, (id) =>
+    checkEntry(evidence[id], `evidence.${id}`, examples),
+  );
 }
 
 /* Every way `data` breaks the JSON Schema of the export file; none means it is valid. */

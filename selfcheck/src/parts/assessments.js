@@ -1,8 +1,8 @@
 /*
- * View parts of the self-check: the assessments manager (open, new, duplicate, delete with undo,
- * CSV; the open assessment's name, city and date are edited in #wwc-sc-tools only) and the storage banner. Each binds to one root element it owns and
- * talks only to the model (wwc-assessments.js); user text goes in through textContent and
- * setAttribute only.
+ * The assessments manager (#wwc-sc-assessments: open, new, duplicate, delete with undo, CSV; the
+ * open assessment's name, city and date are edited in #wwc-sc-tools only) and the storage banner
+ * (#wwc-sc-banner). Each owns its root element and talks only to the model (lib/assessments.js);
+ * user text goes in through textContent and setAttribute only.
  *
  * ctx: { model, edition, editionNames (Map: edition id -> short title), settings (payload.assessments), texts,
  *        reload() (the controller re-reads model.current() and re-renders), goToEdition(editionId),
@@ -11,25 +11,9 @@
 
 import { csv } from "../lib/index.js";
 import { format } from "../lib/format.js";
+import { button, field } from "../view/controls.js";
 import { element } from "../view/dom.js";
-
-function button(label, className) {
-  const node = element("button", `wwc-sc-button${className ? ` ${className}` : ""}`, label);
-  node.type = "button";
-  return node;
-}
-
-function field(id, label, type, value) {
-  const wrapper = element("span", "wwc-sc-field");
-  const labelNode = element("label", null, label);
-  labelNode.setAttribute("for", id);
-  const input = element("input");
-  input.id = id;
-  input.type = type;
-  input.value = value || "";
-  wrapper.append(labelNode, input);
-  return { wrapper: wrapper, input: input };
-}
+import { ContextPart } from "../view/part.js";
 
 function shortDate(iso) {
   return iso ? String(iso).slice(0, 16).replace("T", " ") : "";
@@ -37,11 +21,9 @@ function shortDate(iso) {
 
 /* ---- the assessments manager --------------------------------------------------------- */
 
-export class Manager {
+export class Manager extends ContextPart {
   constructor(root, ctx) {
-    this.root = root;
-    this.ctx = ctx;
-    this.texts = ctx.texts;
+    super(root, ctx);
     this.build();
   }
 
@@ -84,7 +66,7 @@ export class Manager {
     });
     creating.append(this.newName.wrapper, this.newButton);
 
-    this.undo = button("", "wwc-sc-undo-delete");
+    this.undo = button("", { className: "wwc-sc-undo-delete" });
     this.undo.id = "wwc-sc-undo-delete";
     this.undo.hidden = true;
     this.undo.addEventListener("click", () => {
@@ -232,11 +214,9 @@ export class Manager {
 
 /* ---- the storage banner ------------------------------------------------------------ */
 
-export class Banner {
+export class Banner extends ContextPart {
   constructor(root, ctx) {
-    this.root = root;
-    this.ctx = ctx;
-    this.texts = ctx.texts;
+    super(root, ctx);
     this.wasFailing = false;
     root.setAttribute("role", "alert");
   }

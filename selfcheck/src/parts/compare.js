@@ -1,12 +1,14 @@
 /*
  * View part of the self-check: compare two assessments of this edition (or one with a shared
  * link) in tables that print: tier and criteria met of each, met per group, and per criterion
- * what improved, slipped or changed. The figures come from WWCMerge.compare (WWCScoring).
+ * what improved, slipped or changed. The figures come from lib/merge.js compare.
  */
 
 import { merge, scoring } from "../lib/index.js";
 import { format } from "../lib/format.js";
+import { headRow } from "../view/controls.js";
 import { element } from "../view/dom.js";
+import { ContextPart } from "../view/part.js";
 
 function cells(row, values, header) {
   values.forEach((value, index) => {
@@ -19,23 +21,9 @@ function cells(row, values, header) {
   return row;
 }
 
-function headRow(labels) {
-  const thead = element("thead");
-  const row = element("tr");
-  labels.forEach((label) => {
-    const th = element("th", null, label);
-    th.setAttribute("scope", "col");
-    row.appendChild(th);
-  });
-  thead.appendChild(row);
-  return thead;
-}
-
-export class Compare {
+export class Compare extends ContextPart {
   constructor(root, ctx) {
-    this.root = root;
-    this.ctx = ctx;
-    this.texts = ctx.texts;
+    super(root, ctx);
     this.build();
   }
 

@@ -7,6 +7,7 @@
  */
 
 import { format } from "../lib/format.js";
+import { headRow } from "../view/controls.js";
 import { element } from "../view/dom.js";
 
 /** @param {any} assessment */
@@ -111,19 +112,12 @@ export class Report {
     const group = sc.edition.group_label;
     const table = element("table", "wwc-sc-report-areas");
     table.appendChild(element("caption", null, format(texts.report_areas_heading, { group: group.toLowerCase() })));
-    const head = element("tr");
-    [
+    const thead = headRow([
       format(texts.report_area_column, { group: group }),
       texts.report_met_column,
       texts.report_percent_column,
       texts.report_average_column,
-    ].forEach((label) => {
-      const cell = element("th", null, label);
-      cell.setAttribute("scope", "col");
-      head.appendChild(cell);
-    });
-    const thead = element("thead");
-    thead.appendChild(head);
+    ]);
     const body = element("tbody");
     result.groups.forEach((scored, index) => {
       const row = element("tr");
