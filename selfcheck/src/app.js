@@ -53,6 +53,7 @@ export class SelfCheck {
         this.cached = null;
         this.update(null);
       },
+      focusName: () => this.parts.tools?.focusName(),
     });
     this.model = this.multi.model;
     /** @type {any} */
@@ -119,11 +120,17 @@ export class SelfCheck {
 
   start() {
     const root = this.root;
-    this.parts.tools = new Tools(requireElement(root, "#wwc-sc-tools"), this);
-    this.parts.results = new Results(requireElement(root, "#wwc-sc-results"), this);
+    const results = requireElement(root, "#wwc-sc-results");
+    const plan = requireElement(root, "#wwc-sc-plan");
+    this.parts.tools = new Tools(requireElement(root, "#wwc-sc-tools"), this, requireElement(root, "#wwc-sc-confirm"));
+    this.parts.results = new Results(results, this, {
+      status: requireElement(root, "#wwc-sc-status"),
+      headings: this.form,
+    });
     this.parts.evidence = new Evidence(this.form, this);
-    this.parts.plan = new Plan(requireElement(root, "#wwc-sc-plan"), this);
-    this.parts.report = new Report(requireElement(root, "#wwc-sc-report"), this);
+    this.parts.plan = new Plan(plan, this);
+    // The report prints copies of what the results and the plan show.
+    this.parts.report = new Report(requireElement(root, "#wwc-sc-report"), this, { results, plan });
     this.bind();
     this.update(null);
     // The storage banner is the page's one voice about saving: it says what could not be read,

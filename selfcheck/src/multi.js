@@ -3,7 +3,7 @@
  * creates the parts that own the manager, banner, share, incoming link, merge and compare roots,
  * and gives them one shared context. The controller (app.js) needs three hooks only:
  *
- *   const multi = createMulti(host);  // host: {root, data, checklists, form, editionId(), reload()}
+ *   const multi = createMulti(host);  // host: {root, data, checklists, form, editionId(), reload(), focusName()}
  *   multi.attach();                   // after the first render
  *   multi.changed(result);            // after every model.change(...)
  */
@@ -57,7 +57,7 @@ function storageOpenedBy(key, open) {
 
 /**
  * @param {{root: HTMLElement, data: any, checklists: import("./view/checklists.js").Checklists,
- *          form: Element, editionId: () => string, reload: () => void}} host
+ *          form: Element, editionId: () => string, reload: () => void, focusName: () => void}} host
  */
 export function createMulti(host) {
   const data = host.data;
@@ -97,6 +97,7 @@ export function createMulti(host) {
     download,
     downloadBackup,
     csvEdition: () => host.checklists.editionWithTexts(edition, host.form),
+    focusName: () => host.focusName(),
     goToEdition,
     /** @param {any} assessment @param {string} label */
     compareWith: (assessment, label) => part("compare").compareWith(assessment, label),

@@ -165,7 +165,7 @@ export class Manager extends ContextPart {
     this.newName.input.value = "";
     this.after(result, format(this.texts.created, { name: name }));
     // Its name, city and date are edited in the tools section, the page's one place for them.
-    document.getElementById("wwc-sc-name").focus();
+    this.ctx.focusName();
   }
 
   open(assessment) {

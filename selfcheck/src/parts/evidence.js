@@ -5,7 +5,6 @@
  * after typing stops (and on change, and before the page goes away), then shows each panel's state.
  */
 
-import { byId } from "../view/dom.js";
 import { entryOf, readEntry } from "../view/evidence-entry.js";
 import { EvidencePanel } from "./evidence-panel.js";
 
@@ -119,7 +118,7 @@ export class Evidence {
 
   flushAll() {
     for (const fieldId of [...this.pending.keys()]) {
-      const field = byId(fieldId);
+      const field = /** @type {HTMLInputElement | null} */ (this.form.querySelector(`#${CSS.escape(fieldId)}`));
       if (field) {
         this.flush(field);
       }

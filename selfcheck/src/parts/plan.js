@@ -8,17 +8,17 @@
 
 import { readiness } from "../lib/index.js";
 import { format } from "../lib/format.js";
-import { byId, element, setText } from "../view/dom.js";
+import { element, requireElement, setText } from "../view/dom.js";
 
 export class Plan {
   constructor(root, sc) {
     this.root = root;
     this.sc = sc;
-    this.next = byId("wwc-sc-next");
-    this.flags = byId("wwc-sc-flags");
-    this.documents = byId("wwc-sc-documents");
-    this.documentsSummary = byId("wwc-sc-documents-summary");
-    this.documentsList = byId("wwc-sc-documents-list");
+    this.next = requireElement(root, "#wwc-sc-next");
+    this.flags = requireElement(root, "#wwc-sc-flags");
+    this.documents = requireElement(root, "#wwc-sc-documents");
+    this.documentsSummary = requireElement(root, "#wwc-sc-documents-summary");
+    this.documentsList = requireElement(root, "#wwc-sc-documents-list");
     this.signature = { next: null, flags: null, documents: null };
     this.labels = {};
     this.itemTexts = {};

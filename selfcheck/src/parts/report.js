@@ -21,9 +21,16 @@ function hasContent(assessment) {
 }
 
 export class Report {
-  constructor(root, sc) {
+  /**
+   * @param {HTMLElement} root #wwc-sc-report
+   * @param {any} sc the controller (app.js)
+   * @param {{results: HTMLElement, plan: HTMLElement}} sources the parts' roots whose text the
+   *   report copies (borderline reading, result note, next steps, flagged answers), read only
+   */
+  constructor(root, sc, sources) {
     this.root = root;
     this.sc = sc;
+    this.sources = sources;
     this.stale = true;
   }
 
@@ -74,19 +81,19 @@ export class Report {
         tier: sc.tierName(backed.tier),
       }),
     );
-    const borderline = document.querySelector("#wwc-sc-results .wwc-sc-borderline");
+    const borderline = this.sources.results.querySelector(".wwc-sc-borderline");
     if (borderline?.textContent) {
       nodes.push(element("p", null, borderline.textContent));
     }
-    const note = document.querySelector("#wwc-sc-results .wwc-sc-result-note");
+    const note = this.sources.results.querySelector(".wwc-sc-result-note");
     if (note) {
       nodes.push(element("p", null, note.textContent));
     }
     nodes.push(this.areaTable(result));
-    const next = document.getElementById("wwc-sc-next");
+    const next = this.sources.plan.querySelector("#wwc-sc-next");
     nodes.push(element("h3", null, texts.next_heading));
     nodes.push(this.plainCopy(next));
-    const flags = document.getElementById("wwc-sc-flags");
+    const flags = this.sources.plan.querySelector("#wwc-sc-flags");
     nodes.push(element("h3", null, texts.flags_heading));
     nodes.push(this.plainCopy(flags));
     nodes.push(element("h3", "wwc-sc-report-criteria-heading", texts.report_criteria_heading));

@@ -10,7 +10,13 @@ import { scoring } from "../lib/index.js";
 import { setStyle, setText, toggleClass } from "../view/dom.js";
 
 export class Results {
-  constructor(root, sc) {
+  /**
+   * @param {HTMLElement} root #wwc-sc-results
+   * @param {any} sc the controller (app.js)
+   * @param {{status: HTMLElement, headings: Element}} shown the sticky status line, and the form whose
+   *   group headings carry each group's figure: outside the root, updated by this part alone
+   */
+  constructor(root, sc, shown) {
     this.root = root;
     this.sc = sc;
     const q = (selector) => root.querySelector(selector);
@@ -25,21 +31,18 @@ export class Results {
       evidence: q(".wwc-sc-evidence-result"),
       flags: q(".wwc-sc-evidence-flags"),
       overall: q(".wwc-sc-bar-overall .wwc-sc-bar-fill"),
-      status: root.ownerDocument.getElementById("wwc-sc-status"),
+      status: shown.status,
     };
-    this.groups = {};
-    Array.prototype.forEach.call(
-      root.querySelectorAll(".wwc-sc-group-bar"),
-      function (item) {
-        const id = item.getAttribute("data-wwc-group");
-        this.groups[id] = {
-          figure: item.querySelector(".wwc-sc-group-figure"),
-          fill: item.querySelector(".wwc-sc-bar-fill"),
-          heading: sc.form.querySelector(`[data-wwc-group-score="${id}"]`),
-        };
-      },
-      this,
-    );
+    /** @type {Map<string, {figure: any, fill: any, heading: any}>} */
+    this.groups = new Map();
+    for (const item of root.querySelectorAll(".wwc-sc-group-bar")) {
+      const id = item.getAttribute("data-wwc-group");
+      this.groups.set(id, {
+        figure: item.querySelector(".wwc-sc-group-figure"),
+        fill: item.querySelector(".wwc-sc-bar-fill"),
+        heading: shown.headings.querySelector(`[data-wwc-group-score="${CSS.escape(id)}"]`),
+      });
+    }
   }
 
   update(view) {
@@ -73,7 +76,7 @@ export class Results {
     setStyle(nodes.overall, "width", `${(100 * result.met) / Math.max(result.total, 1)}%`);
     setText(nodes.status, sc.summary(result));
     result.groups.forEach(function (group) {
-      const slot = this.groups[group.id];
+      const slot = this.groups.get(group.id);
       const figure = format(texts.group_figure, { percent: group.percent, met: group.met, total: group.total });
       setText(slot.figure, figure);
       if (slot.figure.getAttribute("data-wwc-percent") !== group.percent) {

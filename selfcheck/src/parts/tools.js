@@ -6,49 +6,78 @@
  */
 
 import { format } from "../lib/format.js";
-import { byId, element } from "../view/dom.js";
+import { element, requireElement } from "../view/dom.js";
 import { Transfer } from "./transfer.js";
 
 const IDENTITY = { city: "wwc-sc-city", date: "wwc-sc-date", name: "wwc-sc-name" };
 
 export class Tools {
-  constructor(root, sc) {
+  /**
+   * @param {HTMLElement} root #wwc-sc-tools
+   * @param {any} sc the controller (app.js)
+   * @param {HTMLDialogElement} dialog the start-over confirmation (#wwc-sc-confirm), outside the root
+   */
+  constructor(root, sc, dialog) {
     this.root = root;
     this.sc = sc;
+    this.dialog = dialog;
     this.texts = sc.texts;
     this.undo = null;
     this.transfer = new Transfer(this, sc);
     this.bind();
   }
 
+  /**
+   * An element of this part by id.
+   * @param {string} id
+   * @returns {any}
+   */
+  find(id) {
+    return requireElement(this.root, `#${id}`);
+  }
+
+  /**
+   * An element of the start-over dialog by id.
+   * @param {string} id
+   * @returns {any}
+   */
+  inDialog(id) {
+    return requireElement(this.dialog, `#${id}`);
+  }
+
+  /* Where a new assessment's name is typed (the manager sends the user here). */
+  focusName() {
+    this.find(IDENTITY.name).focus();
+  }
+
   bind() {
-    byId("wwc-sc-export").addEventListener("click", () => {
+    this.find("wwc-sc-export").addEventListener("click", () => {
       this.transfer.exportAnswers();
     });
-    byId("wwc-sc-import-file").addEventListener("change", (event) => {
+    this.find("wwc-sc-import-file").addEventListener("change", (event) => {
       this.transfer.importFile(event.target);
     });
-    byId("wwc-sc-start-over").addEventListener("click", () => {
+    this.find("wwc-sc-start-over").addEventListener("click", () => {
       this.askStartOver();
     });
-    byId("wwc-sc-undo").addEventListener("click", () => {
+    this.find("wwc-sc-undo").addEventListener("click", () => {
       this.undoLast();
     });
-    byId("wwc-sc-print").addEventListener("click", () => {
+    this.find("wwc-sc-print").addEventListener("click", () => {
       this.sc.print();
     });
-    byId("wwc-sc-confirm-yes").addEventListener("click", () => {
+    this.inDialog("wwc-sc-confirm-yes").addEventListener("click", () => {
       this.closeConfirm(true);
     });
-    byId("wwc-sc-confirm-no").addEventListener("click", () => {
+    this.inDialog("wwc-sc-confirm-no").addEventListener("click", () => {
       this.closeConfirm(false);
     });
-    byId("wwc-sc-confirm").addEventListener("cancel", (event) => {
+    this.dialog.addEventListener("cancel", (event) => {
       event.preventDefault();
       this.closeConfirm(false);
     });
     Object.keys(IDENTITY).forEach((key) => {
-      const input = byId(IDENTITY[key]);
+      const input = this.find(IDENTITY[key]);
       const save = () => {
         const value = input.value.slice(0, this.sc.limits[key] || 200);
         if (this.sc.model.current()[key] !== value) {
@@ -68,7 +97,7 @@ export class Tools {
 
   update(view) {
     Object.keys(IDENTITY).forEach((key) => {
-      const input = byId(IDENTITY[key]);
+      const input = this.find(IDENTITY[key]);
       const value = typeof view.assessment[key] === "string" ? view.assessment[key] : "";
       if (input.value !== value && document.activeElement !== input) {
         input.value = value;
@@ -77,19 +106,19 @@ export class Tools {
   }
 
   clearMessages() {
-    byId("wwc-sc-alert").replaceChildren();
-    byId("wwc-sc-notice").replaceChildren();
+    this.find("wwc-sc-alert").replaceChildren();
+    this.find("wwc-sc-notice").replaceChildren();
   }
 
   showAlert(message) {
     this.clearMessages();
-    byId("wwc-sc-alert").appendChild(element("p", null, message));
+    this.find("wwc-sc-alert").appendChild(element("p", null, message));
   }
 
   /* message: text; listItems: texts; link: { text, href } shown after the message. */
   showNotice(message, listItems, link) {
     this.clearMessages();
-    const notice = byId("wwc-sc-notice");
+    const notice = this.find("wwc-sc-notice");
     const paragraph = element("p", null, message);
     if (link) {
       const anchor = element("a", null, link.text);
@@ -113,7 +142,7 @@ export class Tools {
       return;
     }
     const question = format(this.texts.confirm_start_over, { count: count, edition: this.sc.edition.short_title });
-    const dialog = byId("wwc-sc-confirm");
+    const dialog = this.dialog;
     if (typeof dialog.showModal !== "function") {
       // No <dialog> support: the browser's own confirmation still asks first.
       if (window.confirm(question)) {
@@ -121,20 +150,20 @@ export class Tools {
       }
       return;
     }
-    byId("wwc-sc-confirm-text").textContent = question;
+    this.inDialog("wwc-sc-confirm-text").textContent = question;
     dialog.showModal();
-    byId("wwc-sc-confirm-no").focus();
+    this.inDialog("wwc-sc-confirm-no").focus();
   }
 
   closeConfirm(confirmed) {
-    const dialog = byId("wwc-sc-confirm");
+    const dialog = this.dialog;
     if (dialog.open) {
       dialog.close();
     }
     if (confirmed) {
       this.startOver();
     } else {
-      byId("wwc-sc-start-over").focus();
+      this.find("wwc-sc-start-over").focus();
     }
   }
 
@@ -154,19 +183,19 @@ export class Tools {
       },
       { keepUndo: true },
     );
-    byId("wwc-sc-undo").hidden = false;
+    this.find("wwc-sc-undo").hidden = false;
   }
 
   startOver() {
     this.replaceWork({}, {});
     this.showNotice(this.texts.cleared);
-    byId("wwc-sc-undo").focus();
+    this.find("wwc-sc-undo").focus();
   }
 
   forgetUndo() {
     if (this.undo) {
       this.undo = null;
-      byId("wwc-sc-undo").hidden = true;
+      this.find("wwc-sc-undo").hidden = true;
     }
   }
 
@@ -181,6 +210,6 @@ export class Tools {
       assessment.evidence = saved.evidence;
     });
     this.showNotice(this.texts.restored);
-    byId("wwc-sc-start-over").focus();
+    this.find("wwc-sc-start-over").focus();
   }
 }

@@ -76,7 +76,7 @@ export class Transfer {
     }
     const data = parsed.data;
     if (data.edition !== sc.edition.id) {
-      const link = document.querySelector(`[data-wwc-edition-link="${data.edition}"]`);
+      const link = this.sc.root.querySelector(`[data-wwc-edition-link="${CSS.escape(data.edition)}"]`);
       this.tools.showNotice(
         format(this.sc.texts.imported_other_edition, { file: fileName, edition: sc.data.editions[data.edition] }),
         null,
