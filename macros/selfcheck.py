@@ -45,8 +45,6 @@ ASSESSMENTS_FILE = Path(__file__).with_name("selfcheck-assessments.yml")
 # table), none of which holds another element of its own kind (tests/test_selfcheck_render.py).
 # The intro stays searchable; the repeated criterion and document texts stay on the guide's pages.
 SEARCH_EXCLUDE = "data-search-exclude"
-ROOT_ID = "wwc-selfcheck"
-DATA_ID = "wwc-selfcheck-data"
 # Marks the block as scripted before the browser paints what follows, so the layout that shows
 # first is the one the scripts keep (no shift when they start).
 SCRIPTED_MARK = '<script>document.currentScript.parentNode.classList.add("wwc-sc-js")</script>'
@@ -68,6 +66,11 @@ def _parsed_settings(path: str, mtime_ns: int) -> dict:
     # Read once per version of the file: every self-check page and download asks for it, and
     # parsing it each time cost a fifth of the build. The content loader gives file:line errors.
     return load_yaml(Path(path), f"macros/{Path(path).name}").data
+
+
+ELEMENTS: dict[str, str] = load_settings()["elements"]
+ROOT_ID = ELEMENTS["root"]
+DATA_ID = ELEMENTS["data"]
 
 
 def text(value) -> str:
@@ -324,7 +327,7 @@ def render_form(index: links.SiteIndex, edition: dict, texts: dict, empty: dict,
     # from storage only, so what is shown and what is saved cannot drift apart.
     heading_id = f"wwc-sc-form-heading-{edition['id']}"
     lines = [
-        f'<form class="wwc-sc-form" id="wwc-sc-form-{edition["id"]}" data-wwc-edition="{text(edition["id"])}" {SEARCH_EXCLUDE} '
+        f'<form class="wwc-sc-form" id="{ELEMENTS["form_prefix"]}{text(edition["id"])}" data-wwc-edition="{text(edition["id"])}" {SEARCH_EXCLUDE} '
         f'aria-labelledby="{heading_id}" autocomplete="off">',
         f'<h2 class="wwc-sc-form-heading" id="{heading_id}">{text(edition["title"])}</h2>',
     ]
@@ -387,7 +390,7 @@ def render_results(edition: dict, settings: dict, empty: dict, guide_base: str, 
     caption = fill(texts["bars_caption"] if has_average else texts["bars_caption_no_average"], group=group_label)
     marks = ", ".join(f"{tier['name']} {tier['min_percent']}%" for tier in edition["tiers"])
     lines = [
-        '<section class="wwc-sc-results wwc-sc-needs-script" id="wwc-sc-results" aria-labelledby="wwc-sc-results-heading" '
+        f'<section class="wwc-sc-results wwc-sc-needs-script" id="{ELEMENTS["results"]}" aria-labelledby="wwc-sc-results-heading" '
         f'{SEARCH_EXCLUDE}>',
         f'<h2 id="wwc-sc-results-heading">{text(texts["results_heading"])}</h2>',
         '<div class="wwc-sc-result-body" id="wwc-sc-result-body">',
@@ -452,31 +455,31 @@ def render_tools(settings: dict, guide_base: str) -> list[str]:
     # The schema is published with the site's downloads (macros/exports.py copies macros/schemas/).
     schema_href = f"{guide_base}{DOWNLOADS_DIR}/{settings['export']['schema_file']}"
     return [
-        '<section class="wwc-sc-tools wwc-sc-needs-script" id="wwc-sc-tools" aria-labelledby="wwc-sc-tools-heading" '
+        f'<section class="wwc-sc-tools wwc-sc-needs-script" id="{ELEMENTS["tools"]}" aria-labelledby="wwc-sc-tools-heading" '
         f'{SEARCH_EXCLUDE}>',
         f'<h2 id="wwc-sc-tools-heading">{text(texts["save_heading"])}</h2>',
         '<div class="wwc-sc-identity">',
-        f'<span class="wwc-sc-field"><label for="wwc-sc-city">{text(texts["city_label"])}</label>'
-        f'<input type="text" id="wwc-sc-city" maxlength="{limits["city"]}" autocomplete="off"></span>',
-        f'<span class="wwc-sc-field"><label for="wwc-sc-date">{text(texts["date_label"])}</label>'
-        '<input type="date" id="wwc-sc-date" autocomplete="off"></span>',
-        f'<span class="wwc-sc-field"><label for="wwc-sc-name">{text(texts["name_label"])}</label>'
-        f'<input type="text" id="wwc-sc-name" maxlength="{limits["name"]}" autocomplete="off"></span>',
+        f'<span class="wwc-sc-field"><label for="{ELEMENTS["city"]}">{text(texts["city_label"])}</label>'
+        f'<input type="text" id="{ELEMENTS["city"]}" maxlength="{limits["city"]}" autocomplete="off"></span>',
+        f'<span class="wwc-sc-field"><label for="{ELEMENTS["date"]}">{text(texts["date_label"])}</label>'
+        f'<input type="date" id="{ELEMENTS["date"]}" autocomplete="off"></span>',
+        f'<span class="wwc-sc-field"><label for="{ELEMENTS["name"]}">{text(texts["name_label"])}</label>'
+        f'<input type="text" id="{ELEMENTS["name"]}" maxlength="{limits["name"]}" autocomplete="off"></span>',
         "</div>",
         '<div class="wwc-sc-buttons">',
-        f'<button type="button" class="wwc-sc-button" id="wwc-sc-export">{text(texts["export_button"])}</button>',
+        f'<button type="button" class="wwc-sc-button" id="{ELEMENTS["export"]}">{text(texts["export_button"])}</button>',
         '<span class="wwc-sc-import">'
-        f'<label class="wwc-sc-button" for="wwc-sc-import-file">{text(texts["import_label"])}</label>'
-        f'<input type="file" id="wwc-sc-import-file" accept="{accept}" aria-describedby="wwc-sc-import-hint">'
+        f'<label class="wwc-sc-button" for="{ELEMENTS["import_file"]}">{text(texts["import_label"])}</label>'
+        f'<input type="file" id="{ELEMENTS["import_file"]}" accept="{accept}" aria-describedby="wwc-sc-import-hint">'
         "</span>",
-        f'<button type="button" class="wwc-sc-button" id="wwc-sc-start-over">{text(texts["start_over_button"])}</button>',
-        f'<button type="button" class="wwc-sc-button" id="wwc-sc-undo" hidden>{text(texts["undo_button"])}</button>',
-        f'<button type="button" class="wwc-sc-button" id="wwc-sc-print">{text(texts["print_button"])}</button>',
+        f'<button type="button" class="wwc-sc-button" id="{ELEMENTS["start_over"]}">{text(texts["start_over_button"])}</button>',
+        f'<button type="button" class="wwc-sc-button" id="{ELEMENTS["undo"]}" hidden>{text(texts["undo_button"])}</button>',
+        f'<button type="button" class="wwc-sc-button" id="{ELEMENTS["print"]}">{text(texts["print_button"])}</button>',
         "</div>",
         f'<p class="wwc-sc-hint" id="wwc-sc-import-hint">{text(texts["import_hint"])} '
         f'<a href="{text(schema_href)}">{text(texts["format_link"])}</a></p>',
-        '<div class="wwc-sc-alert" id="wwc-sc-alert" role="alert"></div>',
-        '<div class="wwc-sc-notice" id="wwc-sc-notice" role="status"></div>',
+        f'<div class="wwc-sc-alert" id="{ELEMENTS["alert"]}" role="alert"></div>',
+        f'<div class="wwc-sc-notice" id="{ELEMENTS["notice"]}" role="status"></div>',
         "</section>",
     ]
 
@@ -487,17 +490,17 @@ def render_plan(settings: dict, guide_base: str, directory_urls: bool) -> list[s
     texts = settings["texts"]
     documents_href = page_href(settings["pages"]["documents"], guide_base, directory_urls)
     return [
-        '<section class="wwc-sc-plan wwc-sc-needs-script" id="wwc-sc-plan" aria-labelledby="wwc-sc-plan-heading" '
+        f'<section class="wwc-sc-plan wwc-sc-needs-script" id="{ELEMENTS["plan"]}" aria-labelledby="wwc-sc-plan-heading" '
         f'{SEARCH_EXCLUDE}>',
         f'<h2 id="wwc-sc-plan-heading">{text(texts["plan_heading"])}</h2>',
         f'<h3 id="wwc-sc-next-heading">{text(texts["next_heading"])}</h3>',
-        '<div id="wwc-sc-next"></div>',
+        f'<div id="{ELEMENTS["next"]}"></div>',
         f'<h3 id="wwc-sc-flags-heading">{text(texts["flags_heading"])}</h3>',
-        '<div id="wwc-sc-flags"></div>',
+        f'<div id="{ELEMENTS["flags"]}"></div>',
         f'<h3 id="wwc-sc-documents-heading">{text(texts["documents_heading"])}</h3>',
-        '<details class="wwc-sc-documents" id="wwc-sc-documents">',
-        '<summary id="wwc-sc-documents-summary"></summary>',
-        '<div id="wwc-sc-documents-list"></div>',
+        f'<details class="wwc-sc-documents" id="{ELEMENTS["documents"]}">',
+        f'<summary id="{ELEMENTS["documents_summary"]}"></summary>',
+        f'<div id="{ELEMENTS["documents_list"]}"></div>',
         "</details>",
         f'<p><a href="{text(documents_href)}">{text(texts["documents_page_link"])}</a></p>',
         "</section>",
@@ -509,11 +512,11 @@ def render_notices_roots(texts: dict) -> list[str]:
     banner, an incoming share link, a merge, the undo of an import): wwc-sc-multi.js binds its
     parts to them. Hidden and empty, they take no space, so the first paint does not move."""
     return [
-        '<section class="wwc-sc-banner wwc-sc-needs-script" id="wwc-sc-banner" hidden></section>',
-        '<section class="wwc-sc-incoming wwc-sc-needs-script" id="wwc-sc-incoming" hidden></section>',
-        '<section class="wwc-sc-merge wwc-sc-needs-script" id="wwc-sc-merge" hidden></section>',
-        '<div class="wwc-sc-import-undo wwc-sc-needs-script"><p id="wwc-sc-import-message" role="status"></p>'
-        f'<button type="button" class="wwc-sc-button" id="wwc-sc-undo-import" hidden>{text(texts["import_undo"])}</button></div>',
+        f'<section class="wwc-sc-banner wwc-sc-needs-script" id="{ELEMENTS["banner"]}" hidden></section>',
+        f'<section class="wwc-sc-incoming wwc-sc-needs-script" id="{ELEMENTS["incoming"]}" hidden></section>',
+        f'<section class="wwc-sc-merge wwc-sc-needs-script" id="{ELEMENTS["merge"]}" hidden></section>',
+        f'<div class="wwc-sc-import-undo wwc-sc-needs-script"><p id="{ELEMENTS["import_message"]}" role="status"></p>'
+        f'<button type="button" class="wwc-sc-button" id="{ELEMENTS["undo_import"]}" hidden>{text(texts["import_undo"])}</button></div>',
     ]
 
 
@@ -521,18 +524,18 @@ def render_assessments_roots() -> list[str]:
     """The assessments manager, share and compare: their content depends on what this browser
     keeps, so they sit below the form and the plan, where filling them moves nothing already seen."""
     return [
-        f'<section class="wwc-sc-{name} wwc-sc-needs-script" id="wwc-sc-{name}" hidden></section>'
+        f'<section class="wwc-sc-{name} wwc-sc-needs-script" id="{ELEMENTS[name]}" hidden></section>'
         for name in ("assessments", "share", "compare")
     ]
 
 
 def render_confirm_dialog(texts: dict) -> list[str]:
     return [
-        '<dialog class="wwc-sc-dialog" id="wwc-sc-confirm" aria-labelledby="wwc-sc-confirm-text">',
-        '<p id="wwc-sc-confirm-text"></p>',
+        f'<dialog class="wwc-sc-dialog" id="{ELEMENTS["confirm"]}" aria-labelledby="{ELEMENTS["confirm_text"]}">',
+        f'<p id="{ELEMENTS["confirm_text"]}"></p>',
         '<div class="wwc-sc-buttons">',
-        f'<button type="button" class="wwc-sc-button" id="wwc-sc-confirm-yes">{text(texts["confirm_yes"])}</button>',
-        f'<button type="button" class="wwc-sc-button" id="wwc-sc-confirm-no">{text(texts["confirm_no"])}</button>',
+        f'<button type="button" class="wwc-sc-button" id="{ELEMENTS["confirm_yes"]}">{text(texts["confirm_yes"])}</button>',
+        f'<button type="button" class="wwc-sc-button" id="{ELEMENTS["confirm_no"]}">{text(texts["confirm_no"])}</button>',
         "</div>",
         "</dialog>",
     ]
@@ -572,10 +575,10 @@ def render_self_check(content: dict, edition_id: str | None = None, settings: di
         *render_form(index, edition, texts, empty, guide_base, directory_urls),
         *render_plan(settings, guide_base, directory_urls),
         *render_assessments_roots(),
-        f'<section class="wwc-sc-report" id="wwc-sc-report" {SEARCH_EXCLUDE} aria-label="'
+        f'<section class="wwc-sc-report" id="{ELEMENTS["report"]}" {SEARCH_EXCLUDE} aria-label="'
         f'{text(texts["report_heading"])}"></section>',
         *render_confirm_dialog(texts),
-        f'<p class="wwc-sc-status wwc-sc-needs-script" id="wwc-sc-status" role="status">'
+        f'<p class="wwc-sc-status wwc-sc-needs-script" id="{ELEMENTS["status"]}" role="status">'
         f'{text(initial_summary(edition, texts, empty))}</p>',
         "</div>",
         *scripts,

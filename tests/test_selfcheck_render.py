@@ -258,3 +258,22 @@ def test_an_editions_result_note_comes_from_its_data(content):
     # The page shell is one macro line again: the note is not in its front matter.
     for path in (DOCS / "self-check").glob("*.md"):
         assert not path.read_text(encoding="utf-8").startswith("---"), path
+
+
+def test_the_scripts_element_ids_are_the_yamls():
+    """selfcheck/src/elements.js is what `python -m macros.selfcheck_elements` writes from
+    selfcheck.yml's elements, and the page renders each of those ids once."""
+    from macros.selfcheck_elements import MODULE, module_text
+    elements = load_settings()["elements"]
+    assert MODULE.read_text(encoding="utf-8") == module_text(elements), "run: .venv/bin/python -m macros.selfcheck_elements"
+    page = BeautifulSoup(render_self_check(load_content(ROOT)), "html.parser")
+    for key, element_id in elements.items():
+        if key != "form_prefix":
+            assert len(page.find_all(id=element_id)) == 1, key
+    assert page.find(id=elements["form_prefix"] + "assessment-45")
+    # The sources name no shared id as a literal: they read ELEMENTS.
+    shared = {value for key, value in elements.items() if key != "form_prefix"}
+    for source in SOURCES.rglob("*.js"):
+        if source.name != "elements.js":
+            literals = set(re.findall(r"[\"'`]#?(wwc-[a-z0-9-]+)[\"'`]", source.read_text(encoding="utf-8")))
+            assert not literals & shared, (source, literals & shared)

@@ -10,6 +10,7 @@
  * It makes no network request of any kind.
  */
 
+import { ELEMENTS } from "./elements.js";
 import { readiness, scoring } from "./lib/index.js";
 import { format } from "./lib/format.js";
 import { Evidence } from "./parts/evidence.js";
@@ -41,7 +42,7 @@ export class SelfCheck {
       }
     }
     this.format = format;
-    this.form = requireElement(root, `#wwc-sc-form-${data.edition.id}`);
+    this.form = requireElement(root, `#${ELEMENTS.form_prefix}${CSS.escape(data.edition.id)}`);
     // Saved data: several assessments (multi.js over lib/assessments.js and lib/store.js).
     this.multi = createMulti({
       root,
@@ -120,17 +121,21 @@ export class SelfCheck {
 
   start() {
     const root = this.root;
-    const results = requireElement(root, "#wwc-sc-results");
-    const plan = requireElement(root, "#wwc-sc-plan");
-    this.parts.tools = new Tools(requireElement(root, "#wwc-sc-tools"), this, requireElement(root, "#wwc-sc-confirm"));
+    const results = requireElement(root, `#${ELEMENTS.results}`);
+    const plan = requireElement(root, `#${ELEMENTS.plan}`);
+    this.parts.tools = new Tools(
+      requireElement(root, `#${ELEMENTS.tools}`),
+      this,
+      requireElement(root, `#${ELEMENTS.confirm}`),
+    );
     this.parts.results = new Results(results, this, {
-      status: requireElement(root, "#wwc-sc-status"),
+      status: requireElement(root, `#${ELEMENTS.status}`),
       headings: this.form,
     });
     this.parts.evidence = new Evidence(this.form, this);
     this.parts.plan = new Plan(plan, this);
     // The report prints copies of what the results and the plan show.
-    this.parts.report = new Report(requireElement(root, "#wwc-sc-report"), this, { results, plan });
+    this.parts.report = new Report(requireElement(root, `#${ELEMENTS.report}`), this, { results, plan });
     this.bind();
     this.update(null);
     // The storage banner is the page's one voice about saving: it says what could not be read,

@@ -5,12 +5,13 @@
  * is and saves nothing.
  */
 
+import { ELEMENTS } from "./elements.js";
 import { SelfCheck } from "./app.js";
 import { showStartFailure } from "./view/failure.js";
 
 /** @param {HTMLElement} root */
 function readPayload(root) {
-  const script = root.querySelector("#wwc-selfcheck-data");
+  const script = root.querySelector(`#${ELEMENTS.data}`);
   if (!script) {
     throw new Error("missing element #wwc-selfcheck-data");
   }
@@ -18,7 +19,7 @@ function readPayload(root) {
 }
 
 function init() {
-  const root = document.getElementById("wwc-selfcheck");
+  const root = document.getElementById(ELEMENTS.root);
   if (!root || root.hasAttribute("data-wwc-ready") || !root.hasAttribute("data-wwc-edition")) {
     return;
   }

@@ -8,6 +8,7 @@
  *   multi.changed(result);            // after every model.change(...)
  */
 
+import { ELEMENTS } from "./elements.js";
 import { assessments } from "./lib/index.js";
 import { Manager, Banner } from "./parts/assessments.js";
 import { Compare } from "./parts/compare.js";
@@ -21,10 +22,10 @@ import { download, element, requireElement } from "./view/dom.js";
  * @type {Record<string, [new (root: HTMLElement, ctx: any) => any, string]>}
  */
 const ON_DEMAND = {
-  share: [Share, "wwc-sc-share"],
-  incoming: [Incoming, "wwc-sc-incoming"],
-  merge: [Merge, "wwc-sc-merge"],
-  compare: [Compare, "wwc-sc-compare"],
+  share: [Share, ELEMENTS.share],
+  incoming: [Incoming, ELEMENTS.incoming],
+  merge: [Merge, ELEMENTS.merge],
+  compare: [Compare, ELEMENTS.compare],
 };
 
 /**
@@ -215,8 +216,8 @@ export function createMulti(host) {
   function attach() {
     // The roots are in the page's HTML (macros/selfcheck.py), so nothing moves when they fill.
     const root = host.root;
-    undoButton = requireElement(root, "#wwc-sc-undo-import");
-    view.undoNote = requireElement(root, "#wwc-sc-import-message");
+    undoButton = requireElement(root, `#${ELEMENTS.undo_import}`);
+    view.undoNote = requireElement(root, `#${ELEMENTS.import_message}`);
     undoButton?.addEventListener("click", () => {
       const result = model.undoImport();
       changed(result);
@@ -224,8 +225,8 @@ export function createMulti(host) {
       refreshParts();
       view.undoNote.textContent = settings.texts.import_undone;
     });
-    view.banner = new Banner(requireElement(root, "#wwc-sc-banner"), ctx);
-    view.manager = new Manager(requireElement(root, "#wwc-sc-assessments"), ctx);
+    view.banner = new Banner(requireElement(root, `#${ELEMENTS.banner}`), ctx);
+    view.manager = new Manager(requireElement(root, `#${ELEMENTS.assessments}`), ctx);
     opener("share", settings.texts.share_heading, settings.texts.share_open);
     opener("compare", settings.texts.compare_heading, settings.texts.compare_open);
     refreshParts();

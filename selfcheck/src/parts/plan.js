@@ -6,6 +6,7 @@
  * every URL comes from the build. The documents list is built only while its panel is open.
  */
 
+import { ELEMENTS } from "../elements.js";
 import { readiness } from "../lib/index.js";
 import { format } from "../lib/format.js";
 import { element, requireElement, setText } from "../view/dom.js";
@@ -14,11 +15,11 @@ export class Plan {
   constructor(root, sc) {
     this.root = root;
     this.sc = sc;
-    this.next = requireElement(root, "#wwc-sc-next");
-    this.flags = requireElement(root, "#wwc-sc-flags");
-    this.documents = requireElement(root, "#wwc-sc-documents");
-    this.documentsSummary = requireElement(root, "#wwc-sc-documents-summary");
-    this.documentsList = requireElement(root, "#wwc-sc-documents-list");
+    this.next = requireElement(root, `#${ELEMENTS.next}`);
+    this.flags = requireElement(root, `#${ELEMENTS.flags}`);
+    this.documents = requireElement(root, `#${ELEMENTS.documents}`);
+    this.documentsSummary = requireElement(root, `#${ELEMENTS.documents_summary}`);
+    this.documentsList = requireElement(root, `#${ELEMENTS.documents_list}`);
     this.signature = { next: null, flags: null, documents: null };
     this.labels = {};
     this.itemTexts = {};

@@ -6,6 +6,7 @@
  * built on beforeprint, so answering never pays for it. User text goes in as text only.
  */
 
+import { ELEMENTS } from "../elements.js";
 import { format } from "../lib/format.js";
 import { headRow } from "../view/controls.js";
 import { element } from "../view/dom.js";
@@ -90,10 +91,10 @@ export class Report {
       nodes.push(element("p", null, note.textContent));
     }
     nodes.push(this.areaTable(result));
-    const next = this.sources.plan.querySelector("#wwc-sc-next");
+    const next = this.sources.plan.querySelector(`#${ELEMENTS.next}`);
     nodes.push(element("h3", null, texts.next_heading));
     nodes.push(this.plainCopy(next));
-    const flags = this.sources.plan.querySelector("#wwc-sc-flags");
+    const flags = this.sources.plan.querySelector(`#${ELEMENTS.flags}`);
     nodes.push(element("h3", null, texts.flags_heading));
     nodes.push(this.plainCopy(flags));
     nodes.push(element("h3", "wwc-sc-report-criteria-heading", texts.report_criteria_heading));

@@ -5,11 +5,12 @@
  * import are the Transfer helper's (transfer.js).
  */
 
+import { ELEMENTS } from "../elements.js";
 import { format } from "../lib/format.js";
 import { element, requireElement } from "../view/dom.js";
 import { Transfer } from "./transfer.js";
 
-const IDENTITY = { city: "wwc-sc-city", date: "wwc-sc-date", name: "wwc-sc-name" };
+const IDENTITY = { city: ELEMENTS.city, date: ELEMENTS.date, name: ELEMENTS.name };
 
 export class Tools {
   /**
@@ -51,25 +52,25 @@ export class Tools {
   }
 
   bind() {
-    this.find("wwc-sc-export").addEventListener("click", () => {
+    this.find(ELEMENTS.export).addEventListener("click", () => {
       this.transfer.exportAnswers();
     });
-    this.find("wwc-sc-import-file").addEventListener("change", (event) => {
+    this.find(ELEMENTS.import_file).addEventListener("change", (event) => {
       this.transfer.importFile(event.target);
     });
-    this.find("wwc-sc-start-over").addEventListener("click", () => {
+    this.find(ELEMENTS.start_over).addEventListener("click", () => {
       this.askStartOver();
     });
-    this.find("wwc-sc-undo").addEventListener("click", () => {
+    this.find(ELEMENTS.undo).addEventListener("click", () => {
       this.undoLast();
     });
-    this.find("wwc-sc-print").addEventListener("click", () => {
+    this.find(ELEMENTS.print).addEventListener("click", () => {
       this.sc.print();
     });
-    this.inDialog("wwc-sc-confirm-yes").addEventListener("click", () => {
+    this.inDialog(ELEMENTS.confirm_yes).addEventListener("click", () => {
       this.closeConfirm(true);
     });
-    this.inDialog("wwc-sc-confirm-no").addEventListener("click", () => {
+    this.inDialog(ELEMENTS.confirm_no).addEventListener("click", () => {
       this.closeConfirm(false);
     });
     this.dialog.addEventListener("cancel", (event) => {
@@ -106,19 +107,19 @@ export class Tools {
   }
 
   clearMessages() {
-    this.find("wwc-sc-alert").replaceChildren();
-    this.find("wwc-sc-notice").replaceChildren();
+    this.find(ELEMENTS.alert).replaceChildren();
+    this.find(ELEMENTS.notice).replaceChildren();
   }
 
   showAlert(message) {
     this.clearMessages();
-    this.find("wwc-sc-alert").appendChild(element("p", null, message));
+    this.find(ELEMENTS.alert).appendChild(element("p", null, message));
   }
 
   /* message: text; listItems: texts; link: { text, href } shown after the message. */
   showNotice(message, listItems, link) {
     this.clearMessages();
-    const notice = this.find("wwc-sc-notice");
+    const notice = this.find(ELEMENTS.notice);
     const paragraph = element("p", null, message);
     if (link) {
       const anchor = element("a", null, link.text);
@@ -150,9 +151,9 @@ export class Tools {
       }
       return;
     }
-    this.inDialog("wwc-sc-confirm-text").textContent = question;
+    this.inDialog(ELEMENTS.confirm_text).textContent = question;
     dialog.showModal();
-    this.inDialog("wwc-sc-confirm-no").focus();
+    this.inDialog(ELEMENTS.confirm_no).focus();
   }
 
   closeConfirm(confirmed) {
@@ -163,7 +164,7 @@ export class Tools {
     if (confirmed) {
       this.startOver();
     } else {
-      this.find("wwc-sc-start-over").focus();
+      this.find(ELEMENTS.start_over).focus();
     }
   }
 
@@ -183,19 +184,19 @@ export class Tools {
       },
       { keepUndo: true },
     );
-    this.find("wwc-sc-undo").hidden = false;
+    this.find(ELEMENTS.undo).hidden = false;
   }
 
   startOver() {
     this.replaceWork({}, {});
     this.showNotice(this.texts.cleared);
-    this.find("wwc-sc-undo").focus();
+    this.find(ELEMENTS.undo).focus();
   }
 
   forgetUndo() {
     if (this.undo) {
       this.undo = null;
-      this.find("wwc-sc-undo").hidden = true;
+      this.find(ELEMENTS.undo).hidden = true;
     }
   }
 
@@ -210,6 +211,6 @@ export class Tools {
       assessment.evidence = saved.evidence;
     });
     this.showNotice(this.texts.restored);
-    this.find("wwc-sc-start-over").focus();
+    this.find(ELEMENTS.start_over).focus();
   }
 }
