@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import hashlib
 import re
-from html import escape
 from functools import lru_cache
+from html import escape
 from pathlib import Path
 
 import rcssmin
 
-# Inside <script> or <style> the HTML parser ends the element at the first "</script" or
-# "</style" whatever the code around it means; "<!--" in a script switches the parser into a
-# state where a later "<script" swallows the rest of the page. None of them can be inlined safely.
-CLOSERS = {"script": re.compile(r"</script|<!--", re.I), "style": re.compile(r"</style", re.I)}
+# Inside <style> the HTML parser ends the element at the first "</style" whatever the stylesheet
+# around it means: such a stylesheet cannot be inlined safely.
+CLOSERS = {"style": re.compile(r"</style", re.IGNORECASE)}
 
 
 class AssetError(ValueError):

@@ -277,3 +277,17 @@ def test_the_scripts_element_ids_are_the_yamls():
         if source.name != "elements.js":
             literals = set(re.findall(r"[\"'`]#?(wwc-[a-z0-9-]+)[\"'`]", source.read_text(encoding="utf-8")))
             assert not literals & shared, (source, literals & shared)
+
+
+def test_the_templates_escape_by_default_and_never_evaluate_yaml(content):
+    """The page comes from Jinja templates with autoescape on: markup and template syntax in YAML
+    values reach the page as text."""
+    from macros.selfcheck import template_environment
+    assert template_environment().autoescape is True
+    changed = hostile_content(content)
+    criterion = next(iter(changed["editions"].values()))["groups"][0]["criteria"][0]
+    criterion["statement"] = "{{ 7 * 7 }} {% if true %}x{% endif %} <img src=x onerror=alert(1)>"
+    page = BeautifulSoup(render_self_check(changed), "html.parser")
+    statement = page.select_one("fieldset .wwc-sc-statement").get_text()
+    assert statement == "{{ 7 * 7 }} {% if true %}x{% endif %} <img src=x onerror=alert(1)>"
+    assert page.find("img") is None
