@@ -374,7 +374,7 @@ def answer_labels(edition: dict, texts: dict) -> dict[str, str]:
     return {
         "label_states": joined([state["label"] for state in states], texts["list_or"]),
         "label_met": joined([state["label"] for state in states if state["met"]], texts["list_or"]),
-        # wwc-readiness.js scores an unbacked met answer as the edition's first unmet state.
+        # selfcheck/src/lib/readiness.js scores an unbacked met answer as the edition's first unmet state.
         "label_downgrade": unmet[0] if unmet else "",
         "label_unmet_order": joined(unmet, texts["list_before"]) if unmet else "",
     }

@@ -1,6 +1,6 @@
 /*
  * The self-check's MODEL (the contract in the team's selfcheck-model notes), over the assessment
- * store (wwc-store.js): several assessments per browser, one of them open in this tab.
+ * store (store.js): several assessments per browser, one of them open in this tab.
  *
  *   model.current()            the open assessment (a copy; a draft until the first change)
  *   model.change(fn)           fn(assessment) on the LATEST stored copy, stamped and saved

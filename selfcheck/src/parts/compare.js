@@ -154,7 +154,7 @@ export class Compare extends ContextPart {
     criteria.appendChild(headRow([edition.item_label, fromName, toName, t.compare_col_change]));
     const criteriaBody = element("tbody");
     // By the change: compare_improved, compare_slipped, compare_changed, compare_same (named here
-    // so the build sends these texts with this part, macros/selfcheck.py script_texts).
+    // so a search for a text finds where it is used).
     result.criteria.forEach(function (row) {
       const tr = cells(
         element("tr"),

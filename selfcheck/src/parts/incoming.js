@@ -19,8 +19,8 @@ export class Incoming extends ContextPart {
   errorText(error, editionId) {
     const t = this.texts;
     // By the error's code: link_too_long, link_not_a_link, link_newer_version, link_damaged,
-    // link_too_large, link_invalid, link_unknown_edition (named here so the build sends these
-    // texts with this part, macros/selfcheck.py script_texts).
+    // link_too_large, link_invalid, link_unknown_edition (named here so a search for a text finds
+    // where it is used).
     const key = `link_${error.code.replace(/-/g, "_")}`;
     return format(t[key] || error.code, { detail: error.detail, length: error.detail, edition: editionId || "" });
   }
