@@ -230,6 +230,22 @@ def test_tabs_stay_in_step(context, url, offsite_requests):
     assert stored_answers(tab_a) == {"DG1": "yes", "DG2": "no", "DG3": "yes"}
 
 
+def test_undo_in_one_tab_restores_only_what_it_cleared_and_keeps_another_tabs_answer(context, url, offsite_requests):
+    """Issue 24, item 8: tab A starts over, tab B answers, tab A undoes: B's answer stays."""
+    tab_a = open_self_check(context.new_page(), url)
+    answer(tab_a, {"DG1": "yes", "DG2": "yes"})
+    tab_a.click("#wwc-sc-start-over")
+    tab_a.click("#wwc-sc-confirm-yes")
+    expect(tab_a.locator("#wwc-sc-undo")).to_be_visible()
+    tab_b = open_self_check(context.new_page(), url)
+    answer(tab_b, {"DG3": "no", "DG2": "no"})
+    expect(tab_a.locator(radio_label("DG3", "no") + " > input")).to_be_checked()
+    tab_a.click("#wwc-sc-undo")
+    # DG1 comes back; DG2 and DG3, answered in tab B after the start over, keep B's answers.
+    expect(tab_a.locator(radio_label("DG1", "yes") + " > input")).to_be_checked()
+    assert stored_answers(tab_a) == {"DG1": "yes", "DG2": "no", "DG3": "no"}
+
+
 def test_accessibility_of_the_assessment_parts(sc_page, url):
     page = sc_page
     open_self_check(page, url)

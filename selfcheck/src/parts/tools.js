@@ -7,6 +7,7 @@
 
 import { ELEMENTS } from "../elements.js";
 import { format } from "../lib/format.js";
+import { applyUndo, undoRecord } from "../lib/undo.js";
 import { element, requireElement } from "../view/dom.js";
 import { Transfer } from "./transfer.js";
 
@@ -172,7 +173,7 @@ export class Tools {
      the old ones for one undo. */
   replaceWork(answers, evidence, identity) {
     const current = this.sc.model.current();
-    this.undo = JSON.parse(JSON.stringify({ answers: current.answers, evidence: current.evidence }));
+    this.undo = undoRecord({ answers: current.answers, evidence: current.evidence }, { answers, evidence });
     this.sc.change(
       null,
       (assessment) => {
@@ -206,9 +207,9 @@ export class Tools {
     }
     const saved = this.undo;
     this.forgetUndo();
+    // Only what the replacement changed comes back: an answer another tab gave since stays.
     this.sc.change(null, (assessment) => {
-      assessment.answers = saved.answers;
-      assessment.evidence = saved.evidence;
+      applyUndo(assessment, saved);
     });
     this.showNotice(this.texts.restored);
     this.find(ELEMENTS.start_over).focus();
