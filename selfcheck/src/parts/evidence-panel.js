@@ -28,8 +28,10 @@ export class EvidencePanel {
     this.must = null;
     /** @type {any[]} */
     this.boxes = [];
-    /** @type {{notes: any, owner: any, due: any, list: any} | null} */
+    /** @type {{notes: any, owner: any, due: any, list: any, message: any} | null} */
     this.built = null;
+    /** @type {Map<string, string>} each text field's value as this tab last saw it stored */
+    this.bases = new Map();
     this.idBase = `${details.closest("form").id}-${this.id.toLowerCase()}`;
   }
 
@@ -51,9 +53,12 @@ export class EvidencePanel {
     for (const key of ["notes", "owner", "due"]) {
       const input = this.built[key];
       const value = typeof entry[key] === "string" ? entry[key] : "";
-      // Never overwrite what is being typed in this tab.
-      if (input.value !== value && document.activeElement !== input) {
-        input.value = value;
+      // Never overwrite what is being typed in this tab: saving it then says if the stored text moved on.
+      if (document.activeElement !== input) {
+        if (input.value !== value) {
+          input.value = value;
+        }
+        this.bases.set(key, value);
       }
     }
     this.renderLinks(Array.isArray(entry.links) ? entry.links : []);
@@ -100,11 +105,13 @@ export class EvidencePanel {
     const row = element("div", "wwc-sc-field-row");
     row.append(owner.wrapper, due.wrapper);
     const links = this.buildLinks();
+    const message = element("p", "wwc-sc-field-message");
+    message.setAttribute("role", "status");
     const fields = element("div", "wwc-sc-fields");
-    fields.append(notes.wrapper, row, links.wrapper);
+    fields.append(notes.wrapper, row, message, links.wrapper);
     this.details.append(...checklists, fields);
     this.boxes = [...this.details.querySelectorAll("input[type=checkbox]")];
-    this.built = { notes: notes.input, owner: owner.input, due: due.input, list: links.list };
+    this.built = { notes: notes.input, owner: owner.input, due: due.input, list: links.list, message };
     const view = this.sc.view();
     this.fill(view.assessment);
     this.showState(view);
@@ -186,6 +193,33 @@ export class EvidencePanel {
       );
     }
     return nodes;
+  }
+
+  /**
+   * Save a typed field (notes, owner, due date) over the latest stored entry. When another tab
+   * changed that field after this tab last saw it, this tab's text is kept and the other is shown.
+   * @param {string} key
+   * @param {string} value
+   */
+  save(key, value) {
+    const base = this.bases.get(key) ?? readEntry(this.sc.model.current(), this.id)[key] ?? "";
+    /** @type {string | null} */
+    let other = null;
+    this.sc.change(this.id, (/** @type {any} */ assessment) => {
+      const entry = entryOf(assessment, this.id);
+      if (entry[key] !== base && entry[key] !== value) {
+        other = entry[key];
+      }
+      entry[key] = value;
+    });
+    this.bases.set(key, value);
+    const labels = { notes: "notes_label", owner: "owner_label", due: "due_label" };
+    setText(
+      this.built?.message,
+      other === null
+        ? ""
+        : format(this.sc.texts.field_overwritten, { field: this.sc.texts[labels[key]], id: this.id, other }),
+    );
   }
 
   /* ---- links to the city's own documents ---- */

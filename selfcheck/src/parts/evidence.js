@@ -111,9 +111,7 @@ export class Evidence {
     if (readEntry(this.sc.model.current(), id)[key] === value) {
       return;
     }
-    this.sc.change(id, (/** @type {any} */ assessment) => {
-      entryOf(assessment, id)[key] = value;
-    });
+    this.panels.get(id)?.save(key, value);
   }
 
   flushAll() {

@@ -25,6 +25,8 @@ export class Tools {
     this.dialog = dialog;
     this.texts = sc.texts;
     this.undo = null;
+    /** @type {Map<string, string>} each identity field's value as this tab last saw it stored */
+    this.bases = new Map();
     this.transfer = new Transfer(this, sc);
     this.bind();
   }
@@ -78,33 +80,57 @@ export class Tools {
       event.preventDefault();
       this.closeConfirm(false);
     });
-    Object.keys(IDENTITY).forEach((key) => {
+    for (const key of Object.keys(IDENTITY)) {
       const input = this.find(IDENTITY[key]);
-      const save = () => {
-        const value = input.value.slice(0, this.sc.limits[key] || 200);
-        if (this.sc.model.current()[key] !== value) {
-          this.sc.change(
-            null,
-            (assessment) => {
-              assessment[key] = value;
-            },
-            { identity: true },
-          );
-        }
-      };
+      const save = () => this.saveIdentity(key, input.value.slice(0, this.sc.limits[key] || 200));
       input.addEventListener("input", save);
       input.addEventListener("change", save);
-    });
+    }
+  }
+
+  /**
+   * Save the name, city or date over the latest stored assessment. When another tab changed it
+   * after this tab last saw it, this tab's text is kept and the other is shown.
+   * @param {string} key
+   * @param {string} value
+   */
+  saveIdentity(key, value) {
+    if (this.sc.model.current()[key] === value) {
+      return;
+    }
+    const base = this.bases.get(key) ?? "";
+    /** @type {string | null} */
+    let other = null;
+    this.sc.change(
+      null,
+      (assessment) => {
+        const stored = typeof assessment[key] === "string" ? assessment[key] : "";
+        if (stored !== base && stored !== value) {
+          other = stored;
+        }
+        assessment[key] = value;
+      },
+      { identity: true },
+    );
+    this.bases.set(key, value);
+    if (other !== null) {
+      const field = this.texts[`${key}_label`];
+      this.showNotice(format(this.texts.identity_overwritten, { field, other }));
+    }
   }
 
   update(view) {
-    Object.keys(IDENTITY).forEach((key) => {
+    for (const key of Object.keys(IDENTITY)) {
       const input = this.find(IDENTITY[key]);
       const value = typeof view.assessment[key] === "string" ? view.assessment[key] : "";
-      if (input.value !== value && document.activeElement !== input) {
-        input.value = value;
+      // Never overwrite what is being typed in this tab: saving it then says if the stored text moved on.
+      if (document.activeElement !== input) {
+        if (input.value !== value) {
+          input.value = value;
+        }
+        this.bases.set(key, value);
       }
-    });
+    }
   }
 
   clearMessages() {
