@@ -20,7 +20,7 @@ export function undoRecord(before, replaced) {
  * @param {any} object
  * @param {string} key
  */
-function valueOf(object, key) {
+function storedText(object, key) {
   return hasOwn(object, key) ? JSON.stringify(object[key]) : undefined;
 }
 
@@ -36,12 +36,12 @@ function restoreFields(current, before, replaced) {
   const kept = [];
   const keys = new Set([...Object.keys(before), ...Object.keys(replaced), ...Object.keys(current)]);
   for (const key of keys) {
-    const was = valueOf(before, key);
-    const left = valueOf(replaced, key);
+    const was = storedText(before, key);
+    const left = storedText(replaced, key);
     if (was === left) {
       continue; // the replacement did not change it: nothing to undo
     }
-    if (valueOf(current, key) !== left) {
+    if (storedText(current, key) !== left) {
       kept.push(key); // changed again since (another tab): the newer work stays
       continue;
     }
