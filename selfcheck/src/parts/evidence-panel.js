@@ -2,16 +2,15 @@
  * One criterion's evidence panel (a <details data-wwc-evidence> of the form), the root it owns:
  * closed and empty in the page, built on its first opening from the embedded checklists (a
  * checkbox per requirement and document inside its label, its value the YAML id; any must-meet
- * status line), notes, owner, due date and links to the city's own documents. Links are shown as
- * text links, never fetched, and only http(s) addresses are accepted. Every text goes in through
- * textContent, value or setAttribute. Saving ticks and typed fields is the form's evidence part's.
+ * status line), notes, owner, due date and the links to the city's own documents (EvidenceLinks).
+ * Every text goes in through textContent, value or setAttribute. Saving ticks and typed fields is the form's evidence part's.
  */
 
 import { readiness } from "../lib/index.js";
 import { format } from "../lib/format.js";
-import { button } from "../view/controls.js";
 import { element, setText, toggleClass } from "../view/dom.js";
-import { entryOf, httpUrl, readEntry } from "../view/evidence-entry.js";
+import { entryOf, readEntry } from "../view/evidence-entry.js";
+import { EvidenceLinks } from "./evidence-links.js";
 
 export class EvidencePanel {
   /**
@@ -28,7 +27,7 @@ export class EvidencePanel {
     this.must = null;
     /** @type {any[]} */
     this.boxes = [];
-    /** @type {{notes: any, owner: any, due: any, list: any, message: any} | null} */
+    /** @type {{notes: any, owner: any, due: any, message: any} | null} */
     this.built = null;
     /** @type {Map<string, string>} each text field's value as this tab last saw it stored */
     this.bases = new Map();
@@ -61,7 +60,7 @@ export class EvidencePanel {
         this.bases.set(key, value);
       }
     }
-    this.renderLinks(Array.isArray(entry.links) ? entry.links : []);
+    this.links.render(Array.isArray(entry.links) ? entry.links : []);
   }
 
   /** @param {any} view */
@@ -104,14 +103,15 @@ export class EvidencePanel {
     const due = this.field("due", texts.due_label, "input", "date");
     const row = element("div", "wwc-sc-field-row");
     row.append(owner.wrapper, due.wrapper);
-    const links = this.buildLinks();
+    this.links = new EvidenceLinks(this);
+    const links = this.links.build();
     const message = element("p", "wwc-sc-field-message");
     message.setAttribute("role", "status");
     const fields = element("div", "wwc-sc-fields");
-    fields.append(notes.wrapper, row, message, links.wrapper);
+    fields.append(notes.wrapper, row, message, links);
     this.details.append(...checklists, fields);
     this.boxes = [...this.details.querySelectorAll("input[type=checkbox]")];
-    this.built = { notes: notes.input, owner: owner.input, due: due.input, list: links.list, message };
+    this.built = { notes: notes.input, owner: owner.input, due: due.input, message };
     const view = this.sc.view();
     this.fill(view.assessment);
     this.showState(view);
@@ -220,108 +220,5 @@ export class EvidencePanel {
         ? ""
         : format(this.sc.texts.field_overwritten, { field: this.sc.texts[labels[key]], id: this.id, other }),
     );
-  }
-
-  /* ---- links to the city's own documents ---- */
-
-  buildLinks() {
-    const texts = this.sc.texts;
-    const limits = this.sc.limits;
-    const wrapper = element("div", "wwc-sc-links");
-    const heading = element("p", "wwc-sc-more-heading", texts.links_label);
-    heading.id = `${this.idBase}-links-heading`;
-    const list = element("ul", "wwc-sc-link-list");
-    list.setAttribute("aria-labelledby", heading.id);
-    const add = element("div", "wwc-sc-link-add");
-    const textField = this.field("link-text", texts.link_text_label, "input", "text");
-    const urlField = this.field("link-url", texts.link_url_label, "input", "url");
-    textField.input.maxLength = limits.link_text;
-    urlField.input.maxLength = limits.url;
-    for (const input of [textField.input, urlField.input]) {
-      // Typed, not saved: a link is added by its button (or Enter), whole.
-      input.removeAttribute("data-wwc-field");
-    }
-    const addButton = button(texts.link_add);
-    const message = element("p", "wwc-sc-link-message");
-    message.setAttribute("role", "alert");
-    add.append(textField.wrapper, urlField.wrapper, addButton);
-    wrapper.append(heading, list, add, message);
-    const addLink = () => this.addLink(textField.input, urlField.input, message);
-    addButton.addEventListener("click", addLink);
-    for (const input of [textField.input, urlField.input]) {
-      input.addEventListener("keydown", (/** @type {KeyboardEvent} */ event) => {
-        if (event.key === "Enter") {
-          event.preventDefault();
-          addLink();
-        }
-      });
-    }
-    return { wrapper, list };
-  }
-
-  /**
-   * @param {HTMLInputElement} textInput
-   * @param {HTMLInputElement} urlInput
-   * @param {HTMLElement} message
-   */
-  addLink(textInput, urlInput, message) {
-    const texts = this.sc.texts;
-    const limits = this.sc.limits;
-    const raw = urlInput.value.trim();
-    const url = raw ? httpUrl(raw) : null;
-    if (!raw) {
-      setText(message, texts.link_empty);
-      return;
-    }
-    if (!url) {
-      setText(message, format(texts.link_refused, { url: raw }));
-      return;
-    }
-    const current = readEntry(this.sc.model.current(), this.id).links || [];
-    if (current.length >= limits.links) {
-      setText(message, format(texts.link_too_many, { max: limits.links }));
-      return;
-    }
-    const label = textInput.value.trim().slice(0, limits.link_text) || url;
-    setText(message, "");
-    this.sc.change(this.id, (/** @type {any} */ assessment) => {
-      entryOf(assessment, this.id).links.push({ text: label, url });
-    });
-    textInput.value = "";
-    urlInput.value = "";
-    textInput.focus();
-  }
-
-  /** @param {number} index */
-  removeLink(index) {
-    this.sc.change(this.id, (/** @type {any} */ assessment) => {
-      entryOf(assessment, this.id).links.splice(index, 1);
-    });
-    const list = this.built.list;
-    const buttons = list.querySelectorAll("button");
-    (buttons[Math.min(index, buttons.length - 1)] || list.parentNode.querySelector("input")).focus();
-  }
-
-  /** @param {any[]} links */
-  renderLinks(links) {
-    const texts = this.sc.texts;
-    const items = links.map((link, index) => {
-      const item = element("li");
-      const url = httpUrl(link.url);
-      // A stored address that is not http(s) (an edited file, say) is shown, never made a link.
-      const anchor = element(url ? "a" : "span", null, link.text || link.url);
-      if (url) {
-        anchor.setAttribute("href", url);
-        anchor.setAttribute("rel", "noopener noreferrer");
-        anchor.setAttribute("target", "_blank");
-      }
-      const remove = element("button", "wwc-sc-link-remove", "×");
-      remove.type = "button";
-      remove.setAttribute("aria-label", format(texts.link_remove, { text: link.text || link.url }));
-      remove.addEventListener("click", () => this.removeLink(index));
-      item.append(anchor, " ", remove);
-      return item;
-    });
-    this.built.list.replaceChildren(...items);
   }
 }
