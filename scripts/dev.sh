@@ -98,7 +98,7 @@ case "${1:-}" in
     # and format, then the unit tests of the pure modules and of the parts in a DOM (happy-dom).
     node_modules/.bin/tsc -p selfcheck/tsconfig.json
     node selfcheck/build.mjs --check
-    node_modules/.bin/biome check selfcheck tests/js
+    node_modules/.bin/biome check --error-on-warnings selfcheck tests/js
     node --test tests/js/
     # Bytecode is written and reused: without it every worker and every build the tests start compiles
     # the same modules from source again (this machine sets PYTHONDONTWRITEBYTECODE; about 1 CPU-s per
