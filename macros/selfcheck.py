@@ -66,7 +66,25 @@ def load_settings(path: Path = SETTINGS_FILE) -> dict:
 def _parsed_settings(path: str, mtime_ns: int) -> dict:
     # Read once per version of the file: every self-check page and download asks for it, and
     # parsing it each time cost a fifth of the build. The content loader gives file:line errors.
-    return load_yaml(Path(path), f"macros/{Path(path).name}").data
+    name = f"macros/{Path(path).name}"
+    data = load_yaml(Path(path), name).data
+    if isinstance(data.get("texts"), dict):
+        data["texts"] = flat_texts(data["texts"], name)
+    return data
+
+
+def flat_texts(groups: dict, name: str) -> dict[str, str]:
+    """The texts as one mapping: the YAML groups them by the part of the page that shows them
+    (``texts: {results: {...}, tools: {...}}``), the page and the script look them up by key."""
+    texts: dict[str, str] = {}
+    for group, entries in groups.items():
+        if not isinstance(entries, dict):
+            raise SelfCheckPageError(f"{name}: texts.{group} must be a group of texts (key: text)")
+        for key, value in entries.items():
+            if key in texts:
+                raise SelfCheckPageError(f"{name}: texts.{group}.{key}: the key {key!r} is in two groups")
+            texts[key] = value
+    return texts
 
 
 ELEMENTS: dict[str, str] = load_settings()["elements"]

@@ -291,3 +291,14 @@ def test_the_templates_escape_by_default_and_never_evaluate_yaml(content):
     statement = page.select_one("fieldset .wwc-sc-statement").get_text()
     assert statement == "{{ 7 * 7 }} {% if true %}x{% endif %} <img src=x onerror=alert(1)>"
     assert page.find("img") is None
+
+
+def test_texts_are_grouped_by_part_and_each_key_is_in_one_group(tmp_path):
+    """selfcheck.yml groups its texts by the part that shows them; a key in two groups stops the build."""
+    from macros.selfcheck import SelfCheckPageError, flat_texts
+    assert flat_texts({"results": {"a": "A"}, "tools": {"b": "B"}}, "x.yml") == {"a": "A", "b": "B"}
+    with pytest.raises(SelfCheckPageError, match=r"x\.yml: texts\.tools\.a: the key 'a' is in two groups"):
+        flat_texts({"results": {"a": "A"}, "tools": {"a": "B"}}, "x.yml")
+    import yaml
+    groups = yaml.safe_load((ROOT / "macros" / "selfcheck.yml").read_text(encoding="utf-8"))["texts"]
+    assert {"page", "results", "tools", "evidence", "plan", "report"} <= set(groups)
