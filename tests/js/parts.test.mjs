@@ -93,3 +93,53 @@ test("the report stays empty for an assessment with nothing in it, so Print give
   report.render(empty);
   assert.equal(root.childElementCount, 0);
 });
+
+test("an evidence panel is built on its first opening from the checklists, and a tick is saved through the controller", async () => {
+  const { Evidence } = await import("../../selfcheck/src/parts/evidence.js");
+  const { document } = page(`<form id="wwc-sc-form-e"><fieldset data-wwc-criterion="C1">
+    <details class="wwc-sc-more" data-wwc-evidence="C1" data-wwc-items="2 1"><summary>Evidence
+    <span class="wwc-sc-evidence-state"></span></summary></details></fieldset></form>`);
+  const form = document.getElementById("wwc-sc-form-e");
+  let assessment = { answers: {}, evidence: {} };
+  const changes = [];
+  const texts = new Proxy({}, { get: (_target, key) => `[${String(key)}]` });
+  const sc = {
+    texts,
+    limits: { notes: 100, owner: 50, link_text: 50, url: 200, links: 5 },
+    criteria: new Map([["C1", { id: "C1", requirements: ["r1", "r2"], documentation: ["d1"] }]]),
+    checklists: new Checklists({
+      C1: [
+        [
+          ["r1", "First requirement"],
+          ["r2", "Second"],
+        ],
+        [["d1", "A document"]],
+      ],
+    }),
+    model: { current: () => assessment },
+    view: () => ({ assessment, flagged: new Map() }),
+    change(id, fn) {
+      const next = structuredClone(assessment);
+      fn(next);
+      assessment = next;
+      changes.push(id);
+    },
+  };
+  const evidence = new Evidence(form, sc);
+  const details = form.querySelector("details");
+  assert.equal(details.querySelectorAll("input[type=checkbox]").length, 0, "empty until opened");
+  evidence.open("C1");
+  const boxes = [...details.querySelectorAll("input[type=checkbox]")];
+  assert.deepEqual(
+    boxes.map((box) => box.value),
+    ["r1", "r2", "d1"],
+  );
+  assert.equal(boxes[0].closest("label").textContent, "First requirement");
+  boxes[2].checked = true;
+  evidence.tick(boxes[2]);
+  assert.deepEqual(changes, ["C1"]);
+  assert.deepEqual(assessment.evidence.C1.items, ["d1"]);
+  // Opening again builds nothing more.
+  evidence.open("C1");
+  assert.equal(details.querySelectorAll("input[type=checkbox]").length, 3);
+});
