@@ -1,9 +1,8 @@
-"""A page's own scripts and stylesheets, minified at build time and inlined as one <style> and one
-classic <script> (so file:// keeps working and one gzip stream carries everything: many small files
-compress far worse than their concatenation).
+"""A page's own stylesheets, minified at build time and inlined as one <style>, and the <script src>
+of its script bundle (built by esbuild from selfcheck/src/, committed in docs/).
 
-Plain Python, no MkDocs imports. The sources in docs/ stay as they are (readable, and what the
-node tests load); only the built page holds the minified copy.
+Plain Python, no MkDocs imports. The stylesheets in docs/ stay as they are (readable); only the
+built page holds the minified copy.
 """
 
 from __future__ import annotations
@@ -11,15 +10,14 @@ from __future__ import annotations
 import hashlib
 import re
 from functools import lru_cache
+from html import escape
 from pathlib import Path
 
 import rcssmin
-import rjsmin
 
-# Inside <script> or <style> the HTML parser ends the element at the first "</script" or
-# "</style" whatever the code around it means; "<!--" in a script switches the parser into a
-# state where a later "<script" swallows the rest of the page. None of them can be inlined safely.
-CLOSERS = {"script": re.compile(r"</script|<!--", re.I), "style": re.compile(r"</style", re.I)}
+# Inside <style> the HTML parser ends the element at the first "</style" whatever the stylesheet
+# around it means: such a stylesheet cannot be inlined safely.
+CLOSERS = {"style": re.compile(r"</style", re.IGNORECASE)}
 
 
 class AssetError(ValueError):
@@ -42,20 +40,9 @@ def refuse_closers(source: str, kind: str, name: str) -> None:
                          f"<{kind}> early; write it another way (e.g. '<\\/{kind}' in a string)")
 
 
-def minify_js(source: str, name: str = "script") -> str:
-    refuse_closers(source, "script", name)
-    return rjsmin.jsmin(source).strip()
-
-
 def minify_css(source: str, name: str = "stylesheet") -> str:
     refuse_closers(source, "style", name)
     return rcssmin.cssmin(source).strip()
-
-
-def bundle_js(sources: list[tuple[str, str]]) -> str:
-    """(name, source) pairs in run order as one script. The ";" keeps a file that ends without
-    one from running into the next file's opening parenthesis."""
-    return ";\n".join(minify_js(source, name) for name, source in sources)
 
 
 def bundle_css(sources: list[tuple[str, str]]) -> str:
@@ -77,9 +64,7 @@ def stamp(docs_dir: Path, paths: tuple[str, ...]) -> tuple:
 @lru_cache(maxsize=16)
 def _inline(docs_dir: str, kind: str, stamps: tuple) -> str:
     sources = [(f"docs/{path}", read_source(Path(docs_dir), path)) for path, _, _ in stamps]
-    if kind == "style":
-        return f"<style>{bundle_css(sources)}</style>" if sources else ""
-    return f"<script>{bundle_js(sources)}</script>" if sources else ""
+    return f"<style>{bundle_css(sources)}</style>" if sources else ""
 
 
 def inline_styles(docs_dir: Path, paths: list[str]) -> str:
@@ -87,19 +72,19 @@ def inline_styles(docs_dir: Path, paths: list[str]) -> str:
     return _inline(str(docs_dir), "style", stamp(docs_dir, tuple(paths)))
 
 
-def inline_scripts(docs_dir: Path, paths: list[str]) -> str:
-    """One classic <script> element holding the listed scripts, minified, in run order."""
-    return _inline(str(docs_dir), "script", stamp(docs_dir, tuple(paths)))
-
-
 @lru_cache(maxsize=64)
 def _version(docs_dir: str, stamp_: tuple) -> str:
-    path = stamp_[0][0]
-    return hashlib.sha256(read_source(Path(docs_dir), path).encode("utf-8")).hexdigest()[:10]
+    """The first characters of the file's SHA-256 (its bytes only: nothing here reads the code)."""
+    source_file = Path(docs_dir) / stamp_[0][0]
+    try:
+        return hashlib.sha256(source_file.read_bytes()).hexdigest()[:10]
+    except FileNotFoundError:
+        raise AssetError(f"{source_file}: listed as a page asset but not found (run npm run build)") from None
 
 
-def versioned_url(docs_dir: Path, path: str, base: str) -> str:
-    """The URL of a file served as it is in docs/ (a part loaded on first use), relative to the
-    page through ``base``, with its content's hash as a query so a browser never runs a stale copy
-    against a newer page (file:// ignores the query)."""
-    return f"{base}{path}?v={_version(str(docs_dir), stamp(docs_dir, (path,)))}"
+def script_tag(docs_dir: Path, path: str, base: str) -> str:
+    """A classic deferred <script src> for a file served as it is in docs/ (the self-check's bundle),
+    relative to the page through ``base``, with its content's hash as a query so a browser never
+    runs a stale copy against a newer page (file:// ignores the query)."""
+    version = _version(str(docs_dir), stamp(docs_dir, (path,)))
+    return f'<script src="{escape(base + path, quote=True)}?v={version}" defer></script>'

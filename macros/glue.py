@@ -100,11 +100,9 @@ def load_site(root: Path, docs_dir: Path) -> tuple[dict, SiteIndex, dict]:
 
 
 def write_downloads(content: dict, site_dir: Path) -> None:
-    """The generated downloads, the self-check's checklist scripts (loaded on first use), and the
-    offline zip when ``scripts/dev.sh zip`` made one for this build."""
+    """The generated downloads and the offline zip when ``scripts/dev.sh zip`` made one for this build."""
     exports.write_downloads(content, site_dir)
     selfcheck.write_downloads(content, site_dir)
-    selfcheck.write_checklists(content, site_dir)
     offline.publish_offline_zip(site_dir, exports.DOWNLOADS_DIR)
 
 

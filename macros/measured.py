@@ -81,9 +81,12 @@ def self_check_table(results: dict) -> str:
     if "returning_at_load" in sizes:
         rows.append(["At page load, returning with saved answers (the checklists and the report come too)",
                      _kib(sizes["returning_at_load"]["raw"]), _kib(sizes["returning_at_load"]["gzip"])])
-    parts = ", ".join(sizes.get("first_use_parts", {})) or "share, merge, compare, CSV, export, report"
-    rows.append([f"Loaded on first use, each file once ({parts})",
-                 _kib(sizes["on_first_use"]["raw"]), _kib(sizes["on_first_use"]["gzip"])])
+    rows[-1:-1] = [[f"Script `{name}`", _kib(size["raw"]), _kib(size["gzip"])] for name, size in sizes.get("linked", {}).items()
+                   if name.endswith(".js")]
+    if "on_first_use" in sizes:  # figures measured before the self-check became one bundle
+        parts = ", ".join(sizes.get("first_use_parts", {})) or "share, merge, compare, CSV, export, report"
+        rows.append([f"Loaded on first use, each file once ({parts})",
+                     _kib(sizes["on_first_use"]["raw"]), _kib(sizes["on_first_use"]["gzip"])])
     clicks = results["self_check"]["click_to_next_frame"]
     click_rows = [[data["criteria_on_form"], f"{data['ms_median']} ms", f"{data['ms_max']} ms", data["clicks"]]
                   for data in (clicks["1x"], clicks["10x"])]

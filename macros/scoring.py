@@ -1,4 +1,4 @@
-"""Scoring of a self-check: the same rules as docs/assets/javascripts/wwc-scoring.js.
+"""Scoring of a self-check: the same rules as selfcheck/src/lib/scoring.js.
 
 Every rule comes from the edition's YAML (answer states, tiers, display precision). Shares are
 compared exactly with integer arithmetic (met * 100 >= min_percent * total), so 30 of 45 is
@@ -110,7 +110,7 @@ def rounded_tier(edition: dict, met: int) -> str | None:
 
     Tier ranges are published as whole percentages (e.g. 51-66, 67-84), so a share such as 66.7% falls
     between two of them. The guide itself compares the exact share (``tier_for``); this is the other
-    reading, for saying which tier rounding would give (the twin of roundedTier in wwc-scoring.js). None when the rounded share reaches no tier.
+    reading, for saying which tier rounding would give (the twin of roundedTier in selfcheck/src/lib/scoring.js). None when the rounded share reaches no tier.
     """
     total = edition_total(edition)
     if total == 0:

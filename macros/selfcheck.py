@@ -5,32 +5,35 @@ criteria/editions.yml, ``self-check/<edition id>.md`` every other one, so a page
 own edition's form; ``self-check/documents.md`` lists every required document (also as CSV).
 
 ``render_page(content, page_src, ...)`` returns one raw HTML block for the page. The form works
-without JavaScript (it can be filled in, read by a screen reader and printed); the scripts listed
-in selfcheck.yml (minified and inlined here by macros/assets.py, so no other page loads them and
-the page makes no extra request) then add scoring, saving, evidence,
-the plan and the report, reading everything they need from the JSON embedded in the block
-(fetch() does not work from file://).
+without JavaScript (it can be filled in, read by a screen reader and printed); the self-check's
+script (selfcheck/src/, bundled by esbuild into the file selfcheck.yml names and loaded by this
+page only) then adds scoring, saving, evidence, the plan and the report, reading everything it
+needs from the JSON embedded in the block (fetch() does not work from file://).
 
 The first paint is already the final layout: a one-line inline script marks the block as
 scripted before anything below it is painted, and the result panel is rendered here with the
 figures of an empty self-check, so the page does not move when the scripts start.
 
-The block must pass through Python-Markdown untouched: it starts with a block-level tag at column
-0 and contains no blank line (a blank line would end the raw HTML block). Every YAML string is
-HTML-escaped and its whitespace collapsed, so no YAML value can add a line break or markup.
+The HTML comes from Jinja templates (macros/templates/selfcheck/) with autoescape on, so every value
+is escaped unless it is passed in as Markup (only what is already safe for its place: the embedded
+JSON, the minified styles, the bundle's tag). The block must pass through Python-Markdown untouched:
+it starts with a block-level tag at column 0 and contains no blank line (a blank line would end the
+raw HTML block); the templates' ``line`` filter collapses each YAML string's whitespace, so no value
+can add a line break. Material's search index skips an element marked data-search-exclude, but it
+matches end tags by tag name only, so the mark goes on each part (form, section, table), none of which
+holds another element of its own kind; the intro stays searchable.
 """
 
 from __future__ import annotations
 
 import copy
 import csv
-import hashlib
 import io
-import re
 from functools import lru_cache
-from html import escape
 from pathlib import Path
 
+import jinja2
+from markupsafe import Markup
 
 from . import assets, links
 from .exports import DOWNLOADS_DIR
@@ -43,13 +46,6 @@ SETTINGS_FILE = Path(__file__).with_name("selfcheck.yml")
 DOCS_DIR = Path(__file__).resolve().parent.parent / "docs"
 # Several assessments, share, merge, compare, CSV, storage banner (embedded as payload["assessments"]).
 ASSESSMENTS_FILE = Path(__file__).with_name("selfcheck-assessments.yml")
-# Material's search index skips an element marked so, but it matches end tags by tag name only, so
-# the first inner </div> would end a <div>'s exclusion: the mark goes on each part (form, section,
-# table), none of which holds another element of its own kind (tests/test_selfcheck_render.py).
-# The intro stays searchable; the repeated criterion and document texts stay on the guide's pages.
-SEARCH_EXCLUDE = "data-search-exclude"
-ROOT_ID = "wwc-selfcheck"
-DATA_ID = "wwc-selfcheck-data"
 # Marks the block as scripted before the browser paints what follows, so the layout that shows
 # first is the one the scripts keep (no shift when they start).
 SCRIPTED_MARK = '<script>document.currentScript.parentNode.classList.add("wwc-sc-js")</script>'
@@ -70,16 +66,30 @@ def load_settings(path: Path = SETTINGS_FILE) -> dict:
 def _parsed_settings(path: str, mtime_ns: int) -> dict:
     # Read once per version of the file: every self-check page and download asks for it, and
     # parsing it each time cost a fifth of the build. The content loader gives file:line errors.
-    return load_yaml(Path(path), f"macros/{Path(path).name}").data
+    name = f"macros/{Path(path).name}"
+    data = load_yaml(Path(path), name).data
+    if isinstance(data.get("texts"), dict):
+        data["texts"] = flat_texts(data["texts"], name)
+    return data
 
 
-def text(value) -> str:
-    """A YAML string as HTML text in the self-check's raw HTML block: escaped, on one line.
+def flat_texts(groups: dict, name: str) -> dict[str, str]:
+    """The texts as one mapping: the YAML groups them by the part of the page that shows them
+    (``texts: {results: {...}, tools: {...}}``), the page and the script look them up by key."""
+    texts: dict[str, str] = {}
+    for group, entries in groups.items():
+        if not isinstance(entries, dict):
+            raise SelfCheckPageError(f"{name}: texts.{group} must be a group of texts (key: text)")
+        for key, value in entries.items():
+            if key in texts:
+                raise SelfCheckPageError(f"{name}: texts.{group}.{key}: the key {key!r} is in two groups")
+            texts[key] = value
+    return texts
 
-    The block passes through Python-Markdown untouched (a block-level tag at column 0, no blank
-    line), so Markdown's characters need no numeric references here as they do in macros/text.py's
-    html_text; leaving them out keeps the page lighter."""
-    return escape(" ".join(str(value).split()), quote=True)
+
+ELEMENTS: dict[str, str] = load_settings()["elements"]
+ROOT_ID = ELEMENTS["root"]
+DATA_ID = ELEMENTS["data"]
 
 
 def fill(template: str, **values) -> str:
@@ -132,15 +142,16 @@ def page_href(src: str, guide_base: str, directory_urls: bool) -> str:
     return f"{guide_base}{links.site_path(src, directory_urls)}"
 
 
-def render_assets(settings: dict, scripts: bool = True, docs_dir: Path | None = None) -> tuple[list[str], list[str]]:
-    """(one inline <style> for the top of the block, one inline classic <script> for its end):
-    the listed files minified at build time (macros/assets.py). Inline, the page makes no extra
-    request and one gzip stream carries markup, data and code together."""
+def render_assets(settings: dict, scripts: bool = True, docs_dir: Path | None = None,
+                  guide_base: str = "../") -> tuple[list[str], list[str]]:
+    """(one inline <style> for the top of the block, the <script src defer> of the self-check's
+    bundle for its end). The styles are minified at build time (macros/assets.py); the bundle is
+    built by esbuild from selfcheck/src/ and committed, so the build needs no node."""
     assets_list = settings["assets"]
     docs_dir = docs_dir or DOCS_DIR
     try:
         style = assets.inline_styles(docs_dir, assets_list["styles"])
-        script = assets.inline_scripts(docs_dir, assets_list["scripts"]) if scripts else ""
+        script = assets.script_tag(docs_dir, assets_list["script"], guide_base) if scripts else ""
     except assets.AssetError as error:
         raise SelfCheckPageError(f"macros/selfcheck.yml assets: {error}") from None
     return [style] if style else [], [script] if script else []
@@ -194,113 +205,57 @@ def payload_edition(edition: dict) -> dict:
     }
 
 
-def embedded_edition(edition: dict) -> dict:
-    """payload_edition without each group's criteria: the form already holds them (a fieldset per
-    criterion, its evidence panel's item counts and must-meet count), wwc-sc-util.js reads them
-    from there and the checklist script (checklist_script) brings the item ids on first use."""
-    shape = payload_edition(edition)
-    for group in shape["groups"]:
-        del group["criteria"]
-    return shape
-
-
-def lazy_files(settings: dict) -> list[str]:
-    """Every file of the parts loaded on first use, each once, in order."""
-    files: list[str] = []
-    for paths in settings["assets"].get("lazy", {}).values():
-        files += [path for path in paths if path not in files]
-    return files
-
-
-def lazy_urls(settings: dict, guide_base: str, docs_dir: Path | None = None) -> dict[str, list[str]]:
-    """Each lazy part's files as URLs relative to the page (wwc-sc-util.js loadParts)."""
-    docs_dir = docs_dir or DOCS_DIR
-    return {name: [assets.versioned_url(docs_dir, path, guide_base) for path in paths]
-            for name, paths in settings["assets"].get("lazy", {}).items()}
-
-
-def code_names(paths: list[str], docs_dir: Path | None = None) -> set[str]:
-    """Every word of the listed scripts' sources (comments included, so a word there keeps a text
-    in the page). One pass: a search per key cost half a second of every build."""
-    docs_dir = Path(docs_dir or DOCS_DIR)
-    names: set[str] = set()
-    for path in paths:
-        source = docs_dir / path
-        names |= _source_words(str(source), source.stat().st_mtime_ns if source.is_file() else 0, str(docs_dir), path)
-    return names
-
-
-@lru_cache(maxsize=None)
-def _source_words(source: str, mtime_ns: int, docs_dir: str, path: str) -> frozenset[str]:
-    """The words of one script, read once per version of the file: a build asks for each about twenty
-    times (both pages, their data and the checklist scripts), and ``mkdocs serve`` rebuilds in-process."""
-    return frozenset(re.findall(r"\w+", assets.read_source(Path(docs_dir), path)))
-
-
-def script_texts(texts: dict, settings: dict, docs_dir: Path | None = None) -> tuple[dict, dict]:
-    """(the texts the page's inlined scripts name, the texts only the parts loaded on first use
-    name): a text key appears in the code that uses it. The first go in the page; the second
-    travel with the checklist script, which is loaded before any of those parts. Texts no script
-    names are only used here, at build time, and would be dead weight in the page."""
-    inline = code_names(settings["assets"]["scripts"], docs_dir)
-    later = code_names(lazy_files(settings), docs_dir) - inline
-    return ({key: value for key, value in texts.items() if key in inline},
-            {key: value for key, value in texts.items() if key in later})
-
-
-def assessment_settings(settings: dict, docs_dir: Path | None = None) -> tuple[dict, dict]:
-    """The several-assessments settings for the page, and apart the texts only the parts loaded on
-    first use name (script_texts). The page keeps every other text: the banner looks some up by a
-    built key (t["aside_" + kind]), which no search for names would find."""
-    store = load_settings(ASSESSMENTS_FILE)
-    later = script_texts(store["texts"], settings, docs_dir)[1]
-    return {**store, "texts": {key: value for key, value in store["texts"].items() if key not in later}}, later
-
-
-def payload(content: dict, settings: dict, edition_id: str | None = None, docs_dir: Path | None = None,
-            guide_base: str = "../") -> dict:
-    """The data embedded in the page (completed from the form by the page's scripts)."""
+def payload(content: dict, settings: dict, edition_id: str | None = None) -> dict:
+    """The data embedded in the page: the edition (its criteria with the ids of what can be
+    ticked), every requirement's and document's text, and every text the script shows."""
     edition_id = edition_id or editions_in_order(content)[0]["id"]
-    try:
-        texts = edition_texts(content["editions"][edition_id], script_texts(settings["texts"], settings, docs_dir)[0],
-                              settings["texts"])
-        assessments = assessment_settings(settings, docs_dir)[0]
-        lazy = lazy_urls(settings, guide_base, docs_dir)
-        # Every part loaded on first use works on item ids, so wwc-selfcheck.js loads this first.
-        lazy["checklists"] = [checklist_url(content, edition_id, settings, guide_base, docs_dir)]
-    except assets.AssetError as error:
-        raise SelfCheckPageError(f"macros/selfcheck.yml assets: {error}") from None
+    edition = content["editions"][edition_id]
     return {
-        "lazy": lazy,
         "export": settings["export"],
         "limits": settings["limits"],
-        "texts": texts,
-        "assessments": assessments,
-        "edition": embedded_edition(content["editions"][edition_id]),
-        "editions": {edition["id"]: edition["short_title"] for edition in editions_in_order(content)},
+        "texts": edition_texts(edition, settings["texts"]),
+        "assessments": load_settings(ASSESSMENTS_FILE),
+        "edition": payload_edition(edition),
+        "checklists": checklist_data(edition),
+        "editions": {entry["id"]: entry["short_title"] for entry in editions_in_order(content)},
     }
 
 
-# --- the form ------------------------------------------------------------------------------
+# --- the checklist texts --------------------------------------------------------------------
 
-def field_id(edition_id: str, criterion_id: str) -> str:
-    return f"wwc-sc-{edition_id}-{criterion_id.lower()}"
+def checklist_data(edition: dict) -> dict:
+    """Each criterion's requirements and documents as [id, text] (or [id, text, [option, ...]]),
+    keyed by criterion id: what the evidence panels build their checkboxes from, and what the
+    report, the flags, the documents list and the CSV name items with."""
+    def item(entry: dict) -> list:
+        row = [entry["id"], one_line(entry["text"])]
+        if entry.get("options"):
+            row.append([one_line(option) for option in entry["options"]])
+        return row
+    return {
+        criterion["id"]: [[item(entry) for entry in criterion.get(key, [])] for key in ("requirements", "documentation")]
+        for group in edition["groups"] for criterion in group["criteria"]
+    }
 
 
-def radio_name(edition_id: str, criterion_id: str) -> str:
-    return f"wwc-{edition_id}-{criterion_id}"
+# --- the page, through the templates in macros/templates/selfcheck/ ----------------------------
+
+TEMPLATES = Path(__file__).with_name("templates")
 
 
-def render_radios(edition: dict, criterion: dict) -> list[str]:
-    """One radio per answer state, each inside its label (no id/for pair to repeat 135 times).
-    Met states carry data-wwc-met, which the stylesheet uses to mark a met criterion."""
-    name = text(radio_name(edition["id"], criterion["id"]))
-    options = "".join(
-        f'<label><input type="radio" name="{name}" value="{text(state["id"])}"'
-        f'{" data-wwc-met" if state["met"] else ""}>{text(state["label"])}</label>'
-        for state in edition["answer_states"]
-    )
-    return [f'<div class="wwc-sc-options">{options}</div>']
+def one_line_filter(value) -> str:
+    """The ``line`` filter: a YAML string on one line (autoescape then escapes it), so no value can
+    add a line break, let alone the blank line that would end the raw HTML block."""
+    return " ".join(str(value).split())
+
+
+@lru_cache(maxsize=1)
+def template_environment() -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=jinja2.StrictUndefined,
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    environment.filters["line"] = one_line_filter
+    return environment
 
 
 def guide_href(edition: dict, group: dict, criterion: dict, guide_base: str, directory_urls: bool) -> str:
@@ -308,173 +263,42 @@ def guide_href(edition: dict, group: dict, criterion: dict, guide_base: str, dir
     return f"{page_href(links.group_src(edition, group), guide_base, directory_urls)}#{links.anchor(criterion['id'])}"
 
 
-def render_guide_links(index: links.SiteIndex, edition: dict, group: dict, criterion: dict, texts: dict,
-                       guide_base: str, directory_urls: bool) -> str:
-    """The guide entry and the case studies that illustrate the criterion (the next steps reuse these)."""
-    href = guide_href(edition, group, criterion, guide_base, directory_urls)
-    label = fill(texts["guide_link"], id=criterion["id"])
-    parts = [f'<a class="wwc-sc-guide" href="{text(href)}">{text(label)}</a>']
-    studies = index.case_studies_for(criterion["id"])
-    if studies:
-        study_links = ", ".join(
-            f'<a class="wwc-sc-case" href="{text(page_href(links.case_study_src(study), guide_base, directory_urls))}">'
-            f"{text(study['city'])}</a>"
-            for study in studies
-        )
-        parts.append(f'<span class="wwc-sc-cases">{text(texts["case_studies"])} {study_links}</span>')
-    return f'<p class="wwc-sc-guide-link">{" ".join(parts)}</p>'
-
-
-def render_evidence(criterion: dict, texts: dict) -> list[str]:
-    """The evidence panel, closed and empty: its checklists, notes, owner, due date and links are
-    built by wwc-sc-evidence.js when it is first opened, from the checklist data loaded then
-    (checklist_script), so a first visit does not carry every requirement and document text (half
-    of the form's weight). The panel says how many items of each kind it holds and any must-meet
-    count, which is all the scoring needs before that data arrives (wwc-sc-util.js)."""
+def evidence_counts(criterion: dict) -> list[int]:
+    """What the closed, empty evidence panel says it holds: requirements, documents, any must-meet count."""
     counts = [len(criterion.get("requirements", [])), len(criterion.get("documentation", []))]
     if criterion.get("must_meet"):
         counts.append(int(criterion["must_meet"]["count"]))
-    return [
-        f'<details class="wwc-sc-more" data-wwc-evidence="{text(criterion["id"])}" '
-        f'data-wwc-items="{" ".join(map(str, counts))}">'
-        f'<summary><span class="wwc-sc-more-label">{text(texts["details_summary"])}</span>'
-        '<span class="wwc-sc-evidence-state"></span></summary></details>',
-    ]
+    return counts
 
 
-# --- the checklist data, loaded on first use -----------------------------------------------------
-
-def checklist_data(edition: dict, settings: dict, docs_dir: Path | None = None) -> dict:
-    """Each criterion's requirements and documents as [id, text] (or [id, text, [option, ...]]),
-    keyed by criterion id: what wwc-sc-evidence-panel.js builds a panel's checkboxes from, and
-    what the report, the flags, the documents list, export, share and CSV name items with. With
-    them, the texts only the parts loaded on first use name (script_texts), for the same reason."""
-    def item(entry: dict) -> list:
-        row = [entry["id"], one_line(entry["text"])]
-        if entry.get("options"):
-            row.append([one_line(option) for option in entry["options"]])
-        return row
-    try:
-        later = script_texts(settings["texts"], settings, docs_dir)[1]
-        assessment_texts = assessment_settings(settings, docs_dir)[1]
-    except assets.AssetError as error:
-        raise SelfCheckPageError(f"macros/selfcheck.yml assets: {error}") from None
-    return {
-        "edition": edition["id"],
-        "criteria": {
-            criterion["id"]: [[item(entry) for entry in criterion.get(key, [])] for key in ("requirements", "documentation")]
-            for group in edition["groups"] for criterion in group["criteria"]
-        },
-        "texts": edition_texts(edition, later, settings["texts"]),
-        "assessment_texts": assessment_texts,
-    }
-
-
-def checklist_path(settings: dict, edition_id: str) -> str:
-    """Where the edition's checklist script is written, relative to the site root."""
-    return fill(settings["checklists"], edition=edition_id)
-
-
-def checklist_script(edition: dict, settings: dict, docs_dir: Path | None = None) -> str:
-    """The checklist data as a classic script (no fetch/XHR: the offline copy runs from file://).
-    Generated from the YAML at build time; escaped for a script by json_for_script."""
-    return f"window.WWCSelfCheckChecklists={json_for_script(checklist_data(edition, settings, docs_dir))};\n"
-
-
-def checklist_url(content: dict, edition_id: str, settings: dict, guide_base: str, docs_dir: Path | None = None) -> str:
-    """The checklist script's URL relative to the page, versioned by its content's hash (as the
-    lazy parts are: a browser never runs a stale copy against a newer page)."""
-    script = checklist_script(content["editions"][edition_id], settings, docs_dir)
-    digest = hashlib.sha256(script.encode("utf-8")).hexdigest()[:10]
-    return f"{guide_base}{checklist_path(settings, edition_id)}?v={digest}"
-
-
-def write_checklists(content: dict, site_dir: Path, settings: dict | None = None) -> list[Path]:
-    """One checklist script per edition, into the built site (macros/glue.py write_downloads)."""
-    settings = settings or load_settings()
-    written = []
-    for edition in editions_in_order(content):
-        target = Path(site_dir) / checklist_path(settings, edition["id"])
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(checklist_script(edition, settings), encoding="utf-8")
-        written.append(target)
-    return written
-
-
-def render_criterion(index: links.SiteIndex, edition: dict, group: dict, criterion: dict, texts: dict,
-                     guide_base: str, directory_urls: bool) -> list[str]:
-    title = f' <span class="wwc-sc-title">{text(criterion["title"])}</span>' if criterion.get("title") else ""
-    lines = [
-        f'<fieldset class="wwc-sc-criterion" id="{field_id(edition["id"], criterion["id"])}" '
-        f'data-wwc-criterion="{text(criterion["id"])}">',
-        f'<legend class="wwc-sc-legend"><span class="wwc-sc-id">{text(criterion["id"])}</span>{title} '
-        f'<span class="wwc-sc-statement">{text(criterion["statement"])}</span></legend>',
-    ]
-    # Answers and the way to the evidence share one row, so 45 criteria stay quick to go through.
-    lines.append('<div class="wwc-sc-row">')
-    lines.extend(render_radios(edition, criterion))
-    lines.extend(render_evidence(criterion, texts))
-    lines.append("</div>")
-    lines.append(render_guide_links(index, edition, group, criterion, texts, guide_base, directory_urls))
-    lines.append("</fieldset>")
-    return lines
-
-
-def render_group(index: links.SiteIndex, edition: dict, group: dict, texts: dict, first_figure: str,
-                 guide_base: str, directory_urls: bool) -> list[str]:
-    heading_id = f"wwc-sc-{edition['id']}-group-{group['id']}"
-    lines = [
-        f'<section class="wwc-sc-group" aria-labelledby="{heading_id}" data-wwc-group="{text(group["id"])}">',
-        f'<h3 class="wwc-sc-group-heading" id="{heading_id}">{text(group["name"])} '
-        f'<span class="wwc-sc-group-score" data-wwc-group-score="{text(group["id"])}">{text(first_figure)}</span></h3>',
-    ]
-    for criterion in group["criteria"]:
-        lines.extend(render_criterion(index, edition, group, criterion, texts, guide_base, directory_urls))
-    lines.append("</section>")
-    return lines
-
-
-def render_form(index: links.SiteIndex, edition: dict, texts: dict, empty: dict,
-                guide_base: str, directory_urls: bool) -> list[str]:
-    # autocomplete="off": the browser must not restore inputs on reload; saved answers come
-    # from storage only, so what is shown and what is saved cannot drift apart.
-    heading_id = f"wwc-sc-form-heading-{edition['id']}"
-    lines = [
-        f'<form class="wwc-sc-form" id="wwc-sc-form-{edition["id"]}" data-wwc-edition="{text(edition["id"])}" {SEARCH_EXCLUDE} '
-        f'aria-labelledby="{heading_id}" autocomplete="off">',
-        f'<h2 class="wwc-sc-form-heading" id="{heading_id}">{text(edition["title"])}</h2>',
-    ]
+def form_context(index: links.SiteIndex, edition: dict, texts: dict, empty: dict, guide_base: str,
+                 directory_urls: bool) -> dict:
+    """The form's groups and criteria with what the template shows of each (the guide entry and the
+    case studies that illustrate it are links the next steps clone)."""
+    groups = []
     for group, scored in zip(edition["groups"], empty["groups"]):
+        criteria = [{
+            "id": criterion["id"], "title": criterion.get("title"), "statement": criterion["statement"],
+            "counts": evidence_counts(criterion),
+            "guide_href": guide_href(edition, group, criterion, guide_base, directory_urls),
+            "guide_label": fill(texts["guide_link"], id=criterion["id"]),
+            "studies": [{"city": study["city"],
+                         "href": page_href(links.case_study_src(study), guide_base, directory_urls)}
+                        for study in index.case_studies_for(criterion["id"])],
+        } for criterion in group["criteria"]]
         figure = fill(texts["group_figure"], percent=scored["percent"], met=scored["met"], total=scored["total"])
-        lines.extend(render_group(index, edition, group, texts, figure, guide_base, directory_urls))
-    lines.append("</form>")
-    return lines
+        groups.append({"id": group["id"], "name": group["name"], "figure": figure, "criteria": criteria})
+    return {"groups": groups}
 
 
-# --- the parts the scripts bring to life -----------------------------------------------------
-
-def render_edition_links(content: dict, current_id: str, settings: dict, guide_base: str,
-                         directory_urls: bool) -> list[str]:
-    """Links between the editions' pages (each page loads only its own edition's form)."""
-    texts = settings["texts"]
+def edition_links(content: dict, current_id: str, settings: dict, guide_base: str, directory_urls: bool) -> list[dict]:
+    """Links between the editions' pages (each page loads only its own edition's form); none for one edition."""
     editions = editions_in_order(content)
     if len(editions) < 2:
         return []
-    items = []
-    for edition in editions:
-        if edition["id"] == current_id:
-            items.append(f'<li><a aria-current="page" href="#wwc-sc-form-{text(edition["id"])}">'
-                         f'{text(edition["short_title"])}</a> {text(texts["edition_current"])}</li>')
-        else:
-            href = page_href(edition_page_src(content, edition["id"], settings), guide_base, directory_urls)
-            items.append(f'<li><a href="{text(href)}" data-wwc-edition-link="{text(edition["id"])}">'
-                         f'{text(edition["short_title"])}</a></li>')
-    return [
-        f'<nav class="wwc-sc-editions" id="wwc-sc-editions" aria-label="{text(texts["edition_legend"])}">',
-        f'<span class="wwc-sc-editions-label">{text(texts["edition_legend"])}:</span>',
-        f'<ul>{"".join(items)}</ul>',
-        "</nav>",
-    ]
+    return [{"id": edition["id"], "short_title": edition["short_title"], "current": edition["id"] == current_id,
+             "href": page_href(edition_page_src(content, edition["id"], settings), guide_base, directory_urls)}
+            for edition in editions]
 
 
 def tier_name(edition: dict, tier_id: str | None) -> str:
@@ -485,178 +309,44 @@ def item_word(edition: dict, count: int) -> str:
     return edition["item_label"] if count == 1 else edition.get("item_label_plural", edition["item_label"] + "s")
 
 
-def render_results(edition: dict, settings: dict, empty: dict, guide_base: str, directory_urls: bool,
-                   note: str | None = None) -> list[str]:
-    """The result panel as an empty self-check scores; wwc-sc-results.js updates these nodes in place."""
+def results_context(edition: dict, settings: dict, empty: dict, guide_base: str, directory_urls: bool) -> dict:
+    """The result panel's texts as an empty self-check scores (the results part updates them in place)."""
     texts = settings["texts"]
     total = empty["total"]
     items = item_word(edition, total)
-    tiers_href = page_href(settings["pages"]["tiers"], guide_base, directory_urls)
+    next_tier = empty["next_tier"]
     first_tier = min(edition["tiers"], key=lambda tier: tier["min_percent"])
-    unanswered = fill(texts["unanswered_some"], count=total, total=total, items=items)
-    next_line = fill(texts["next_tier"], tier=first_tier["name"], more=empty["next_tier"]["more_needed"],
-                     items=item_word(edition, empty["next_tier"]["more_needed"])) if empty["next_tier"] else ""
-    evidence = fill(texts["evidence_result"], met=0, total=total, items=items, percent=empty["percent"],
-                    tier=tier_name(edition, None))
-    group_label = edition["group_label"].lower()
     has_average = any(group.get("benchmark") for group in edition["groups"])
-    caption = fill(texts["bars_caption"] if has_average else texts["bars_caption_no_average"], group=group_label)
-    marks = ", ".join(f"{tier['name']} {tier['min_percent']}%" for tier in edition["tiers"])
-    lines = [
-        '<section class="wwc-sc-results wwc-sc-needs-script" id="wwc-sc-results" aria-labelledby="wwc-sc-results-heading" '
-        f'{SEARCH_EXCLUDE}>',
-        f'<h2 id="wwc-sc-results-heading">{text(texts["results_heading"])}</h2>',
-        '<div class="wwc-sc-result-body" id="wwc-sc-result-body">',
-        '<div class="wwc-sc-figures">',
-        f'<p class="wwc-sc-tier"><a class="wwc-sc-tier-name" href="{text(tiers_href)}" title="{text(texts["tier_link_title"])}" '
-        f'data-wwc-tier="">{text(tier_name(edition, None))}</a></p>',
-        render_tier_meanings(edition),
-        f'<p class="wwc-sc-met"><strong class="wwc-sc-met-count">'
-        f'{text(fill(texts["met_count"], met=0, total=total, items=items))}</strong> '
-        f'<span class="wwc-sc-percent">({text(empty["percent"])}%)</span></p>',
-        '<p class="wwc-sc-borderline"></p>',
-        f'<p class="wwc-sc-unanswered">{text(unanswered)}</p>',
-        f'<p class="wwc-sc-next">{text(next_line)}</p>',
-        f'<p class="wwc-sc-evidence"><strong>{text(texts["evidence_heading"])}</strong> '
-        f'<span class="wwc-sc-evidence-result">{text(evidence)}</span> '
-        f'<span class="wwc-sc-evidence-flags">{text(texts["evidence_flagged_none"])}</span></p>',
-    ]
-    if note:
-        lines.append(f'<p class="wwc-sc-result-note">{text(note)}</p>')
-    lines.append("</div>")
-    lines += [
-        '<div class="wwc-sc-overall">',
-        '<div class="wwc-sc-bar wwc-sc-bar-overall" aria-hidden="true"><span class="wwc-sc-bar-fill" style="width:0%"></span>'
-        + "".join(f'<span class="wwc-sc-bar-tick" style="left:{tier["min_percent"]}%"></span>' for tier in edition["tiers"])
-        + "</div>",
-        f'<p class="wwc-sc-caption">{text(fill(texts["tier_marks"], marks=marks))}</p>',
-        "</div>",
-        '<div class="wwc-sc-groups">',
-        '<ul class="wwc-sc-group-bars">',
-    ]
+    groups = []
     for group, scored in zip(edition["groups"], empty["groups"]):
-        figure = fill(texts["group_figure"], percent=scored["percent"], met=scored["met"], total=scored["total"])
-        average = ""
-        marker = ""
-        if scored["average_percent"] is not None:
-            average = (f'<span class="wwc-sc-group-average">'
-                       f'{text(fill(texts["group_average"], average=scored["average_percent"]))}</span>')
-            marker = f'<span class="wwc-sc-bar-average" style="left:{scored["average_percent"]}%"></span>'
-        lines.append(
-            f'<li class="wwc-sc-group-bar" data-wwc-group="{text(group["id"])}">'
-            f'<span class="wwc-sc-group-name">{text(group["name"])}</span>'
-            f'<span class="wwc-sc-group-figure" data-wwc-percent="{text(scored["percent"])}">{text(figure)}</span>{average}'
-            f'<span class="wwc-sc-bar" aria-hidden="true"><span class="wwc-sc-bar-fill" style="width:0%"></span>{marker}</span></li>'
-        )
-    lines += ["</ul>", f'<p class="wwc-sc-caption">{text(caption)}</p>', "</div>", "</div>", "</section>"]
-    return lines
-
-
-def render_tier_meanings(edition: dict) -> str:
-    """Every tier's one-line meaning, all in one grid cell and only the reached one visible
-    (wwc-sc-results.js): the line is as tall as the longest from the first paint, so showing
-    a tier's meaning moves nothing, at any width."""
-    spans = "".join(f'<span data-wwc-tier="{text(tier["id"])}">{text(tier["description"])}</span>'
-                    for tier in edition["tiers"] if tier.get("description"))
-    return f'<p class="wwc-sc-tier-meaning">{spans}</p>'
-
-
-def render_tools(settings: dict, guide_base: str) -> list[str]:
-    texts = settings["texts"]
-    limits = settings["limits"]
-    accept = ".json,application/json"
-    # The schema is published with the site's downloads (macros/exports.py copies macros/schemas/).
-    schema_href = f"{guide_base}{DOWNLOADS_DIR}/{settings['export']['schema_file']}"
-    return [
-        '<section class="wwc-sc-tools wwc-sc-needs-script" id="wwc-sc-tools" aria-labelledby="wwc-sc-tools-heading" '
-        f'{SEARCH_EXCLUDE}>',
-        f'<h2 id="wwc-sc-tools-heading">{text(texts["save_heading"])}</h2>',
-        '<div class="wwc-sc-identity">',
-        f'<span class="wwc-sc-field"><label for="wwc-sc-city">{text(texts["city_label"])}</label>'
-        f'<input type="text" id="wwc-sc-city" maxlength="{limits["city"]}" autocomplete="off"></span>',
-        f'<span class="wwc-sc-field"><label for="wwc-sc-date">{text(texts["date_label"])}</label>'
-        '<input type="date" id="wwc-sc-date" autocomplete="off"></span>',
-        f'<span class="wwc-sc-field"><label for="wwc-sc-name">{text(texts["name_label"])}</label>'
-        f'<input type="text" id="wwc-sc-name" maxlength="{limits["name"]}" autocomplete="off"></span>',
-        "</div>",
-        '<div class="wwc-sc-buttons">',
-        f'<button type="button" class="wwc-sc-button" id="wwc-sc-export">{text(texts["export_button"])}</button>',
-        '<span class="wwc-sc-import">'
-        f'<label class="wwc-sc-button" for="wwc-sc-import-file">{text(texts["import_label"])}</label>'
-        f'<input type="file" id="wwc-sc-import-file" accept="{accept}" aria-describedby="wwc-sc-import-hint">'
-        "</span>",
-        f'<button type="button" class="wwc-sc-button" id="wwc-sc-start-over">{text(texts["start_over_button"])}</button>',
-        f'<button type="button" class="wwc-sc-button" id="wwc-sc-undo" hidden>{text(texts["undo_button"])}</button>',
-        f'<button type="button" class="wwc-sc-button" id="wwc-sc-print">{text(texts["print_button"])}</button>',
-        "</div>",
-        f'<p class="wwc-sc-hint" id="wwc-sc-import-hint">{text(texts["import_hint"])} '
-        f'<a href="{text(schema_href)}">{text(texts["format_link"])}</a></p>',
-        '<div class="wwc-sc-alert" id="wwc-sc-alert" role="alert"></div>',
-        '<div class="wwc-sc-notice" id="wwc-sc-notice" role="status"></div>',
-        "</section>",
-    ]
-
-
-def render_plan(settings: dict, guide_base: str, directory_urls: bool) -> list[str]:
-    """Next steps, flagged met answers and the documents to gather, below the form (filled by
-    wwc-sc-plan.js): their length depends on the answers, and below the form it moves nothing."""
-    texts = settings["texts"]
-    documents_href = page_href(settings["pages"]["documents"], guide_base, directory_urls)
-    return [
-        '<section class="wwc-sc-plan wwc-sc-needs-script" id="wwc-sc-plan" aria-labelledby="wwc-sc-plan-heading" '
-        f'{SEARCH_EXCLUDE}>',
-        f'<h2 id="wwc-sc-plan-heading">{text(texts["plan_heading"])}</h2>',
-        f'<h3 id="wwc-sc-next-heading">{text(texts["next_heading"])}</h3>',
-        '<div id="wwc-sc-next"></div>',
-        f'<h3 id="wwc-sc-flags-heading">{text(texts["flags_heading"])}</h3>',
-        '<div id="wwc-sc-flags"></div>',
-        f'<h3 id="wwc-sc-documents-heading">{text(texts["documents_heading"])}</h3>',
-        '<details class="wwc-sc-documents" id="wwc-sc-documents">',
-        '<summary id="wwc-sc-documents-summary"></summary>',
-        '<div id="wwc-sc-documents-list"></div>',
-        "</details>",
-        f'<p><a href="{text(documents_href)}">{text(texts["documents_page_link"])}</a></p>',
-        "</section>",
-    ]
-
-
-def render_notices_roots(texts: dict) -> list[str]:
-    """Empty, hidden roots of the parts that speak only when something needs saying (storage
-    banner, an incoming share link, a merge, the undo of an import): wwc-sc-multi.js binds its
-    parts to them. Hidden and empty, they take no space, so the first paint does not move."""
-    return [
-        '<section class="wwc-sc-banner wwc-sc-needs-script" id="wwc-sc-banner" hidden></section>',
-        '<section class="wwc-sc-incoming wwc-sc-needs-script" id="wwc-sc-incoming" hidden></section>',
-        '<section class="wwc-sc-merge wwc-sc-needs-script" id="wwc-sc-merge" hidden></section>',
-        '<div class="wwc-sc-import-undo wwc-sc-needs-script"><p id="wwc-sc-import-message" role="status"></p>'
-        f'<button type="button" class="wwc-sc-button" id="wwc-sc-undo-import" hidden>{text(texts["import_undo"])}</button></div>',
-    ]
-
-
-def render_assessments_roots() -> list[str]:
-    """The assessments manager, share and compare: their content depends on what this browser
-    keeps, so they sit below the form and the plan, where filling them moves nothing already seen."""
-    return [
-        f'<section class="wwc-sc-{name} wwc-sc-needs-script" id="wwc-sc-{name}" hidden></section>'
-        for name in ("assessments", "share", "compare")
-    ]
-
-
-def render_confirm_dialog(texts: dict) -> list[str]:
-    return [
-        '<dialog class="wwc-sc-dialog" id="wwc-sc-confirm" aria-labelledby="wwc-sc-confirm-text">',
-        '<p id="wwc-sc-confirm-text"></p>',
-        '<div class="wwc-sc-buttons">',
-        f'<button type="button" class="wwc-sc-button" id="wwc-sc-confirm-yes">{text(texts["confirm_yes"])}</button>',
-        f'<button type="button" class="wwc-sc-button" id="wwc-sc-confirm-no">{text(texts["confirm_no"])}</button>',
-        "</div>",
-        "</dialog>",
-    ]
+        average = scored["average_percent"]
+        groups.append({
+            "id": group["id"], "name": group["name"], "percent": scored["percent"],
+            "figure": fill(texts["group_figure"], percent=scored["percent"], met=scored["met"], total=scored["total"]),
+            "average": average,
+            "average_text": fill(texts["group_average"], average=average) if average is not None else "",
+        })
+    return {
+        "tiers_href": page_href(settings["pages"]["tiers"], guide_base, directory_urls),
+        "tier": tier_name(edition, None),
+        "met_count": fill(texts["met_count"], met=0, total=total, items=items),
+        "percent": empty["percent"],
+        "unanswered": fill(texts["unanswered_some"], count=total, total=total, items=items),
+        "next_line": fill(texts["next_tier"], tier=first_tier["name"], more=next_tier["more_needed"],
+                          items=item_word(edition, next_tier["more_needed"])) if next_tier else "",
+        "evidence": fill(texts["evidence_result"], met=0, total=total, items=items, percent=empty["percent"],
+                         tier=tier_name(edition, None)),
+        "note": edition.get("result_note"),
+        "marks": fill(texts["tier_marks"], marks=", ".join(f"{tier['name']} {tier['min_percent']}%" for tier in edition["tiers"])),
+        "caption": fill(texts["bars_caption"] if has_average else texts["bars_caption_no_average"],
+                        group=edition["group_label"].lower()),
+        "groups": groups,
+    }
 
 
 def render_self_check(content: dict, edition_id: str | None = None, settings: dict | None = None,
                       guide_base: str = "../", directory_urls: bool = True, docs_dir: Path | None = None) -> str:
-    """The page body of one edition's self-check as one raw HTML block.
+    """The page body of one edition's self-check as one raw HTML block (templates/selfcheck/page.html).
 
     ``guide_base`` leads from the page to the site root, for the links to each criterion in the
     guide, the case studies, the assets and the export file's schema; MkDocs does not rewrite
@@ -668,34 +358,25 @@ def render_self_check(content: dict, edition_id: str | None = None, settings: di
     # Every text of the page, and of its embedded data, names this edition's answers.
     settings = {**settings, "texts": edition_texts(edition, settings["texts"])}
     texts = settings["texts"]
-    index = links.SiteIndex(content)
     empty = score(edition, {})
-    styles, scripts = render_assets(settings, docs_dir=docs_dir)
-    lines = [
-        f'<div class="wwc-selfcheck" id="{ROOT_ID}" data-wwc-edition="{text(edition_id)}">',
-        SCRIPTED_MARK,
-        *styles,
-        f'<script type="application/json" id="{DATA_ID}">{json_for_script(payload(content, settings, edition_id, docs_dir, guide_base))}</script>',
-        f'<p class="wwc-sc-intro">{text(intro_text(edition, texts))}</p>',
-        f'<noscript><p class="wwc-sc-noscript" id="wwc-sc-noscript">{text(texts["no_script"])}</p></noscript>',
-        *render_edition_links(content, edition_id, settings, guide_base, directory_urls),
-        *render_notices_roots(load_settings(ASSESSMENTS_FILE)["texts"]),
-        '<div class="wwc-sc-body">',
-        *render_results(edition, settings, empty, guide_base, directory_urls, edition.get("result_note")),
-        *render_tools(settings, guide_base),
-        *render_form(index, edition, texts, empty, guide_base, directory_urls),
-        *render_plan(settings, guide_base, directory_urls),
-        *render_assessments_roots(),
-        f'<section class="wwc-sc-report" id="wwc-sc-report" {SEARCH_EXCLUDE} aria-label="'
-        f'{text(texts["report_heading"])}"></section>',
-        *render_confirm_dialog(texts),
-        f'<p class="wwc-sc-status wwc-sc-needs-script" id="wwc-sc-status" role="status">'
-        f'{text(initial_summary(edition, texts, empty))}</p>',
-        "</div>",
-        *scripts,
-        "</div>",
-    ]
-    return "\n".join(lines)
+    styles, scripts = render_assets(settings, docs_dir=docs_dir, guide_base=guide_base)
+    html = template_environment().get_template("selfcheck/page.html").render(
+        elements=ELEMENTS, edition=edition, texts=texts, limits=settings["limits"],
+        store_texts=load_settings(ASSESSMENTS_FILE)["texts"],
+        # Already safe for where they go: a one-line mark, minified styles, the bundle's tag, and the
+        # data escaped for a script element (macros/text.py json_for_script).
+        scripted_mark=Markup(SCRIPTED_MARK), styles=[Markup(style) for style in styles],
+        scripts=[Markup(script) for script in scripts],
+        data_json=Markup(json_for_script(payload(content, settings, edition_id))),
+        intro=intro_text(edition, texts),
+        edition_links=edition_links(content, edition_id, settings, guide_base, directory_urls),
+        results=results_context(edition, settings, empty, guide_base, directory_urls),
+        form=form_context(links.SiteIndex(content), edition, texts, empty, guide_base, directory_urls),
+        schema_href=f"{guide_base}{DOWNLOADS_DIR}/{settings['export']['schema_file']}",
+        documents_href=page_href(settings["pages"]["documents"], guide_base, directory_urls),
+        status=initial_summary(edition, texts, empty),
+    )
+    return html.strip()
 
 
 def joined(labels: list[str], last: str) -> str:
@@ -711,7 +392,7 @@ def answer_labels(edition: dict, texts: dict) -> dict[str, str]:
     return {
         "label_states": joined([state["label"] for state in states], texts["list_or"]),
         "label_met": joined([state["label"] for state in states if state["met"]], texts["list_or"]),
-        # wwc-readiness.js scores an unbacked met answer as the edition's first unmet state.
+        # selfcheck/src/lib/readiness.js scores an unbacked met answer as the edition's first unmet state.
         "label_downgrade": unmet[0] if unmet else "",
         "label_unmet_order": joined(unmet, texts["list_before"]) if unmet else "",
     }
@@ -779,28 +460,16 @@ def write_downloads(content: dict, site_dir: Path, settings: dict | None = None)
 
 
 def render_documents_page(content: dict, settings: dict, guide_base: str, directory_urls: bool) -> str:
-    texts = settings["texts"]
+    """The documents page as one raw HTML block (templates/selfcheck/documents.html)."""
     styles, _ = render_assets(settings, scripts=False)
-    csv_href = f"{guide_base}{DOWNLOADS_DIR}/{settings['documents_csv']}"
     first = editions_in_order(content)[0]
-    self_check_href = page_href(edition_page_src(content, first["id"], settings), guide_base, directory_urls)
-    lines = [
-        '<div class="wwc-documents" id="wwc-documents">',
-        *styles,
-        f'<p>{text(texts["documents_page_intro"])}</p>',
-        f'<p class="wwc-documents-actions"><a href="{text(csv_href)}" download>{text(texts["documents_csv_link"])}</a> '
-        f'<a href="{text(self_check_href)}">{text(texts["documents_self_check_link"])}</a></p>',
-    ]
-    for edition, group, rows in documents_by_group(content):
-        lines.append(f'<h2 id="{text(group["id"])}">{text(group["name"])}</h2>')
-        lines.append(f'<table class="wwc-documents-table" {SEARCH_EXCLUDE}>')
-        lines.append(f'<thead><tr><th scope="col">{text(texts["csv_header_document"])}</th>'
-                     f'<th scope="col">{text(texts["csv_header_criterion"])}</th></tr></thead><tbody>')
-        for criterion, document in rows:
-            href = guide_href(edition, group, criterion, guide_base, directory_urls)
-            lines.append(f'<tr data-wwc-document="{text(document["id"])}"><td>{text(document["text"])}</td>'
-                         f'<td><a href="{text(href)}">{text(criterion["id"])}</a></td></tr>')
-        lines.append("</tbody></table>")
-    lines.append("</div>")
-    return "\n".join(lines)
-
+    groups = [{"id": group["id"], "name": group["name"],
+               "rows": [{"id": document["id"], "text": document["text"], "criterion": criterion["id"],
+                         "href": guide_href(edition, group, criterion, guide_base, directory_urls)}
+                        for criterion, document in rows]}
+              for edition, group, rows in documents_by_group(content)]
+    html = template_environment().get_template("selfcheck/documents.html").render(
+        texts=settings["texts"], styles=[Markup(style) for style in styles], groups=groups,
+        csv_href=f"{guide_base}{DOWNLOADS_DIR}/{settings['documents_csv']}",
+        self_check_href=page_href(edition_page_src(content, first["id"], settings), guide_base, directory_urls))
+    return html.strip()

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # One entry point for setting up, serving, building and testing the guide.
 #   scripts/dev.sh serve      set up, then serve the site at http://127.0.0.1:8000/
-#   scripts/dev.sh test       set up (with the browser and axe-core), then lint (ruff) and run every test
+#   scripts/dev.sh test       set up (with the browser and the npm tools), then run every check and test: ruff,
+#                             the self-check's type check, bundle freshness and lint, node tests, pytest in parallel
+#   scripts/dev.sh js         rebuild the self-check's bundle from selfcheck/src/ (esbuild; commit the result)
 #   scripts/dev.sh build      set up, then build the site into site/ (OFFLINE=true for a copy that works from disk)
 #   scripts/dev.sh zip        set up, then build the offline copy into dist/wwc-guide-offline.zip and the
 #                             served site into site/ with the zip on its downloads page
@@ -44,9 +46,10 @@ system_setup() {
 }
 
 node_setup() {
-  # package.json: axe-core ("dependencies") for the browser tests, Lighthouse ("devDependencies") for
-  # the benchmarks only; the site needs neither. "node_setup tests" installs axe-core alone, "node_setup
-  # bench" everything. Each reinstalls only when package-lock.json changed since an install that covers it.
+  # package.json: the self-check's build and checks (esbuild, typescript, biome, happy-dom) and axe-core
+  # for the browser tests ("dependencies"), Lighthouse ("devDependencies") for the benchmarks only; the
+  # site's build needs none of them (the bundle is committed). "node_setup tests" installs the
+  # dependencies alone, "node_setup bench" everything. Each reinstalls only when package-lock.json changed since an install that covers it.
   local stamp="node_modules/.installed-lock-$1"
   if ! cmp -s package-lock.json "$stamp"; then
     if [ "$1" = tests ]; then
@@ -83,6 +86,10 @@ case "${1:-}" in
     # download would otherwise not be picked up.
     exec "$VENV/bin/zensical" build --clean --strict
     ;;
+  js)
+    node_setup tests
+    exec node selfcheck/build.mjs
+    ;;
   test)
     system_setup
     python_setup
@@ -90,6 +97,11 @@ case "${1:-}" in
     "$VENV/bin/python" -m macros.scaffold
     "$VENV/bin/ruff" check .
     "$VENV/bin/ruff" format --check .
+    # The self-check's sources (selfcheck/src/): types, the committed bundle is what they build, lint
+    # and format, then the unit tests of the pure modules and of the parts in a DOM (happy-dom).
+    node_modules/.bin/tsc -p selfcheck/tsconfig.json
+    node selfcheck/build.mjs --check
+    node_modules/.bin/biome check --error-on-warnings selfcheck tests/js
     node --test tests/js/
     # Bytecode is cached, so the workers and the build processes the tests start do not each compile
     # the same modules again where the environment sets PYTHONDONTWRITEBYTECODE.
@@ -105,7 +117,7 @@ case "${1:-}" in
     exec "$VENV/bin/python" scripts/bench.py "${@:2}"
     ;;
   *)
-    echo "usage: scripts/dev.sh serve|test|build|zip|zensical|bench" >&2
+    echo "usage: scripts/dev.sh serve|test|js|build|zip|zensical|bench" >&2
     exit 2
     ;;
 esac

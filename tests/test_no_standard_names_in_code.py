@@ -27,6 +27,7 @@ def code_files() -> list[Path]:
     # The self-check's settings and interface texts live in macros/ too: they must fit any standard.
     files += sorted((ROOT / "macros").glob("*.yml"))
     files += sorted((ROOT / "docs" / "assets" / "javascripts").glob("*.js"))  # not vendor/
+    files += sorted((ROOT / "selfcheck" / "src").rglob("*.js"))  # the sources of the self-check's bundle
     return files
 
 

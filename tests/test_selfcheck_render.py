@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import hashlib
 import json
 import re
 from collections import Counter
@@ -13,15 +12,14 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.assets import bundle_css, bundle_js, minify_js
+from macros.assets import bundle_css
 from macros.content import load_content
-from macros.selfcheck import (ASSESSMENTS_FILE, DATA_ID, checklist_data, checklist_script, load_settings, payload,
-                              render_self_check)
+from macros.selfcheck import ASSESSMENTS_FILE, DATA_ID, checklist_data, load_settings, payload, render_self_check
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
+SOURCES = ROOT / "selfcheck" / "src"
 SETTINGS = load_settings()
-SCRIPTS_IN_ORDER = [Path(path).name for path in SETTINGS["assets"]["scripts"]]
 
 
 @pytest.fixture(scope="module")
@@ -54,32 +52,28 @@ def test_embedded_data_is_the_payload_and_cannot_close_its_script(content, html,
     assert "</" not in raw and "<!--" not in raw
     data = json.loads(raw)
     assert data == payload(content, load_settings(), "assessment-45")
-    # The criteria are in the form only (the page's script reads them there); their item ids are
-    # not in the page at all: they come with the checklist script, loaded on first use.
-    assert all("criteria" not in group for group in data["edition"]["groups"])
-    assert "dg1-inventory-copy" not in raw and "dg1-inventory-copy" not in html
-    assert '"dg1-inventory-copy"' in checklist_script(content["editions"]["assessment-45"], load_settings())
+    # The edition with every criterion and the ids of what can be ticked; the texts of the items.
+    first = content["editions"]["assessment-45"]["groups"][0]["criteria"][0]
+    assert data["edition"]["groups"][0]["criteria"][0]["id"] == first["id"]
+    assert data["checklists"][first["id"]][0][0][0] == first["requirements"][0]["id"]
 
 
-def test_embedded_texts_are_the_ones_the_scripts_name(content):
-    """Texts used only at build time stay out of the page; every text a script names is in it."""
-    settings = load_settings()
-    data = payload(content, settings)
+def test_every_text_the_sources_name_is_in_the_page(content):
+    """Every text key the sources read (texts.x or t.x) is in the embedded data: no text is left
+    out by a rename, and none is chosen by reading the scripts (macros/ reads no JavaScript)."""
+    data = payload(content, load_settings())
     embedded = set(data["texts"]) | set(data["assessments"]["texts"])
-    code = "\n".join((DOCS / path).read_text(encoding="utf-8") for path in settings["assets"]["scripts"])
-    named = set(re.findall(r"\btexts\.(\w+)", code)) | set(re.findall(r'"(error_\w+)"', code))
+    code = "\n".join(path.read_text(encoding="utf-8") for path in SOURCES.rglob("*.js"))
+    named = set(re.findall(r"\b(?:texts|t)\.(\w+)", code)) | set(re.findall(r'"(error_\w+)"', code))
     assert named and named <= embedded, sorted(named - embedded)
-    assert "documents_page_intro" in settings["texts"] and "documents_page_intro" not in data["texts"]
-    # The texts only the parts loaded on first use name travel with the checklist script (loaded
-    # before any of them), not in the page.
-    later = checklist_data(content["editions"]["assessment-45"], settings)
-    lazy_code = "\n".join((DOCS / path).read_text(encoding="utf-8")
-                           for paths in settings["assets"]["lazy"].values() for path in paths)
-    lazy_named = (set(re.findall(r"\b(?:texts|t)\.(\w+)", lazy_code)) | set(re.findall(r'"(error_\w+)"', lazy_code))) & (
-        set(settings["texts"]) | set(data["assessments"]["texts"]) | set(later["assessment_texts"]))
-    assert lazy_named - named and lazy_named <= embedded | set(later["texts"]) | set(later["assessment_texts"]), sorted(
-        lazy_named - embedded - set(later["texts"]) - set(later["assessment_texts"]))
-    assert not (set(later["texts"]) & set(data["texts"])) and "report_city_missing" in later["texts"]
+    assert "report_city_missing" in data["texts"] and "start_failed" in data["texts"]
+
+
+def test_macros_read_no_javascript():
+    """What the page carries is decided by the YAML alone, never by scanning a script's source."""
+    for module in (ROOT / "macros").glob("*.py"):
+        source = module.read_text(encoding="utf-8")
+        assert not re.search(r"\.js\b[^\n]*read_text|read_source\([^)]*javascripts", source), module
 
 
 def test_intro_names_the_editions_own_answers(content):
@@ -99,10 +93,7 @@ def test_texts_name_the_editions_own_answers_from_its_answer_states(content):
     for edition in content["editions"].values():
         html = render_self_check(content, edition["id"])
         data = payload(content, load_settings(), edition["id"])
-        later = checklist_script(edition, load_settings())
-        assert "{label_" not in html and "{label_" not in json.dumps(data) and "{label_" not in later
-        # The texts in the page and those that come with the checklist script.
-        data["texts"].update(checklist_data(edition, load_settings())["texts"])
+        assert "{label_" not in html and "{label_" not in json.dumps(data)
         states = edition["answer_states"]
         met = next(state["label"] for state in states if state["met"])
         unmet = [state["label"] for state in states if not state["met"]]
@@ -115,8 +106,7 @@ def test_texts_name_the_editions_own_answers_from_its_answer_states(content):
     edition = changed["editions"]["assessment-45"]
     for state, label in zip(edition["answer_states"], ["Achieved", "Underway", "Absent"]):
         state["label"] = label
-    texts = {**payload(changed, load_settings(), "assessment-45")["texts"],
-             **checklist_data(edition, load_settings())["texts"]}
+    texts = payload(changed, load_settings(), "assessment-45")["texts"]
     assert texts["flags_heading"].startswith("Achieved") and "Underway" in texts["flags_heading"]
     assert "Underway before Absent" in texts["next_intro"]
 
@@ -152,10 +142,10 @@ def test_radio_names_and_element_ids_are_unique(page):
 
 def test_details_hold_requirements_and_documentation(content, page):
     """Each evidence panel is empty in the page and says how many requirements and documents it
-    holds (and any must-meet count); the checklist script holds every item's id and text in YAML
-    order, from which wwc-sc-evidence-panel.js builds the checkboxes (tests/browser/test_selfcheck_lazy.py)."""
+    holds (and any must-meet count); the embedded checklists hold every item's id and text in YAML
+    order, from which the evidence part builds the checkboxes on the panel's first opening."""
     edition = content["editions"]["assessment-45"]
-    checklists = checklist_data(edition, SETTINGS)["criteria"]
+    checklists = checklist_data(edition)
     assert list(checklists) == [criterion["id"] for group in edition["groups"] for criterion in group["criteria"]]
     for group in edition["groups"]:
         for criterion in group["criteria"]:
@@ -179,21 +169,6 @@ def test_details_hold_requirements_and_documentation(content, page):
     assert link["href"] == f"../{edition['url_path']}/{edition['groups'][0]['id']}/#{criterion['id'].lower()}"
 
 
-def test_the_built_site_holds_each_editions_checklist_script_at_the_url_the_page_names(built_site, content):
-    """The build writes one checklist script per edition (macros/glue.py write_downloads); the page
-    names it with its content's hash, so the file the browser loads is the one the page expects."""
-    for edition in content["editions"].values():
-        page_file = built_site / "self-check" / ("index.html" if edition["id"] == "assessment-45" else f"{edition['id']}/index.html")
-        soup = BeautifulSoup(page_file.read_text(encoding="utf-8"), "html.parser")
-        data = json.loads(soup.find("script", id=DATA_ID).string)
-        [url] = data["lazy"]["checklists"]
-        path, _, version = url.partition("?v=")
-        written = (page_file.parent / path).resolve()
-        assert written.is_file(), url
-        assert written.read_text(encoding="utf-8") == checklist_script(edition, load_settings())
-        assert version == hashlib.sha256(written.read_bytes()).hexdigest()[:10]
-
-
 def hostile_content(content):
     """The real content with markup, a script end tag and blank lines in its strings."""
     changed = copy.deepcopy(content)
@@ -211,8 +186,9 @@ def test_every_yaml_string_is_escaped_and_kept_on_one_line(content):
     assert all(line.strip() for line in html.split("\n"))
     page = BeautifulSoup(html, "html.parser")
     assert page.find("b") is None and page.find("i") is None
-    # The one-line "scripted" mark, the data, the page's code: nothing from the YAML became a script.
+    # The one-line "scripted" mark, the data, the page's bundle: nothing from the YAML became a script.
     assert [script.get("id") for script in page.find_all("script")] == [None, DATA_ID, None]
+    assert page.find_all("script")[-1]["src"].startswith("../assets/javascripts/wwc-selfcheck.js?v=")
     assert "First line. Second </script><script>alert(1)</script> line." in page.get_text()
     data = json.loads(page.find("script", id=DATA_ID).string)
     assert data["edition"]["groups"][0]["name"] == 'Data <b>"Governance"</b> & co'
@@ -228,21 +204,20 @@ def test_settings_and_texts(content):
         assert "{{" not in value and "{%" not in value, name
 
 
-def test_built_page_inlines_its_minified_scripts_in_order_and_its_styles(built_site, content):
+def test_built_page_loads_the_committed_bundle_and_inlines_its_styles(built_site, content):
     page_html = (built_site / "self-check" / "index.html").read_text(encoding="utf-8")
     assert render_self_check(content) in page_html
     soup = BeautifulSoup(page_html, "html.parser")
     block = soup.find(id="wwc-selfcheck")
-    # Nothing of the self-check is fetched as a file: the page needs no extra request.
-    fetched = [tag.get("src") or tag.get("href") for tag in soup.find_all(["script", "link"])]
-    assert not [url for url in fetched if url and Path(url).name in SCRIPTS_IN_ORDER + ["wwc-selfcheck.css"]]
-    code = block.find_all("script", id=False)[-1].string
-    sources = [(path, (DOCS / path).read_text(encoding="utf-8")) for path in SETTINGS["assets"]["scripts"]]
-    assert code == bundle_js(sources)
-    assert len(code) < 0.8 * sum(len(source) for _, source in sources), "the inlined scripts are minified"
-    # Each file's code appears whole, in the listed run order.
-    positions = [code.index(minify_js(source)) for _, source in sources]
-    assert positions == sorted(positions)
+    # One classic deferred script (module scripts are refused from file://), the bundle as committed.
+    [script] = block.find_all("script", src=True)
+    assert script.has_attr("defer") and not script.get("type")
+    path, _, version = script["src"].partition("?v=")
+    served = (built_site / "self-check" / path).resolve()
+    assert served.read_bytes() == (DOCS / SETTINGS["assets"]["script"]).read_bytes()
+    assert re.fullmatch(r"[0-9a-f]{10}", version)
+    # No other page loads it.
+    assert "wwc-selfcheck.js" not in (built_site / "index.html").read_text(encoding="utf-8")
     styles = block.find_all("style")
     assert len(styles) == 1
     assert styles[0].string == bundle_css([(path, (DOCS / path).read_text(encoding="utf-8"))
@@ -283,3 +258,47 @@ def test_an_editions_result_note_comes_from_its_data(content):
     # The page shell is one macro line again: the note is not in its front matter.
     for path in (DOCS / "self-check").glob("*.md"):
         assert not path.read_text(encoding="utf-8").startswith("---"), path
+
+
+def test_the_scripts_element_ids_are_the_yamls():
+    """selfcheck/src/elements.js is what `python -m macros.selfcheck_elements` writes from
+    selfcheck.yml's elements, and the page renders each of those ids once."""
+    from macros.selfcheck_elements import MODULE, module_text
+    elements = load_settings()["elements"]
+    assert MODULE.read_text(encoding="utf-8") == module_text(elements), "run: .venv/bin/python -m macros.selfcheck_elements"
+    page = BeautifulSoup(render_self_check(load_content(ROOT)), "html.parser")
+    for key, element_id in elements.items():
+        if key != "form_prefix":
+            assert len(page.find_all(id=element_id)) == 1, key
+    assert page.find(id=elements["form_prefix"] + "assessment-45")
+    # The sources name no shared id as a literal: they read ELEMENTS.
+    shared = {value for key, value in elements.items() if key != "form_prefix"}
+    for source in SOURCES.rglob("*.js"):
+        if source.name != "elements.js":
+            literals = set(re.findall(r"[\"'`]#?(wwc-[a-z0-9-]+)[\"'`]", source.read_text(encoding="utf-8")))
+            assert not literals & shared, (source, literals & shared)
+
+
+def test_the_templates_escape_by_default_and_never_evaluate_yaml(content):
+    """The page comes from Jinja templates with autoescape on: markup and template syntax in YAML
+    values reach the page as text."""
+    from macros.selfcheck import template_environment
+    assert template_environment().autoescape is True
+    changed = hostile_content(content)
+    criterion = next(iter(changed["editions"].values()))["groups"][0]["criteria"][0]
+    criterion["statement"] = "{{ 7 * 7 }} {% if true %}x{% endif %} <img src=x onerror=alert(1)>"
+    page = BeautifulSoup(render_self_check(changed), "html.parser")
+    statement = page.select_one("fieldset .wwc-sc-statement").get_text()
+    assert statement == "{{ 7 * 7 }} {% if true %}x{% endif %} <img src=x onerror=alert(1)>"
+    assert page.find("img") is None
+
+
+def test_texts_are_grouped_by_part_and_each_key_is_in_one_group(tmp_path):
+    """selfcheck.yml groups its texts by the part that shows them; a key in two groups stops the build."""
+    from macros.selfcheck import SelfCheckPageError, flat_texts
+    assert flat_texts({"results": {"a": "A"}, "tools": {"b": "B"}}, "x.yml") == {"a": "A", "b": "B"}
+    with pytest.raises(SelfCheckPageError, match=r"x\.yml: texts\.tools\.a: the key 'a' is in two groups"):
+        flat_texts({"results": {"a": "A"}, "tools": {"a": "B"}}, "x.yml")
+    import yaml
+    groups = yaml.safe_load((ROOT / "macros" / "selfcheck.yml").read_text(encoding="utf-8"))["texts"]
+    assert {"page", "results", "tools", "evidence", "plan", "report"} <= set(groups)

@@ -17,12 +17,14 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-import yaml
 from offsite import OffsiteGuard, watched_context
 from playwright.sync_api import BrowserContext, Page, expect
 
+from macros.selfcheck import ASSESSMENTS_FILE, load_settings
+
 ROOT = Path(__file__).resolve().parents[2]
-SETTINGS = yaml.safe_load((ROOT / "macros" / "selfcheck-assessments.yml").read_text(encoding="utf-8"))
+# As the page embeds them: the texts flattened from their groups (macros/selfcheck.py load_settings).
+SETTINGS = load_settings(ASSESSMENTS_FILE)
 TEXTS = SETTINGS["texts"]
 STORE_KEY = SETTINGS["storage_key"]
 LEGACY_KEY = SETTINGS["legacy_key"]

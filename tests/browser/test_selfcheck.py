@@ -173,11 +173,8 @@ def check_the_editions_page_has_its_form_only(page: Page, site_url: str, edition
     expect(page.locator(f"#wwc-sc-form-{edition['id']}")).to_be_visible()
     expect(page.locator("#wwc-sc-noscript")).to_be_hidden()
     expect_summary(page, edition, {})
-    # The page embeds no criterion ids: the script reads them from the form, and gets the whole
-    # edition the scoring needs, every requirement and document id and must-meet count included
-    # (the ids once the checklists are loaded: the first evidence panel opened brings them).
-    page.locator("[data-wwc-evidence] > summary").first.click()
-    page.wait_for_function("document.getElementById('wwc-selfcheck').wwcSelfCheck.checklists === true")
+    # The page embeds the whole edition the scoring needs, every requirement and document id and
+    # must-meet count included.
     data = page.evaluate("document.getElementById('wwc-selfcheck').wwcSelfCheck.data.edition")
     assert data == payload_edition(edition)
 
@@ -546,54 +543,40 @@ def test_works_when_opened_from_disk(page, built_site, tmp_path, offsite_request
     expect_summary(page, A45, answers)
     path = export_answers(page, tmp_path)
     assert json.loads(path.read_text(encoding="utf-8"))["answers"] == answers
-    # The parts loaded on first use come from disk too (a classic <script src>, relative URL).
+    # Every part is in the one bundle, loaded from disk as a classic <script src> (relative URL).
     page.click("#wwc-sc-share-open")
     expect(page.locator("#wwc-sc-share-make")).to_be_visible()
     page.click("#wwc-sc-compare-open")
     expect(page.locator("#wwc-sc-compare-go")).to_be_visible()
 
 
-# --- parts loaded on first use -------------------------------------------------------------------
+# --- one bundle, and a start that fails out loud ---------------------------------------------------
 
-LAZY = SETTINGS["assets"]["lazy"]
-
-
-LAZY_NAMES = {path.split("/")[-1] for paths in LAZY.values() for path in paths}
-
-
-def lazy_requests(page: Page) -> list[str]:
-    """The lazy parts' files the page asked for so far, by name (each request once in the list)."""
-    paths = page.evaluate("() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname)")
-    return [path for path in paths if path.split("/")[-1] in LAZY_NAMES]
+def script_requests(page: Page) -> list[str]:
+    """Every script file the page asked for so far, by path."""
+    paths = page.evaluate("""() => performance.getEntriesByType("resource")
+        .filter((entry) => entry.initiatorType === "script").map((entry) => new URL(entry.name).pathname)""")
+    return [path for path in paths if "/assets/javascripts/wwc-" in path]
 
 
-def test_parts_needed_only_on_a_user_action_load_on_first_use_and_once(page, offsite_requests, self_check_url):
-    # A fresh browser: in the module's shared tab an earlier test's parts come from the memory cache,
-    # which the page's resource timing does not list.
+def test_the_page_loads_one_bundle_and_nothing_more_on_any_action(page, offsite_requests, self_check_url):
     open_self_check(page, self_check_url)
-    # A first visit (nothing saved) loads no part at start, not even the report (it comes with the
-    # first change, tests/browser/test_selfcheck_lazy.py): wait until the page has been idle, when it
-    # used to come, and a frame after.
-    page.evaluate("() => new Promise((done) => requestIdleCallback(() => requestAnimationFrame(() => done())))")
-    assert page.evaluate("[window.WWCExport, window.WWCShare, window.WWCMerge, window.WWCCsv]") == [None] * 4
-    assert page.evaluate("window.WWCSelfCheckParts.report") is None
-    assert lazy_requests(page) == []
     page.click("#wwc-sc-share-open")
     expect(page.locator("#wwc-sc-share-ticks")).to_be_focused()
     page.click("#wwc-sc-compare-open")
     expect(page.locator("#wwc-sc-compare-from")).to_be_focused()
-    page.click("#wwc-sc-export")
-    # wwc-merge.js serves share and compare: asked for once. Nothing was answered: no report.
-    used = {path.split("/")[-1] for name in ("share", "compare", "export") for path in LAZY[name]}
-    # The export part is two files: wait for both, not only for the one that defines WWCExport.
-    page.wait_for_function("""(used) => used.every((name) => performance.getEntriesByType("resource")
-        .some((entry) => new URL(entry.name).pathname.endsWith("/" + name)))""", arg=sorted(used))
-    names = [path.split("/")[-1] for path in lazy_requests(page)]
-    assert sorted(names) == sorted(used)
-    assert len(names) == len(set(names))
+    with page.expect_download():
+        page.click("#wwc-sc-export")
+    page.locator("[data-wwc-evidence] > summary").first.click()
+    expect(page.locator("[data-wwc-evidence] input[type=checkbox]").first).to_be_visible()
+    # wwc-print.js is every page's (mkdocs.yml extra_javascript); the self-check's is one bundle.
+    assert [path.split("/")[-1] for path in script_requests(page) if not path.endswith("/wwc-print.js")] == [
+        "wwc-selfcheck.js"]
+    # No global of the old scripts: the bundle keeps its modules to itself.
+    assert page.evaluate("Object.keys(window).filter((key) => /^WWC/.test(key))") == []
 
 
-def test_a_share_link_in_the_address_loads_the_share_part_at_start(sc_page, self_check_url):
+def test_a_share_link_in_the_address_is_read_at_start(sc_page, self_check_url):
     page = sc_page
     open_self_check(page, self_check_url)
     answer_in_page(page, A45, {"DG1": "yes"})
@@ -606,29 +589,40 @@ def test_a_share_link_in_the_address_loads_the_share_part_at_start(sc_page, self
     expect(fresh.locator("#wwc-sc-incoming-holds")).to_be_visible()
 
 
-def test_a_part_that_fails_to_load_is_told_and_nothing_is_lost(sc_page, self_check_url):
-    page = sc_page
-    open_self_check(page, self_check_url)
-    answers = {"DG1": "yes", "DG2": "in-progress"}
-    answer_in_page(page, A45, answers)
-    page.route("**/wwc-export.js*", lambda route: route.abort())
-    page.click("#wwc-sc-export")
-    expect(page.locator(ALERT)).to_contain_text(TEXTS["part_failed"].split("(")[0].strip())
-    assert checked_answers(page, "assessment-45") == answers
-    assert saved_answers(page) == answers
-    # The next use tries again.
-    page.unroute("**/wwc-export.js*")
-    with page.expect_download() as info:
-        page.click("#wwc-sc-export")
-    assert json.loads(open(info.value.path(), encoding="utf-8").read())["answers"] == answers
-    # A panel's part that fails is said beside its button, which stays to try again.
-    page.route("**/wwc-sc-share.js*", lambda route: route.abort())
-    page.click("#wwc-sc-share-open")
-    expect(page.locator("#wwc-sc-share .wwc-sc-part-failed")).to_contain_text("wwc-sc-share.js")
-    page.unroute("**/wwc-sc-share.js*")
-    page.click("#wwc-sc-share-open")
-    expect(page.locator("#wwc-sc-share-make")).to_be_visible()
-    assert saved_answers(page) == answers
+START_FAILED = TEXTS["start_failed"].split(":")[0]
+
+
+def serve_changed(page: Page, url: str, change) -> None:
+    """Serve the self-check page with its HTML changed by ``change`` (the rest as built)."""
+    def handle(route):
+        response = route.fetch()
+        route.fulfill(response=response, body=change(response.text()))
+    page.route(url, handle)
+
+
+@pytest.mark.parametrize("fault", ["a part's element is missing", "the embedded data is unreadable", "a script error"])
+def test_a_self_check_that_cannot_start_says_so_where_the_form_is_and_saves_nothing(page, self_check_url, fault):
+    page.goto(self_check_url)
+    stored = json.dumps({"format": "wwc-guide-self-check-store", "version": 2, "revision": 1, "assessments": [
+        {"id": "a1", "edition": "assessment-45", "name": "Kept", "answers": {"DG1": "yes"}, "evidence": {}}]})
+    page.evaluate("([key, value]) => window.localStorage.setItem(key, value)", [STORE_KEY, stored])
+    if fault == "a part's element is missing":
+        serve_changed(page, self_check_url, lambda html: html.replace('id="wwc-sc-results"', 'id="wwc-sc-gone"'))
+    elif fault == "the embedded data is unreadable":
+        serve_changed(page, self_check_url, lambda html: html.replace('id="wwc-selfcheck-data">{', 'id="wwc-selfcheck-data">{,'))
+    else:
+        page.add_init_script("window.matchMedia = () => { throw new Error('matchMedia broke'); };")
+    page.reload()
+    notice = page.locator("[data-wwc-start-failure]")
+    expect(notice).to_be_visible()
+    expect(notice).to_contain_text(START_FAILED)
+    expect(page.locator("#wwc-selfcheck")).to_have_attribute("data-wwc-ready", "failed")
+    # The figures only the script keeps true are gone; the form is there to read and print.
+    expect(page.locator("#wwc-sc-status")).to_be_hidden()
+    expect(page.locator("form.wwc-sc-form")).to_be_visible()
+    page.locator(radio_label("assessment-45", "DG2", "yes")).click()
+    page.wait_for_timeout(100)
+    assert page.evaluate("(key) => window.localStorage.getItem(key)", STORE_KEY) == stored
 
 
 # --- accessibility -------------------------------------------------------------------------------

@@ -18,7 +18,8 @@ from macros.content import load_content
 from macros.scoring import score
 from axe_check import ALL_BUT_COLOURS, SCHEMES, axe_in_both_schemes, axe_violations
 from sc_multi_helpers import (radio_label, EDITION, LEGACY_KEY, STORE_KEY, TEXTS, SETTINGS, answer, checked, make_link,
-                              new_assessment, open_part, open_self_check, record, set_storage, stored_answers,
+                              new_assessment, open_evidence, open_part, open_self_check, record, set_storage,
+                              stored_answers, stored_open_assessment,
                               sc_page, shared_tab)  # noqa: F401 - fixtures
 
 CONTENT = load_content(__import__("pathlib").Path(__file__).resolve().parents[2])
@@ -227,6 +228,67 @@ def test_tabs_stay_in_step(context, url, offsite_requests):
     answer(tab_a, {"DG3": "yes"})
     expect(tab_b.locator(radio_label("DG3", "yes") + " > input")).to_be_checked()
     assert stored_answers(tab_a) == {"DG1": "yes", "DG2": "no", "DG3": "yes"}
+
+
+def test_undo_in_one_tab_restores_only_what_it_cleared_and_keeps_another_tabs_answer(context, url, offsite_requests):
+    """Issue 24, item 8: tab A starts over, tab B answers, tab A undoes: B's answer stays."""
+    tab_a = open_self_check(context.new_page(), url)
+    answer(tab_a, {"DG1": "yes", "DG2": "yes"})
+    tab_a.click("#wwc-sc-start-over")
+    tab_a.click("#wwc-sc-confirm-yes")
+    expect(tab_a.locator("#wwc-sc-undo")).to_be_visible()
+    tab_b = open_self_check(context.new_page(), url)
+    answer(tab_b, {"DG3": "no", "DG2": "no"})
+    expect(tab_a.locator(radio_label("DG3", "no") + " > input")).to_be_checked()
+    tab_a.click("#wwc-sc-undo")
+    # DG1 comes back; DG2 and DG3, answered in tab B after the start over, keep B's answers.
+    expect(tab_a.locator(radio_label("DG1", "yes") + " > input")).to_be_checked()
+    assert stored_answers(tab_a) == {"DG1": "yes", "DG2": "no", "DG3": "no"}
+
+
+PAGE_TEXTS = __import__("macros.selfcheck", fromlist=["load_settings"]).load_settings()["texts"]
+
+
+def test_notes_edited_in_two_tabs_are_never_overwritten_without_a_word(context, url, offsite_requests):
+    """Issue 24, item 7: tab A is typing DG1's notes while tab B saves other notes; when A saves, A's
+    text is kept (the last writer) and A's page names the field and shows B's text."""
+    tab_a = open_self_check(context.new_page(), url)
+    notes_a = open_evidence(tab_a, "DG1").locator("textarea")
+    notes_a.fill("Inventory from the clerk.")
+    notes_a.blur()
+    tab_b = open_self_check(context.new_page(), url)
+    notes_b = open_evidence(tab_b, "DG1").locator("textarea")
+    expect(notes_b).to_have_value("Inventory from the clerk.")
+    notes_a.focus()  # tab A goes back to typing; B saves meanwhile
+    notes_b.fill("Inventory is on the open data portal.")
+    notes_b.blur()
+    tab_a.wait_for_function("() => JSON.parse(localStorage.getItem(%s)).revision >= 2" % json.dumps(STORE_KEY))
+    expect(notes_a).to_have_value("Inventory from the clerk.")
+    notes_a.press_sequentially(" And the portal.")
+    notes_a.blur()
+    message = tab_a.locator('[data-wwc-evidence="DG1"] .wwc-sc-field-message')
+    expect(message).to_contain_text(PAGE_TEXTS["notes_label"])
+    expect(message).to_contain_text("Inventory is on the open data portal.")
+    assert stored_open_assessment(tab_a)["evidence"]["DG1"]["notes"] == "Inventory from the clerk. And the portal."
+    # Not being edited, a field takes the other tab's newer text and says nothing.
+    expect(notes_b).to_have_value("Inventory from the clerk. And the portal.")
+    expect(tab_b.locator('[data-wwc-evidence="DG1"] .wwc-sc-field-message')).to_be_empty()
+
+
+def test_the_city_edited_in_two_tabs_is_never_overwritten_without_a_word(context, url, offsite_requests):
+    tab_a = open_self_check(context.new_page(), url)
+    answer(tab_a, {"DG1": "yes"})
+    tab_a.fill("#wwc-sc-city", "Springfield")
+    tab_b = open_self_check(context.new_page(), url)
+    expect(tab_b.locator("#wwc-sc-city")).to_have_value("Springfield")
+    tab_a.focus("#wwc-sc-city")
+    tab_b.fill("#wwc-sc-city", "Shelbyville")
+    tab_a.wait_for_function("() => JSON.parse(localStorage.getItem(%s)).revision >= 3" % json.dumps(STORE_KEY))
+    tab_a.locator("#wwc-sc-city").press("End")
+    tab_a.locator("#wwc-sc-city").press_sequentially(" North")
+    expect(tab_a.locator("#wwc-sc-notice")).to_contain_text("Shelbyville")
+    expect(tab_a.locator("#wwc-sc-notice")).to_contain_text(PAGE_TEXTS["city_label"])
+    assert stored_open_assessment(tab_a)["city"] == "Springfield North"
 
 
 def test_accessibility_of_the_assessment_parts(sc_page, url):

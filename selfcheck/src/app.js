@@ -1,0 +1,239 @@
+/*
+ * The self-check page's controller. The form of this page's edition is already on the page
+ * (rendered from the YAML at build time); the controller reads the JSON embedded beside it, opens
+ * the model through the assessments wiring (multi.js: the only way to saved data) and creates the
+ * view parts, each bound to one root element: results, evidence, tools, plan and report here; the
+ * assessments manager, banner, share, merge and compare in multi.js.
+ *
+ * Every change goes through change(criterionId, fn): the model applies fn to the latest stored
+ * assessment, then each part updates what changed (criterionId, or everything when null).
+ * It makes no network request of any kind.
+ */
+
+import { ELEMENTS } from "./elements.js";
+import { readiness, scoring } from "./lib/index.js";
+import { format } from "./lib/format.js";
+import { Evidence } from "./parts/evidence.js";
+import { Plan } from "./parts/plan.js";
+import { Report } from "./parts/report.js";
+import { Results } from "./parts/results.js";
+import { Tools } from "./parts/tools.js";
+import { Checklists } from "./view/checklists.js";
+import { requireElement } from "./view/dom.js";
+import { createMulti } from "./multi.js";
+
+export class SelfCheck {
+  /**
+   * @param {HTMLElement} root the page's #wwc-selfcheck block
+   * @param {any} data the embedded JSON (macros/selfcheck.py payload)
+   */
+  constructor(root, data) {
+    this.root = root;
+    this.data = data;
+    this.texts = data.texts;
+    this.limits = data.limits;
+    this.edition = data.edition;
+    this.checklists = new Checklists(data.checklists);
+    /** @type {Map<string, any>} */
+    this.criteria = new Map();
+    for (const group of data.edition.groups) {
+      for (const criterion of group.criteria) {
+        this.criteria.set(criterion.id, criterion);
+      }
+    }
+    this.format = format;
+    this.form = requireElement(root, `#${ELEMENTS.form_prefix}${CSS.escape(data.edition.id)}`);
+    // Saved data: several assessments (multi.js over lib/assessments.js and lib/store.js).
+    this.multi = createMulti({
+      root,
+      data,
+      checklists: this.checklists,
+      form: this.form,
+      editionId: () => data.edition.id,
+      reload: () => {
+        this.cached = null;
+        this.update(null);
+      },
+      focusName: () => this.parts.tools?.focusName(),
+    });
+    this.model = this.multi.model;
+    /** @type {any} */
+    this.cached = null;
+    /** @type {{tools?: Tools, results?: Results, evidence?: Evidence, plan?: Plan, report?: Report}} */
+    this.parts = {};
+  }
+
+  /* ---- words ---- */
+
+  /** @param {number} count */
+  items(count) {
+    return count === 1 ? this.edition.item_label : this.edition.item_label_plural;
+  }
+
+  /** @param {string | null} tierId */
+  tierName(tierId) {
+    const tier = this.edition.tiers.find((/** @type {any} */ entry) => entry.id === tierId);
+    return tier ? tier.name : this.edition.not_certified_label;
+  }
+
+  /** @param {any} result */
+  summary(result) {
+    return `${format(this.texts.summary, {
+      met: result.met,
+      total: result.total,
+      items: this.items(result.total),
+      percent: result.percent,
+      tier: this.tierName(result.tier),
+    })} ${this.unansweredText(result)}`;
+  }
+
+  /** @param {any} result */
+  unansweredText(result) {
+    if (result.unanswered === 0) {
+      return format(this.texts.unanswered_none, { items: this.edition.item_label_plural });
+    }
+    return format(this.texts.unanswered_some, {
+      count: result.unanswered,
+      total: result.total,
+      items: this.items(result.total),
+    });
+  }
+
+  /* ---- the derived view of the current assessment (computed once per change) ---- */
+
+  view() {
+    const assessment = this.model.current();
+    if (this.cached && this.cached.assessment === assessment && this.cached.updated === assessment.updated) {
+      return this.cached;
+    }
+    const result = scoring.score(this.edition, assessment.answers);
+    const backed = readiness.evidenceResult(this.edition, assessment.answers, assessment.evidence);
+    /** @type {Map<string, any>} */
+    const flagged = new Map();
+    for (const flag of backed.flags) {
+      flagged.set(flag.id, flag);
+    }
+    this.cached = { assessment, updated: assessment.updated, result, backed, flagged };
+    return this.cached;
+  }
+
+  /* ---- start-up ---- */
+
+  start() {
+    const root = this.root;
+    const results = requireElement(root, `#${ELEMENTS.results}`);
+    const plan = requireElement(root, `#${ELEMENTS.plan}`);
+    this.parts.tools = new Tools(
+      requireElement(root, `#${ELEMENTS.tools}`),
+      this,
+      requireElement(root, `#${ELEMENTS.confirm}`),
+    );
+    this.parts.results = new Results(results, this, {
+      status: requireElement(root, `#${ELEMENTS.status}`),
+      headings: this.form,
+    });
+    this.parts.evidence = new Evidence(this.form, this);
+    this.parts.plan = new Plan(plan, this);
+    // The report prints copies of what the results and the plan show.
+    this.parts.report = new Report(requireElement(root, `#${ELEMENTS.report}`), this, { results, plan });
+    this.bind();
+    this.update(null);
+    // The storage banner is the page's one voice about saving: it says what could not be read,
+    // what is kept aside and, after every change, whether saving failed.
+    return this.multi.attach();
+  }
+
+  bind() {
+    this.form.addEventListener("change", (/** @type {Event} */ event) => {
+      const target = /** @type {HTMLInputElement} */ (event.target);
+      if (target.type === "radio") {
+        this.answer(target);
+      }
+    });
+    // The forms have no action: Enter must never reload the page and lose the state.
+    this.root.addEventListener("submit", (event) => event.preventDefault());
+    // The browser's own Print (menu, Ctrl/Cmd+P) fires beforeprint; some ways of printing (a PDF
+    // printed by a driver) switch the media without it.
+    window.addEventListener("beforeprint", () => this.prepareReport());
+    const printing = window.matchMedia ? window.matchMedia("print") : null;
+    printing?.addEventListener?.("change", () => {
+      if (printing.matches) {
+        this.prepareReport();
+      }
+    });
+  }
+
+  /** @param {HTMLInputElement} input */
+  answer(input) {
+    const fieldset = input.closest("[data-wwc-criterion]");
+    const id = fieldset?.getAttribute("data-wwc-criterion");
+    if (id) {
+      this.change(id, (/** @type {any} */ assessment) => {
+        assessment.answers[id] = input.value;
+      });
+    }
+  }
+
+  /* ---- changing and showing ---- */
+
+  /**
+   * fn(assessment) through the model; then the parts show the change. options.keepUndo: part of
+   * an undoable replacement (start over, import), so the undo stays offered.
+   * @param {string | null} criterionId
+   * @param {(assessment: any) => void} fn
+   * @param {{keepUndo?: boolean, identity?: boolean}} [options]
+   */
+  change(criterionId, fn, options) {
+    const outcome = this.model.change(fn);
+    this.multi.changed(outcome);
+    if (!(options && (options.keepUndo || options.identity))) {
+      this.parts.tools?.forgetUndo();
+    }
+    this.update(criterionId, options);
+    return outcome;
+  }
+
+  /**
+   * @param {string | null} criterionId
+   * @param {{identity?: boolean}} [options]
+   */
+  update(criterionId, options) {
+    const view = this.view();
+    if (!options?.identity) {
+      this.fillAnswers(criterionId, view.assessment.answers);
+      this.parts.results?.update(view);
+      this.parts.evidence?.update(view, criterionId);
+      this.parts.plan?.update(view);
+    }
+    this.parts.tools?.update(view);
+    this.parts.report?.invalidate();
+  }
+
+  /**
+   * Make the radios show the state: checked where answered, clear where not.
+   * @param {string | null} criterionId
+   * @param {Record<string, string>} answers
+   */
+  fillAnswers(criterionId, answers) {
+    const scope = criterionId
+      ? this.form.querySelector(`[data-wwc-criterion="${CSS.escape(criterionId)}"]`)
+      : this.form;
+    for (const input of scope.querySelectorAll("input[type=radio]")) {
+      const criterion = criterionId || input.closest("[data-wwc-criterion]").getAttribute("data-wwc-criterion");
+      const on = Object.hasOwn(answers, criterion) && answers[criterion] === input.value;
+      if (input.checked !== on) {
+        input.checked = on;
+      }
+    }
+  }
+
+  prepareReport() {
+    this.parts.evidence?.flushAll();
+    this.parts.report?.render(this.view());
+  }
+
+  print() {
+    this.prepareReport();
+    window.print();
+  }
+}

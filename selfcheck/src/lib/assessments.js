@@ -1,0 +1,269 @@
+/*
+ * The self-check's MODEL (the contract in the team's selfcheck-model notes), over the assessment
+ * store (store.js): several assessments per browser, one of them open in this tab.
+ *
+ *   model.current()            the open assessment (a copy; a draft until the first change)
+ *   model.change(fn)           fn(assessment) on the LATEST stored copy, stamped and saved
+ *   model.onExternalChange(cb) cb() after another tab changed the stored data
+ *   model.status()             what the storage banner needs
+ *
+ * plus the assessment manager's calls (list, open, create, duplicate, rename, remove + undo),
+ * saving an incoming assessment as new, and replacing / merging into the open one with an undo
+ * that lasts until the next import. No DOM: `win` (for the storage event) is passed in.
+ *
+ */
+import * as storeModule from "./store.js";
+
+function clone(value) {
+  return value === undefined || value === null ? value : JSON.parse(JSON.stringify(value));
+}
+
+function pick(fields) {
+  return {
+    name: fields.name || "",
+    city: fields.city || "",
+    date: fields.date || "",
+    answers: clone(fields.answers) || {},
+    evidence: clone(fields.evidence) || {},
+  };
+}
+
+/* options: key, legacyKey, storage, editions (payload editions the
+   store can check against), editionId (this page's edition), texts: {new_name, migrated_name},
+   win (for the storage event; optional), now, makeId. */
+function open(options) {
+  const store = storeModule.open({
+    key: options.key,
+    legacyKey: options.legacyKey,
+    storage: options.storage,
+    editions: options.editions,
+    otherEditionIds: options.otherEditionIds,
+    migratedName: options.texts.migrated_name,
+    now: options.now,
+    makeId: options.makeId,
+  });
+  let editionId = options.editionId;
+  const listeners = [];
+  let draft = null;
+  let openId = store.current(editionId) || newestId();
+  let importUndo = null;
+  let lastResult = { ok: true, reason: "loaded" };
+
+  function newestId() {
+    const list = store.list(editionId).sort((a, b) => (a.updated < b.updated ? 1 : -1));
+    return list.length ? list[0].id : null;
+  }
+
+  function blankDraft() {
+    return {
+      id: null,
+      name: options.texts.new_name,
+      edition: editionId,
+      city: "",
+      date: "",
+      created: "",
+      updated: "",
+      answers: {},
+      evidence: {},
+    };
+  }
+
+  function current() {
+    const found = openId ? store.get(openId) : null;
+    if (found) {
+      return found;
+    }
+    draft = draft || blankDraft();
+    return clone(draft);
+  }
+
+  function remember(result) {
+    lastResult = result;
+    return result;
+  }
+
+  /* The first change of a draft creates the assessment (with that change in it). */
+  function change(fn) {
+    if (!openId || !store.get(openId)) {
+      const fields = current();
+      fn(fields);
+      const made = store.create(Object.assign(pick(fields), { edition: editionId }));
+      openId = made.id;
+      draft = null;
+      store.setCurrent(editionId, openId);
+      return remember({ ok: made.ok, reason: made.reason });
+    }
+    return remember(store.changeAssessment(openId, fn));
+  }
+
+  function status() {
+    const base = store.status();
+    base.lastChange = lastResult;
+    base.saveFailed = base.saving === "failed" || base.saving === "held";
+    return base;
+  }
+
+  function notify() {
+    listeners.forEach((cb) => {
+      cb();
+    });
+  }
+
+  /* Another tab wrote the record (or cleared storage): re-read, keep what is held here on top. */
+  function onStorage(event) {
+    if (event.key !== null && event.key !== store.key) {
+      return;
+    }
+    const result = store.refresh();
+    if ((result.ok && result.changed) || !result.ok) {
+      if (openId && !store.get(openId)) {
+        openId = store.current(editionId) || newestId();
+      }
+      notify();
+    }
+  }
+
+  if (options.win && typeof options.win.addEventListener === "function") {
+    options.win.addEventListener("storage", onStorage);
+  }
+
+  /* ---- the manager ------------------------------------------------------------------- */
+
+  function list() {
+    return store
+      .list()
+      .sort((a, b) => (a.edition === b.edition ? (a.updated < b.updated ? 1 : -1) : a.edition < b.edition ? -1 : 1));
+  }
+
+  /* Open assessment `id`: {ok} here, or {navigate: editionId} when it belongs to another edition's page. */
+  function openAssessment(id) {
+    const found = store.get(id);
+    if (!found) {
+      return { ok: false, reason: "missing" };
+    }
+    store.setCurrent(found.edition, id);
+    if (found.edition !== editionId) {
+      return { ok: true, navigate: found.edition };
+    }
+    openId = id;
+    draft = null;
+    importUndo = null;
+    return { ok: true };
+  }
+
+  function create(fields) {
+    const made = store.create(Object.assign(pick(fields || {}), { edition: fields?.edition || editionId }));
+    if (made.id && (!fields?.edition || fields.edition === editionId)) {
+      openId = made.id;
+      draft = null;
+      store.setCurrent(editionId, made.id);
+    }
+    return remember(made);
+  }
+
+  function duplicate(id, name) {
+    const made = store.duplicate(id, name);
+    return remember(made);
+  }
+
+  function remove(id) {
+    const result = store.remove(id);
+    if (id === openId) {
+      openId = newestId();
+      draft = null;
+    }
+    return remember(result);
+  }
+
+  function undoRemove(id) {
+    const result = store.undoRemove(id);
+    if (!openId && store.get(id) && store.get(id).edition === editionId) {
+      openId = id;
+    }
+    return remember(result);
+  }
+
+  /* Replace or merge into the open assessment; its state before is kept for one undo,
+     which lasts until the next import. `next` is the whole new assessment content. */
+  function importInto(next) {
+    const before = current();
+    const result = change((assessment) => {
+      takeContent(assessment, next);
+    });
+    importUndo = { id: openId, content: before };
+    return result;
+  }
+
+  /* Answers and evidence, and the city and report date when `from` carries them (a replace). */
+  function takeContent(assessment, from) {
+    assessment.answers = clone(from.answers) || {};
+    assessment.evidence = clone(from.evidence) || {};
+    ["city", "date"].forEach((key) => {
+      if (typeof from[key] === "string") {
+        assessment[key] = from[key];
+      }
+    });
+  }
+
+  function undoImport() {
+    if (!importUndo || importUndo.id !== openId) {
+      return { ok: false, reason: "nothing-to-undo" };
+    }
+    // The undo is itself undoable (by the same button), so answers given since the import are not lost.
+    const undo = importUndo;
+    const before = current();
+    const result = change((assessment) => {
+      takeContent(assessment, undo.content);
+    });
+    importUndo = { id: openId, content: before };
+    return result;
+  }
+
+  /* The page's form switched edition (one page holding several editions' forms). */
+  function setEdition(id) {
+    editionId = id;
+    openId = store.current(id) || newestId();
+    draft = null;
+    importUndo = null;
+  }
+
+  return {
+    editionId: () => editionId,
+    setEdition: setEdition,
+    key: store.key,
+    current: current,
+    change: change,
+    onExternalChange: (cb) => {
+      listeners.push(cb);
+    },
+    status: status,
+    revision: () => store.record().revision || 0,
+    retry: () => remember(store.update()),
+    handleStorageEvent: onStorage,
+    list: list,
+    get: store.get,
+    openAssessment: openAssessment,
+    create: create,
+    duplicate: duplicate,
+    rename: (id, name) => remember(store.rename(id, name)),
+    setDetails: (id, details) => {
+      if (id === null) {
+        // The open assessment is still a draft: naming it creates it.
+        return change((assessment) => {
+          Object.assign(assessment, details);
+        });
+      }
+      return remember(store.setDetails(id, details));
+    },
+    remove: remove,
+    undoRemove: undoRemove,
+    saveAsNew: (fields) => remember(store.create(Object.assign(pick(fields), { edition: fields.edition }))),
+    importInto: importInto,
+    undoImport: undoImport,
+    canUndoImport: () => Boolean(importUndo && importUndo.id === openId),
+    keptAsideData: store.keptAsideData,
+    unreadableCopy: () => store.status().unreadableCopy,
+  };
+}
+
+export { open };

@@ -1,0 +1,179 @@
+/*
+ * Audit readiness and next steps: pure functions over an edition (as the page embeds it), the
+ * answers and the evidence of one assessment. No DOM, so node --test runs them.
+ *
+ * - criterionEvidence(): what is ticked of a criterion's requirements and documents, which
+ *   documents are missing and whether a "must meet N of M" rule holds;
+ * - evidenceResult(): the evidence-backed result: a met answer counts only when every required
+ *   document is ticked and any must-meet rule holds; the others are flagged with what is missing
+ *   and scored as the edition's first answer state that is not met (the program turns such a
+ *   met answer into that state);
+ * - nextSteps(): the unmet criteria closest to being met, for the next tier.
+ *
+ * Requirements without a must-meet rule do not decide anything: the sources say how many must be
+ * met only where the data has must_meet, and this guide does not guess.
+ *
+ */
+import { hasOwn } from "./keys.js";
+import * as scoring from "./scoring.js";
+
+function ticksOf(evidence, criterionId) {
+  const entry = evidence && hasOwn(evidence, criterionId) ? evidence[criterionId] : null;
+  return entry && Array.isArray(entry.items) ? entry.items : [];
+}
+
+function criterionEvidence(criterion, evidence) {
+  const ticked = ticksOf(evidence, criterion.id);
+  const requirements = criterion.requirements || [];
+  const documentation = criterion.documentation || [];
+  const isTicked = (id) => ticked.indexOf(id) !== -1;
+  const requirementsTicked = requirements.filter(isTicked).length;
+  let mustMeet = null;
+  if (criterion.must_meet) {
+    mustMeet = {
+      count: criterion.must_meet,
+      total: requirements.length,
+      ticked: requirementsTicked,
+      holds: requirementsTicked >= criterion.must_meet,
+    };
+  }
+  return {
+    id: criterion.id,
+    ticked: requirementsTicked + documentation.filter(isTicked).length,
+    total: requirements.length + documentation.length,
+    missing: documentation.filter((id) => !isTicked(id)),
+    mustMeet: mustMeet,
+  };
+}
+
+function isBacked(state) {
+  return state.missing.length === 0 && (state.mustMeet === null || state.mustMeet.holds);
+}
+
+function allCriteria(edition) {
+  const list = [];
+  edition.groups.forEach((group) => {
+    group.criteria.forEach((criterion) => {
+      list.push({ group: group, criterion: criterion });
+    });
+  });
+  return list;
+}
+
+/* The answer an auditor would likely give instead of an unbacked met answer. */
+function downgradeState(edition) {
+  const unmet = edition.answer_states.filter((state) => !state.met);
+  return unmet.length ? unmet[0].id : null;
+}
+
+function evidenceResult(edition, answers, evidence) {
+  const metIds = scoring.metStates(edition);
+  const downgrade = downgradeState(edition);
+  const backed = {};
+  const flags = [];
+  allCriteria(edition).forEach((entry) => {
+    const id = entry.criterion.id;
+    if (!hasOwn(answers, id)) {
+      return;
+    }
+    backed[id] = answers[id];
+    if (metIds.indexOf(answers[id]) === -1) {
+      return;
+    }
+    const state = criterionEvidence(entry.criterion, evidence);
+    if (!isBacked(state)) {
+      flags.push({ id: id, group: entry.group.id, missing: state.missing, mustMeet: state.mustMeet });
+      if (downgrade === null) {
+        delete backed[id];
+      } else {
+        backed[id] = downgrade;
+      }
+    }
+  });
+  return { result: scoring.score(edition, backed), flags: flags };
+}
+
+/* How far each group is below its applicant average (negative: below), from a score result. */
+function groupGaps(result) {
+  const gaps = {};
+  result.groups.forEach((group) => {
+    gaps[group.id] = group.average_percent === null ? Infinity : Number(group.percent) - group.average_percent;
+  });
+  return gaps;
+}
+
+/* The unmet criteria, closest first: by answer (in the edition's order of states, the first
+   unmet state first; unanswered last), then most requirements and documents ticked, then the group
+   furthest below the applicant average, then the edition's own order. */
+function rankUnmet(edition, answers, evidence, result) {
+  const states = edition.answer_states.map((state) => state.id);
+  const metIds = scoring.metStates(edition);
+  const gaps = groupGaps(result);
+  const candidates = [];
+  allCriteria(edition).forEach((entry, position) => {
+    const id = entry.criterion.id;
+    const answer = hasOwn(answers, id) ? answers[id] : null;
+    if (answer !== null && metIds.indexOf(answer) !== -1) {
+      return;
+    }
+    const state = criterionEvidence(entry.criterion, evidence);
+    candidates.push({
+      id: id,
+      group: entry.group.id,
+      answer: answer,
+      ticked: state.ticked,
+      total: state.total,
+      rank: answer === null ? states.length : states.indexOf(answer),
+      gap: gaps[entry.group.id],
+      position: position,
+    });
+  });
+  candidates.sort(
+    (a, b) => a.rank - b.rank || b.ticked - a.ticked || compareGaps(a.gap, b.gap) || a.position - b.position,
+  );
+  return candidates.map((candidate) => ({
+    id: candidate.id,
+    group: candidate.group,
+    answer: candidate.answer,
+    ticked: candidate.ticked,
+    total: candidate.total,
+  }));
+}
+
+function compareGaps(a, b) {
+  if (a === b) {
+    return 0;
+  }
+  return a < b ? -1 : 1;
+}
+
+/* What the next tier needs: { tier, needed, steps: the `needed` closest unmet criteria,
+   others: how many unmet criteria come after them }, or null at the top tier. */
+function nextSteps(edition, answers, evidence, result) {
+  result = result || scoring.score(edition, answers);
+  if (!result.next_tier) {
+    return null;
+  }
+  const ranked = rankUnmet(edition, answers, evidence, result);
+  const needed = result.next_tier.more_needed;
+  return {
+    tier: result.next_tier.id,
+    needed: needed,
+    steps: ranked.slice(0, needed),
+    others: Math.max(ranked.length - needed, 0),
+  };
+}
+
+/* Every required document of the edition with whether it is ticked, in the edition's order. */
+function documents(edition, evidence) {
+  const list = [];
+  allCriteria(edition).forEach((entry) => {
+    const ticked = ticksOf(evidence, entry.criterion.id);
+    (entry.criterion.documentation || []).forEach((id) => {
+      list.push({ id: id, criterion: entry.criterion.id, group: entry.group.id, ticked: ticked.indexOf(id) !== -1 });
+    });
+  });
+  return list;
+}
+
+export { criterionEvidence, evidenceResult, rankUnmet, nextSteps, documents };

@@ -1,0 +1,48 @@
+/*
+ * The self-check bundle's entry: starts the page's self-check once the document is parsed (and
+ * again after Material's instant navigation, document$; never twice on one root). When it cannot
+ * start (a missing element, unreadable data, a script error), it says so in words where the form
+ * is and saves nothing.
+ */
+
+import { ELEMENTS } from "./elements.js";
+import { SelfCheck } from "./app.js";
+import { showStartFailure } from "./view/failure.js";
+
+/** @param {HTMLElement} root */
+function readPayload(root) {
+  const script = root.querySelector(`#${ELEMENTS.data}`);
+  if (!script) {
+    throw new Error("missing element #wwc-selfcheck-data");
+  }
+  return JSON.parse(script.textContent || "");
+}
+
+function init() {
+  const root = document.getElementById(ELEMENTS.root);
+  if (!root || root.hasAttribute("data-wwc-ready") || !root.hasAttribute("data-wwc-edition")) {
+    return;
+  }
+  root.setAttribute("data-wwc-ready", "starting");
+  try {
+    const data = readPayload(root);
+    const selfCheck = new SelfCheck(root, data);
+    /** @type {any} */ (root).wwcSelfCheck = selfCheck;
+    Promise.resolve(selfCheck.start()).then(
+      () => root.setAttribute("data-wwc-ready", "true"),
+      (/** @type {unknown} */ error) => showStartFailure(root, error),
+    );
+  } catch (error) {
+    showStartFailure(root, error);
+  }
+}
+
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", init);
+} else {
+  init();
+}
+const material = /** @type {any} */ (window).document$;
+if (material && typeof material.subscribe === "function") {
+  material.subscribe(init);
+}

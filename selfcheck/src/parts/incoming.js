@@ -1,0 +1,145 @@
+/*
+ * An incoming link or file (#wwc-sc-incoming): what it holds, or why it was refused, and what to do
+ * with it (save as new, compare, merge, go to its edition's page). Nothing is replaced without the
+ * user asking. User text goes in through textContent only.
+ */
+
+import { scoring, share } from "../lib/index.js";
+import { format } from "../lib/format.js";
+import { button } from "../view/controls.js";
+import { element } from "../view/dom.js";
+import { ContextPart } from "../view/part.js";
+
+export class Incoming extends ContextPart {
+  constructor(root, ctx) {
+    super(root, ctx);
+    root.hidden = true;
+  }
+
+  errorText(error, editionId) {
+    const t = this.texts;
+    // By the error's code: link_too_long, link_not_a_link, link_newer_version, link_damaged,
+    // link_too_large, link_invalid, link_unknown_edition (named here so a search for a text finds
+    // where it is used).
+    const key = `link_${error.code.replace(/-/g, "_")}`;
+    return format(t[key] || error.code, { detail: error.detail, length: error.detail, edition: editionId || "" });
+  }
+
+  /* Read the page's fragment; show what a link holds, or why it was refused. */
+  readHash() {
+    const settings = this.ctx.settings.share;
+    const token = share.tokenFromHash(window.location.hash, settings.fragment);
+    if (!token) {
+      return Promise.resolve(null);
+    }
+    return share.decode(token, settings).then((decoded) => {
+      if (!decoded.ok) {
+        this.refuse(this.errorText(decoded.error));
+      } else if (!this.ctx.editionNames.has(decoded.assessment.edition)) {
+        this.refuse(this.errorText({ code: "unknown-edition" }, decoded.assessment.edition));
+      } else {
+        this.show(decoded.assessment);
+      }
+      return decoded;
+    });
+  }
+
+  heading() {
+    const heading = element("h2", null, this.texts.incoming_heading);
+    heading.id = "wwc-sc-incoming-heading";
+    this.root.setAttribute("aria-labelledby", heading.id);
+    return heading;
+  }
+
+  refuse(reason) {
+    const alert = element("p", "wwc-sc-incoming-refused", format(this.texts.link_refused, { reason: reason }));
+    alert.setAttribute("role", "alert");
+    this.root.replaceChildren(this.heading(), alert, this.dismissButton());
+    this.root.hidden = false;
+  }
+
+  describe(assessment) {
+    const t = this.texts;
+    const edition = this.ctx.edition;
+    const met = assessment.edition === edition.id ? scoring.score(edition, assessment.answers).met : "?";
+    return format(t.incoming_holds, {
+      name: assessment.name || t.new_name,
+      edition: this.ctx.editionNames.get(assessment.edition),
+      city: assessment.city ? format(t.incoming_city, { city: assessment.city }) : "",
+      date: assessment.date ? format(t.incoming_date, { date: assessment.date }) : "",
+      answers: Object.keys(assessment.answers).length,
+      met: met,
+      ticks: assessment.carries?.ticks ? t.incoming_ticks : "",
+      notes: assessment.carries?.notes ? t.incoming_notes : "",
+    });
+  }
+
+  /* What an incoming assessment (link or file) holds, and the three things the user may do. */
+  show(assessment) {
+    const t = this.texts;
+    this.assessment = assessment;
+    const holds = element("p", "wwc-sc-incoming-holds", this.describe(assessment));
+    holds.id = "wwc-sc-incoming-holds";
+    const nodes = [this.heading(), holds];
+    if (assessment.edition !== this.ctx.edition.id) {
+      const other = element(
+        "p",
+        null,
+        format(t.incoming_other_edition, { edition: this.ctx.editionNames.get(assessment.edition) }),
+      );
+      const go = button(t.incoming_other_edition_link, { id: "wwc-sc-incoming-go" });
+      go.addEventListener("click", () => {
+        this.ctx.goToEdition(assessment.edition);
+      });
+      nodes.push(other, go, this.dismissButton());
+    } else {
+      const save = button(t.incoming_save, { id: "wwc-sc-incoming-save" });
+      save.addEventListener("click", () => {
+        this.saveAsNew();
+      });
+      const compare = button(t.incoming_compare, { id: "wwc-sc-incoming-compare" });
+      compare.addEventListener("click", () => {
+        this.ctx.compareWith(assessment, t.compare_incoming);
+      });
+      const merge = button(t.incoming_merge, { id: "wwc-sc-incoming-merge" });
+      merge.addEventListener("click", () => {
+        this.ctx.merge(assessment);
+      });
+      const buttons = element("div", "wwc-sc-buttons");
+      buttons.append(save, compare, merge, this.dismissButton());
+      nodes.push(element("p", "wwc-sc-hint", t.incoming_nothing_replaced), buttons);
+    }
+    this.message = element("p", "wwc-sc-incoming-message");
+    this.message.id = "wwc-sc-incoming-message";
+    this.message.setAttribute("role", "status");
+    nodes.push(this.message);
+    this.root.replaceChildren.apply(this.root, nodes);
+    this.root.hidden = false;
+    holds.setAttribute("tabindex", "-1");
+    holds.focus();
+  }
+
+  dismissButton() {
+    const node = button(this.texts.incoming_dismiss, { id: "wwc-sc-incoming-dismiss" });
+    node.addEventListener("click", () => {
+      this.dismiss();
+    });
+    return node;
+  }
+
+  /* The link is handled: take it out of the address, so a reload does not offer it again. */
+  dismiss() {
+    this.root.hidden = true;
+    this.root.replaceChildren();
+    if (window.history?.replaceState) {
+      window.history.replaceState(null, "", window.location.pathname + window.location.search);
+    }
+  }
+
+  saveAsNew() {
+    const result = this.ctx.model.saveAsNew(this.assessment);
+    this.ctx.changed(result);
+    this.ctx.refreshParts();
+    this.message.textContent = format(this.texts.incoming_saved, { name: this.assessment.name || this.texts.new_name });
+  }
+}

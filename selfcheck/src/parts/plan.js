@@ -1,0 +1,235 @@
+/*
+ * "Your plan" (#wwc-sc-plan), below the form: the next steps (the unmet criteria closest to
+ * being met, as many as the next tier needs, each linked to its guide entry and case studies),
+ * the met answers an auditor would likely turn into an unmet one, with what is missing, and the
+ * documents to gather with which are ticked. The links are copies of the form's own links, so
+ * every URL comes from the build. The documents list is built only while its panel is open.
+ */
+
+import { ELEMENTS } from "../elements.js";
+import { readiness } from "../lib/index.js";
+import { format } from "../lib/format.js";
+import { element, requireElement, setText } from "../view/dom.js";
+
+export class Plan {
+  constructor(root, sc) {
+    this.root = root;
+    this.sc = sc;
+    this.next = requireElement(root, `#${ELEMENTS.next}`);
+    this.flags = requireElement(root, `#${ELEMENTS.flags}`);
+    this.documents = requireElement(root, `#${ELEMENTS.documents}`);
+    this.documentsSummary = requireElement(root, `#${ELEMENTS.documents_summary}`);
+    this.documentsList = requireElement(root, `#${ELEMENTS.documents_list}`);
+    this.signature = { next: null, flags: null, documents: null };
+    this.labels = {};
+    this.itemTexts = {};
+    // The form never changes after the build: find each criterion's fieldset once, not per lookup
+    // (the next steps list can hold hundreds of criteria, each looked up on every click).
+    this.fieldsets = {};
+    Array.prototype.forEach.call(
+      sc.form.querySelectorAll("[data-wwc-criterion]"),
+      function (fieldset) {
+        this.fieldsets[fieldset.getAttribute("data-wwc-criterion")] = fieldset;
+      },
+      this,
+    );
+    this.documents.addEventListener("toggle", () => {
+      if (this.documents.open) {
+        this.renderDocuments(this.sc.view(), true);
+      }
+    });
+  }
+
+  fieldset(id) {
+    return this.fieldsets[id];
+  }
+
+  /* The id and the title or, without a title, the id and the statement. */
+  criterionLabel(id) {
+    if (!Object.hasOwn(this.labels, id)) {
+      const legend = this.fieldset(id).querySelector("legend");
+      const title = legend.querySelector(".wwc-sc-title");
+      this.labels[id] = `${id} ${title ? title.textContent : legend.querySelector(".wwc-sc-statement").textContent}`;
+    }
+    return this.labels[id];
+  }
+
+  /* An item's text from the checklists (the page's checklists), once looked up. */
+  itemText(criterionId, itemId) {
+    const key = `${criterionId} ${itemId}`;
+    if (!Object.hasOwn(this.itemTexts, key)) {
+      this.itemTexts[key] = this.sc.checklists.itemText(criterionId, itemId);
+    }
+    return this.itemTexts[key];
+  }
+
+  /* The guide link and the case study links of a criterion, cloned from the form. */
+  criterionLinks(id) {
+    const source = this.fieldset(id).querySelector(".wwc-sc-guide-link");
+    const copy = source.cloneNode(true);
+    copy.className = "wwc-sc-plan-links";
+    return copy;
+  }
+
+  stateLabel(stateId) {
+    const states = this.sc.edition.answer_states;
+    for (let i = 0; i < states.length; i += 1) {
+      if (states[i].id === stateId) {
+        return states[i].label;
+      }
+    }
+    return stateId;
+  }
+
+  update(view) {
+    this.renderNext(view);
+    this.renderFlags(view);
+    this.renderDocuments(view, false);
+  }
+
+  /* Rebuilt only when the list itself changes (its ids, answers and tick counts). */
+  renderNext(view) {
+    const sc = this.sc;
+    const texts = sc.texts;
+    const plan = readiness.nextSteps(sc.edition, view.assessment.answers, view.assessment.evidence, view.result);
+    const signature = JSON.stringify(plan);
+    if (signature === this.signature.next) {
+      return;
+    }
+    this.signature.next = signature;
+    if (!plan) {
+      this.next.replaceChildren(element("p", null, texts.next_none_needed));
+      return;
+    }
+    const intro = element(
+      "p",
+      "wwc-sc-next-intro",
+      format(texts.next_intro, {
+        tier: sc.tierName(plan.tier),
+        more: plan.needed,
+        items: sc.items(plan.needed),
+        items_all: sc.edition.item_label_plural,
+        group: sc.edition.group_label.toLowerCase(),
+      }),
+    );
+    const list = element("ol", "wwc-sc-next-list");
+    plan.steps.forEach(function (step) {
+      const item = element("li");
+      item.setAttribute("data-wwc-step", step.id);
+      item.appendChild(element("strong", null, this.criterionLabel(step.id)));
+      const state =
+        step.answer === null
+          ? format(texts.next_item_unanswered, { ticked: step.ticked, total: step.total })
+          : format(texts.next_item_state, {
+              state: this.stateLabel(step.answer),
+              ticked: step.ticked,
+              total: step.total,
+            });
+      item.appendChild(element("span", "wwc-sc-next-state", ` (${state})`));
+      item.appendChild(this.criterionLinks(step.id));
+      list.appendChild(item);
+    }, this);
+    const nodes = [intro, list];
+    if (plan.others) {
+      nodes.push(
+        element(
+          "p",
+          "wwc-sc-caption",
+          format(texts.next_more, {
+            count: plan.others,
+            items: sc.items(plan.others),
+          }),
+        ),
+      );
+    }
+    this.next.replaceChildren.apply(this.next, nodes);
+  }
+
+  flagText(flag) {
+    const texts = this.sc.texts;
+    const bits = [];
+    if (flag.missing.length) {
+      bits.push(
+        format(texts.flag_documents, {
+          list: flag.missing
+            .map(function (id) {
+              return this.itemText(flag.id, id);
+            }, this)
+            .join("; "),
+        }),
+      );
+    }
+    if (flag.mustMeet && !flag.mustMeet.holds) {
+      bits.push(format(texts.flag_must_meet, flag.mustMeet));
+    }
+    return bits.join(". ");
+  }
+
+  renderFlags(view) {
+    const flags = view.backed.flags;
+    const signature = JSON.stringify(flags);
+    if (signature === this.signature.flags) {
+      return;
+    }
+    this.signature.flags = signature;
+    if (!flags.length) {
+      this.flags.replaceChildren(element("p", null, this.sc.texts.flags_none));
+      return;
+    }
+    const list = element("ul", "wwc-sc-flag-list");
+    flags.forEach(function (flag) {
+      const item = element("li");
+      item.setAttribute("data-wwc-flag", flag.id);
+      const link = element("a", null, this.criterionLabel(flag.id));
+      link.setAttribute("href", `#${this.fieldset(flag.id).id}`);
+      item.append(link, element("span", null, `: ${this.flagText(flag)}`));
+      list.appendChild(item);
+    }, this);
+    this.flags.replaceChildren(list);
+  }
+
+  /* The summary's count always; the list only while its panel is open. */
+  renderDocuments(view, force) {
+    const sc = this.sc;
+    const documents = readiness.documents(sc.edition, view.assessment.evidence);
+    const ticked = documents.filter((doc) => doc.ticked).length;
+    setText(this.documentsSummary, format(sc.texts.documents_summary, { ticked: ticked, total: documents.length }));
+    if (!this.documents.open) {
+      return;
+    }
+    this.drawDocuments(documents, force);
+  }
+
+  /* The documents to gather, by group, with which are ticked and a link to the criterion each proves. */
+  drawDocuments(documents, force) {
+    const sc = this.sc;
+    const signature = JSON.stringify(documents);
+    if (!force && signature === this.signature.documents) {
+      return;
+    }
+    this.signature.documents = signature;
+    const nodes = [];
+    sc.edition.groups.forEach(function (group) {
+      const rows = documents.filter((doc) => doc.group === group.id);
+      if (!rows.length) {
+        return;
+      }
+      nodes.push(element("h4", null, group.name));
+      const list = element("ul", "wwc-sc-document-list");
+      rows.forEach(function (doc) {
+        const item = element("li", doc.ticked ? "wwc-sc-doc-ticked" : "wwc-sc-doc-open");
+        item.setAttribute("data-wwc-document", doc.id);
+        item.appendChild(
+          element("span", "wwc-sc-doc-state", doc.ticked ? sc.texts.documents_ticked : sc.texts.documents_not_ticked),
+        );
+        item.appendChild(document.createTextNode(` ${this.itemText(doc.criterion, doc.id)} `));
+        const link = element("a", null, format(sc.texts.documents_for, { id: doc.criterion }));
+        link.setAttribute("href", `#${this.fieldset(doc.criterion).id}`);
+        item.appendChild(link);
+        list.appendChild(item);
+      }, this);
+      nodes.push(list);
+    }, this);
+    this.documentsList.replaceChildren.apply(this.documentsList, nodes);
+  }
+}

@@ -1,0 +1,122 @@
+/*
+ * The result panel (#wwc-sc-results), the figures beside each group heading and the sticky
+ * status line. macros/selfcheck.py renders every node with an empty self-check's figures; this
+ * part only rewrites the texts and widths that changed, so the page never shifts and a click
+ * costs a handful of DOM writes.
+ */
+
+import { format } from "../lib/format.js";
+import { scoring } from "../lib/index.js";
+import { setStyle, setText, toggleClass } from "../view/dom.js";
+
+export class Results {
+  /**
+   * @param {HTMLElement} root #wwc-sc-results
+   * @param {any} sc the controller (app.js)
+   * @param {{status: HTMLElement, headings: Element}} shown the sticky status line, and the form whose
+   *   group headings carry each group's figure: outside the root, updated by this part alone
+   */
+  constructor(root, sc, shown) {
+    this.root = root;
+    this.sc = sc;
+    const q = (selector) => root.querySelector(selector);
+    this.nodes = {
+      tier: q(".wwc-sc-tier-name"),
+      meaning: q(".wwc-sc-tier-meaning"),
+      metCount: q(".wwc-sc-met-count"),
+      percent: q(".wwc-sc-percent"),
+      borderline: q(".wwc-sc-borderline"),
+      unanswered: q(".wwc-sc-unanswered"),
+      next: q(".wwc-sc-next"),
+      evidence: q(".wwc-sc-evidence-result"),
+      flags: q(".wwc-sc-evidence-flags"),
+      overall: q(".wwc-sc-bar-overall .wwc-sc-bar-fill"),
+      status: shown.status,
+    };
+    /** @type {Map<string, {figure: any, fill: any, heading: any}>} */
+    this.groups = new Map();
+    for (const item of root.querySelectorAll(".wwc-sc-group-bar")) {
+      const id = item.getAttribute("data-wwc-group");
+      this.groups.set(id, {
+        figure: item.querySelector(".wwc-sc-group-figure"),
+        fill: item.querySelector(".wwc-sc-bar-fill"),
+        heading: shown.headings.querySelector(`[data-wwc-group-score="${CSS.escape(id)}"]`),
+      });
+    }
+  }
+
+  update(view) {
+    const sc = this.sc;
+    const texts = sc.texts;
+    const result = view.result;
+    const nodes = this.nodes;
+    const count = { met: result.met, total: result.total, items: sc.items(result.total) };
+    setText(nodes.tier, sc.tierName(result.tier));
+    nodes.tier.setAttribute("data-wwc-tier", result.tier || "");
+    toggleClass(nodes.tier, "wwc-sc-tier-none", !result.tier);
+    // Every meaning is in the page (one grid cell, macros/selfcheck.py): only the reached one shows.
+    Array.prototype.forEach.call(nodes.meaning.children, (span) => {
+      toggleClass(span, "wwc-sc-shown", span.getAttribute("data-wwc-tier") === result.tier);
+    });
+    setText(nodes.metCount, format(texts.met_count, count));
+    setText(nodes.percent, `(${result.percent}%)`);
+    setText(nodes.borderline, this.borderlineText(result));
+    setText(nodes.unanswered, sc.unansweredText(result));
+    setText(nodes.next, this.nextText(result));
+    setText(nodes.evidence, this.evidenceText(view.backed.result));
+    setText(
+      nodes.flags,
+      view.backed.flags.length
+        ? format(texts.evidence_flagged_some, {
+            count: view.backed.flags.length,
+            answers: view.backed.flags.length === 1 ? texts.answer_one : texts.answer_many,
+          })
+        : texts.evidence_flagged_none,
+    );
+    setStyle(nodes.overall, "width", `${(100 * result.met) / Math.max(result.total, 1)}%`);
+    setText(nodes.status, sc.summary(result));
+    result.groups.forEach(function (group) {
+      const slot = this.groups.get(group.id);
+      const figure = format(texts.group_figure, { percent: group.percent, met: group.met, total: group.total });
+      setText(slot.figure, figure);
+      if (slot.figure.getAttribute("data-wwc-percent") !== group.percent) {
+        slot.figure.setAttribute("data-wwc-percent", group.percent);
+      }
+      setStyle(slot.fill, "width", `${(100 * group.met) / Math.max(group.total, 1)}%`);
+      setText(slot.heading, figure);
+    }, this);
+  }
+
+  borderlineText(result) {
+    const reading = scoring.borderline(this.sc.edition, result.met);
+    if (!reading) {
+      return "";
+    }
+    return format(this.sc.texts.borderline, {
+      percent: result.percent,
+      rounded: reading.percent,
+      tier: this.sc.tierName(reading.tier),
+    });
+  }
+
+  nextText(result) {
+    if (!result.next_tier) {
+      return this.sc.texts.top_tier;
+    }
+    return format(this.sc.texts.next_tier, {
+      more: result.next_tier.more_needed,
+      items: this.sc.items(result.next_tier.more_needed),
+      tier: this.sc.tierName(result.next_tier.id),
+    });
+  }
+
+  evidenceText(backed) {
+    return format(this.sc.texts.evidence_result, {
+      met: backed.met,
+      total: backed.total,
+      items: this.sc.items(backed.total),
+      percent: backed.percent,
+      tier: this.sc.tierName(backed.tier),
+    });
+  }
+}

@@ -1,0 +1,70 @@
+/* Controls the parts build: buttons, checkboxes and labelled fields. Text goes in as text only. */
+
+import { element } from "./dom.js";
+
+/**
+ * A <button type="button">.
+ * @param {string} label
+ * @param {{id?: string, className?: string}} [options]
+ * @returns {any}
+ */
+export function button(label, options = {}) {
+  const node = element("button", `wwc-sc-button${options.className ? ` ${options.className}` : ""}`, label);
+  node.type = "button";
+  if (options.id) {
+    node.id = options.id;
+  }
+  return node;
+}
+
+/**
+ * A checkbox with its label after it.
+ * @param {string} id
+ * @param {string} label
+ */
+export function checkbox(id, label) {
+  const wrapper = element("span", "wwc-sc-option");
+  const input = element("input");
+  input.type = "checkbox";
+  input.id = id;
+  const labelNode = element("label", null, label);
+  labelNode.setAttribute("for", id);
+  wrapper.append(input, labelNode);
+  return { wrapper, input };
+}
+
+/**
+ * An input with its label before it.
+ * @param {string} id
+ * @param {string} label
+ * @param {string} type
+ * @param {string} [value]
+ */
+export function field(id, label, type, value) {
+  const wrapper = element("span", "wwc-sc-field");
+  const labelNode = element("label", null, label);
+  labelNode.setAttribute("for", id);
+  const input = element("input");
+  input.id = id;
+  input.type = type;
+  input.value = value || "";
+  wrapper.append(labelNode, input);
+  return { wrapper, input };
+}
+
+/**
+ * A table's <thead> with one column header per label.
+ * @param {string[]} labels
+ * @returns {any}
+ */
+export function headRow(labels) {
+  const thead = element("thead");
+  const row = element("tr");
+  for (const label of labels) {
+    const th = element("th", null, label);
+    th.setAttribute("scope", "col");
+    row.appendChild(th);
+  }
+  thead.appendChild(row);
+  return thead;
+}

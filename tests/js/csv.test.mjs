@@ -1,0 +1,123 @@
+/* Unit tests of selfcheck/src/lib/csv.js: BOM, quoting, formula neutralising, every row intact. */
+import test from "node:test";
+import assert from "node:assert/strict";
+
+import * as WWCCsv from "../../selfcheck/src/lib/csv.js";
+import { assessment45 } from "./helpers.mjs";
+
+const HEADINGS = {
+  id: "ID",
+  area: "Area",
+  statement: "Statement",
+  answer: "Answer",
+  requirements: "Requirements met",
+  documents: "Documents gathered",
+  notes: "Notes",
+  owner: "Owner",
+  due: "Due",
+  links: "Links",
+};
+
+function edition() {
+  const base = assessment45();
+  base.groups.forEach((group) =>
+    group.criteria.forEach((criterion) => {
+      criterion.statement = `Statement of ${criterion.id}, with "quotes"`;
+      criterion.requirements = [
+        { id: `${criterion.id}-r1`, text: "Req one" },
+        { id: `${criterion.id}-r2`, text: "Req, two" },
+      ];
+      criterion.documentation = [{ id: `${criterion.id}-d1`, text: "Doc one" }];
+    }),
+  );
+  base.answer_states = [
+    { id: "yes", label: "Yes", met: true },
+    { id: "no", label: "No", met: false },
+  ];
+  return base;
+}
+
+test("cells: formula starts neutralised, quoting where needed", () => {
+  assert.equal(WWCCsv.cell('=HYPERLINK("x")'), '"\'=HYPERLINK(""x"")"');
+  assert.equal(WWCCsv.cell("+1"), "'+1");
+  assert.equal(WWCCsv.cell("-1"), "'-1");
+  assert.equal(WWCCsv.cell("@SUM(A1)"), "'@SUM(A1)");
+  assert.equal(WWCCsv.cell("\tx"), "'\tx");
+  assert.equal(WWCCsv.cell("\rx"), '"\'\rx"');
+  assert.equal(WWCCsv.cell("a,b"), '"a,b"');
+  assert.equal(WWCCsv.cell("line\nbreak"), '"line\nbreak"');
+  assert.equal(WWCCsv.cell("plain"), "plain");
+  assert.equal(WWCCsv.cell(null), "");
+});
+
+test("one row per criterion, BOM, CRLF, and every cell reads back as written", () => {
+  const ed = edition();
+  const assessment = {
+    name: "x",
+    answers: { DG1: "yes", DG2: "no", EVAL1: "mystery" },
+    evidence: {
+      DG1: {
+        items: ["DG1-r2", "DG1-d1", "odd-id"],
+        notes: '=1+1, "quoted"\nsecond line',
+        owner: "@ana",
+        due: "2026-05-01",
+        links: [{ text: "Policy", url: "https://example.org/p" }],
+      },
+    },
+  };
+  const text = WWCCsv.assessmentCsv(ed, assessment, HEADINGS);
+  assert.ok(text.startsWith("\ufeff"));
+  assert.ok(text.endsWith("\r\n"));
+  const rows = WWCCsv.parse(text);
+  assert.equal(rows.length, 46);
+  assert.deepEqual(rows[0], Object.values(HEADINGS));
+  assert.ok(rows.every((r) => r.length === 10));
+  const dg1 = rows[1];
+  assert.deepEqual(dg1, [
+    "DG1",
+    "data-governance",
+    'Statement of DG1, with "quotes"',
+    "Yes",
+    "Req, two",
+    "Doc one\nodd-id",
+    '\'=1+1, "quoted"\nsecond line',
+    "'@ana",
+    "2026-05-01",
+    "Policy https://example.org/p",
+  ]);
+  assert.equal(rows[2][3], "No");
+  assert.equal(rows[6][3], "mystery", "an answer the edition does not know is written as it is, not dropped");
+  assert.deepEqual(
+    rows.slice(1).map((r) => r[0]),
+    ed.groups.flatMap((g) => g.criteria.map((c) => c.id)),
+  );
+});
+
+test("property: any text in notes survives the round trip (neutralised cells keep their text after the apostrophe)", () => {
+  const ed = edition();
+  const alphabet = ["a", ",", '"', "\n", "\r\n", "=", "+", "-", "@", "\t", "é", " ", "'", ";"];
+  let seed = 3;
+  for (let round = 0; round < 300; round += 1) {
+    let notes = "";
+    const length = (seed = (seed * 16807) % 2147483647) % 12;
+    for (let i = 0; i < length; i += 1) {
+      notes += alphabet[(seed = (seed * 16807) % 2147483647) % alphabet.length];
+    }
+    const rows = WWCCsv.parse(WWCCsv.assessmentCsv(ed, { answers: {}, evidence: { DG1: { notes } } }, HEADINGS));
+    assert.equal(rows.length, 46, JSON.stringify(notes));
+    const cellText = rows[1][6];
+    assert.equal(
+      /^[=+\-@\t\r]/.test(notes) ? cellText === `'${notes}` : cellText === notes,
+      true,
+      JSON.stringify(notes),
+    );
+  }
+});
+
+test("file names are safe", () => {
+  assert.equal(
+    WWCCsv.fileName("self-check", "assessment-45", "2026 Draft / Åre!"),
+    "self-check-assessment-45-2026-draft-re.csv",
+  );
+  assert.equal(WWCCsv.fileName("self-check", "assessment-45", ""), "self-check-assessment-45.csv");
+});

@@ -1,0 +1,145 @@
+/* Unit tests of the self-check's view parts in a DOM (happy-dom): each part works inside its root. */
+import assert from "node:assert/strict";
+import test from "node:test";
+
+import { encode } from "../../selfcheck/src/lib/share.js";
+import { Report } from "../../selfcheck/src/parts/report.js";
+import { Incoming } from "../../selfcheck/src/parts/incoming.js";
+import { Checklists } from "../../selfcheck/src/view/checklists.js";
+import { showStartFailure } from "../../selfcheck/src/view/failure.js";
+import { page } from "./dom.mjs";
+
+const SHARE = { fragment: "share", max_chars: 8000, max_bytes: 65536 };
+const SHARE_TEXTS = {
+  incoming_heading: "Shared by link",
+  link_refused: "Not opened: {reason}",
+  link_unknown_edition: "edition “{edition}” unknown.",
+  incoming_dismiss: "Dismiss",
+};
+
+test("a start failure shows the page's own sentence with the reason and drops the scripted look", () => {
+  const { document } = page(`<div id="wwc-selfcheck" class="wwc-selfcheck wwc-sc-js">
+    <p data-wwc-start-failure hidden>Could not start: <code data-wwc-start-reason></code></p></div>`);
+  const root = document.getElementById("wwc-selfcheck");
+  const logged = console.error;
+  console.error = () => {};
+  try {
+    showStartFailure(root, new Error("missing element #wwc-sc-results"));
+  } finally {
+    console.error = logged;
+  }
+  const notice = root.querySelector("[data-wwc-start-failure]");
+  assert.equal(notice.hidden, false);
+  assert.equal(notice.textContent.trim(), "Could not start: missing element #wwc-sc-results");
+  assert.equal(root.getAttribute("data-wwc-ready"), "failed");
+  assert.equal(root.classList.contains("wwc-sc-js"), false);
+});
+
+test("checklists answer nothing for a criterion id that only an Object inherits", () => {
+  const lists = new Checklists({ DG1: [[["dg1-a", "Inventory"]], []] });
+  assert.deepEqual(lists.of("DG1")[0], [["dg1-a", "Inventory"]]);
+  for (const key of ["constructor", "__proto__", "toString", "hasOwnProperty"]) {
+    assert.deepEqual(lists.of(key), [[], []], key);
+    assert.equal(lists.itemText(key, "x"), "x", key);
+  }
+});
+
+for (const edition of ["constructor", "__proto__", "toString"]) {
+  test(`a share link for edition "${edition}" is refused by name, not shown as a native function`, async () => {
+    const token = await encode({ edition, name: "", city: "", date: "", answers: {}, evidence: {} }, {});
+    const window = page(
+      `<section id="wwc-sc-incoming" hidden></section>`,
+      `http://localhost/self-check/#share=${token}`,
+    );
+    const root = window.document.getElementById("wwc-sc-incoming");
+    const ctx = {
+      texts: SHARE_TEXTS,
+      settings: { share: SHARE },
+      editionNames: new Map([["assessment-45", "45 criteria"]]),
+      edition: { id: "assessment-45" },
+    };
+    await new Incoming(root, ctx).readHash();
+    // Refused (by the link check or as an unknown edition), with words, never a native function's text.
+    assert.equal(root.hidden, false);
+    assert.match(root.querySelector(".wwc-sc-incoming-refused").textContent, /^Not opened: /);
+    assert.doesNotMatch(root.textContent, /native code|function|\[object/);
+  });
+}
+
+function reportSc() {
+  const edition = {
+    id: "e",
+    title: "Edition",
+    tiers: [],
+    not_certified_label: "Not yet",
+    groups: [{ id: "g", name: "Group", criteria: [{ id: "C1" }] }],
+    answer_states: [{ id: "yes", label: "Yes", met: true }],
+  };
+  const texts = new Proxy({}, { get: (_target, key) => `[${String(key)}]` });
+  return {
+    edition,
+    texts,
+    checklists: new Checklists({ C1: [[], []] }),
+    tierName: () => "Not yet",
+    items: () => "criteria",
+  };
+}
+
+test("the report stays empty for an assessment with nothing in it, so Print gives the page as it is", () => {
+  const { document } = page(`<section id="wwc-sc-report"></section>`);
+  const root = document.getElementById("wwc-sc-report");
+  const report = new Report(root, reportSc());
+  const empty = { assessment: { answers: {}, evidence: {} }, result: {}, backed: { result: {}, flags: [] } };
+  report.render(empty);
+  assert.equal(root.childElementCount, 0);
+});
+
+test("an evidence panel is built on its first opening from the checklists, and a tick is saved through the controller", async () => {
+  const { Evidence } = await import("../../selfcheck/src/parts/evidence.js");
+  const { document } = page(`<form id="wwc-sc-form-e"><fieldset data-wwc-criterion="C1">
+    <details class="wwc-sc-more" data-wwc-evidence="C1" data-wwc-items="2 1"><summary>Evidence
+    <span class="wwc-sc-evidence-state"></span></summary></details></fieldset></form>`);
+  const form = document.getElementById("wwc-sc-form-e");
+  let assessment = { answers: {}, evidence: {} };
+  const changes = [];
+  const texts = new Proxy({}, { get: (_target, key) => `[${String(key)}]` });
+  const sc = {
+    texts,
+    limits: { notes: 100, owner: 50, link_text: 50, url: 200, links: 5 },
+    criteria: new Map([["C1", { id: "C1", requirements: ["r1", "r2"], documentation: ["d1"] }]]),
+    checklists: new Checklists({
+      C1: [
+        [
+          ["r1", "First requirement"],
+          ["r2", "Second"],
+        ],
+        [["d1", "A document"]],
+      ],
+    }),
+    model: { current: () => assessment },
+    view: () => ({ assessment, flagged: new Map() }),
+    change(id, fn) {
+      const next = structuredClone(assessment);
+      fn(next);
+      assessment = next;
+      changes.push(id);
+    },
+  };
+  const evidence = new Evidence(form, sc);
+  const details = form.querySelector("details");
+  assert.equal(details.querySelectorAll("input[type=checkbox]").length, 0, "empty until opened");
+  evidence.open("C1");
+  const boxes = [...details.querySelectorAll("input[type=checkbox]")];
+  assert.deepEqual(
+    boxes.map((box) => box.value),
+    ["r1", "r2", "d1"],
+  );
+  assert.equal(boxes[0].closest("label").textContent, "First requirement");
+  boxes[2].checked = true;
+  evidence.tick(boxes[2]);
+  assert.deepEqual(changes, ["C1"]);
+  assert.deepEqual(assessment.evidence.C1.items, ["d1"]);
+  // Opening again builds nothing more.
+  evidence.open("C1");
+  assert.equal(details.querySelectorAll("input[type=checkbox]").length, 3);
+});
