@@ -13,8 +13,10 @@ from pathlib import Path
 try:
     from mkdocs.exceptions import PluginError
 except ImportError:  # built by Zensical without MkDocs installed
+
     class PluginError(Exception):
         pass
+
 
 # Neither `mkdocs` nor `zensical` puts the project folder on sys.path; the macros package lives there.
 # Zensical runs this file once per page: add the folder once.
@@ -92,8 +94,9 @@ def define_env(env):
     @env.macro
     def self_check() -> str:
         try:
-            return selfcheck.render_page(content, page_src(), guide_base=links.root_prefix(build.page_url()),
-                                         directory_urls=build.directory_urls)
+            return selfcheck.render_page(
+                content, page_src(), guide_base=links.root_prefix(build.page_url()), directory_urls=build.directory_urls
+            )
         except selfcheck.SelfCheckPageError as error:
             raise PluginError(str(error)) from None
 
@@ -104,7 +107,6 @@ def define_env(env):
             raise PluginError(f"docs/{page_src()}: no download named {name!r}")
         target = f"{links.root_prefix(build.page_url())}{exports.DOWNLOADS_DIR}/{name}"
         return f'<a href="{target}" download><code>{name}</code></a>'
-
 
     @env.macro
     def measurement(section: str) -> str:

@@ -36,8 +36,10 @@ def refuse_closers(source: str, kind: str, name: str) -> None:
     match = CLOSERS[kind].search(source)
     if match:
         line = source.count("\n", 0, match.start()) + 1
-        raise AssetError(f"{name}, line {line}: contains {match.group(0)!r}, which would end the inlined "
-                         f"<{kind}> early; write it another way (e.g. '<\\/{kind}' in a string)")
+        raise AssetError(
+            f"{name}, line {line}: contains {match.group(0)!r}, which would end the inlined "
+            f"<{kind}> early; write it another way (e.g. '<\\/{kind}' in a string)"
+        )
 
 
 def minify_css(source: str, name: str = "stylesheet") -> str:

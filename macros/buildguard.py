@@ -52,6 +52,6 @@ def clear_site(site_dir: Path, docs_dir: Path, config_file: Path) -> bool:
         else:
             entry.unlink()
     (site_dir / MARKER_FILE).write_text(
-        "The last build of this site failed, so its output was removed; see the build's messages.\n",
-        encoding="utf-8")
+        "The last build of this site failed, so its output was removed; see the build's messages.\n", encoding="utf-8"
+    )
     return True

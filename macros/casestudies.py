@@ -22,8 +22,10 @@ SECTIONS = {
 
 
 STATE_NOT_IN_SOURCES = "The sources do not name the state; this guide adds it."
-LESSONS_LEAD = ("This guide's reading of the case: each lesson rests on what the source reports above; "
-                "where the source gives only an intention or an opinion, the lesson says whose.")
+LESSONS_LEAD = (
+    "This guide's reading of the case: each lesson rests on what the source reports above; "
+    "where the source gives only an intention or an opinion, the lesson says whose."
+)
 
 
 def heading(key: str) -> str:
@@ -36,7 +38,12 @@ def bullets(items) -> str:
 
 def case_study_page(index: SiteIndex, study_id: str, page_src: str) -> str:
     study = index.content["case_studies"][study_id]
-    parts = [f"# {title_md(study['city'])}, {title_md(study['state'])}", "", f'<p class="wwc-subtitle">{h(study["title"])}</p>', ""]
+    parts = [
+        f"# {title_md(study['city'])}, {title_md(study['state'])}",
+        "",
+        f'<p class="wwc-subtitle">{h(study["title"])}</p>',
+        "",
+    ]
     if study.get("state_named_in_sources") is False:
         parts += [f'<p class="wwc-state-note"><small>{STATE_NOT_IN_SOURCES}</small></p>', ""]
     badges = []
@@ -52,19 +59,34 @@ def case_study_page(index: SiteIndex, study_id: str, page_src: str) -> str:
         parts += ['!!! note wwc-editorial "How these links were chosen"', ""]
         parts += [f"    - {md(note)}" for note in study["link_notes"]] + [""]
     if study["people"]:
-        parts += [heading("people"), "", "\n".join(f"- **{md(p['name'])}**, {md(p['role'])}" for p in study["people"]), ""]
+        parts += [
+            heading("people"),
+            "",
+            "\n".join(f"- **{md(p['name'])}**, {md(p['role'])}" for p in study["people"]),
+            "",
+        ]
     parts += [heading("what-they-did"), "", bullets(study["practices"]), ""]
     parts += [heading("results"), "", bullets(study["results"]), ""]
     if study["quotes"]:
         parts += [heading("quotes"), ""]
         for quote in study["quotes"]:
-            parts += [f"> “{md(quote['text'])}”\n>\n> — {md(quote['speaker'])}, {md(role_of(study, quote['speaker']))}", ""]
+            parts += [
+                f"> “{md(quote['text'])}”\n>\n> — {md(quote['speaker'])}, {md(role_of(study, quote['speaker']))}",
+                "",
+            ]
     parts += [heading("lessons"), "", f"*{LESSONS_LEAD}*", "", bullets(study["lessons"]), ""]
     parts += [heading("discussion"), "", "\n".join(f"1. {md(q)}" for q in study["discussion_questions"]), ""]
-    parts += [heading("sources"), "",
-              "\n".join(f"- {md(source_title(index.content, s))}" for s in study["sources"]), ""]
-    parts += ["<small>Summary, practices and lessons are written in this guide's own words; quotes are "
-              "from the sources listed.</small>", ""]
+    parts += [
+        heading("sources"),
+        "",
+        "\n".join(f"- {md(source_title(index.content, s))}" for s in study["sources"]),
+        "",
+    ]
+    parts += [
+        "<small>Summary, practices and lessons are written in this guide's own words; quotes are "
+        "from the sources listed.</small>",
+        "",
+    ]
     return "\n".join(parts)
 
 
@@ -111,11 +133,14 @@ def case_study_index(index: SiteIndex, page_src: str) -> str:
         filters.append(select(f"wwc-filter-{edition['id']}", edition["group_label"], edition["id"], options))
     cities = sorted((study["id"], study["city"]) for study in studies)
     filters.append(select("wwc-filter-city", "City", "city", [(sid, name) for sid, name in cities]))
-    form = ('<form class="wwc-filters" data-wwc-filter="case-studies" aria-label="Filter case studies"'
-            + "".join(f' data-text-{key}="{h(text)}"' for key, text in FILTER_TEXTS.items()) + ">"
-            + "".join(filters)
-            + f'<button type="reset" class="md-button wwc-filter-reset">{h(RESET_LABEL)}</button>'
-            + '<p class="wwc-filter-status" role="status" aria-live="polite"></p></form>')
+    form = (
+        '<form class="wwc-filters" data-wwc-filter="case-studies" aria-label="Filter case studies"'
+        + "".join(f' data-text-{key}="{h(text)}"' for key, text in FILTER_TEXTS.items())
+        + ">"
+        + "".join(filters)
+        + f'<button type="reset" class="md-button wwc-filter-reset">{h(RESET_LABEL)}</button>'
+        + '<p class="wwc-filter-status" role="status" aria-live="polite"></p></form>'
+    )
     items = []
     for study in studies:
         facets = study_facets(index, study)
@@ -123,13 +148,14 @@ def case_study_index(index: SiteIndex, page_src: str) -> str:
         target = links.relative(page_src, links.case_study_src(study))
         tags = " · ".join(name for groups in facets.values() for name in groups.values())
         state_note = " (state not named in the sources)" if study.get("state_named_in_sources") is False else ""
-        items.append(f'<li class="wwc-study" data-city="{attr(study["id"])}" {attrs} markdown="span">'
-                     f'[**{md(study["city"])}, {md(study["state"])}**]({target}){state_note}: {md(study["title"])}'
-                     f'<br><small>{h(tags)}</small></li>')
+        items.append(
+            f'<li class="wwc-study" data-city="{attr(study["id"])}" {attrs} markdown="span">'
+            f"[**{md(study['city'])}, {md(study['state'])}**]({target}){state_note}: {md(study['title'])}"
+            f"<br><small>{h(tags)}</small></li>"
+        )
     # Deferred: the list below it paints without waiting for the script, which binds once the page is parsed.
     script = f'<script defer src="{links.root_prefix(links.site_path(page_src))}{FILTER_SCRIPT}"></script>'
-    return (form + "\n\n" + '<ul class="wwc-study-list" markdown>\n' + "\n".join(items) + "\n</ul>\n\n"
-            + script + "\n")
+    return form + "\n\n" + '<ul class="wwc-study-list" markdown>\n' + "\n".join(items) + "\n</ul>\n\n" + script + "\n"
 
 
 # Only the case study index needs the filter, so the page loads it itself (not every page of the site).
@@ -146,5 +172,7 @@ FILTER_TEXTS = {
 def select(element_id: str, label: str, facet: str, options) -> str:
     """A label and its select kept together, so the label never wraps away from its control."""
     option_html = "".join(f'<option value="{attr(value)}">{h(name)}</option>' for value, name in options)
-    return (f'<span class="wwc-filter-field"><label for="{attr(element_id)}">{h(label)}</label>'
-            f'<select id="{attr(element_id)}" data-facet="{attr(facet)}"><option value="">All</option>{option_html}</select></span>')
+    return (
+        f'<span class="wwc-filter-field"><label for="{attr(element_id)}">{h(label)}</label>'
+        f'<select id="{attr(element_id)}" data-facet="{attr(facet)}"><option value="">All</option>{option_html}</select></span>'
+    )

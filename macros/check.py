@@ -28,7 +28,8 @@ def main(argv: list[str]) -> int:
         return 1
     counts = ", ".join(
         f"{edition['id']}: {sum(len(g['criteria']) for g in edition['groups'])} {edition.get('item_label_plural', 'criteria')}"
-        for edition in content["editions"].values())
+        for edition in content["editions"].values()
+    )
     print(f"OK: {counts}; {len(content['case_studies'])} case studies")
     return 0
 

@@ -48,9 +48,17 @@ class Loader:
         if self.text_chars <= MAX_TOTAL_TEXT_CHARS:
             return False
         if before <= MAX_TOTAL_TEXT_CHARS:
-            self.problems.append(Problem(document.file, None, "", (
-                f"the content files read so far, up to this one, hold more than {MAX_TOTAL_TEXT_CHARS} characters "
-                "of text (after expanding aliases), the limit for the whole guide")))
+            self.problems.append(
+                Problem(
+                    document.file,
+                    None,
+                    "",
+                    (
+                        f"the content files read so far, up to this one, hold more than {MAX_TOTAL_TEXT_CHARS} characters "
+                        "of text (after expanding aliases), the limit for the whole guide"
+                    ),
+                )
+            )
         return True
 
     def listing(self, relative_folder: str, suffixes=(".yml", ".yaml")) -> list[tuple[str, str]]:
@@ -121,7 +129,9 @@ def _load_edition(loader: Loader, editions_doc: YamlDocument, index: int, editio
         group_doc = loader.read(relative, "group")
         if group_doc:
             if group_doc.data["id"] != slug:
-                loader.report(group_doc, ("id",), f"expected id '{slug}' (the file's name), found '{group_doc.data['id']}'")
+                loader.report(
+                    group_doc, ("id",), f"expected id '{slug}' (the file's name), found '{group_doc.data['id']}'"
+                )
             group_docs.append(group_doc)
     listed = {f"{slug}.yml" for slug in edition["groups"]} | {"edition.yml"}
     for stray in [name for name, _ in loader.listing(folder) if name not in listed]:
@@ -158,7 +168,9 @@ def _check_unique(loader: Loader, document: YamlDocument, paths: list[tuple], se
         if value in seen:
             other_doc, other_path = seen[value]
             where = "" if other_doc is document else f"{other_doc.file}:"
-            loader.report(document, path, f"duplicate id '{value}' (also at {where}line {other_doc.line_of(other_path)})")
+            loader.report(
+                document, path, f"duplicate id '{value}' (also at {where}line {other_doc.line_of(other_path)})"
+            )
         else:
             seen[value] = (document, path)
 
@@ -192,15 +204,22 @@ def _check_references(loader: Loader, sources: dict, editions: dict, case_studie
                 _check_criterion_rules(loader, group_doc, path, criterion, edition, sources)
         criteria_ids[edition_id] = set(seen_criteria) - before
         _check_dependencies(loader, docs["groups"], criteria_ids[edition_id])
-    for edition_id, (edition, docs) in editions.items():
-        others = set().union(*(ids for eid, ids in criteria_ids.items() if eid != edition_id)) if len(editions) > 1 else set()
+    for edition_id, (_edition, docs) in editions.items():
+        others = (
+            set().union(*(ids for eid, ids in criteria_ids.items() if eid != edition_id))
+            if len(editions) > 1
+            else set()
+        )
         for group_doc in docs["groups"]:
             for path, criterion in _criterion_paths(group_doc):
                 for index, target in enumerate(criterion.get("matches", [])):
                     if target not in others:
-                        loader.report(group_doc, path + ("matches", index),
-                                      f"unknown criterion '{target}': no other edition has this id")
-    for study_id, (study, document) in case_studies.items():
+                        loader.report(
+                            group_doc,
+                            path + ("matches", index),
+                            f"unknown criterion '{target}': no other edition has this id",
+                        )
+    for _study_id, (study, document) in case_studies.items():
         _check_case_study(loader, document, study, criteria_ids, sources)
 
 
@@ -214,11 +233,16 @@ def _check_edition_rules(loader: Loader, edition: dict, document: YamlDocument, 
     if benchmarks:
         _check_source_ref(loader, document, ("benchmarks", "source"), sources)
         for kind in ("regions", "population_bands"):
-            _check_unique(loader, document, [("benchmarks", kind, i, "id") for i in range(len(benchmarks.get(kind, [])))])
+            _check_unique(
+                loader, document, [("benchmarks", kind, i, "id") for i in range(len(benchmarks.get(kind, [])))]
+            )
         for index, band in enumerate(benchmarks.get("population_bands", [])):
             if band.get("max_population") is not None and band["max_population"] <= band["min_population"]:
-                loader.report(document, ("benchmarks", "population_bands", index, "max_population"),
-                              f"max_population {band['max_population']} must be above min_population {band['min_population']}")
+                loader.report(
+                    document,
+                    ("benchmarks", "population_bands", index, "max_population"),
+                    f"max_population {band['max_population']} must be above min_population {band['min_population']}",
+                )
     thresholds = [tier["min_percent"] for tier in edition["tiers"]]
     if thresholds != sorted(set(thresholds)):
         loader.report(document, ("tiers",), "tiers must be listed lowest first, each with a higher min_percent")
@@ -241,24 +265,33 @@ def _check_tiers_reachable(loader: Loader, edition: dict, document: YamlDocument
     for index, tier in enumerate(tiers[:-1]):
         if needed[index] >= needed[index + 1]:
             following = tiers[index + 1]
-            loader.report(document, ("tiers", index, "min_percent"),
-                          f"tier '{tier['id']}' can never be reached with {total} {label}: {tier['min_percent']}% "
-                          f"needs {needed[index]} met, and so does '{following['id']}' at "
-                          f"{following['min_percent']}%; move the thresholds further apart")
+            loader.report(
+                document,
+                ("tiers", index, "min_percent"),
+                f"tier '{tier['id']}' can never be reached with {total} {label}: {tier['min_percent']}% "
+                f"needs {needed[index]} met, and so does '{following['id']}' at "
+                f"{following['min_percent']}%; move the thresholds further apart",
+            )
 
 
 def _check_criterion_rules(loader, group_doc, path, criterion, edition, sources) -> None:
     practices = {practice["id"] for practice in edition.get("practices", [])}
     if "practice" in criterion and criterion["practice"] not in practices:
-        loader.report(group_doc, path + ("practice",),
-                      f"unknown practice '{criterion['practice']}' (expected one of: {', '.join(sorted(practices)) or 'none defined'})")
+        loader.report(
+            group_doc,
+            path + ("practice",),
+            f"unknown practice '{criterion['practice']}' (expected one of: {', '.join(sorted(practices)) or 'none defined'})",
+        )
     _check_audited_responses(loader, group_doc, path, criterion, edition, sources)
     must_meet = criterion.get("must_meet")
     if must_meet:
         _check_source_ref(loader, group_doc, path + ("must_meet", "source"), sources)
         if must_meet["count"] > len(criterion.get("requirements", [])):
-            loader.report(group_doc, path + ("must_meet", "count"),
-                          f"must meet {must_meet['count']} but the criterion has only {len(criterion.get('requirements', []))} requirements")
+            loader.report(
+                group_doc,
+                path + ("must_meet", "count"),
+                f"must meet {must_meet['count']} but the criterion has only {len(criterion.get('requirements', []))} requirements",
+            )
 
 
 def _item_ids(criterion: dict) -> set[str]:
@@ -269,8 +302,11 @@ def _check_item_refs(loader, group_doc, path, criterion, ids: list[str]) -> None
     own = _item_ids(criterion)
     for index, item_id in enumerate(ids):
         if item_id not in own:
-            loader.report(group_doc, path + (index,),
-                          f"unknown item '{item_id}': {criterion['id']} has no requirement or document with this id")
+            loader.report(
+                group_doc,
+                path + (index,),
+                f"unknown item '{item_id}': {criterion['id']} has no requirement or document with this id",
+            )
 
 
 def _check_audited_responses(loader, group_doc, path, criterion, edition, sources) -> None:
@@ -279,11 +315,17 @@ def _check_audited_responses(loader, group_doc, path, criterion, edition, source
         here = path + ("audited_responses", index)
         for key in ("from", "to"):
             if audited[key] not in states:
-                loader.report(group_doc, here + (key,),
-                              f"unknown answer state '{audited[key]}' (expected one of: {', '.join(states)})")
+                loader.report(
+                    group_doc,
+                    here + (key,),
+                    f"unknown answer state '{audited[key]}' (expected one of: {', '.join(states)})",
+                )
         if audited["from"] == audited["to"]:
-            loader.report(group_doc, here + ("to",),
-                          f"an audited response changes the answer: 'to' equals 'from' ('{audited['to']}')")
+            loader.report(
+                group_doc,
+                here + ("to",),
+                f"an audited response changes the answer: 'to' equals 'from' ('{audited['to']}')",
+            )
         _check_source_ref(loader, group_doc, here + ("source",), sources)
         _check_item_refs(loader, group_doc, here + ("items",), criterion, audited.get("items", []))
 
@@ -300,8 +342,11 @@ def _check_dependencies(loader: Loader, group_docs: list, edition_ids: set[str])
                 if target == criterion["id"]:
                     loader.report(group_doc, here + ("criterion",), f"{target} cannot depend on itself")
                 elif target not in edition_ids:
-                    loader.report(group_doc, here + ("criterion",),
-                                  f"unknown criterion '{target}': no criterion of this edition has this id")
+                    loader.report(
+                        group_doc,
+                        here + ("criterion",),
+                        f"unknown criterion '{target}': no criterion of this edition has this id",
+                    )
                 else:
                     targets.append(target)
                 _check_item_refs(loader, group_doc, here + ("items",), criterion, dependency.get("items", []))
@@ -344,16 +389,23 @@ def _check_resources(loader: Loader, document: YamlDocument, sources: dict, edit
 def _check_case_study(loader, document, study, criteria_ids, sources) -> None:
     for edition_id, ids in study["illustrates"].items():
         if edition_id not in criteria_ids:
-            loader.report(document, ("illustrates", edition_id),
-                          f"unknown edition '{edition_id}' (expected one of: {', '.join(criteria_ids)})")
+            loader.report(
+                document,
+                ("illustrates", edition_id),
+                f"unknown edition '{edition_id}' (expected one of: {', '.join(criteria_ids)})",
+            )
             continue
         for index, cid in enumerate(ids):
             if cid not in criteria_ids[edition_id]:
-                loader.report(document, ("illustrates", edition_id, index), f"unknown criterion '{cid}' in edition '{edition_id}'")
+                loader.report(
+                    document, ("illustrates", edition_id, index), f"unknown criterion '{cid}' in edition '{edition_id}'"
+                )
     names = Counter(person["name"] for person in study["people"])
     for index, quote in enumerate(study["quotes"]):
         if quote["speaker"] not in names:
-            loader.report(document, ("quotes", index, "speaker"), f"speaker '{quote['speaker']}' is not one of the people listed")
+            loader.report(
+                document, ("quotes", index, "speaker"), f"speaker '{quote['speaker']}' is not one of the people listed"
+            )
         _check_source_ref(loader, document, ("quotes", index, "source"), sources)
     for index in range(len(study["sources"])):
         _check_source_ref(loader, document, ("sources", index), sources)

@@ -15,6 +15,7 @@ AUDIT_TITLE = "Why auditors changed this answer in the sample report"
 
 # --- time windows -------------------------------------------------------------------------------
 
+
 def months_text(months: int) -> str:
     years = f" ({months // 12} years)" if months % 12 == 0 and months >= 24 else ""
     return f"{months} months{years}"
@@ -44,8 +45,10 @@ def statement_window_line(criterion: dict) -> list[str]:
     window = criterion.get("window")
     if not window:
         return []
-    line = (f'<p class="wwc-window-line"><small>Time window: {h(window_label(window))} '
-            f'(“{h(window["wording"])}”).</small></p>')
+    line = (
+        f'<p class="wwc-window-line"><small>Time window: {h(window_label(window))} '
+        f"(“{h(window['wording'])}”).</small></p>"
+    )
     return [line, ""]
 
 
@@ -59,6 +62,7 @@ def add_window_markers(listed: str, items: list[dict]) -> str:
 
 
 # --- audited responses --------------------------------------------------------------------------
+
 
 def state_label(edition: dict, state_id: str) -> str:
     state = next((s for s in edition["answer_states"] if s["id"] == state_id), None)
@@ -82,6 +86,7 @@ def audited_lines(content: dict, edition: dict, criterion: dict) -> list[str]:
 
 # --- dependencies -------------------------------------------------------------------------------
 
+
 def dependents_of(content: dict, criterion_id: str) -> list[tuple[dict, dict]]:
     """(criterion, dependency) for every criterion that names ``criterion_id`` in its depends_on."""
     found = []
@@ -100,15 +105,26 @@ def dependency_lines(index: SiteIndex, criterion: dict, page_src: str) -> list[s
         target = dependency["criterion"]
         lines.append(f"- **Builds on [{target}]({index.link(page_src, target)}):** {md(dependency['reason'])}")
     for other, dependency in dependents_of(index.content, criterion["id"]):
-        lines.append(f"- **[{other['id']}]({index.link(page_src, other['id'])}) builds on this criterion:** "
-                     f"{md(dependency['reason'])}")
+        lines.append(
+            f"- **[{other['id']}]({index.link(page_src, other['id'])}) builds on this criterion:** "
+            f"{md(dependency['reason'])}"
+        )
     if not lines:
         return []
-    return ['<div class="wwc-dependencies" markdown="1">', "", "**Related criteria (work on the earlier one first)**",
-            "", *lines, "", "</div>", ""]
+    return [
+        '<div class="wwc-dependencies" markdown="1">',
+        "",
+        "**Related criteria (work on the earlier one first)**",
+        "",
+        *lines,
+        "",
+        "</div>",
+        "",
+    ]
 
 
 # --- benchmarks ---------------------------------------------------------------------------------
+
 
 def group_benchmark_lines(content: dict, group: dict) -> list[str]:
     """The group's averages for all applicants and for the report's one population band."""
@@ -116,11 +132,15 @@ def group_benchmark_lines(content: dict, group: dict) -> list[str]:
     if not benchmark:
         return []
     source = md(content["sources"][benchmark["source"]]["title"])
-    text = (f"All applicant cities have achieved on average **{benchmark['all_applicants_percent']}%** of the "
-            f"{md(group['name'])} criteria ({source}).")
+    text = (
+        f"All applicant cities have achieved on average **{benchmark['all_applicants_percent']}%** of the "
+        f"{md(group['name'])} criteria ({source})."
+    )
     if "one_band_percent" in benchmark:
-        text += (f" Cities of one population band (the report's “cities of your size”; the report does not say "
-                 f"which band) have achieved on average **{benchmark['one_band_percent']}%**.")
+        text += (
+            f" Cities of one population band (the report's “cities of your size”; the report does not say "
+            f"which band) have achieved on average **{benchmark['one_band_percent']}%**."
+        )
     return [f'!!! info "Benchmark"\n    {text}', ""]
 
 
@@ -130,8 +150,12 @@ def regional_benchmarks(content: dict, edition: dict) -> str:
     if not benchmarks:
         return ""
     source = md(content["sources"][benchmarks["source"]]["title"])
-    parts = ["### Applicants by region and population band", "",
-             f"From the {source}. The figures describe the applicants when the report was written.", ""]
+    parts = [
+        "### Applicants by region and population band",
+        "",
+        f"From the {source}. The figures describe the applicants when the report was written.",
+        "",
+    ]
     regions = benchmarks.get("regions", [])
     if regions:
         rows = ["| Region | Applicants | Average score |", "|---|---|---|"]

@@ -23,32 +23,86 @@ CSV_NAME = "criteria.csv"
 # they are in criteria.json only. Structured values a tool computes with (time windows, audited
 # responses, dependencies) are JSON in their cell, one per line for the items' windows (an empty line
 # for an item without one), so each line reads back with a JSON parser.
-CSV_COLUMNS = ["edition", "group", "group_name", "group_definition", "group_definition_source",
-               "group_benchmark_percent", "group_benchmark_one_band_percent", "group_benchmark_source", "group_notes",
-               "id", "title", "title_is_guide_own", "statement", "window", "must_meet", "must_meet_source",
-               "requirements", "requirement_ids", "requirement_sources", "requirement_windows",
-               "documentation", "documentation_ids", "documentation_sources", "documentation_windows",
-               "practice", "matches", "depends_on", "audited_responses", "notes", "case_studies"]
+CSV_COLUMNS = [
+    "edition",
+    "group",
+    "group_name",
+    "group_definition",
+    "group_definition_source",
+    "group_benchmark_percent",
+    "group_benchmark_one_band_percent",
+    "group_benchmark_source",
+    "group_notes",
+    "id",
+    "title",
+    "title_is_guide_own",
+    "statement",
+    "window",
+    "must_meet",
+    "must_meet_source",
+    "requirements",
+    "requirement_ids",
+    "requirement_sources",
+    "requirement_windows",
+    "documentation",
+    "documentation_ids",
+    "documentation_sources",
+    "documentation_windows",
+    "practice",
+    "matches",
+    "depends_on",
+    "audited_responses",
+    "notes",
+    "case_studies",
+]
 OPTION_PREFIX = "  - "
-CRITERION_FIELDS = {"id": ["id"], "title": ["title"], "title_is_guide_own": ["title_is_guide_own"],
-                    "statement": ["statement"], "window": ["window"], "must_meet": ["must_meet", "must_meet_source"],
-                    "depends_on": ["depends_on"], "audited_responses": ["audited_responses"],
-                    "requirements": ["requirements", "requirement_ids", "requirement_sources"],
-                    "documentation": ["documentation", "documentation_ids", "documentation_sources"],
-                    "practice": ["practice"], "matches": ["matches"], "notes": ["notes"]}
-ITEM_COLUMNS = {"requirements": {"text": "requirements", "options": "requirements", "id": "requirement_ids",
-                                 "source": "requirement_sources", "window": "requirement_windows"},
-                "documentation": {"text": "documentation", "options": "documentation", "id": "documentation_ids",
-                                  "source": "documentation_sources", "window": "documentation_windows"}}
-GROUP_FIELDS = {"id": ["group"], "name": ["group_name"], "definition": ["group_definition"],
-                "definition_source": ["group_definition_source"],
-                "benchmark": ["group_benchmark_percent", "group_benchmark_one_band_percent", "group_benchmark_source"],
-                "notes": ["group_notes"]}
+CRITERION_FIELDS = {
+    "id": ["id"],
+    "title": ["title"],
+    "title_is_guide_own": ["title_is_guide_own"],
+    "statement": ["statement"],
+    "window": ["window"],
+    "must_meet": ["must_meet", "must_meet_source"],
+    "depends_on": ["depends_on"],
+    "audited_responses": ["audited_responses"],
+    "requirements": ["requirements", "requirement_ids", "requirement_sources"],
+    "documentation": ["documentation", "documentation_ids", "documentation_sources"],
+    "practice": ["practice"],
+    "matches": ["matches"],
+    "notes": ["notes"],
+}
+ITEM_COLUMNS = {
+    "requirements": {
+        "text": "requirements",
+        "options": "requirements",
+        "id": "requirement_ids",
+        "source": "requirement_sources",
+        "window": "requirement_windows",
+    },
+    "documentation": {
+        "text": "documentation",
+        "options": "documentation",
+        "id": "documentation_ids",
+        "source": "documentation_sources",
+        "window": "documentation_windows",
+    },
+}
+GROUP_FIELDS = {
+    "id": ["group"],
+    "name": ["group_name"],
+    "definition": ["group_definition"],
+    "definition_source": ["group_definition_source"],
+    "benchmark": ["group_benchmark_percent", "group_benchmark_one_band_percent", "group_benchmark_source"],
+    "notes": ["group_notes"],
+}
 
 
 def criteria_json(content: dict) -> str:
-    data = {"sources": list(content["sources"].values()), "editions": list(content["editions"].values()),
-            "resources": content.get("resources", {"program_today": [], "resources": []})}
+    data = {
+        "sources": list(content["sources"].values()),
+        "editions": list(content["editions"].values()),
+        "resources": content.get("resources", {"program_today": [], "resources": []}),
+    }
     return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
@@ -58,8 +112,11 @@ def lines(values) -> str:
 
 def items_text(items: list[dict]) -> str:
     """Each item's text on a line, its options on the lines after it."""
-    return lines(line for item in items
-                 for line in [item["text"], *(OPTION_PREFIX + option for option in item.get("options", []))])
+    return lines(
+        line
+        for item in items
+        for line in [item["text"], *(OPTION_PREFIX + option for option in item.get("options", []))]
+    )
 
 
 def json_cell(value) -> str:

@@ -72,8 +72,11 @@ class SiteIndex:
 
     def case_studies_for(self, criterion_id: str) -> list[dict]:
         edition_id = self.edition_of(criterion_id)["id"]
-        return [study for study in self.content["case_studies"].values()
-                if criterion_id in study["illustrates"].get(edition_id, [])]
+        return [
+            study
+            for study in self.content["case_studies"].values()
+            if criterion_id in study["illustrates"].get(edition_id, [])
+        ]
 
 
 def site_path(src: str, directory_urls: bool = True) -> str:

@@ -30,83 +30,167 @@ def _table(header: list[str], rows: list[list]) -> str:
 
 def run_note(results: dict) -> str:
     before, after = results["machine_before"], results["machine_after"]
-    return (f"Measured on {results['date']} on a machine with {before['cpus']} CPU cores shared with other work: "
-            f"load average {before['load_average_1_5_15'][0]} when the run started and "
-            f"{after['load_average_1_5_15'][0]} when it ended (1.0 per core is a fully busy core).")
+    return (
+        f"Measured on {results['date']} on a machine with {before['cpus']} CPU cores shared with other work: "
+        f"load average {before['load_average_1_5_15'][0]} when the run started and "
+        f"{after['load_average_1_5_15'][0]} when it ended (1.0 per core is a fully busy core)."
+    )
 
 
 def build_table(results: dict) -> str:
     build = results["build"]
     strict, plain = build["strict"], build["plain"]
     rows = [
-        ["Strict build (YAML validated, pages rendered by macros)", f"{strict['cpu_s_median']:.2f} s",
-         f"{strict['wall_s_median']:.2f} s", f"{strict['peak_rss_mib_median']:.0f} MiB"],
-        ["Plain Material build of the same pages", f"{plain['cpu_s_median']:.2f} s",
-         f"{plain['wall_s_median']:.2f} s", f"{plain['peak_rss_mib_median']:.0f} MiB"],
+        [
+            "Strict build (YAML validated, pages rendered by macros)",
+            f"{strict['cpu_s_median']:.2f} s",
+            f"{strict['wall_s_median']:.2f} s",
+            f"{strict['peak_rss_mib_median']:.0f} MiB",
+        ],
+        [
+            "Plain Material build of the same pages",
+            f"{plain['cpu_s_median']:.2f} s",
+            f"{plain['wall_s_median']:.2f} s",
+            f"{plain['peak_rss_mib_median']:.0f} MiB",
+        ],
     ]
     floor = build.get("plain_idle_macros")
     if floor:
-        rows.append(["The same plain build with the macros plugin on but idle", f"{floor['cpu_s_median']:.2f} s",
-                     f"{floor['wall_s_median']:.2f} s", f"{floor['peak_rss_mib_median']:.0f} MiB"])
-    text = (_table(["Build", "CPU time (median)", "Wall time (median)", "Peak memory"], rows)
-            + f"\n\nStrict build / plain build, CPU time: **{build['ratio_of_medians']:.2f}x** "
-            f"(median of {strict['runs']} alternating rounds each; per-round ratios have median "
-            f"{build['ratio_per_round_median']:.2f}x). {build['pages']} pages.")
+        rows.append(
+            [
+                "The same plain build with the macros plugin on but idle",
+                f"{floor['cpu_s_median']:.2f} s",
+                f"{floor['wall_s_median']:.2f} s",
+                f"{floor['peak_rss_mib_median']:.0f} MiB",
+            ]
+        )
+    text = (
+        _table(["Build", "CPU time (median)", "Wall time (median)", "Peak memory"], rows)
+        + f"\n\nStrict build / plain build, CPU time: **{build['ratio_of_medians']:.2f}x** "
+        f"(median of {strict['runs']} alternating rounds each; per-round ratios have median "
+        f"{build['ratio_per_round_median']:.2f}x). {build['pages']} pages."
+    )
     if floor:
-        text += (f" The macros plugin by itself, with nothing to do, costs **{build['idle_macros_ratio']:.2f}x**: "
-                 "that share is the price of the plugin the guide is built with; the rest is the guide's own "
-                 "loading, checking and rendering.")
+        text += (
+            f" The macros plugin by itself, with nothing to do, costs **{build['idle_macros_ratio']:.2f}x**: "
+            "that share is the price of the plugin the guide is built with; the rest is the guide's own "
+            "loading, checking and rendering."
+        )
     return text
 
 
 def growth_table(results: dict) -> str:
     growth = results["growth"]
-    rows = [[label, data["criteria"], data["case_studies"], f"{data['cpu_s_median']:.2f} s",
-             f"{data['peak_rss_mib_median']:.0f} MiB"] for label, data in (("1x", growth["1x"]), ("10x", growth["10x"]))]
-    return (_table(["Data", "Criteria", "Case studies", "CPU time (median)", "Peak memory"], rows)
-            + f"\n\nTen times the data costs **{growth['cpu_ratio']}x** the CPU time and "
-            f"**{growth['memory_ratio']}x** the memory.")
+    rows = [
+        [
+            label,
+            data["criteria"],
+            data["case_studies"],
+            f"{data['cpu_s_median']:.2f} s",
+            f"{data['peak_rss_mib_median']:.0f} MiB",
+        ]
+        for label, data in (("1x", growth["1x"]), ("10x", growth["10x"]))
+    ]
+    return (
+        _table(["Data", "Criteria", "Case studies", "CPU time (median)", "Peak memory"], rows)
+        + f"\n\nTen times the data costs **{growth['cpu_ratio']}x** the CPU time and "
+        f"**{growth['memory_ratio']}x** the memory."
+    )
 
 
-SELF_CHECK_PARTS = {"markup": "The form and the page's other HTML", "json data": "Embedded data (JSON)",
-                    "inline js": "JavaScript needed at load (inline)", "inline css": "CSS (inline)"}
+SELF_CHECK_PARTS = {
+    "markup": "The form and the page's other HTML",
+    "json data": "Embedded data (JSON)",
+    "inline js": "JavaScript needed at load (inline)",
+    "inline css": "CSS (inline)",
+}
 
 
 def self_check_table(results: dict) -> str:
     sizes = results["self_check"]["bytes"]
-    rows = [[label, _kib(sizes["parts"][key]["raw"]), _kib(sizes["parts"][key]["gzip"])]
-            for key, label in SELF_CHECK_PARTS.items() if key in sizes["parts"]]
-    rows.append(["**At page load, first visit** (everything fetched without a click)",
-                 _kib(sizes["at_load"]["raw"]), _kib(sizes["at_load"]["gzip"])])
+    rows = [
+        [label, _kib(sizes["parts"][key]["raw"]), _kib(sizes["parts"][key]["gzip"])]
+        for key, label in SELF_CHECK_PARTS.items()
+        if key in sizes["parts"]
+    ]
+    rows.append(
+        [
+            "**At page load, first visit** (everything fetched without a click)",
+            _kib(sizes["at_load"]["raw"]),
+            _kib(sizes["at_load"]["gzip"]),
+        ]
+    )
     if "returning_at_load" in sizes:
-        rows.append(["At page load, returning with saved answers (the checklists and the report come too)",
-                     _kib(sizes["returning_at_load"]["raw"]), _kib(sizes["returning_at_load"]["gzip"])])
-    rows[-1:-1] = [[f"Script `{name}`", _kib(size["raw"]), _kib(size["gzip"])] for name, size in sizes.get("linked", {}).items()
-                   if name.endswith(".js")]
+        rows.append(
+            [
+                "At page load, returning with saved answers (the checklists and the report come too)",
+                _kib(sizes["returning_at_load"]["raw"]),
+                _kib(sizes["returning_at_load"]["gzip"]),
+            ]
+        )
+    rows[-1:-1] = [
+        [f"Script `{name}`", _kib(size["raw"]), _kib(size["gzip"])]
+        for name, size in sizes.get("linked", {}).items()
+        if name.endswith(".js")
+    ]
     if "on_first_use" in sizes:  # figures measured before the self-check became one bundle
         parts = ", ".join(sizes.get("first_use_parts", {})) or "share, merge, compare, CSV, export, report"
-        rows.append([f"Loaded on first use, each file once ({parts})",
-                     _kib(sizes["on_first_use"]["raw"]), _kib(sizes["on_first_use"]["gzip"])])
+        rows.append(
+            [
+                f"Loaded on first use, each file once ({parts})",
+                _kib(sizes["on_first_use"]["raw"]),
+                _kib(sizes["on_first_use"]["gzip"]),
+            ]
+        )
     clicks = results["self_check"]["click_to_next_frame"]
-    click_rows = [[data["criteria_on_form"], f"{data['ms_median']} ms", f"{data['ms_max']} ms", data["clicks"]]
-                  for data in (clicks["1x"], clicks["10x"])]
-    return (_table(["Part", "Raw", "Gzipped"], rows) + "\n\n"
-            + _table(["Criteria on the form", "Click to next frame (median)", "Slowest", "Clicks"], click_rows))
+    click_rows = [
+        [data["criteria_on_form"], f"{data['ms_median']} ms", f"{data['ms_max']} ms", data["clicks"]]
+        for data in (clicks["1x"], clicks["10x"])
+    ]
+    return (
+        _table(["Part", "Raw", "Gzipped"], rows)
+        + "\n\n"
+        + _table(["Criteria on the form", "Click to next frame (median)", "Slowest", "Clicks"], click_rows)
+    )
 
 
 def lighthouse_table(results: dict) -> str:
     entries = results.get("lighthouse")
     if not entries:
         return "Lighthouse was not part of this run."
-    rows = [[entry["page"], entry["form"], entry["performance"], entry["accessibility"],
-             f"{entry['lcp_ms'] / 1000:.1f} s", entry["cls"], ", ".join(entry["accessibility_failures"]) or "none"]
-            for entry in entries]
-    return _table(["Page", "Form", "Performance", "Accessibility", "Largest paint", "Layout shift",
-                   "Accessibility audits failed"], rows)
+    rows = [
+        [
+            entry["page"],
+            entry["form"],
+            entry["performance"],
+            entry["accessibility"],
+            f"{entry['lcp_ms'] / 1000:.1f} s",
+            entry["cls"],
+            ", ".join(entry["accessibility_failures"]) or "none",
+        ]
+        for entry in entries
+    ]
+    return _table(
+        [
+            "Page",
+            "Form",
+            "Performance",
+            "Accessibility",
+            "Largest paint",
+            "Layout shift",
+            "Accessibility audits failed",
+        ],
+        rows,
+    )
 
 
-SECTIONS = {"note": run_note, "build": build_table, "growth": growth_table, "self_check": self_check_table,
-            "lighthouse": lighthouse_table}
+SECTIONS = {
+    "note": run_note,
+    "build": build_table,
+    "growth": growth_table,
+    "self_check": self_check_table,
+    "lighthouse": lighthouse_table,
+}
 
 
 def measurement(results: dict | None, section: str) -> str:

@@ -47,16 +47,29 @@ def check_page_shells(content: dict, docs_dir: Path, config_file: Path | None = 
     problems = []
     for src, target in expected.items():
         if not (docs_dir / src).is_file():
-            yaml_file = (f"criteria/{target[1]}/{target[2]}.yml" if target[0] == "group"
-                         else f"casestudies/{target[1]}.yml")
-            problems.append(Problem(yaml_file, 1, "", f"has no page: create docs/{src} containing only "
-                                    f"the line {shell_text(target[0])!r}"))
+            yaml_file = (
+                f"criteria/{target[1]}/{target[2]}.yml" if target[0] == "group" else f"casestudies/{target[1]}.yml"
+            )
+            problems.append(
+                Problem(
+                    yaml_file,
+                    1,
+                    "",
+                    f"has no page: create docs/{src} containing only the line {shell_text(target[0])!r}",
+                )
+            )
     for folder in sorted(shell_folders(content)):
         for page in sorted((docs_dir / folder).glob("*.md")):
             src = f"{folder}/{page.name}"
             if page.name != "index.md" and src not in expected:
-                problems.append(Problem(f"docs/{src}", 1, "", "this page has no YAML file behind it "
-                                        "(no group or case study with this slug)"))
+                problems.append(
+                    Problem(
+                        f"docs/{src}",
+                        1,
+                        "",
+                        "this page has no YAML file behind it (no group or case study with this slug)",
+                    )
+                )
     problems += shell_content_problems(expected, docs_dir)
     config = Path(config_file) if config_file else Path(docs_dir).parent / CONFIG_FILE
     if config.is_file():
@@ -80,8 +93,14 @@ def shell_content_problems(expected: dict, docs_dir: Path) -> list[Problem]:
         if not _SHELL_CALL[target[0]].fullmatch(text.strip()):
             found = " ".join(text.split())
             found = found if len(found) <= 60 else found[:57] + "..."
-            problems.append(Problem(f"docs/{src}", 1, "", f"a page shell must contain only the line "
-                                    f"{shell_text(target[0])!r}; found {found!r}"))
+            problems.append(
+                Problem(
+                    f"docs/{src}",
+                    1,
+                    "",
+                    f"a page shell must contain only the line {shell_text(target[0])!r}; found {found!r}",
+                )
+            )
     return problems
 
 
@@ -89,7 +108,9 @@ def nav_problems(config_file: Path, docs_dir: Path) -> list[Problem]:
     """Every page in docs/ is in the nav (a strict build fails otherwise), and every nav entry exists."""
     name = config_file.name
     try:
-        root = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        root = yaml.compose(
+            config_file.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        )
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         return [Problem(name, None, "", f"cannot read the nav: {error}")]
     nav_key, nav = _mapping_entry(root, "nav")
@@ -100,8 +121,11 @@ def nav_problems(config_file: Path, docs_dir: Path) -> list[Problem]:
     pages = sorted(page.relative_to(docs_dir).as_posix() for page in Path(docs_dir).rglob("*.md"))
     for src in pages:
         if src not in entries:
-            problems.append(Problem(name, nav_key.start_mark.line + 1, "nav",
-                                    f"docs/{src} is not in the nav: add the line '- {src}'"))
+            problems.append(
+                Problem(
+                    name, nav_key.start_mark.line + 1, "nav", f"docs/{src} is not in the nav: add the line '- {src}'"
+                )
+            )
     for src, line in entries.items():
         if not (Path(docs_dir) / src).is_file():
             problems.append(Problem(name, line, "nav", f"docs/{src} does not exist"))
@@ -118,8 +142,14 @@ def _mapping_entry(node, key: str) -> tuple:
     """(key node, value node) of ``key`` in a composed mapping, or (None, None)."""
     if not isinstance(node, yaml.MappingNode):
         return None, None
-    return next(((key_node, value) for key_node, value in node.value
-                 if isinstance(key_node, yaml.ScalarNode) and key_node.value == key), (None, None))
+    return next(
+        (
+            (key_node, value)
+            for key_node, value in node.value
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == key
+        ),
+        (None, None),
+    )
 
 
 def _nav_pages(node):

@@ -34,6 +34,7 @@ def notes_block(notes: list[str], title: str = "Note") -> str:
 
 # --- criteria pages -----------------------------------------------------------------------------
 
+
 def group_page(index: SiteIndex, edition_id: str, group_id: str, page_src: str) -> str:
     edition = index.content["editions"][edition_id]
     group = next(g for g in edition["groups"] if g["id"] == group_id)
@@ -43,11 +44,15 @@ def group_page(index: SiteIndex, edition_id: str, group_id: str, page_src: str) 
     parts += criterion_facts.group_benchmark_lines(index.content, group)
     count = len(group["criteria"])
     label = edition["item_label"] if count == 1 else edition.get("item_label_plural", edition["item_label"] + "s")
-    parts += [f"This {md(edition['group_label'].lower())} has {count} {md(label)} of the {edition_total(edition)} in the "
-              f"[{md(edition['short_title'])}]({links.relative(page_src, edition['url_path'] + '/index.md')}).", ""]
+    parts += [
+        f"This {md(edition['group_label'].lower())} has {count} {md(label)} of the {edition_total(edition)} in the "
+        f"[{md(edition['short_title'])}]({links.relative(page_src, edition['url_path'] + '/index.md')}).",
+        "",
+    ]
     if group.get("notes"):
-        parts += folded(f"{SOURCE_NOTES_TITLE} of this {edition['group_label'].lower()}",
-                        [md(note) for note in group["notes"]])
+        parts += folded(
+            f"{SOURCE_NOTES_TITLE} of this {edition['group_label'].lower()}", [md(note) for note in group["notes"]]
+        )
     for criterion in group["criteria"]:
         parts.append(criterion_section(index, edition, criterion, page_src))
     return "\n".join(parts)
@@ -85,10 +90,12 @@ def source_notes(content: dict, edition: dict, criterion: dict) -> list[str]:
         notes.append("How many of the checklist requirements must be met: the sources do not say how many.")
     for kind in ("requirements", "documentation"):
         for source_id, count in item_source_counts(criterion.get(kind, [])).items():
-            notes.append(f"{count} {'item' if count == 1 else 'items'} of the {kind_label(kind)} "
-                         f"({'marked' if count == 1 else 'each marked'} “from: …” above) "
-                         f"{'comes' if count == 1 else 'come'} from {md(source_title(content, source_id))}, "
-                         "not from the web copy of the assessment guide the rest is copied from.")
+            notes.append(
+                f"{count} {'item' if count == 1 else 'items'} of the {kind_label(kind)} "
+                f"({'marked' if count == 1 else 'each marked'} “from: …” above) "
+                f"{'comes' if count == 1 else 'come'} from {md(source_title(content, source_id))}, "
+                "not from the web copy of the assessment guide the rest is copied from."
+            )
     notes += [md(note) for note in criterion.get("notes", [])]
     return notes
 
@@ -115,7 +122,10 @@ def folded(title: str, paragraphs: list[str]) -> list[str]:
     if not paragraphs:
         return []
     body = "\n\n".join(paragraphs)
-    return [f'<details class="wwc-source-notes" markdown="1">\n<summary>{h(title)}</summary>\n\n{body}\n\n</details>', ""]
+    return [
+        f'<details class="wwc-source-notes" markdown="1">\n<summary>{h(title)}</summary>\n\n{body}\n\n</details>',
+        "",
+    ]
 
 
 def edition_practices(edition: dict) -> dict:
@@ -184,15 +194,19 @@ def case_study_lines(index: SiteIndex, criterion: dict, page_src: str) -> list[s
         target = links.relative(page_src, links.case_study_src(study))
         reason = link_caveats(study).get(criterion["id"])
         if reason:
-            targets.append(f'[{md(study["city"])}]({target} "{title_text(CAVEAT_LABEL + ": " + reason)}")'
-                           f' <span class="wwc-caveat">({CAVEAT_LABEL.lower()})</span>')
+            targets.append(
+                f'[{md(study["city"])}]({target} "{title_text(CAVEAT_LABEL + ": " + reason)}")'
+                f' <span class="wwc-caveat">({CAVEAT_LABEL.lower()})</span>'
+            )
             reasons.append(f"- {md(study['city'])}: {md(reason)}")
         else:
             targets.append(f"[{md(study['city'])}]({target})")
     lines = [f"**Case studies:** {', '.join(targets)}", ""]
     if reasons:
-        lines += [f'<div class="wwc-caveats" markdown="1">\n\n*{CAVEAT_LABEL}:*\n\n' + "\n".join(reasons)
-                  + "\n\n</div>", ""]
+        lines += [
+            f'<div class="wwc-caveats" markdown="1">\n\n*{CAVEAT_LABEL}:*\n\n' + "\n".join(reasons) + "\n\n</div>",
+            "",
+        ]
     return lines
 
 
@@ -237,21 +251,24 @@ def edition_overview(index: SiteIndex, edition_id: str, page_src: str) -> str:
 
 # --- tiers and crosswalk ------------------------------------------------------------------------
 
+
 def tier_table(content: dict, edition_id: str) -> str:
     edition = content["editions"][edition_id]
     total = edition_total(edition)
-    rows = ["| Tier | Share of criteria met | Criteria needed (of {}) | What it means |".format(total),
-            "|---|---|---|---|"]
+    rows = [f"| Tier | Share of criteria met | Criteria needed (of {total}) | What it means |", "|---|---|---|---|"]
     for entry in tier_ranges(edition):
         tier = entry["tier"]
         share = f"at least {tier['min_percent']}%"
         if tier.get("source_range"):
             share += f" (report: {md(tier['source_range'])})"
-        rows.append(f"| {md(tier['name'])} | {share} | {entry['min_met']} to {entry['max_met']} | "
-                    f"{md(tier.get('description', ''))} |")
+        rows.append(
+            f"| {md(tier['name'])} | {share} | {entry['min_met']} to {entry['max_met']} | "
+            f"{md(tier.get('description', ''))} |"
+        )
     below = tier_ranges(edition)[0]["min_met"] - 1
-    rows.append(f"| {md(edition.get('not_certified_label', 'Not certified'))} | below the lowest tier | "
-                f"0 to {below} | |")
+    rows.append(
+        f"| {md(edition.get('not_certified_label', 'Not certified'))} | below the lowest tier | 0 to {below} | |"
+    )
     # The class lets wwc.css fit the table to a phone's width without a sideways scroll.
     return '<div class="wwc-tier-table" markdown="1">\n\n' + "\n".join(rows) + "\n\n</div>\n"
 
@@ -265,8 +282,15 @@ def between_ranges(edition: dict) -> list[dict]:
             above_range_below = Fraction(met * 100, total) > Fraction(str(tier["min_percent"])) - 1
             if above_range_below and not reaches(met, total, tier["min_percent"]):
                 exact = tier_for(met, total, edition["tiers"])
-                found.append({"met": met, "total": total, "above": tier, "exact": exact,
-                              "rounded": tier_by_id(edition, rounded_tier(edition, met))})
+                found.append(
+                    {
+                        "met": met,
+                        "total": total,
+                        "above": tier,
+                        "exact": exact,
+                        "rounded": tier_by_id(edition, rounded_tier(edition, met)),
+                    }
+                )
     return found
 
 
@@ -284,21 +308,28 @@ def between_ranges_text(edition: dict) -> str:
     items = md(edition.get("item_label_plural", edition["item_label"] + "s"))
     total = edition_total(edition)
     if not cases:
-        return (f"With {total} {items} no share falls between two ranges: each count met gives a whole "
-                "percentage or lands clearly inside one range.")
-    lines = [f"With {total} {items}, {len(cases)} {'share falls' if len(cases) == 1 else 'shares fall'} "
-             "between two published ranges. The guide compares the exact share with each tier's lowest "
-             "percentage and does not round; the self-check marks such a result as borderline and names the "
-             "tier a rounded reading would give:", ""]
+        return (
+            f"With {total} {items} no share falls between two ranges: each count met gives a whole "
+            "percentage or lands clearly inside one range."
+        )
+    lines = [
+        f"With {total} {items}, {len(cases)} {'share falls' if len(cases) == 1 else 'shares fall'} "
+        "between two published ranges. The guide compares the exact share with each tier's lowest "
+        "percentage and does not round; the self-check marks such a result as borderline and names the "
+        "tier a rounded reading would give:",
+        "",
+    ]
     decimals = edition["display"]["overall_decimals"]
     for case in cases:
         shown = rounded_percent(case["met"], case["total"], decimals)
         whole = rounded_percent(case["met"], case["total"], 0)
         same = case["rounded"] is case["exact"]
-        lines.append(f"- **{case['met']} of {case['total']}** is {shown}%: below {md(case['above']['name'])}'s "
-                     f"{case['above']['min_percent']}%, so this guide says **{tier_label(edition, case['exact'])}**. "
-                     f"Rounded, it reads {whole}%, which {'also ' if same else ''}gives "
-                     f"{tier_label(edition, case['rounded'])}.")
+        lines.append(
+            f"- **{case['met']} of {case['total']}** is {shown}%: below {md(case['above']['name'])}'s "
+            f"{case['above']['min_percent']}%, so this guide says **{tier_label(edition, case['exact'])}**. "
+            f"Rounded, it reads {whole}%, which {'also ' if same else ''}gives "
+            f"{tier_label(edition, case['rounded'])}."
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -330,8 +361,11 @@ def crosswalk_table(index: SiteIndex, page_src: str) -> str:
         unmatched = [c["id"] for g in other["groups"] for c in g["criteria"] if not index.counterparts(c["id"])]
         if unmatched:
             listed = ", ".join(f"[{cid}]({index.link(page_src, cid)})" for cid in unmatched)
-            parts += [f"**{md(other['item_label_plural'] if other.get('item_label_plural') else other['item_label']).capitalize()} "
-                      f"of the {md(other['short_title'])} with no clear match:** {listed}", ""]
+            parts += [
+                f"**{md(other['item_label_plural'] if other.get('item_label_plural') else other['item_label']).capitalize()} "
+                f"of the {md(other['short_title'])} with no clear match:** {listed}",
+                "",
+            ]
     return "\n".join(parts)
 
 
@@ -344,6 +378,5 @@ def sources_list(content: dict) -> str:
         if target:
             # Raw HTML: a URL inside a Markdown link target would need its own escaping rules.
             title = f'<a href="{target}">{title}</a>'
-        lines.append(f"- {title}{' (' + md(meta) + ')' if meta else ''}: "
-                     f"{md(source.get('description', ''))}")
+        lines.append(f"- {title}{' (' + md(meta) + ')' if meta else ''}: {md(source.get('description', ''))}")
     return "\n".join(lines) + "\n"

@@ -30,8 +30,10 @@ def program_today(content: dict) -> str:
     lines = ['<ul class="wwc-program-today">']
     for statement in statements:
         cited = "; ".join(source_citation(content, source_id) for source_id in statement["sources"])
-        lines.append(f'<li id="{attr(statement["id"])}">{h(statement["text"])} '
-                     f'<span class="wwc-source">Source: {cited}.</span></li>')
+        lines.append(
+            f'<li id="{attr(statement["id"])}">{h(statement["text"])} '
+            f'<span class="wwc-source">Source: {cited}.</span></li>'
+        )
     lines.append("</ul>")
     return "\n".join(lines) + "\n"
 

@@ -15,8 +15,10 @@ from pathlib import Path
 
 from .errors import ContentError, Problem
 
-LINK_REFUSED = ("is a symbolic link; content files and folders must be real files inside the repository "
-                "(copy the file here instead of linking to it)")
+LINK_REFUSED = (
+    "is a symbolic link; content files and folders must be real files inside the repository "
+    "(copy the file here instead of linking to it)"
+)
 
 
 def problem(relative: str, message: str) -> ContentError:
@@ -76,8 +78,9 @@ def read_bounded(path: Path, display_name: str, limit: int) -> bytes:
             raise problem(display_name, "is not a regular file (a folder, fifo, device or socket cannot be content)")
         data = handle.read(limit + 1)
     if len(data) > limit:
-        raise ContentError([Problem(display_name, 1, "", f"the file is more than the limit of {limit} bytes "
-                                                         "for one content file")])
+        raise ContentError(
+            [Problem(display_name, 1, "", f"the file is more than the limit of {limit} bytes for one content file")]
+        )
     return data
 
 

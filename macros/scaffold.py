@@ -89,7 +89,7 @@ def add_unlisted_groups(root: Path) -> list[str]:
         if not unlisted or block is None:
             continue
         last, indent = block
-        lines[last + 1:last + 1] = [f"{indent}- {slug}" for slug in unlisted]
+        lines[last + 1 : last + 1] = [f"{indent}- {slug}" for slug in unlisted]
         write_inside(root, edition_file, "\n".join(lines))
         written.append(f"{relative}: added {', '.join(unlisted)} to groups")
     return written
@@ -110,7 +110,9 @@ def add_page_shells(root: Path, shells: dict[str, tuple]) -> list[str]:
         if os.path.lexists(path):
             continue
         if not inside(root, path.parent):  # a linked folder in docs/
-            raise ContentError([Problem(f"{DOCS}/{src}", None, "", "would be written outside the repository: not written")])
+            raise ContentError(
+                [Problem(f"{DOCS}/{src}", None, "", "would be written outside the repository: not written")]
+            )
         path.parent.mkdir(parents=True, exist_ok=True)
         write_inside(root, path, shell_text(target[0]) + "\n", new=True)
         written.append(f"{DOCS}/{src}: page shell written")

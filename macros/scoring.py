@@ -76,13 +76,15 @@ def score(edition: dict, answers: dict[str, str]) -> dict:
         met_total += met
         answered_total += answered
         benchmark = group.get("benchmark")
-        groups.append({
-            "id": group["id"],
-            "met": met,
-            "total": len(ids),
-            "percent": rounded_percent(met, len(ids), decimals["group_decimals"]),
-            "average_percent": benchmark["all_applicants_percent"] if benchmark else None,
-        })
+        groups.append(
+            {
+                "id": group["id"],
+                "met": met,
+                "total": len(ids),
+                "percent": rounded_percent(met, len(ids), decimals["group_decimals"]),
+                "average_percent": benchmark["all_applicants_percent"] if benchmark else None,
+            }
+        )
     total = edition_total(edition)
     tier = tier_for(met_total, total, edition["tiers"])
     higher = sorted(
@@ -104,6 +106,7 @@ def score(edition: dict, answers: dict[str, str]) -> dict:
 
 
 # --- reading a share the way the published whole-percent ranges are read -------------------------
+
 
 def rounded_tier(edition: dict, met: int) -> str | None:
     """The id of the tier a reader who rounds the share to a whole percent (half up) would give ``met``.

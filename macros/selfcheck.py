@@ -102,6 +102,7 @@ def fill(template: str, **values) -> str:
 
 # --- which page is which -----------------------------------------------------------------------
 
+
 def editions_in_order(content: dict) -> list[dict]:
     return list(content["editions"].values())
 
@@ -114,8 +115,10 @@ def edition_page_src(content: dict, edition_id: str, settings: dict) -> str:
 
 def expected_pages(content: dict, settings: dict) -> dict[str, tuple[str, str | None]]:
     """Page source (relative to docs/) -> ("edition", id) or ("documents", None)."""
-    pages = {edition_page_src(content, edition["id"], settings): ("edition", edition["id"])
-             for edition in editions_in_order(content)}
+    pages = {
+        edition_page_src(content, edition["id"], settings): ("edition", edition["id"])
+        for edition in editions_in_order(content)
+    }
     pages[settings["pages"]["documents"]] = ("documents", None)
     return pages
 
@@ -125,8 +128,9 @@ def missing_pages(content: dict, docs_dir: Path, settings: dict | None = None) -
     return [src for src in expected_pages(content, settings) if not (docs_dir / src).is_file()]
 
 
-def render_page(content: dict, page_src: str, guide_base: str, directory_urls: bool = True,
-                settings: dict | None = None) -> str:
+def render_page(
+    content: dict, page_src: str, guide_base: str, directory_urls: bool = True, settings: dict | None = None
+) -> str:
     """The body of the self-check page ``page_src`` (relative to docs/)."""
     settings = settings or load_settings()
     kind, edition_id = expected_pages(content, settings).get(page_src, (None, None))
@@ -142,8 +146,9 @@ def page_href(src: str, guide_base: str, directory_urls: bool) -> str:
     return f"{guide_base}{links.site_path(src, directory_urls)}"
 
 
-def render_assets(settings: dict, scripts: bool = True, docs_dir: Path | None = None,
-                  guide_base: str = "../") -> tuple[list[str], list[str]]:
+def render_assets(
+    settings: dict, scripts: bool = True, docs_dir: Path | None = None, guide_base: str = "../"
+) -> tuple[list[str], list[str]]:
     """(one inline <style> for the top of the block, the <script src defer> of the self-check's
     bundle for its end). The styles are minified at build time (macros/assets.py); the bundle is
     built by esbuild from selfcheck/src/ and committed, so the build needs no node."""
@@ -158,6 +163,7 @@ def render_assets(settings: dict, scripts: bool = True, docs_dir: Path | None = 
 
 
 # --- the embedded data ---------------------------------------------------------------------
+
 
 def item_ids(criterion: dict, key: str) -> list[str]:
     return [item["id"] for item in criterion.get(key, [])]
@@ -187,8 +193,12 @@ def payload_edition(edition: dict) -> dict:
             {"id": state["id"], "label": state["label"], "met": state["met"]} for state in edition["answer_states"]
         ],
         "tiers": [
-            {"id": tier["id"], "name": tier["name"], "min_percent": tier["min_percent"],
-             "description": " ".join(tier.get("description", "").split())}
+            {
+                "id": tier["id"],
+                "name": tier["name"],
+                "min_percent": tier["min_percent"],
+                "description": " ".join(tier.get("description", "").split()),
+            }
             for tier in edition["tiers"]
         ],
         "not_certified_label": edition.get("not_certified_label", ""),
@@ -223,18 +233,24 @@ def payload(content: dict, settings: dict, edition_id: str | None = None) -> dic
 
 # --- the checklist texts --------------------------------------------------------------------
 
+
 def checklist_data(edition: dict) -> dict:
     """Each criterion's requirements and documents as [id, text] (or [id, text, [option, ...]]),
     keyed by criterion id: what the evidence panels build their checkboxes from, and what the
     report, the flags, the documents list and the CSV name items with."""
+
     def item(entry: dict) -> list:
         row = [entry["id"], one_line(entry["text"])]
         if entry.get("options"):
             row.append([one_line(option) for option in entry["options"]])
         return row
+
     return {
-        criterion["id"]: [[item(entry) for entry in criterion.get(key, [])] for key in ("requirements", "documentation")]
-        for group in edition["groups"] for criterion in group["criteria"]
+        criterion["id"]: [
+            [item(entry) for entry in criterion.get(key, [])] for key in ("requirements", "documentation")
+        ]
+        for group in edition["groups"]
+        for criterion in group["criteria"]
     }
 
 
@@ -252,8 +268,13 @@ def one_line_filter(value) -> str:
 @lru_cache(maxsize=1)
 def template_environment() -> jinja2.Environment:
     environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=jinja2.StrictUndefined,
-        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
     environment.filters["line"] = one_line_filter
     return environment
 
@@ -271,21 +292,28 @@ def evidence_counts(criterion: dict) -> list[int]:
     return counts
 
 
-def form_context(index: links.SiteIndex, edition: dict, texts: dict, empty: dict, guide_base: str,
-                 directory_urls: bool) -> dict:
+def form_context(
+    index: links.SiteIndex, edition: dict, texts: dict, empty: dict, guide_base: str, directory_urls: bool
+) -> dict:
     """The form's groups and criteria with what the template shows of each (the guide entry and the
     case studies that illustrate it are links the next steps clone)."""
     groups = []
     for group, scored in zip(edition["groups"], empty["groups"]):
-        criteria = [{
-            "id": criterion["id"], "title": criterion.get("title"), "statement": criterion["statement"],
-            "counts": evidence_counts(criterion),
-            "guide_href": guide_href(edition, group, criterion, guide_base, directory_urls),
-            "guide_label": fill(texts["guide_link"], id=criterion["id"]),
-            "studies": [{"city": study["city"],
-                         "href": page_href(links.case_study_src(study), guide_base, directory_urls)}
-                        for study in index.case_studies_for(criterion["id"])],
-        } for criterion in group["criteria"]]
+        criteria = [
+            {
+                "id": criterion["id"],
+                "title": criterion.get("title"),
+                "statement": criterion["statement"],
+                "counts": evidence_counts(criterion),
+                "guide_href": guide_href(edition, group, criterion, guide_base, directory_urls),
+                "guide_label": fill(texts["guide_link"], id=criterion["id"]),
+                "studies": [
+                    {"city": study["city"], "href": page_href(links.case_study_src(study), guide_base, directory_urls)}
+                    for study in index.case_studies_for(criterion["id"])
+                ],
+            }
+            for criterion in group["criteria"]
+        ]
         figure = fill(texts["group_figure"], percent=scored["percent"], met=scored["met"], total=scored["total"])
         groups.append({"id": group["id"], "name": group["name"], "figure": figure, "criteria": criteria})
     return {"groups": groups}
@@ -296,13 +324,21 @@ def edition_links(content: dict, current_id: str, settings: dict, guide_base: st
     editions = editions_in_order(content)
     if len(editions) < 2:
         return []
-    return [{"id": edition["id"], "short_title": edition["short_title"], "current": edition["id"] == current_id,
-             "href": page_href(edition_page_src(content, edition["id"], settings), guide_base, directory_urls)}
-            for edition in editions]
+    return [
+        {
+            "id": edition["id"],
+            "short_title": edition["short_title"],
+            "current": edition["id"] == current_id,
+            "href": page_href(edition_page_src(content, edition["id"], settings), guide_base, directory_urls),
+        }
+        for edition in editions
+    ]
 
 
 def tier_name(edition: dict, tier_id: str | None) -> str:
-    return next((tier["name"] for tier in edition["tiers"] if tier["id"] == tier_id), edition.get("not_certified_label", ""))
+    return next(
+        (tier["name"] for tier in edition["tiers"] if tier["id"] == tier_id), edition.get("not_certified_label", "")
+    )
 
 
 def item_word(edition: dict, count: int) -> str:
@@ -320,32 +356,60 @@ def results_context(edition: dict, settings: dict, empty: dict, guide_base: str,
     groups = []
     for group, scored in zip(edition["groups"], empty["groups"]):
         average = scored["average_percent"]
-        groups.append({
-            "id": group["id"], "name": group["name"], "percent": scored["percent"],
-            "figure": fill(texts["group_figure"], percent=scored["percent"], met=scored["met"], total=scored["total"]),
-            "average": average,
-            "average_text": fill(texts["group_average"], average=average) if average is not None else "",
-        })
+        groups.append(
+            {
+                "id": group["id"],
+                "name": group["name"],
+                "percent": scored["percent"],
+                "figure": fill(
+                    texts["group_figure"], percent=scored["percent"], met=scored["met"], total=scored["total"]
+                ),
+                "average": average,
+                "average_text": fill(texts["group_average"], average=average) if average is not None else "",
+            }
+        )
     return {
         "tiers_href": page_href(settings["pages"]["tiers"], guide_base, directory_urls),
         "tier": tier_name(edition, None),
         "met_count": fill(texts["met_count"], met=0, total=total, items=items),
         "percent": empty["percent"],
         "unanswered": fill(texts["unanswered_some"], count=total, total=total, items=items),
-        "next_line": fill(texts["next_tier"], tier=first_tier["name"], more=next_tier["more_needed"],
-                          items=item_word(edition, next_tier["more_needed"])) if next_tier else "",
-        "evidence": fill(texts["evidence_result"], met=0, total=total, items=items, percent=empty["percent"],
-                         tier=tier_name(edition, None)),
+        "next_line": fill(
+            texts["next_tier"],
+            tier=first_tier["name"],
+            more=next_tier["more_needed"],
+            items=item_word(edition, next_tier["more_needed"]),
+        )
+        if next_tier
+        else "",
+        "evidence": fill(
+            texts["evidence_result"],
+            met=0,
+            total=total,
+            items=items,
+            percent=empty["percent"],
+            tier=tier_name(edition, None),
+        ),
         "note": edition.get("result_note"),
-        "marks": fill(texts["tier_marks"], marks=", ".join(f"{tier['name']} {tier['min_percent']}%" for tier in edition["tiers"])),
-        "caption": fill(texts["bars_caption"] if has_average else texts["bars_caption_no_average"],
-                        group=edition["group_label"].lower()),
+        "marks": fill(
+            texts["tier_marks"], marks=", ".join(f"{tier['name']} {tier['min_percent']}%" for tier in edition["tiers"])
+        ),
+        "caption": fill(
+            texts["bars_caption"] if has_average else texts["bars_caption_no_average"],
+            group=edition["group_label"].lower(),
+        ),
         "groups": groups,
     }
 
 
-def render_self_check(content: dict, edition_id: str | None = None, settings: dict | None = None,
-                      guide_base: str = "../", directory_urls: bool = True, docs_dir: Path | None = None) -> str:
+def render_self_check(
+    content: dict,
+    edition_id: str | None = None,
+    settings: dict | None = None,
+    guide_base: str = "../",
+    directory_urls: bool = True,
+    docs_dir: Path | None = None,
+) -> str:
     """The page body of one edition's self-check as one raw HTML block (templates/selfcheck/page.html).
 
     ``guide_base`` leads from the page to the site root, for the links to each criterion in the
@@ -360,27 +424,35 @@ def render_self_check(content: dict, edition_id: str | None = None, settings: di
     texts = settings["texts"]
     empty = score(edition, {})
     styles, scripts = render_assets(settings, docs_dir=docs_dir, guide_base=guide_base)
-    html = template_environment().get_template("selfcheck/page.html").render(
-        elements=ELEMENTS, edition=edition, texts=texts, limits=settings["limits"],
-        store_texts=load_settings(ASSESSMENTS_FILE)["texts"],
-        # Already safe for where they go: a one-line mark, minified styles, the bundle's tag, and the
-        # data escaped for a script element (macros/text.py json_for_script).
-        scripted_mark=Markup(SCRIPTED_MARK), styles=[Markup(style) for style in styles],
-        scripts=[Markup(script) for script in scripts],
-        data_json=Markup(json_for_script(payload(content, settings, edition_id))),
-        intro=intro_text(edition, texts),
-        edition_links=edition_links(content, edition_id, settings, guide_base, directory_urls),
-        results=results_context(edition, settings, empty, guide_base, directory_urls),
-        form=form_context(links.SiteIndex(content), edition, texts, empty, guide_base, directory_urls),
-        schema_href=f"{guide_base}{DOWNLOADS_DIR}/{settings['export']['schema_file']}",
-        documents_href=page_href(settings["pages"]["documents"], guide_base, directory_urls),
-        status=initial_summary(edition, texts, empty),
+    html = (
+        template_environment()
+        .get_template("selfcheck/page.html")
+        .render(
+            elements=ELEMENTS,
+            edition=edition,
+            texts=texts,
+            limits=settings["limits"],
+            store_texts=load_settings(ASSESSMENTS_FILE)["texts"],
+            # Already safe for where they go: a one-line mark, minified styles, the bundle's tag, and the
+            # data escaped for a script element (macros/text.py json_for_script).
+            scripted_mark=Markup(SCRIPTED_MARK),
+            styles=[Markup(style) for style in styles],
+            scripts=[Markup(script) for script in scripts],
+            data_json=Markup(json_for_script(payload(content, settings, edition_id))),
+            intro=intro_text(edition, texts),
+            edition_links=edition_links(content, edition_id, settings, guide_base, directory_urls),
+            results=results_context(edition, settings, empty, guide_base, directory_urls),
+            form=form_context(links.SiteIndex(content), edition, texts, empty, guide_base, directory_urls),
+            schema_href=f"{guide_base}{DOWNLOADS_DIR}/{settings['export']['schema_file']}",
+            documents_href=page_href(settings["pages"]["documents"], guide_base, directory_urls),
+            status=initial_summary(edition, texts, empty),
+        )
     )
     return html.strip()
 
 
 def joined(labels: list[str], last: str) -> str:
-    """"A, B or C" with the settings' word for the last join."""
+    """ "A, B or C" with the settings' word for the last join."""
     return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + last + labels[-1]
 
 
@@ -412,21 +484,31 @@ def intro_text(edition: dict, texts: dict) -> str:
 
 def initial_summary(edition: dict, texts: dict, result: dict) -> str:
     items = item_word(edition, result["total"])
-    summary = fill(texts["summary"], met=result["met"], total=result["total"], items=items,
-                   percent=result["percent"], tier=tier_name(edition, result["tier"]))
+    summary = fill(
+        texts["summary"],
+        met=result["met"],
+        total=result["total"],
+        items=items,
+        percent=result["percent"],
+        tier=tier_name(edition, result["tier"]),
+    )
     unanswered = fill(texts["unanswered_some"], count=result["unanswered"], total=result["total"], items=items)
     return f"{summary} {unanswered}"
 
 
 # --- documents to gather -------------------------------------------------------------------------
 
+
 def documents_by_group(content: dict) -> list[tuple[dict, dict, list[tuple[dict, dict]]]]:
     """(edition, group, [(criterion, document), ...]) for every group that asks for documents."""
     found = []
     for edition in editions_in_order(content):
         for group in edition["groups"]:
-            rows = [(criterion, document) for criterion in group["criteria"]
-                    for document in criterion.get("documentation", [])]
+            rows = [
+                (criterion, document)
+                for criterion in group["criteria"]
+                for document in criterion.get("documentation", [])
+            ]
             if rows:
                 found.append((edition, group, rows))
     return found
@@ -437,12 +519,24 @@ def documents_csv(content: dict, settings: dict | None = None) -> str:
     texts = (settings or load_settings())["texts"]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([texts["csv_header_area"], texts["csv_header_criterion"],
-                     texts["csv_header_document_id"], texts["csv_header_document"]])
+    writer.writerow(
+        [
+            texts["csv_header_area"],
+            texts["csv_header_criterion"],
+            texts["csv_header_document_id"],
+            texts["csv_header_document"],
+        ]
+    )
     for _edition, group, rows in documents_by_group(content):
         for criterion, document in rows:
-            writer.writerow([csv_text(group["name"]), csv_text(criterion["id"]), csv_text(document["id"]),
-                             csv_text(document["text"])])
+            writer.writerow(
+                [
+                    csv_text(group["name"]),
+                    csv_text(criterion["id"]),
+                    csv_text(document["id"]),
+                    csv_text(document["text"]),
+                ]
+            )
     return "\ufeff" + out.getvalue()
 
 
@@ -463,13 +557,31 @@ def render_documents_page(content: dict, settings: dict, guide_base: str, direct
     """The documents page as one raw HTML block (templates/selfcheck/documents.html)."""
     styles, _ = render_assets(settings, scripts=False)
     first = editions_in_order(content)[0]
-    groups = [{"id": group["id"], "name": group["name"],
-               "rows": [{"id": document["id"], "text": document["text"], "criterion": criterion["id"],
-                         "href": guide_href(edition, group, criterion, guide_base, directory_urls)}
-                        for criterion, document in rows]}
-              for edition, group, rows in documents_by_group(content)]
-    html = template_environment().get_template("selfcheck/documents.html").render(
-        texts=settings["texts"], styles=[Markup(style) for style in styles], groups=groups,
-        csv_href=f"{guide_base}{DOWNLOADS_DIR}/{settings['documents_csv']}",
-        self_check_href=page_href(edition_page_src(content, first["id"], settings), guide_base, directory_urls))
+    groups = [
+        {
+            "id": group["id"],
+            "name": group["name"],
+            "rows": [
+                {
+                    "id": document["id"],
+                    "text": document["text"],
+                    "criterion": criterion["id"],
+                    "href": guide_href(edition, group, criterion, guide_base, directory_urls),
+                }
+                for criterion, document in rows
+            ],
+        }
+        for edition, group, rows in documents_by_group(content)
+    ]
+    html = (
+        template_environment()
+        .get_template("selfcheck/documents.html")
+        .render(
+            texts=settings["texts"],
+            styles=[Markup(style) for style in styles],
+            groups=groups,
+            csv_href=f"{guide_base}{DOWNLOADS_DIR}/{settings['documents_csv']}",
+            self_check_href=page_href(edition_page_src(content, first["id"], settings), guide_base, directory_urls),
+        )
+    )
     return html.strip()

@@ -37,10 +37,16 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#|!])")
 _LEADING_LIST_MARKER = re.compile(r"^(?:([-+])|(\d+)([.)]))")
 # HTML text in one pass: the HTML specials as entities, the characters Markdown reads as syntax
 # as numeric references (literal both in raw HTML and where Markdown reads the HTML's content).
-_HTML_TEXT = str.maketrans({
-    "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;",
-    **{char: f"&#{ord(char)};" for char in "\\`*_[]{}#|!~()"},
-})
+_HTML_TEXT = str.maketrans(
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        '"': "&quot;",
+        "'": "&#x27;",
+        **{char: f"&#{ord(char)};" for char in "\\`*_[]{}#|!~()"},
+    }
+)
 _URL = re.compile(r"^(https?://[^\s\"'<>`\\]+|(?!//)(?![A-Za-z][A-Za-z0-9+.-]*:)[^\s\"'<>`\\]+)$")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -93,8 +99,13 @@ def href(url: str) -> str | None:
 def json_for_script(data) -> str:
     """JSON to embed in <script type="application/json">; refuses NaN/Infinity (JSON.parse would fail)."""
     encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
-                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+    for char, escape in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
         encoded = encoded.replace(char, escape)
     return encoded
 

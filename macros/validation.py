@@ -18,16 +18,25 @@ TEXT_PATTERN = "\\S"
 NAME_PATTERN = "^[^<>]*\\S[^<>]*$"
 PATTERN_MESSAGES = {
     TEXT_PATTERN: "must contain text (it is empty or only spaces)",
-    NAME_PATTERN: ("must be non-blank text without < or > (names also go into page titles, "
-                   "where a template filter would turn escaped brackets back into tags)"),
+    NAME_PATTERN: (
+        "must be non-blank text without < or > (names also go into page titles, "
+        "where a template filter would turn escaped brackets back into tags)"
+    ),
     "^[a-z0-9]+(-[a-z0-9]+)*$": "must be an id of lower-case letters, digits and hyphens (e.g. my-area)",
 }
-URL_MESSAGE = ("must be an http:// or https:// address or a path on this site, with no spaces, quotes, "
-               "< > ` or backslashes (javascript:, data: and other schemes are refused)")
+URL_MESSAGE = (
+    "must be an http:// or https:// address or a path on this site, with no spaces, quotes, "
+    "< > ` or backslashes (javascript:, data: and other schemes are refused)"
+)
 
 JSON_TYPE_NAMES = {
-    dict: "a mapping", list: "a list", str: "a string", bool: "true or false",
-    int: "an integer", float: "a number", type(None): "nothing (null)",
+    dict: "a mapping",
+    list: "a list",
+    str: "a string",
+    bool: "true or false",
+    int: "an integer",
+    float: "a number",
+    type(None): "nothing (null)",
 }
 
 
@@ -46,7 +55,9 @@ def validator(name: str):
 
 
 def schema_problems(document: YamlDocument, schema_name: str) -> list[Problem]:
-    errors = sorted(validator(schema_name).iter_errors(document.data), key=lambda e: (list(map(str, e.absolute_path)), e.message))
+    errors = sorted(
+        validator(schema_name).iter_errors(document.data), key=lambda e: (list(map(str, e.absolute_path)), e.message)
+    )
     problems = []
     for error in errors:
         for leaf in _leaf_errors(error):
@@ -73,7 +84,10 @@ def _describe(error) -> tuple[list, str]:
     if kind == "type":
         expected = error.validator_value
         expected = " or ".join(expected) if isinstance(expected, list) else expected
-        return path, f"expected {_type_phrase(expected)}, found {JSON_TYPE_NAMES.get(type(value), type(value).__name__)}: {_short(value)}"
+        return (
+            path,
+            f"expected {_type_phrase(expected)}, found {JSON_TYPE_NAMES.get(type(value), type(value).__name__)}: {_short(value)}",
+        )
     if kind == "required":
         missing = [name for name in error.validator_value if name not in value]
         return path, f"missing required field{'s' if len(missing) > 1 else ''} {', '.join(repr(m) for m in missing)}"
@@ -104,8 +118,15 @@ def _pattern_message(pattern: str) -> str:
 
 
 def _type_phrase(expected: str) -> str:
-    phrases = {"object": "a mapping", "array": "a list", "string": "a string", "integer": "an integer",
-               "number": "a number", "boolean": "true or false", "null": "nothing"}
+    phrases = {
+        "object": "a mapping",
+        "array": "a list",
+        "string": "a string",
+        "integer": "an integer",
+        "number": "a number",
+        "boolean": "true or false",
+        "null": "nothing",
+    }
     return " or ".join(phrases.get(part.strip(), part) for part in expected.split(" or "))
 
 

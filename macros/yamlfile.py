@@ -91,9 +91,16 @@ def load_yaml(path: Path, display_name: str, loader_class=None) -> YamlDocument:
         builder.problems.append(Problem(display_name, line, "", f"YAML syntax error: {what}"))
     except yaml.reader.ReaderError as error:
         line, column = line_and_column(text, error.position)
-        builder.problems.append(Problem(display_name, line, "", f"character #x{error.character:04x} at column "
-                                        f"{column} is not allowed in YAML (remove it, or write it as an escape "
-                                        "such as \\t inside double quotes)"))
+        builder.problems.append(
+            Problem(
+                display_name,
+                line,
+                "",
+                f"character #x{error.character:04x} at column "
+                f"{column} is not allowed in YAML (remove it, or write it as an escape "
+                "such as \\t inside double quotes)",
+            )
+        )
     except yaml.YAMLError as error:
         builder.problems.append(Problem(display_name, None, "", f"YAML error: {error}"))
     finally:
@@ -111,8 +118,16 @@ def read_text(path: Path, display_name: str) -> str:
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        raise ContentError([Problem(display_name, line, "", f"byte 0x{data[error.start]:02x} at column {column} "
-                                    f"is not valid UTF-8 (save the file as UTF-8)")]) from None
+        raise ContentError(
+            [
+                Problem(
+                    display_name,
+                    line,
+                    "",
+                    f"byte 0x{data[error.start]:02x} at column {column} is not valid UTF-8 (save the file as UTF-8)",
+                )
+            ]
+        ) from None
 
 
 def line_and_column(text: str, position: int) -> tuple[int, int]:
@@ -121,7 +136,7 @@ def line_and_column(text: str, position: int) -> tuple[int, int]:
 
 
 def tag_name(tag: str) -> str:
-    return "!!" + tag[len(CORE):] if tag.startswith(CORE) else tag
+    return "!!" + tag[len(CORE) :] if tag.startswith(CORE) else tag
 
 
 class _Stop(Exception):
@@ -196,14 +211,22 @@ class _Builder:
     def count_values(self, amount: int, line: int, path: tuple) -> None:
         self.count += amount
         if self.count > MAX_VALUES:
-            self.stop(line, path, f"more than {MAX_VALUES} values in one file (after expanding aliases): "
-                                  "remove repeated aliases or split the file")
+            self.stop(
+                line,
+                path,
+                f"more than {MAX_VALUES} values in one file (after expanding aliases): "
+                "remove repeated aliases or split the file",
+            )
 
     def count_chars(self, amount: int, line: int, path: tuple) -> None:
         self.chars += amount
         if self.chars > MAX_TEXT_CHARS:
-            self.stop(line, path, f"more than {MAX_TEXT_CHARS} characters of text in one file (after expanding "
-                                  "aliases): an alias repeats its whole value; write shorter text or fewer aliases")
+            self.stop(
+                line,
+                path,
+                f"more than {MAX_TEXT_CHARS} characters of text in one file (after expanding "
+                "aliases): an alias repeats its whole value; write shorter text or fewer aliases",
+            )
 
     # --- the event loop -----------------------------------------------------------------------
 
@@ -217,8 +240,11 @@ class _Builder:
         get()  # DocumentEnd
         if self.loader.check_event(yaml.DocumentStartEvent):
             event = get()
-            self.report(event.start_mark.line + 1, (), "a content file holds one YAML document; "
-                        "remove the second one (after '---')")
+            self.report(
+                event.start_mark.line + 1,
+                (),
+                "a content file holds one YAML document; remove the second one (after '---')",
+            )
         return None if data is INVALID else data
 
     def value_tree(self):
@@ -305,8 +331,11 @@ class _Builder:
         if mapping.key is MERGE:
             sources = value if isinstance(value, list) else [value]
             if not all(isinstance(source, dict) for source in sources):
-                self.report(mapping.key_line, mapping.path + ("<<",),
-                            "a merge key (<<) needs a mapping or a list of mappings, e.g. '<<: *defaults'")
+                self.report(
+                    mapping.key_line,
+                    mapping.path + ("<<",),
+                    "a merge key (<<) needs a mapping or a list of mappings, e.g. '<<: *defaults'",
+                )
                 return
             mapping.merged.extend(sources)
             return
@@ -314,8 +343,12 @@ class _Builder:
 
     def alias(self, event, line: int, path: tuple):
         if event.anchor not in self.anchors:
-            self.report(line, path, f"alias *{event.anchor} refers to no anchor &{event.anchor} defined before it "
-                                    "(an alias cannot refer to the value that contains it)")
+            self.report(
+                line,
+                path,
+                f"alias *{event.anchor} refers to no anchor &{event.anchor} defined before it "
+                "(an alias cannot refer to the value that contains it)",
+            )
             return INVALID
         value, size, chars = self.anchors[event.anchor]
         self.count_values(size, line, path)

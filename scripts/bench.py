@@ -37,7 +37,7 @@ import sys
 import tempfile
 import threading
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import yaml
@@ -54,7 +54,7 @@ CHROMIUM = "/usr/bin/chromium"
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 PROJECT_PARTS = ("criteria", "casestudies", "docs", "macros", "overrides", "main.py", "mkdocs.yml")
 COPIES = 10
-DUMP_HOOK = '''
+DUMP_HOOK = """
 from pathlib import Path
 from mkdocs.plugins import event_priority
 DUMP = Path({dump!r})
@@ -65,18 +65,24 @@ def on_page_markdown(markdown, page, config, files):
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(markdown, encoding="utf-8")
     return markdown
-'''
+"""
 
 
 # --- running a build and measuring it ----------------------------------------------------------
+
 
 def measured_run(command: list[str], cwd: Path, env: dict | None = None) -> dict:
     """Run ``command``; its CPU time (user + system), wall time and peak resident memory."""
     start = time.perf_counter()
     # Installed packages run from bytecode compiled at install: let the guide's modules be cached too.
     base = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
-    process = subprocess.Popen(command, cwd=cwd, env={**base, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        command,
+        cwd=cwd,
+        env={**base, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     output = process.stdout.read()
     _, status, usage = os.wait4(process.pid, 0)
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -87,8 +93,11 @@ def measured_run(command: list[str], cwd: Path, env: dict | None = None) -> dict
 
 
 def mkdocs_build(config: Path, site: Path, env: dict | None = None) -> dict:
-    return measured_run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(site)],
-                        config.parent, env)
+    return measured_run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(site)],
+        config.parent,
+        env,
+    )
 
 
 def copy_project(target: Path) -> Path:
@@ -138,8 +147,9 @@ def macros_floor_project(plain: Path, work: Path) -> Path:
     shutil.copytree(plain, floor)
     (floor / "idle_macros.py").write_text("def define_env(env):\n    pass\n", encoding="utf-8")
     config = (floor / "mkdocs.yml").read_text(encoding="utf-8")
-    with_plugin = config.replace("plugins:\n  - search\n",
-                                 "plugins:\n  - search\n  - macros:\n      module_name: idle_macros\n", 1)
+    with_plugin = config.replace(
+        "plugins:\n  - search\n", "plugins:\n  - search\n  - macros:\n      module_name: idle_macros\n", 1
+    )
     if with_plugin == config:
         raise RuntimeError("mkdocs.yml no longer starts its plugins with '- search': update macros_floor_project")
     (floor / "mkdocs.yml").write_text(with_plugin, encoding="utf-8")
@@ -171,6 +181,7 @@ def summary(runs: list[dict]) -> dict:
 
 
 # --- 10x data ------------------------------------------------------------------------------------
+
 
 def copied_id(criterion_id: str, copy: int) -> str:
     letters, digits = re.match(r"^([A-Z]+)([0-9]+)$", criterion_id).groups()
@@ -215,16 +226,19 @@ def multiply_content(project: Path, copies: int) -> dict:
     config.write_text(re.sub(r"^nav:\n(?:[ -].*\n)*", "", config.read_text(encoding="utf-8"), flags=re.MULTILINE))
     grown = load_content(project)
     first = next(iter(grown["editions"].values()))
-    return {"criteria": sum(len(group["criteria"]) for group in first["groups"]),
-            "case_studies": len(grown["case_studies"])}
+    return {
+        "criteria": sum(len(group["criteria"]) for group in first["groups"]),
+        "case_studies": len(grown["case_studies"]),
+    }
 
 
 # --- the self-check in Chromium ------------------------------------------------------------------
 
+
 def self_check_bytes(site: Path) -> dict:
     """The self-check's own bytes as the built page holds them (scripts/selfcheck_weight.py weighs them)."""
     text = (site / "self-check" / "index.html").read_text(encoding="utf-8")
-    block = text[text.index('<div class="wwc-selfcheck"'):text.index("</article>")]
+    block = text[text.index('<div class="wwc-selfcheck"') : text.index("</article>")]
     return selfcheck_weight.weigh(block)
 
 
@@ -278,6 +292,7 @@ CLICK_TO_FRAME = """(index) => new Promise((resolve) => {
 
 def click_to_frame(site: Path, clicks: int = 25) -> dict:
     from playwright.sync_api import sync_playwright
+
     with served(site) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
         page = browser.new_page()
@@ -286,14 +301,22 @@ def click_to_frame(site: Path, clicks: int = 25) -> dict:
         criteria = page.locator("fieldset[data-wwc-criterion]:visible").count()
         times = [page.evaluate(CLICK_TO_FRAME, index * 3) for index in range(clicks)]
         browser.close()
-    return {"criteria_on_form": criteria, "clicks": clicks, "ms_median": round(statistics.median(times), 1),
-            "ms_max": round(max(times), 1)}
+    return {
+        "criteria_on_form": criteria,
+        "clicks": clicks,
+        "ms_median": round(statistics.median(times), 1),
+        "ms_max": round(max(times), 1),
+    }
 
 
 # --- Lighthouse ----------------------------------------------------------------------------------
 
-LIGHTHOUSE_PAGES = {"home": "", "practice area": "criteria/data-governance/",
-                    "case study": "case-studies/seattle/", "self-check": "self-check/"}
+LIGHTHOUSE_PAGES = {
+    "home": "",
+    "practice area": "criteria/data-governance/",
+    "case study": "case-studies/seattle/",
+    "self-check": "self-check/",
+}
 
 
 def lighthouse(site: Path, work: Path) -> list[dict]:
@@ -302,28 +325,51 @@ def lighthouse(site: Path, work: Path) -> list[dict]:
         for name, path in LIGHTHOUSE_PAGES.items():
             for form in ("mobile", "desktop"):
                 report = work / f"lh-{form}-{name.replace(' ', '-')}.json"
-                command = [str(LIGHTHOUSE), url + path, "--quiet", "--output=json", f"--output-path={report}",
-                           "--only-categories=performance,accessibility",
-                           "--chrome-flags=--headless=new --no-sandbox --disable-gpu"]
+                command = [
+                    str(LIGHTHOUSE),
+                    url + path,
+                    "--quiet",
+                    "--output=json",
+                    f"--output-path={report}",
+                    "--only-categories=performance,accessibility",
+                    "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+                ]
                 if form == "desktop":
                     command.append("--preset=desktop")
-                subprocess.run(command, check=True, env={**os.environ, "CHROME_PATH": CHROMIUM},
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300)
+                subprocess.run(
+                    command,
+                    check=True,
+                    env={**os.environ, "CHROME_PATH": CHROMIUM},
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    timeout=300,
+                )
                 data = json.loads(report.read_text(encoding="utf-8"))
-                failing = sorted(audit_id for audit_id, audit in data["audits"].items()
-                                 if audit.get("score") is not None and audit["score"] < 1
-                                 and audit.get("scoreDisplayMode") == "binary"
-                                 and audit_id in _accessibility_audits(data))
-                entry = {"page": name, "path": path, "form": form,
-                         "performance": round(data["categories"]["performance"]["score"] * 100),
-                         "accessibility": round(data["categories"]["accessibility"]["score"] * 100),
-                         "lcp_ms": round(data["audits"]["largest-contentful-paint"]["numericValue"]),
-                         "cls": round(data["audits"]["cumulative-layout-shift"]["numericValue"], 3),
-                         "tbt_ms": round(data["audits"]["total-blocking-time"]["numericValue"]),
-                         "accessibility_failures": failing}
+                failing = sorted(
+                    audit_id
+                    for audit_id, audit in data["audits"].items()
+                    if audit.get("score") is not None
+                    and audit["score"] < 1
+                    and audit.get("scoreDisplayMode") == "binary"
+                    and audit_id in _accessibility_audits(data)
+                )
+                entry = {
+                    "page": name,
+                    "path": path,
+                    "form": form,
+                    "performance": round(data["categories"]["performance"]["score"] * 100),
+                    "accessibility": round(data["categories"]["accessibility"]["score"] * 100),
+                    "lcp_ms": round(data["audits"]["largest-contentful-paint"]["numericValue"]),
+                    "cls": round(data["audits"]["cumulative-layout-shift"]["numericValue"], 3),
+                    "tbt_ms": round(data["audits"]["total-blocking-time"]["numericValue"]),
+                    "accessibility_failures": failing,
+                }
                 results.append(entry)
-                print(f"  lighthouse {form:7} {name:13} performance {entry['performance']:3} "
-                      f"accessibility {entry['accessibility']:3} {failing or ''}", flush=True)
+                print(
+                    f"  lighthouse {form:7} {name:13} performance {entry['performance']:3} "
+                    f"accessibility {entry['accessibility']:3} {failing or ''}",
+                    flush=True,
+                )
     return results
 
 
@@ -333,15 +379,18 @@ def _accessibility_audits(report: dict) -> set[str]:
 
 # --- the test suite ------------------------------------------------------------------------------
 
+
 def suite_time(pytest_args: list[str]) -> dict:
     """Wall and CPU time of ``pytest`` as ``scripts/dev.sh test`` runs it; the CPU time counts every
     process it waited for (workers, build processes, browsers)."""
     workers = os.environ.get("PYTEST_WORKERS", "auto")
-    command = [sys.executable, "-m", "pytest", "-q", "-n", workers, "--dist", "worksteal",
-               *pytest_args]
+    command = [sys.executable, "-m", "pytest", "-q", "-n", workers, "--dist", "worksteal", *pytest_args]
     run = measured_run(command, ROOT)
-    return {"command": " ".join(["pytest", *command[3:]]), "wall_s": round(run["wall_s"], 1),
-            "cpu_s": round(run["cpu_s"], 1)}
+    return {
+        "command": " ".join(["pytest", *command[3:]]),
+        "wall_s": round(run["wall_s"], 1),
+        "cpu_s": round(run["cpu_s"], 1),
+    }
 
 
 def print_suite(figures: dict) -> None:
@@ -350,9 +399,14 @@ def print_suite(figures: dict) -> None:
 
 # --- the whole run -------------------------------------------------------------------------------
 
+
 def machine() -> dict:
-    return {"cpus": os.cpu_count(), "load_average_1_5_15": [round(x, 2) for x in os.getloadavg()],
-            "python": platform.python_version(), "system": platform.platform()}
+    return {
+        "cpus": os.cpu_count(),
+        "load_average_1_5_15": [round(x, 2) for x in os.getloadavg()],
+        "python": platform.python_version(),
+        "system": platform.platform(),
+    }
 
 
 def main() -> None:
@@ -366,7 +420,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.rounds < 7:
         parser.error("--rounds must be at least 7: fewer cannot tell a 15% change from noise on a shared machine")
-    results = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "machine_before": machine()}
+    results = {"date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), "machine_before": machine()}
     if args.suite_only:
         print("the test suite")
         results["test_suite"] = suite_time(args.pytest_args)
@@ -379,48 +433,75 @@ def main() -> None:
         plain = plain_project(project, work)
         floor = macros_floor_project(plain, work)
         print(f"1. strict build vs plain Material build of the same pages, {args.rounds} alternating rounds")
-        runs = alternate(args.rounds, {
-            "strict": lambda: mkdocs_build(project / "mkdocs.yml", work / "site-strict"),
-            "plain": lambda: mkdocs_build(plain / "mkdocs.yml", work / "site-plain"),
-            "plain_idle_macros": lambda: mkdocs_build(floor / "mkdocs.yml", work / "site-floor"),
-        })
-        strict, plain_figures, floor_figures = (summary(runs[name]) for name in ("strict", "plain", "plain_idle_macros"))
+        runs = alternate(
+            args.rounds,
+            {
+                "strict": lambda: mkdocs_build(project / "mkdocs.yml", work / "site-strict"),
+                "plain": lambda: mkdocs_build(plain / "mkdocs.yml", work / "site-plain"),
+                "plain_idle_macros": lambda: mkdocs_build(floor / "mkdocs.yml", work / "site-floor"),
+            },
+        )
+        strict, plain_figures, floor_figures = (
+            summary(runs[name]) for name in ("strict", "plain", "plain_idle_macros")
+        )
         ratios = [s["cpu_s"] / p["cpu_s"] for s, p in zip(runs["strict"], runs["plain"])]
-        results["build"] = {"strict": strict, "plain": plain_figures, "plain_idle_macros": floor_figures,
-                            "ratio_of_medians": round(strict["cpu_s_median"] / plain_figures["cpu_s_median"], 3),
-                            "ratio_per_round_median": round(statistics.median(ratios), 3),
-                            "idle_macros_ratio": round(floor_figures["cpu_s_median"] / plain_figures["cpu_s_median"], 3),
-                            "pages": len(list((work / "site-strict").rglob("*.html")))}
-        print(f"   strict {strict['cpu_s_median']:.2f} s, plain {plain_figures['cpu_s_median']:.2f} s, plain with the "
-              f"macros plugin idle {floor_figures['cpu_s_median']:.2f} s CPU: ratio {results['build']['ratio_of_medians']:.2f} "
-              f"(the idle plugin alone: {results['build']['idle_macros_ratio']:.2f})")
+        results["build"] = {
+            "strict": strict,
+            "plain": plain_figures,
+            "plain_idle_macros": floor_figures,
+            "ratio_of_medians": round(strict["cpu_s_median"] / plain_figures["cpu_s_median"], 3),
+            "ratio_per_round_median": round(statistics.median(ratios), 3),
+            "idle_macros_ratio": round(floor_figures["cpu_s_median"] / plain_figures["cpu_s_median"], 3),
+            "pages": len(list((work / "site-strict").rglob("*.html"))),
+        }
+        print(
+            f"   strict {strict['cpu_s_median']:.2f} s, plain {plain_figures['cpu_s_median']:.2f} s, plain with the "
+            f"macros plugin idle {floor_figures['cpu_s_median']:.2f} s CPU: ratio {results['build']['ratio_of_medians']:.2f} "
+            f"(the idle plugin alone: {results['build']['idle_macros_ratio']:.2f})"
+        )
 
         print(f"2. strict build at {COPIES}x data")
         big = copy_project(work / "project-10x")
         counts = multiply_content(big, COPIES)
         base = load_content(ROOT)
         first = next(iter(base["editions"].values()))
-        counts_1x = {"criteria": sum(len(g["criteria"]) for g in first["groups"]), "case_studies": len(base["case_studies"])}
+        counts_1x = {
+            "criteria": sum(len(g["criteria"]) for g in first["groups"]),
+            "case_studies": len(base["case_studies"]),
+        }
         big_runs = alternate(args.rounds, {"10x": lambda: mkdocs_build(big / "mkdocs.yml", work / "site-10x")})["10x"]
         grown = summary(big_runs)
-        results["growth"] = {"1x": {**counts_1x, **{k: strict[k] for k in ("cpu_s_median", "wall_s_median", "peak_rss_mib_median")}},
-                             "10x": {**counts, **{k: grown[k] for k in ("cpu_s_median", "wall_s_median", "peak_rss_mib_median")},
-                                     "cpu_s_all": grown["cpu_s_all"]},
-                             "cpu_ratio": round(grown["cpu_s_median"] / strict["cpu_s_median"], 2),
-                             "memory_ratio": round(grown["peak_rss_mib_median"] / strict["peak_rss_mib_median"], 2)}
-        print(f"   {counts['criteria']} criteria, {counts['case_studies']} case studies: "
-              f"{grown['cpu_s_median']:.2f} s CPU ({results['growth']['cpu_ratio']}x), "
-              f"peak {grown['peak_rss_mib_median']:.0f} MiB ({results['growth']['memory_ratio']}x)")
+        results["growth"] = {
+            "1x": {**counts_1x, **{k: strict[k] for k in ("cpu_s_median", "wall_s_median", "peak_rss_mib_median")}},
+            "10x": {
+                **counts,
+                **{k: grown[k] for k in ("cpu_s_median", "wall_s_median", "peak_rss_mib_median")},
+                "cpu_s_all": grown["cpu_s_all"],
+            },
+            "cpu_ratio": round(grown["cpu_s_median"] / strict["cpu_s_median"], 2),
+            "memory_ratio": round(grown["peak_rss_mib_median"] / strict["peak_rss_mib_median"], 2),
+        }
+        print(
+            f"   {counts['criteria']} criteria, {counts['case_studies']} case studies: "
+            f"{grown['cpu_s_median']:.2f} s CPU ({results['growth']['cpu_ratio']}x), "
+            f"peak {grown['peak_rss_mib_median']:.0f} MiB ({results['growth']['memory_ratio']}x)"
+        )
 
         print("3. the self-check in Chromium")
-        results["self_check"] = {"bytes": self_check_bytes(work / "site-strict"),
-                                 "click_to_next_frame": {"1x": click_to_frame(work / "site-strict"),
-                                                         "10x": click_to_frame(work / "site-10x")}}
+        results["self_check"] = {
+            "bytes": self_check_bytes(work / "site-strict"),
+            "click_to_next_frame": {
+                "1x": click_to_frame(work / "site-strict"),
+                "10x": click_to_frame(work / "site-10x"),
+            },
+        }
         sizes = results["self_check"]["bytes"]["at_load"]
         clicks = results["self_check"]["click_to_next_frame"]
-        print(f"   own bytes {sizes['raw'] / 1024:.0f} KiB raw, {sizes['gzip'] / 1024:.0f} KiB gzipped; click to next "
-              f"frame {clicks['1x']['ms_median']} ms ({clicks['1x']['criteria_on_form']} criteria), "
-              f"{clicks['10x']['ms_median']} ms ({clicks['10x']['criteria_on_form']} criteria)")
+        print(
+            f"   own bytes {sizes['raw'] / 1024:.0f} KiB raw, {sizes['gzip'] / 1024:.0f} KiB gzipped; click to next "
+            f"frame {clicks['1x']['ms_median']} ms ({clicks['1x']['criteria_on_form']} criteria), "
+            f"{clicks['10x']['ms_median']} ms ({clicks['10x']['criteria_on_form']} criteria)"
+        )
 
         if not args.skip_lighthouse:
             print("4. Lighthouse")

@@ -28,8 +28,23 @@ def mkdocs_build(site_dir: Path, extra_env: dict) -> None:
     # The zip is published only by the build told about it, never inside the offline copy itself.
     inherited = {key: value for key, value in os.environ.items() if key != ZIP_ENV}
     env = {**inherited, "NO_MKDOCS_2_WARNING": "1", **extra_env}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(ROOT / "mkdocs.yml"),
-                    "-d", str(site_dir)], cwd=ROOT, env=env, check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-q",
+            "-f",
+            str(ROOT / "mkdocs.yml"),
+            "-d",
+            str(site_dir),
+        ],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
 
 
 def zip_folder(folder: Path, target: Path) -> None:

@@ -49,8 +49,9 @@ def served(folder: Path):
 def build(site: Path) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run([sys.executable, "-m", "macros.scaffold"], cwd=ROOT, env=env, check=True)
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
-                   cwd=ROOT, env=env, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=ROOT, env=env, check=True
+    )
 
 
 def answer_some(page) -> None:
@@ -73,8 +74,9 @@ def take(out: Path) -> list[Path]:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
         with served(site) as url:
             for name, (path, action) in SHOTS.items():
-                context = browser.new_context(viewport=VIEWPORT, color_scheme="light", device_scale_factor=1,
-                                              reduced_motion="reduce")
+                context = browser.new_context(
+                    viewport=VIEWPORT, color_scheme="light", device_scale_factor=1, reduced_motion="reduce"
+                )
                 page = context.new_page()
                 page.goto(url + path)
                 if action == "answer":

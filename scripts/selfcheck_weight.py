@@ -59,8 +59,9 @@ def weigh(block: str) -> dict:
     figures = {"block": sizes(block.encode())}
     figures["parts"] = {name: sizes(part.encode()) for name, part in inline_parts(block).items() if part}
     figures["linked"] = {str(path.relative_to(DOCS)): sizes(path.read_bytes()) for path in linked_files(block)}
-    figures["at_load"] = {key: figures["block"][key] + sum(f[key] for f in figures["linked"].values())
-                          for key in ("raw", "gzip")}
+    figures["at_load"] = {
+        key: figures["block"][key] + sum(f[key] for f in figures["linked"].values()) for key in ("raw", "gzip")
+    }
     return figures
 
 

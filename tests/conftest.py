@@ -93,7 +93,12 @@ def second_standard_site(request, tmp_path_factory) -> Path:
 def pytest_terminal_summary(terminalreporter):
     """Lines a test asked to show (``record_property("summary", ...)``), e.g. the payload suite's size;
     user properties travel from pytest-xdist workers to the process that prints."""
-    lines = [value for reports in terminalreporter.stats.values() for report in reports
-             for key, value in getattr(report, "user_properties", ()) if key == "summary"]
+    lines = [
+        value
+        for reports in terminalreporter.stats.values()
+        for report in reports
+        for key, value in getattr(report, "user_properties", ())
+        if key == "summary"
+    ]
     for line in dict.fromkeys(lines):
         terminalreporter.write_line(line)

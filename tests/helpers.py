@@ -15,7 +15,6 @@ import subprocess
 import sys
 import threading
 import traceback
-from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -27,8 +26,13 @@ from filelock import FileLock
 # from reaching for a network the tests must not need.
 CHROMIUM = "/usr/bin/chromium-headless-shell"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
 SKIPPED_SCHEMES = ("http:", "https:", "mailto:", "javascript:", "data:")
 # What a build of the guide reads: content, pages, the macros package, theme overrides, the measured
@@ -134,7 +138,7 @@ def normalise(text: str) -> str:
     return " ".join(str(text).split())
 
 
-@lru_cache(maxsize=None)
+@functools.cache
 def _parse(path: str, mtime: float) -> BeautifulSoup:
     return BeautifulSoup(Path(path).read_text(encoding="utf-8"), "html.parser")
 
@@ -151,7 +155,7 @@ def ids_of(path: Path) -> frozenset[str]:
     return _ids(str(path), path.stat().st_mtime)
 
 
-@lru_cache(maxsize=None)
+@functools.cache
 def _ids(path: str, mtime: float) -> frozenset[str]:
     return frozenset(element["id"] for element in _parse(path, mtime).find_all(id=True))
 
@@ -213,8 +217,11 @@ def section_links(elements) -> list:
 
 def own_text(element) -> str:
     """Text of an element without the text of its nested lists."""
-    parts = [str(child) if isinstance(child, str) else child.get_text(" ")
-             for child in element.children if getattr(child, "name", None) not in {"ul", "ol"}]
+    parts = [
+        str(child) if isinstance(child, str) else child.get_text(" ")
+        for child in element.children
+        if getattr(child, "name", None) not in {"ul", "ol"}
+    ]
     return normalise(" ".join(parts))
 
 

@@ -42,4 +42,6 @@ def test_the_script_tag_is_classic_deferred_and_versioned_by_content(tmp_path):
     assert re.fullmatch(r'<script src="\.\./a\.js\?v=[0-9a-f]{10}" defer></script>', first)
     (tmp_path / "a.js").write_text("two!", encoding="utf-8")
     assert assets.script_tag(tmp_path, "a.js", "../") != first
-    assert '&quot;' in assets.script_tag(tmp_path, "a.js", '"') and '"a.js' not in assets.script_tag(tmp_path, "a.js", '"')
+    assert "&quot;" in assets.script_tag(tmp_path, "a.js", '"') and '"a.js' not in assets.script_tag(
+        tmp_path, "a.js", '"'
+    )

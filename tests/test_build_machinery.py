@@ -11,8 +11,9 @@ DG = "criteria/assessment-45/data-governance.yml"
 def test_in_process_build_fails_with_the_content_error(root, tmp_path):
     tree = copy_project(root, tmp_path / "project")
     path = tree / DG
-    path.write_text(path.read_text(encoding="utf-8").replace("  - id: DG2\n", "  - id: DG2\n    statment: x\n", 1),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("  - id: DG2\n", "  - id: DG2\n    statment: x\n", 1), encoding="utf-8"
+    )
     ok, log = build_in_process(tree / "mkdocs.yml", tmp_path / "site")
     assert not ok
     assert f"{DG}:" in log and "unknown field 'statment'" in log, log

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from helpers import ids_of, page, resolve, section, section_links, soup
 
+from helpers import ids_of, page, resolve, section, section_links, soup
 from macros.content import load_content
 from macros.links import SiteIndex
 
@@ -25,8 +25,11 @@ def all_criteria(content):
 
 
 def illustrating(content, edition_id, criterion_id) -> set[str]:
-    return {sid for sid, study in content["case_studies"].items()
-            if criterion_id in study["illustrates"].get(edition_id, [])}
+    return {
+        sid
+        for sid, study in content["case_studies"].items()
+        if criterion_id in study["illustrates"].get(edition_id, [])
+    }
 
 
 def study_of(built_site, file) -> str | None:
@@ -101,8 +104,9 @@ def test_case_study_index_lists_all(built_site, content):
     article = soup(target).find("article")
     for sid in content["case_studies"]:
         study_page = page(built_site, f"{CASE_STUDIES}/{sid}/")
-        anchors = [a for a in article.find_all("a", href=True)
-                   if resolve(built_site, target, a["href"])[0] == study_page]
+        anchors = [
+            a for a in article.find_all("a", href=True) if resolve(built_site, target, a["href"])[0] == study_page
+        ]
         assert anchors, f"the case study index does not link to {sid}"
         item = anchors[0].find_parent("li")
         assert item is not None, f"{sid}: its index link is not in a list item"
@@ -112,26 +116,34 @@ def test_case_study_index_lists_all(built_site, content):
 
 
 def test_case_study_pages_and_yaml_correspond(built_site, content, root):
-    pages = {folder.name for folder in (built_site / CASE_STUDIES).iterdir()
-             if folder.is_dir() and (folder / "index.html").is_file()}
+    pages = {
+        folder.name
+        for folder in (built_site / CASE_STUDIES).iterdir()
+        if folder.is_dir() and (folder / "index.html").is_file()
+    }
     yaml_files = {path.stem for path in (root / "casestudies").glob("*.y*ml")}
     assert yaml_files == set(content["case_studies"])
-    assert pages == yaml_files, (f"pages without YAML: {sorted(pages - yaml_files)}; "
-                                 f"YAML without pages: {sorted(yaml_files - pages)}")
+    assert pages == yaml_files, (
+        f"pages without YAML: {sorted(pages - yaml_files)}; YAML without pages: {sorted(yaml_files - pages)}"
+    )
 
 
 # --- content corrections checked against the sources -------------------------------------------
+
 
 def study_text(content, study_id, field) -> str:
     value = content["case_studies"][study_id][field]
     return " ".join(" ".join(str(item).split()) for item in (value if isinstance(value, list) else [value]))
 
 
-@pytest.mark.parametrize("study_id, field, wrong, right", [
-    ("seattle", "results", "Residents and developers built", "developers used Parks Department trail data"),
-    ("las-vegas", "summary", "mostly counted outputs", "600 measures, many focused on outputs"),
-    ("south-bend", "summary", "report on each goal", "report on specific goals"),
-])
+@pytest.mark.parametrize(
+    "study_id, field, wrong, right",
+    [
+        ("seattle", "results", "Residents and developers built", "developers used Parks Department trail data"),
+        ("las-vegas", "summary", "mostly counted outputs", "600 measures, many focused on outputs"),
+        ("south-bend", "summary", "report on each goal", "report on specific goals"),
+    ],
+)
 def test_case_study_wording_follows_the_source(content, study_id, field, wrong, right):
     text = study_text(content, study_id, field)
     assert wrong not in text and right in text
@@ -157,8 +169,9 @@ def test_every_lessons_section_says_it_is_the_guides_reading(built_site, content
 def test_article_source_says_which_case_studies_it_covers(content):
     description = " ".join(content["sources"]["certifying-data-driven-government"]["description"].split())
     assert "seven of the eleven" in description
-    covered = {sid for sid, study in content["case_studies"].items()
-               if "certifying-data-driven-government" in study["sources"]}
+    covered = {
+        sid for sid, study in content["case_studies"].items() if "certifying-data-driven-government" in study["sources"]
+    }
     assert len(covered) == 7
     for study_id in covered:
         assert content["case_studies"][study_id]["city"].split(",")[0].split(" ")[0] in description, study_id

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from helpers import normalise, page, section, section_text, soup
 
+from helpers import normalise, page, section, section_text, soup
 from macros.content import iter_criteria, load_content
 from macros.criterion_facts import AUDIT_TITLE
 from macros.scoring import min_met_for, rounded_percent, rounded_tier, tier_for
@@ -71,16 +71,23 @@ def test_tiers_page_examples_follow_the_scoring_code(built_site, edition):
 
 def test_tier_table_counts_follow_the_scoring_code(built_site, edition):
     table = soup(page(built_site, "tiers/")).find("article").find("table")
-    rows = {normalise(tr.find("td").get_text()): normalise(tr.find_all("td")[2].get_text())
-            for tr in table.find_all("tr") if tr.find("td")}
+    rows = {
+        normalise(tr.find("td").get_text()): normalise(tr.find_all("td")[2].get_text())
+        for tr in table.find_all("tr")
+        if tr.find("td")
+    }
     total = sum(len(group["criteria"]) for group in edition["groups"])
     for index, tier in enumerate(edition["tiers"]):
-        last = (min_met_for(total, edition["tiers"][index + 1]["min_percent"]) - 1
-                if index + 1 < len(edition["tiers"]) else total)
+        last = (
+            min_met_for(total, edition["tiers"][index + 1]["min_percent"]) - 1
+            if index + 1 < len(edition["tiers"])
+            else total
+        )
         assert rows[tier["name"]] == f"{min_met_for(total, tier['min_percent'])} to {last}", tier["id"]
 
 
 # --- criterion pages ---------------------------------------------------------------------------
+
 
 def test_audited_responses_are_shown_on_their_criteria(built_site, edition):
     shown = 0
@@ -98,8 +105,11 @@ def test_audited_responses_are_shown_on_their_criteria(built_site, edition):
 
 def test_dependencies_are_shown_on_both_criteria(built_site, edition):
     groups = {criterion["id"]: group["id"] for group, criterion in iter_criteria(edition)}
-    pairs = [(criterion["id"], dependency["criterion"]) for _, criterion in iter_criteria(edition)
-             for dependency in criterion.get("depends_on", [])]
+    pairs = [
+        (criterion["id"], dependency["criterion"])
+        for _, criterion in iter_criteria(edition)
+        for dependency in criterion.get("depends_on", [])
+    ]
     assert len(pairs) == 5
     for later, earlier in pairs:
         later_page = soup(page(built_site, f"criteria/{groups[later]}/"))
@@ -117,9 +127,12 @@ def test_time_windows_are_shown_beside_their_items_and_statements(built_site, ed
     catalog = soup(page(built_site, "criteria/results-driven-contracting/")).find(id="rdc7-contracts-catalog")
     assert "the next 6 to 12 months after the application" in normalise(catalog.get_text(" "))
     gm1 = soup(page(built_site, "criteria/general-management/")).find(id="gm1-commitment-communicated-twice")
-    assert "the 36 months (3 years) before the application, or the current administration" in normalise(gm1.get_text(" "))
+    assert "the 36 months (3 years) before the application, or the current administration" in normalise(
+        gm1.get_text(" ")
+    )
     assert "Time window: the 24 months (2 years) before the application (“In the past 24 months”)" in criterion_section(
-        built_site, "repurposing", "RP4")
+        built_site, "repurposing", "RP4"
+    )
 
 
 def test_group_pages_show_the_one_band_average(built_site, edition):
@@ -131,12 +144,15 @@ def test_group_pages_show_the_one_band_average(built_site, edition):
 
 # --- tiers page benchmarks, where to go next, about ----------------------------------------------
 
+
 def test_tiers_page_shows_regions_and_bands(built_site, edition):
     article = soup(page(built_site, "tiers/")).find("article")
     table = article.select_one(".wwc-regions table")
     rows = [[normalise(td.get_text()) for td in tr.find_all("td")] for tr in table.find_all("tr") if tr.find("td")]
-    assert rows == [[f"{r['name']} (Region {r['number']})", str(r["applicants"]), f"{r['average_percent']}%"]
-                    for r in edition["benchmarks"]["regions"]]
+    assert rows == [
+        [f"{r['name']} (Region {r['number']})", str(r["applicants"]), f"{r['average_percent']}%"]
+        for r in edition["benchmarks"]["regions"]
+    ]
     text = normalise(article.get_text(" "))
     for band in edition["benchmarks"]["population_bands"]:
         assert band["label"] in text

@@ -72,8 +72,11 @@ def windowed(edition: dict):
 
 # --- time windows ------------------------------------------------------------------------------
 
-WINDOW_PHRASE = re.compile(r"(?:in|from) the past (?P<n>\d+|one|two|three)? ?(?P<unit>months?|years?)"
-                           r"|in the next (?P<from>\d+)[–-](?P<to>\d+) months|most recent", re.IGNORECASE)
+WINDOW_PHRASE = re.compile(
+    r"(?:in|from) the past (?P<n>\d+|one|two|three)? ?(?P<unit>months?|years?)"
+    r"|in the next (?P<from>\d+)[–-](?P<to>\d+) months|most recent",
+    re.IGNORECASE,
+)
 
 
 def expected_window(text: str) -> dict | None:
@@ -125,9 +128,13 @@ def test_windows_cover_the_issues_four_cases(edition):
 
 # --- audited responses -------------------------------------------------------------------------
 
+
 def audited(edition):
-    return [(criterion["id"], response) for _, criterion in iter_criteria(edition)
-            for response in criterion.get("audited_responses", [])]
+    return [
+        (criterion["id"], response)
+        for _, criterion in iter_criteria(edition)
+        for response in criterion.get("audited_responses", [])
+    ]
 
 
 def test_audited_responses_are_the_reports_five_word_for_word(edition):
@@ -139,7 +146,9 @@ def test_audited_responses_are_the_reports_five_word_for_word(edition):
     for cid, response in responses:
         assert found_in(response["reason"], report), f"{cid}: reason not in the report excerpt"
         moved = re.search(r"from (YES) to (IN PROGRESS|NO)\b", response["reason"])
-        assert (response["from"], response["to"]) == (labels[moved.group(1).lower()], labels[moved.group(2).lower()]), cid
+        assert (response["from"], response["to"]) == (labels[moved.group(1).lower()], labels[moved.group(2).lower()]), (
+            cid
+        )
 
 
 def test_audited_responses_cite_the_items_they_concern(edition):
@@ -147,11 +156,17 @@ def test_audited_responses_cite_the_items_they_concern(edition):
         assert response["items"], f"{cid}: an audited response names the documents it concerns"
         assert response["source"] == "sample-certification-report"
     causes = {cid: response["cause"] for cid, response in audited(edition)}
-    assert causes == {"EVAL1": "not-yet-final", "EVAL2": "review-call-statement", "EVAL3": "documents-not-submitted",
-                      "GM2": "current-executive", "RP3": "documents-not-submitted"}
+    assert causes == {
+        "EVAL1": "not-yet-final",
+        "EVAL2": "review-call-statement",
+        "EVAL3": "documents-not-submitted",
+        "GM2": "current-executive",
+        "RP3": "documents-not-submitted",
+    }
 
 
 # --- dependencies ------------------------------------------------------------------------------
+
 
 def referenced_criterion(group: dict, text: str) -> str | None:
     """The criterion an item's text points back to: "for RP2", "uploaded for RDC3", "the first ... criterion"."""
@@ -178,10 +193,16 @@ def test_dependencies_are_the_items_that_point_to_another_criterion(edition):
                 recorded.add((criterion["id"], dependency["criterion"], item_id))
     assert recorded == expected
     assert {(cid, target) for cid, target, _ in recorded} == {
-        ("RDC2", "RDC1"), ("RDC4", "RDC1"), ("RDC5", "RDC1"), ("RDC6", "RDC3"), ("RP3", "RP2")}
+        ("RDC2", "RDC1"),
+        ("RDC4", "RDC1"),
+        ("RDC5", "RDC1"),
+        ("RDC6", "RDC3"),
+        ("RP3", "RP2"),
+    }
 
 
 # --- benchmarks --------------------------------------------------------------------------------
+
 
 def test_regions_are_the_reports_in_its_reading_order(edition):
     block = excerpt("sample-report-excerpts.txt").split("## lines 117-144")[1].split("## lines")[0]
@@ -209,14 +230,20 @@ def test_population_bands_are_the_reports_labels(edition):
 
 def test_one_band_averages_are_the_reports_cities_of_your_size(edition):
     report = excerpt("sample-report-excerpts.txt")
-    found = {name.replace("&", "").split()[0]: int(value) for value, name in
-             re.findall(r"Cities of your size on average have achieved (\d+)% of the (.+?) criteria", report)}
-    groups = {group["name"].replace("&", "").split()[0]: group["benchmark"]["one_band_percent"]
-              for group in edition["groups"]}
+    found = {
+        name.replace("&", "").split()[0]: int(value)
+        for value, name in re.findall(
+            r"Cities of your size on average have achieved (\d+)% of the (.+?) criteria", report
+        )
+    }
+    groups = {
+        group["name"].replace("&", "").split()[0]: group["benchmark"]["one_band_percent"] for group in edition["groups"]
+    }
     assert groups == found and len(found) == 8
 
 
 # --- resources and the program today -------------------------------------------------------------
+
 
 def resources(content, source):
     return [r for r in content["resources"]["resources"] if r["source"] == source]
@@ -233,14 +260,18 @@ def test_blueprint_resources_are_its_titles_under_their_steps(content):
             steps[line] = step
     listed = resources(content, "blueprint-to-certification")
     assert {r["name"]: r["blueprint_step"] for r in listed} == {
-        name: n for name, n in steps.items() if not name.startswith("Jennifer Park is")}
+        name: n for name, n in steps.items() if not name.startswith("Jennifer Park is")
+    }
 
 
 def test_report_resources_are_its_next_steps(content, edition):
     report = excerpt("sample-report-excerpts.txt")
     listed = resources(content, "sample-certification-report")
-    assert [r["name"] for r in listed] == ["What Works Cities Academy", "What Works Cities Sprints",
-                                           "Certified Cities Working Group"]
+    assert [r["name"] for r in listed] == [
+        "What Works Cities Academy",
+        "What Works Cities Sprints",
+        "Certified Cities Working Group",
+    ]
     statements = {criterion["id"]: criterion["statement"] for _, criterion in iter_criteria(edition)}
     for resource in listed:
         assert resource["name"] in report and found_in(resource["next_step"], report), resource["id"]
@@ -266,8 +297,13 @@ def test_program_today_figures_are_in_their_sources(content):
         for number in re.findall(r"\d+", statement["text"].replace("45-criteria", "")):
             assert number in cited, f"{statement['id']}: {number} is not in its sources' excerpts"
     practices = next(s for s in content["resources"]["program_today"] if s["id"] == "forty-three-criteria")
-    for name in ("Data Management", "Rigorous Evaluations", "Leadership and Capacity",
-                 "Data-Driven Budgeting and Finance", "Stakeholder Impact"):
+    for name in (
+        "Data Management",
+        "Rigorous Evaluations",
+        "Leadership and Capacity",
+        "Data-Driven Budgeting and Finance",
+        "Stakeholder Impact",
+    ):
         assert name in practices["text"] and name in blocks["phoenix-wwc-update-2023"], name
 
 

@@ -13,9 +13,14 @@ from macros.validation import schema
 # The bullets the assessment guide lists, copied into the repository (provenance: tests/data/README.md).
 GUIDE_EXCERPT = "tests/data/assessment-guide-excerpt.txt"
 AREA_COUNTS = {
-    "data-governance": ("DG", 5), "evaluations": ("EVAL", 5), "general-management": ("GM", 9),
-    "open-data": ("OD", 4), "performance-analytics": ("PA", 7), "repurposing": ("RP", 4),
-    "results-driven-contracting": ("RDC", 7), "stakeholder-engagement": ("SE", 4),
+    "data-governance": ("DG", 5),
+    "evaluations": ("EVAL", 5),
+    "general-management": ("GM", 9),
+    "open-data": ("OD", 4),
+    "performance-analytics": ("PA", 7),
+    "repurposing": ("RP", 4),
+    "results-driven-contracting": ("RDC", 7),
+    "stakeholder-engagement": ("SE", 4),
 }
 
 
@@ -103,8 +108,13 @@ def test_repeated_source_bullets_are_assigned_to_different_criteria(content):
         "Evidence must be supported by the same examples used in the first Results-Driven Contracting criterion.",
     ]
     for text in repeated:
-        owners = [c["id"] for _, c in iter_criteria(content["editions"]["assessment-45"])
-                  for kind in ("requirements", "documentation") for item in c.get(kind, []) if item["text"] == text]
+        owners = [
+            c["id"]
+            for _, c in iter_criteria(content["editions"]["assessment-45"])
+            for kind in ("requirements", "documentation")
+            for item in c.get(kind, [])
+            if item["text"] == text
+        ]
         assert len(owners) == 2 and len(set(owners)) == 2, (text, owners)
 
 
@@ -121,7 +131,9 @@ def test_item_ids_are_unique_and_start_with_their_criterion(content):
 
 
 def test_only_dg1_has_a_known_must_meet_rule(content):
-    rules = {c["id"]: c["must_meet"] for _, c in iter_criteria(content["editions"]["assessment-45"]) if "must_meet" in c}
+    rules = {
+        c["id"]: c["must_meet"] for _, c in iter_criteria(content["editions"]["assessment-45"]) if "must_meet" in c
+    }
     assert list(rules) == ["DG1"]
     dg1 = next(c for _, c in iter_criteria(content["editions"]["assessment-45"]) if c["id"] == "DG1")
     assert rules["DG1"]["count"] == 3 and len(dg1["requirements"]) == 4
@@ -142,10 +154,19 @@ def test_statements_carry_no_ocr_errors(content):
 
 
 def test_benchmarks_from_the_report(content):
-    averages = {g["id"]: g["benchmark"]["all_applicants_percent"] for g in content["editions"]["assessment-45"]["groups"]}
-    assert averages == {"data-governance": 19, "evaluations": 11, "general-management": 33, "open-data": 47,
-                        "performance-analytics": 32, "repurposing": 17, "results-driven-contracting": 7,
-                        "stakeholder-engagement": 27}
+    averages = {
+        g["id"]: g["benchmark"]["all_applicants_percent"] for g in content["editions"]["assessment-45"]["groups"]
+    }
+    assert averages == {
+        "data-governance": 19,
+        "evaluations": 11,
+        "general-management": 33,
+        "open-data": 47,
+        "performance-analytics": 32,
+        "repurposing": 17,
+        "results-driven-contracting": 7,
+        "stakeholder-engagement": 27,
+    }
 
 
 def test_tier_thresholds_are_data(root):
@@ -155,5 +176,6 @@ def test_tier_thresholds_are_data(root):
 
 def test_schemas_are_valid_json_schema():
     import jsonschema
+
     for name in ("edition", "group", "casestudy", "sources", "editions"):
         jsonschema.validators.validator_for(schema(name)).check_schema(schema(name))

@@ -7,8 +7,8 @@ import io
 import json
 
 import pytest
-from helpers import page, resolve, soup
 
+from helpers import page, resolve, soup
 from macros.content import load_content
 
 SCHEMA_DIR = "macros/schemas"
@@ -60,7 +60,7 @@ def items_from_cells(text: str, ids: str, sources: str, windows: str = "") -> li
     items = []
     for line in split_lines(text):
         if line.startswith("  - "):
-            items[-1].setdefault("options", []).append(line[len("  - "):])
+            items[-1].setdefault("options", []).append(line[len("  - ") :])
         else:
             items.append({"text": line})
     id_lines, source_lines = split_lines(ids), split_lines(sources) or [""] * len(items)
@@ -86,9 +86,10 @@ def criterion_from_row(row: dict) -> dict:
         rebuilt["title_is_guide_own"] = row["title_is_guide_own"] == "true"
     if row["must_meet"]:
         rebuilt["must_meet"] = {"count": int(row["must_meet"]), "source": row["must_meet_source"]}
-    for kind, ids, sources, windows in (("requirements", "requirement_ids", "requirement_sources", "requirement_windows"),
-                                        ("documentation", "documentation_ids", "documentation_sources",
-                                         "documentation_windows")):
+    for kind, ids, sources, windows in (
+        ("requirements", "requirement_ids", "requirement_sources", "requirement_windows"),
+        ("documentation", "documentation_ids", "documentation_sources", "documentation_windows"),
+    ):
         if row[kind]:
             rebuilt[kind] = items_from_cells(row[kind], row[ids], row[sources], row[windows])
     for key in ("window", "depends_on", "audited_responses"):
@@ -104,8 +105,10 @@ def group_from_row(row: dict) -> dict:
     if row["group_definition_source"]:
         rebuilt["definition_source"] = row["group_definition_source"]
     if row["group_benchmark_percent"]:
-        rebuilt["benchmark"] = {"all_applicants_percent": int(row["group_benchmark_percent"]),
-                                "source": row["group_benchmark_source"]}
+        rebuilt["benchmark"] = {
+            "all_applicants_percent": int(row["group_benchmark_percent"]),
+            "source": row["group_benchmark_source"],
+        }
         if row["group_benchmark_one_band_percent"]:
             rebuilt["benchmark"]["one_band_percent"] = int(row["group_benchmark_one_band_percent"])
     if row["group_notes"]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from helpers import normalise, page, soup
-
 from macros.measured import RESULTS_FILE, load_results, measurement
 
 

@@ -65,7 +65,7 @@ SENTENCE_START = re.compile(r"(?:[.!?:\"'`>{(\[][\s*/#]*|\*)$")
 
 def opens_sentence(text: str, start: int) -> bool:
     # The file's start opens a sentence too (the "." stands for it).
-    before = ("." if start <= 200 else "") + text[max(0, start - 200):start]
+    before = ("." if start <= 200 else "") + text[max(0, start - 200) : start]
     return bool(SENTENCE_START.search(before))
 
 
@@ -101,10 +101,15 @@ def test_the_search_finds_names_as_whole_words(tmp_path):
 def test_answer_labels_are_found_inside_a_sentence_not_opening_one(tmp_path):
     """An answer label inside a sentence names the answer; the same word opening one does not."""
     sample = tmp_path / "sample.js"
-    sample.write_text('// No DOM here.\nmsg = "No file.";\n/* turns a\n * Yes into In progress before No */\n',
-                      encoding="utf-8")
+    sample.write_text(
+        '// No DOM here.\nmsg = "No file.";\n/* turns a\n * Yes into In progress before No */\n', encoding="utf-8"
+    )
     labels = frozenset({"Yes", "In progress", "No"})
     assert occurrences(sample, set(labels), root=tmp_path, ordinary_words=labels) == [
-        "sample.js:4: In progress", "sample.js:4: No", "sample.js:4: Yes"]
-    assert all_answer_labels() >= {state["label"] for edition in load_content(ROOT)["editions"].values()
-                                   for state in edition["answer_states"]}
+        "sample.js:4: In progress",
+        "sample.js:4: No",
+        "sample.js:4: Yes",
+    ]
+    assert all_answer_labels() >= {
+        state["label"] for edition in load_content(ROOT)["editions"].values() for state in edition["answer_states"]
+    }

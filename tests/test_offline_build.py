@@ -27,7 +27,7 @@ def test_offline_build_inlines_search_and_loads_nothing_remote(offline_site):
     assert 'href="../downloads/self-check-export.schema.json"' in self_check
     assert (site / "downloads" / "criteria.json").is_file()
     assert 'href="downloads/criteria.json"' in (site / "downloads.html").read_text(encoding="utf-8")
-    assert "wwc-from-disk\" hidden" not in home  # the offline copy is made for disk: no notice
+    assert 'wwc-from-disk" hidden' not in home  # the offline copy is made for disk: no notice
 
 
 def test_served_build_loads_no_iframe_shim(built_site):
@@ -38,7 +38,7 @@ def test_served_build_loads_no_iframe_shim(built_site):
 def test_print_stylesheet_never_blocks_screen_rendering(built_site, offline_site):
     for page in (built_site / "index.html", offline_site / "case-studies" / "seattle.html"):
         html = page.read_text(encoding="utf-8")
-        links = re.findall(r'<link[^>]*wwc-print\.css[^>]*>', html)
+        links = re.findall(r"<link[^>]*wwc-print\.css[^>]*>", html)
         assert links and all('media="print"' in link for link in links), links
 
 
@@ -47,8 +47,11 @@ def test_no_page_holds_its_first_paint_for_a_script_file(built_site):
     such as the self-check's, run where they stand)."""
     blocking = {}
     for page in html_pages(built_site):
-        found = [script["src"] for script in soup(page).find_all("script", src=True)
-                 if not (script.has_attr("defer") or script.has_attr("async"))]
+        found = [
+            script["src"]
+            for script in soup(page).find_all("script", src=True)
+            if not (script.has_attr("defer") or script.has_attr("async"))
+        ]
         if found:
             blocking[page.relative_to(built_site).as_posix()] = found
     assert not blocking, blocking

@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pytest
+
 from helpers import copy_project, page, run_mkdocs_build, soup
 
 NEW_STUDY = "testville"
@@ -28,13 +29,17 @@ def copy_repository(root, target):
 
 
 def run_scaffold(repo) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "macros.scaffold", str(repo)], cwd=repo,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "macros.scaffold", str(repo)], cwd=repo, capture_output=True, text=True, timeout=120
+    )
 
 
 def snapshot(repo) -> dict[str, bytes]:
-    return {str(path.relative_to(repo)): path.read_bytes()
-            for path in sorted(repo.rglob("*")) if path.is_file() and "__pycache__" not in path.parts}
+    return {
+        str(path.relative_to(repo)): path.read_bytes()
+        for path in sorted(repo.rglob("*"))
+        if path.is_file() and "__pycache__" not in path.parts
+    }
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +49,8 @@ def scaffolded(root, tmp_path_factory):
     copy_repository(root, repo)
     study = (root / "casestudies" / "seattle.yml").read_text(encoding="utf-8")
     (repo / "casestudies" / f"{NEW_STUDY}.yml").write_text(
-        study.replace("id: seattle", f"id: {NEW_STUDY}").replace("city: Seattle", "city: Testville"), encoding="utf-8")
+        study.replace("id: seattle", f"id: {NEW_STUDY}").replace("city: Seattle", "city: Testville"), encoding="utf-8"
+    )
     (repo / "criteria" / "assessment-45" / f"{NEW_AREA}.yml").write_text(AREA_YAML, encoding="utf-8")
     first = run_scaffold(repo)
     after_first = snapshot(repo)

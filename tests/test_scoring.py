@@ -18,10 +18,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
+from helpers import answers_meeting
 from macros.content import load_content
 from macros.scoring import score, tier_ranges
 from macros.selfcheck import load_settings, payload_edition
-from helpers import answers_meeting
 
 ROOT = Path(__file__).resolve().parent.parent
 CLI = ROOT / "tests" / "js" / "score_cli.js"
@@ -30,8 +30,14 @@ EXPORT_SCHEMA = ROOT / "macros" / "schemas" / "self-check-export.schema.json"
 # The sample certification report's city: criteria met per practice area, and the percentages the
 # report prints for them.
 SAMPLE_REPORT_MET = {
-    "data-governance": 5, "evaluations": 2, "general-management": 7, "open-data": 4,
-    "performance-analytics": 6, "repurposing": 1, "results-driven-contracting": 1, "stakeholder-engagement": 2,
+    "data-governance": 5,
+    "evaluations": 2,
+    "general-management": 7,
+    "open-data": 4,
+    "performance-analytics": 6,
+    "repurposing": 1,
+    "results-driven-contracting": 1,
+    "stakeholder-engagement": 2,
 }
 SAMPLE_REPORT_PERCENTS = ["100", "40", "78", "100", "86", "25", "14", "50"]
 
@@ -52,6 +58,7 @@ def first_yes(edition: dict, count: int) -> dict[str, str]:
 
 
 # --- the Python scoring on the real content -----------------------------------------------------
+
 
 def test_sample_report_city_scores_28_of_45_silver(assessment):
     result = score(assessment, answers_meeting(assessment, SAMPLE_REPORT_MET))
@@ -74,9 +81,19 @@ def test_30_of_45_is_66_7_percent_and_still_silver(assessment):
     assert result["next_tier"] == {"id": "gold", "more_needed": 1}
 
 
-@pytest.mark.parametrize("met, tier", [
-    (0, None), (22, None), (23, "silver"), (30, "silver"), (31, "gold"), (38, "gold"), (39, "platinum"), (45, "platinum"),
-])
+@pytest.mark.parametrize(
+    "met, tier",
+    [
+        (0, None),
+        (22, None),
+        (23, "silver"),
+        (30, "silver"),
+        (31, "gold"),
+        (38, "gold"),
+        (39, "platinum"),
+        (45, "platinum"),
+    ],
+)
 def test_tier_thresholds_of_45(assessment, met, tier):
     assert score(assessment, first_yes(assessment, met))["tier"] == tier
 
@@ -112,13 +129,18 @@ def test_page_payload_scores_like_the_full_edition(content):
 
 # --- Python and JavaScript must agree ------------------------------------------------------------
 
+
 class NodeBridge:
     """One node process running tests/js/score_cli.js; a request per line, an answer per line."""
 
     def __init__(self):
         self.process = subprocess.Popen(
-            [shutil.which("node") or "node", str(CLI)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            text=True, encoding="utf-8", bufsize=1,
+            [shutil.which("node") or "node", str(CLI)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            bufsize=1,
         )
 
     def ask(self, request: dict):
@@ -164,13 +186,17 @@ def real_edition_answers(draw, editions: list[dict]):
         state = draw(st.sampled_from(STATE_IDS + [None]))
         if state:
             answers[cid] = state
-    stray = draw(st.dictionaries(st.from_regex(r"[A-Z]{1,3}[0-9]{1,3}", fullmatch=True), st.sampled_from(STATE_IDS), max_size=3))
+    stray = draw(
+        st.dictionaries(st.from_regex(r"[A-Z]{1,3}[0-9]{1,3}", fullmatch=True), st.sampled_from(STATE_IDS), max_size=3)
+    )
     return edition, stray | answers
 
 
 percent_thresholds = st.one_of(
     st.integers(min_value=1, max_value=100),
-    st.floats(min_value=0.01, max_value=100, allow_nan=False).map(lambda value: round(value, 2)).filter(lambda v: v > 0),
+    st.floats(min_value=0.01, max_value=100, allow_nan=False)
+    .map(lambda value: round(value, 2))
+    .filter(lambda v: v > 0),
 )
 
 
@@ -181,10 +207,17 @@ def synthetic_editions(draw):
     met_flags = draw(st.lists(st.booleans(), min_size=state_count, max_size=state_count).filter(any))
     states = [{"id": f"s{index}", "label": f"S{index}", "met": met} for index, met in enumerate(met_flags)]
     thresholds = draw(st.lists(percent_thresholds, min_size=1, max_size=4, unique=True))
-    tiers = [{"id": f"t{index}", "name": f"T{index}", "min_percent": value} for index, value in enumerate(sorted(thresholds))]
+    tiers = [
+        {"id": f"t{index}", "name": f"T{index}", "min_percent": value} for index, value in enumerate(sorted(thresholds))
+    ]
     sizes = draw(st.lists(st.integers(min_value=1, max_value=15), min_size=1, max_size=6))
-    averages = draw(st.lists(st.one_of(st.none(), st.integers(0, 100), st.floats(0, 100).map(lambda v: round(v, 1))),
-                             min_size=len(sizes), max_size=len(sizes)))
+    averages = draw(
+        st.lists(
+            st.one_of(st.none(), st.integers(0, 100), st.floats(0, 100).map(lambda v: round(v, 1))),
+            min_size=len(sizes),
+            max_size=len(sizes),
+        )
+    )
     groups = [
         {
             "id": f"g{index}",
@@ -230,6 +263,7 @@ def test_python_and_javascript_score_any_edition_alike(node, case):
 
 # --- the export file: settings, JSON Schema and the page's check agree -------------------------------
 
+
 @pytest.fixture(scope="module")
 def export_schema():
     return json.loads(EXPORT_SCHEMA.read_text(encoding="utf-8"))
@@ -272,17 +306,43 @@ EXAMPLES = [
     valid_export(answers={f"A{n}": "no" for n in range(1000)}),
     # invalid
     valid_export(answers={f"A{n}": "no" for n in range(1001)}),
-    [], 42, None, "text", {},
-    valid_export(format="other"), valid_export(format=...), valid_export(version=2), valid_export(version="1"),
-    valid_export(version=True), valid_export(version=...), valid_export(edition="Assessment 45"),
-    valid_export(edition="a" * 101), valid_export(edition=...), valid_export(edition=45),
-    valid_export(exported=20240501), valid_export(exported="x" * 101), valid_export(exported=...),
-    valid_export(answers=[]), valid_export(answers=...), valid_export(answers={"dg1": "yes"}),
-    valid_export(answers={"DG": "yes"}), valid_export(answers={"1": "yes"}), valid_export(answers={"A" * 40 + "1": "yes"}),
-    valid_export(answers={"DG1": "Yes"}), valid_export(answers={"DG1": 1}), valid_export(answers={"DG1": ""}),
-    valid_export(answers={"DG1": None}), valid_export(answers={"DG1": "y" * 101}), valid_export(answers={"DG1": "in--progress"}),
-    valid_export(extra=1), valid_export(result=[]), valid_export(result={"met": -1}), valid_export(result={"met": 1.5}),
-    valid_export(result={"met": "1"}), valid_export(result={"total": True}), valid_export(result={"percent": 62.2}),
+    [],
+    42,
+    None,
+    "text",
+    {},
+    valid_export(format="other"),
+    valid_export(format=...),
+    valid_export(version=2),
+    valid_export(version="1"),
+    valid_export(version=True),
+    valid_export(version=...),
+    valid_export(edition="Assessment 45"),
+    valid_export(edition="a" * 101),
+    valid_export(edition=...),
+    valid_export(edition=45),
+    valid_export(exported=20240501),
+    valid_export(exported="x" * 101),
+    valid_export(exported=...),
+    valid_export(answers=[]),
+    valid_export(answers=...),
+    valid_export(answers={"dg1": "yes"}),
+    valid_export(answers={"DG": "yes"}),
+    valid_export(answers={"1": "yes"}),
+    valid_export(answers={"A" * 40 + "1": "yes"}),
+    valid_export(answers={"DG1": "Yes"}),
+    valid_export(answers={"DG1": 1}),
+    valid_export(answers={"DG1": ""}),
+    valid_export(answers={"DG1": None}),
+    valid_export(answers={"DG1": "y" * 101}),
+    valid_export(answers={"DG1": "in--progress"}),
+    valid_export(extra=1),
+    valid_export(result=[]),
+    valid_export(result={"met": -1}),
+    valid_export(result={"met": 1.5}),
+    valid_export(result={"met": "1"}),
+    valid_export(result={"total": True}),
+    valid_export(result={"percent": 62.2}),
     valid_export(result={"tier": 5}),
 ]
 
@@ -337,6 +397,7 @@ def test_schema_and_import_check_agree_on_mutated_files(node, export_schema, exp
 
 # --- the whole-percent reading (borderline results) -------------------------------------------------
 
+
 def test_rounded_tier_agrees_with_its_python_twin_on_every_met_count(node, content):
     """wwc-scoring.js roundedTier and macros.scoring.rounded_tier over both editions."""
     from macros.scoring import rounded_tier as twin
@@ -345,11 +406,16 @@ def test_rounded_tier_agrees_with_its_python_twin_on_every_met_count(node, conte
         page_edition = payload_edition(edition)
         total = sum(len(group["criteria"]) for group in edition["groups"])
         for met in range(total + 1):
-            assert node.ask({"op": "rounded_tier", "edition": page_edition, "met": met}) == twin(edition, met), (edition["id"], met)
+            assert node.ask({"op": "rounded_tier", "edition": page_edition, "met": met}) == twin(edition, met), (
+                edition["id"],
+                met,
+            )
 
 
 def test_rounded_tier_in_javascript_on_the_45(node, assessment):
     page_edition = payload_edition(assessment)
-    readings = {met: node.ask({"op": "rounded_tier", "edition": page_edition, "met": met}) for met in (22, 23, 30, 38, 39)}
+    readings = {
+        met: node.ask({"op": "rounded_tier", "edition": page_edition, "met": met}) for met in (22, 23, 30, 38, 39)
+    }
     # 30 of 45 is 66.7%: Silver on the exact share, Gold read as 67%; 38 of 45 (84.4%) reads as 84%, Gold.
     assert readings == {22: None, 23: "silver", 30: "gold", 38: "gold", 39: "platinum"}

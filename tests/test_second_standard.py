@@ -6,12 +6,11 @@ Its names, ids, tiers and thresholds are its own; nothing of the guide's own sta
 from __future__ import annotations
 
 import json
-
-import pytest
 from pathlib import Path
 
-from helpers import ids_of, page, soup
+import pytest
 
+from helpers import ids_of, page, soup
 from macros.content import load_content
 
 SECOND_STANDARD = Path(__file__).resolve().parent / "fixtures" / "second-standard"

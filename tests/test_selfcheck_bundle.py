@@ -51,7 +51,9 @@ def test_the_sources_pass_the_type_check():
 
 
 def test_the_sources_pass_the_linter_and_formatter():
-    result = node_tool(str(ROOT / "node_modules" / ".bin" / "biome"), "check", "--error-on-warnings", "selfcheck", "tests/js")
+    result = node_tool(
+        str(ROOT / "node_modules" / ".bin" / "biome"), "check", "--error-on-warnings", "selfcheck", "tests/js"
+    )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
 
 

@@ -41,7 +41,9 @@ def test_block_is_raw_html_that_markdown_passes_through(html):
     assert html.startswith('<div class="wwc-selfcheck" id="wwc-selfcheck" data-wwc-edition="assessment-45">')
     assert html.endswith("</div>")
     assert all(line.strip() for line in html.split("\n")), "a blank line would end the raw HTML block"
-    rendered = markdown.markdown(f"# Self-check\n\n{html}\n", extensions=["md_in_html", "attr_list", "toc", "admonition", "tables"])
+    rendered = markdown.markdown(
+        f"# Self-check\n\n{html}\n", extensions=["md_in_html", "attr_list", "toc", "admonition", "tables"]
+    )
     assert html in rendered
 
 
@@ -162,7 +164,8 @@ def test_details_hold_requirements_and_documentation(content, page):
                 assert [row[0] for row in listed] == [item["id"] for item in items]
                 assert [row[1] for row in listed] == [" ".join(item["text"].split()) for item in items]
                 assert [row[2] if len(row) > 2 else [] for row in listed] == [
-                    [" ".join(option.split()) for option in item.get("options", [])] for item in items]
+                    [" ".join(option.split()) for option in item.get("options", [])] for item in items
+                ]
     criterion = edition["groups"][0]["criteria"][0]
     fieldset = page.find(id=f"wwc-sc-assessment-45-{criterion['id'].lower()}")
     link = fieldset.find("a", class_="wwc-sc-guide")
@@ -197,7 +200,10 @@ def test_every_yaml_string_is_escaped_and_kept_on_one_line(content):
 def test_settings_and_texts(content):
     settings = load_settings()
     store = load_settings(ASSESSMENTS_FILE)
-    assert re.fullmatch(r"[a-z0-9-]+:[a-z0-9-]+:[a-z0-9]+", store["storage_key"]) and store["legacy_key"] != store["storage_key"]
+    assert (
+        re.fullmatch(r"[a-z0-9-]+:[a-z0-9-]+:[a-z0-9]+", store["storage_key"])
+        and store["legacy_key"] != store["storage_key"]
+    )
     assert "storage_key" not in settings  # one store: its keys live in the assessments settings only
     assert settings["export"]["max_bytes"] > 0
     for name, value in settings["texts"].items():
@@ -220,8 +226,9 @@ def test_built_page_loads_the_committed_bundle_and_inlines_its_styles(built_site
     assert "wwc-selfcheck.js" not in (built_site / "index.html").read_text(encoding="utf-8")
     styles = block.find_all("style")
     assert len(styles) == 1
-    assert styles[0].string == bundle_css([(path, (DOCS / path).read_text(encoding="utf-8"))
-                                           for path in SETTINGS["assets"]["styles"]])
+    assert styles[0].string == bundle_css(
+        [(path, (DOCS / path).read_text(encoding="utf-8")) for path in SETTINGS["assets"]["styles"]]
+    )
     assert (built_site / "downloads" / load_settings()["export"]["schema_file"]).is_file()
 
 
@@ -264,8 +271,11 @@ def test_the_scripts_element_ids_are_the_yamls():
     """selfcheck/src/elements.js is what `python -m macros.selfcheck_elements` writes from
     selfcheck.yml's elements, and the page renders each of those ids once."""
     from macros.selfcheck_elements import MODULE, module_text
+
     elements = load_settings()["elements"]
-    assert MODULE.read_text(encoding="utf-8") == module_text(elements), "run: .venv/bin/python -m macros.selfcheck_elements"
+    assert MODULE.read_text(encoding="utf-8") == module_text(elements), (
+        "run: .venv/bin/python -m macros.selfcheck_elements"
+    )
     page = BeautifulSoup(render_self_check(load_content(ROOT)), "html.parser")
     for key, element_id in elements.items():
         if key != "form_prefix":
@@ -283,6 +293,7 @@ def test_the_templates_escape_by_default_and_never_evaluate_yaml(content):
     """The page comes from Jinja templates with autoescape on: markup and template syntax in YAML
     values reach the page as text."""
     from macros.selfcheck import template_environment
+
     assert template_environment().autoescape is True
     changed = hostile_content(content)
     criterion = next(iter(changed["editions"].values()))["groups"][0]["criteria"][0]
@@ -296,9 +307,11 @@ def test_the_templates_escape_by_default_and_never_evaluate_yaml(content):
 def test_texts_are_grouped_by_part_and_each_key_is_in_one_group(tmp_path):
     """selfcheck.yml groups its texts by the part that shows them; a key in two groups stops the build."""
     from macros.selfcheck import SelfCheckPageError, flat_texts
+
     assert flat_texts({"results": {"a": "A"}, "tools": {"b": "B"}}, "x.yml") == {"a": "A", "b": "B"}
     with pytest.raises(SelfCheckPageError, match=r"x\.yml: texts\.tools\.a: the key 'a' is in two groups"):
         flat_texts({"results": {"a": "A"}, "tools": {"a": "B"}}, "x.yml")
     import yaml
+
     groups = yaml.safe_load((ROOT / "macros" / "selfcheck.yml").read_text(encoding="utf-8"))["texts"]
     assert {"page", "results", "tools", "evidence", "plan", "report"} <= set(groups)

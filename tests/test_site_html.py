@@ -7,9 +7,22 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import (SKIPPED_SCHEMES, copy_project, html_pages, ids_of, normalise, own_text, page, resolve,
-                     run_mkdocs_build, section, section_links, section_text, soup)
 
+from helpers import (
+    SKIPPED_SCHEMES,
+    copy_project,
+    html_pages,
+    ids_of,
+    normalise,
+    own_text,
+    page,
+    resolve,
+    run_mkdocs_build,
+    section,
+    section_links,
+    section_text,
+    soup,
+)
 from macros.content import load_content
 from macros.scoring import tier_ranges
 from macros.yamlfile import load_yaml
@@ -50,6 +63,7 @@ def test_sanity_counts(content):
 
 
 # --- criteria pages -----------------------------------------------------------------------------
+
 
 def test_every_criterion_has_its_section(built_site, content):
     for group, criterion in criteria_of(content, "assessment-45"):
@@ -105,6 +119,7 @@ def test_checklist_rule(built_site, content):
 
 # --- questions ----------------------------------------------------------------------------------
 
+
 def test_every_question_anchor_and_its_matches(built_site, content):
     questions = criteria_of(content, "launch-50")
     assert [criterion["id"] for _, criterion in questions] == [f"Q{n}" for n in range(1, 51)]
@@ -126,6 +141,7 @@ def test_every_question_anchor_and_its_matches(built_site, content):
 
 # --- links and local resources ------------------------------------------------------------------
 
+
 def test_every_internal_link_resolves(built_site):
     problems = []
     pages = html_pages(built_site)
@@ -142,8 +158,13 @@ def test_every_internal_link_resolves(built_site):
                 problems.append(f"{where}: <a href={href!r}>: no file {target_name}")
             elif fragment and not fragment.startswith("__") and fragment not in ids_of(target):
                 problems.append(f"{where}: <a href={href!r}>: no id {fragment!r} in {target_name}")
-        for tag, attribute in (("link", "href"), ("script", "src"), ("img", "src"), ("iframe", "src"),
-                               ("source", "src")):
+        for tag, attribute in (
+            ("link", "href"),
+            ("script", "src"),
+            ("img", "src"),
+            ("iframe", "src"),
+            ("source", "src"),
+        ):
             for element in tree.find_all(tag, attrs={attribute: True}):
                 value = element[attribute].strip()
                 if tag == "link" and "canonical" in element.get("rel", []):
@@ -162,9 +183,15 @@ def test_no_request_to_another_host(built_site):
     for file in html_pages(built_site):
         where = file.relative_to(built_site).as_posix()
         tree = soup(file)
-        checks = [("script", "src", {}), ("img", "src", {}), ("iframe", "src", {}),
-                  ("link", "href", {"rel": "stylesheet"}), ("link", "href", {"rel": "preconnect"}),
-                  ("link", "href", {"rel": "preload"}), ("link", "href", {"rel": "icon"})]
+        checks = [
+            ("script", "src", {}),
+            ("img", "src", {}),
+            ("iframe", "src", {}),
+            ("link", "href", {"rel": "stylesheet"}),
+            ("link", "href", {"rel": "preconnect"}),
+            ("link", "href", {"rel": "preload"}),
+            ("link", "href", {"rel": "icon"}),
+        ]
         for tag, attribute, attrs in checks:
             for element in tree.find_all(tag, attrs={attribute: True, **attrs}):
                 if re.match(r"(?i)(https?:)?//", element[attribute].strip()):
@@ -179,6 +206,7 @@ def test_no_request_to_another_host(built_site):
 
 # --- YAML prose is shown literally --------------------------------------------------------------
 
+
 def insert_marker(path, key_path, marker=JINJA):
     """Put ``marker`` at the start of the scalar at ``key_path`` by editing the YAML text."""
     document = load_yaml(path, path.name)
@@ -192,7 +220,7 @@ def insert_marker(path, key_path, marker=JINJA):
     else:
         key, _, _ = line.partition(": ")
         indent = " " * (len(key) - len(key.lstrip()) + 2)
-        lines[line_number - 1: line_number] = [f"{key}: >-", indent + marker]
+        lines[line_number - 1 : line_number] = [f"{key}: >-", indent + marker]
     path.write_text("\n".join(lines), encoding="utf-8")
     edited = load_yaml(path, path.name).data
     for part in key_path:
@@ -242,6 +270,7 @@ def test_jinja_in_case_study_summary_is_literal(braces_site, built_site, content
 
 # --- search, tiers, crosswalk, palette ----------------------------------------------------------
 
+
 def test_search_index_has_criterion_sections(built_site, content):
     docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     by_location = {doc["location"]: doc for doc in docs}
@@ -264,11 +293,14 @@ def test_search_index_has_each_criterion_once(built_site, content):
     assert self_check, "the self-check pages are not in the search index at all (their intro should be)"
     indexed = normalise(" ".join(soup_text(doc["title"] + " " + doc["text"]) for doc in self_check))
     for edition_id in content["editions"]:
-        for group, criterion in criteria_of(content, edition_id):
-            texts = [criterion["statement"]] + [item["text"] for kind in ("requirements", "documentation")
-                                                for item in criterion.get(kind, [])]
+        for _group, criterion in criteria_of(content, edition_id):
+            texts = [criterion["statement"]] + [
+                item["text"] for kind in ("requirements", "documentation") for item in criterion.get(kind, [])
+            ]
             for text in texts:
-                assert normalise(text) not in indexed, f"{criterion['id']}: the self-check's copy is indexed: {text[:60]!r}"
+                assert normalise(text) not in indexed, (
+                    f"{criterion['id']}: the self-check's copy is indexed: {text[:60]!r}"
+                )
 
 
 def soup_text(fragment: str) -> str:
@@ -284,8 +316,11 @@ def test_tiers_page_ranges(built_site, content):
     heading = next((h for h in headings if normalise(first["title"]) in normalise(h.get_text())), None)
     assert heading is not None, "tiers page has no heading for the 45-criteria edition"
     table = heading.find_next("table")
-    rows = {normalise(tr.find_all("td")[0].get_text()): [normalise(td.get_text()) for td in tr.find_all("td")]
-            for tr in table.find_all("tr") if tr.find_all("td")}
+    rows = {
+        normalise(tr.find_all("td")[0].get_text()): [normalise(td.get_text()) for td in tr.find_all("td")]
+        for tr in table.find_all("tr")
+        if tr.find_all("td")
+    }
     for entry, expected in zip(tier_ranges(first), ranges):
         name = normalise(entry["tier"]["name"])
         assert name in rows, f"no row for {name}"
@@ -318,9 +353,13 @@ def test_light_and_dark_palette_toggles(built_site):
 
 # --- criterion pages lead with what to do -------------------------------------------------------
 
+
 def source_notes_of(section_elements):
-    return [element for element in section_elements if element.name == "details"
-            and "wwc-source-notes" in element.get("class", [])]
+    return [
+        element
+        for element in section_elements
+        if element.name == "details" and "wwc-source-notes" in element.get("class", [])
+    ]
 
 
 def test_source_notes_are_one_closed_block_after_the_requirements(built_site, content):
@@ -337,8 +376,11 @@ def test_source_notes_are_one_closed_block_after_the_requirements(built_site, co
         assert normalise(block.find("summary").get_text()) == "About the sources", cid
         assert not block.has_attr("open"), f"{cid}: the source notes start open"
         position = body.index(block)
-        lists = [n for n, element in enumerate(body)
-                 if element.name == "ul" and {"wwc-requirements", "wwc-documentation"} & set(element.get("class", []))]
+        lists = [
+            n
+            for n, element in enumerate(body)
+            if element.name == "ul" and {"wwc-requirements", "wwc-documentation"} & set(element.get("class", []))
+        ]
         assert lists and max(lists) < position, f"{cid}: source notes come before the requirements or documents"
         outside = section_text([element for element in body if element is not block])
         inside = normalise(block.get_text(" "))
@@ -353,8 +395,7 @@ def test_data_governance_page_leads_with_the_checklist(built_site):
     article = soup(page(built_site, "criteria/data-governance/")).find("article")
     words = len(article.get_text(" ").split())
     folded_words = sum(len(block.get_text(" ").split()) for block in article.select("details.wwc-source-notes"))
-    outside_notes = [element for element in article.select(".admonition")
-                     if "note" in element.get("class", [])]
+    outside_notes = [element for element in article.select(".admonition") if "note" in element.get("class", [])]
     assert not outside_notes, "a note admonition is left among the criteria"
     assert folded_words > 0 and words > folded_words
     print(f"data-governance: {words} words, {folded_words} in folded source notes")
@@ -379,6 +420,7 @@ def test_items_from_another_source_say_so(built_site, content):
 
 def test_case_study_links_with_a_caveat_are_marked_on_the_criterion_page(built_site, content):
     from macros.render import link_caveats
+
     checked = 0
     for study in content["case_studies"].values():
         for cid, reason in link_caveats(study).items():
@@ -387,9 +429,14 @@ def test_case_study_links_with_a_caveat_are_marked_on_the_criterion_page(built_s
             url_path = edition(content, edition_id)["url_path"]
             target, heading = heading_for(built_site, url_path, group["id"], cid)
             body = section(heading)
-            link = next((a for a in section_links(body)
-                         if resolve(built_site, target, a["href"])[0] == page(built_site, f"case-studies/{study['id']}/")),
-                        None)
+            link = next(
+                (
+                    a
+                    for a in section_links(body)
+                    if resolve(built_site, target, a["href"])[0] == page(built_site, f"case-studies/{study['id']}/")
+                ),
+                None,
+            )
             assert link is not None, f"{cid}: no link to {study['id']}"
             assert normalise(reason) in normalise(link.get("title", "")), f"{cid} -> {study['id']}: no reason on hover"
             mark = link.find_next_sibling("span")
@@ -402,6 +449,7 @@ def test_case_study_links_with_a_caveat_are_marked_on_the_criterion_page(built_s
 
 def test_caveat_prefixes_name_criteria_the_case_study_links(content):
     from macros.render import link_caveats
+
     for study in content["case_studies"].values():
         linked = {cid for ids in study["illustrates"].values() for cid in ids}
         assert set(link_caveats(study)) <= linked, (study["id"], set(link_caveats(study)) - linked)
@@ -409,10 +457,14 @@ def test_caveat_prefixes_name_criteria_the_case_study_links(content):
 
 # --- publishing: site_url from the environment ---------------------------------------------------
 
-@pytest.mark.parametrize("value, expected", [(None, "http://127.0.0.1:8000/"),
-                                             ("https://guide.example.org/wwc/", "https://guide.example.org/wwc/")])
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [(None, "http://127.0.0.1:8000/"), ("https://guide.example.org/wwc/", "https://guide.example.org/wwc/")],
+)
 def test_site_url_comes_from_the_environment(root, monkeypatch, value, expected):
     from mkdocs.config import load_config
+
     if value is None:
         monkeypatch.delenv("SITE_URL", raising=False)
     else:

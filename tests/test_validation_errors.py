@@ -6,9 +6,9 @@ import shutil
 
 import pytest
 
+from helpers import copy_project, run_mkdocs_build
 from macros.content import load_content
 from macros.errors import ContentError
-from helpers import copy_project, run_mkdocs_build
 
 DG = "criteria/assessment-45/data-governance.yml"
 SEATTLE = "casestudies/seattle.yml"
@@ -75,8 +75,7 @@ def test_missing_required_field(tree):
 def test_wrong_type(tree):
     line = edit(tree, DG, "all_applicants_percent: 19", "all_applicants_percent: nineteen")
     [found] = problems(tree)
-    assert found == (f"{DG}:{line}: at benchmark.all_applicants_percent: expected a number, "
-                     f"found a string: 'nineteen'")
+    assert found == (f"{DG}:{line}: at benchmark.all_applicants_percent: expected a number, found a string: 'nineteen'")
 
 
 def test_duplicate_criterion_id(tree):
@@ -94,7 +93,10 @@ def test_duplicate_id_across_files_names_the_other_file(tree):
 def test_dangling_crosswalk_reference(tree):
     line = edit(tree, "criteria/launch-50/commit.yml", "matches: [OD1]", "matches: [OD9]")
     [found] = problems(tree)
-    assert found == f"criteria/launch-50/commit.yml:{line}: at criteria[0].matches[0]: unknown criterion 'OD9': no other edition has this id"
+    assert (
+        found
+        == f"criteria/launch-50/commit.yml:{line}: at criteria[0].matches[0]: unknown criterion 'OD9': no other edition has this id"
+    )
 
 
 def test_case_study_referring_to_a_missing_criterion(tree):

@@ -11,18 +11,24 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from helpers import copy_project, html_pages, shared_build, soup
 
 ZENSICAL = Path(sys.executable).parent / "zensical"
 
 
-
 def zensical_build(root: Path):
     def build(folder: Path) -> tuple[bool, str]:
         copy_project(root, folder / "project")
-        result = subprocess.run([str(ZENSICAL), "build", "--clean", "--strict"], cwd=folder / "project",
-                                capture_output=True, text=True, timeout=300)
+        result = subprocess.run(
+            [str(ZENSICAL), "build", "--clean", "--strict"],
+            cwd=folder / "project",
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         return result.returncode == 0, f"zensical build failed:\n{result.stdout}\n{result.stderr}"
+
     return build
 
 
@@ -42,8 +48,9 @@ def content_anchors(site: Path) -> set[str]:
         article = soup(path).find("article")
         if article is not None:
             name = path.relative_to(site).as_posix()
-            anchors |= {f"{name}#{element['id']}" for element in article.find_all(id=True)
-                        if not element["id"].startswith("__")}  # "__": the theme's own (skip link)
+            anchors |= {
+                f"{name}#{element['id']}" for element in article.find_all(id=True) if not element["id"].startswith("__")
+            }  # "__": the theme's own (skip link)
     return anchors
 
 
@@ -54,8 +61,10 @@ def test_same_pages(built_site, zensical_site):
 def test_same_anchors(built_site, zensical_site):
     mkdocs_anchors, zensical_anchors = content_anchors(built_site), content_anchors(zensical_site)
     assert len(mkdocs_anchors) > 500
-    assert zensical_anchors == mkdocs_anchors, (sorted(mkdocs_anchors - zensical_anchors)[:20],
-                                                sorted(zensical_anchors - mkdocs_anchors)[:20])
+    assert zensical_anchors == mkdocs_anchors, (
+        sorted(mkdocs_anchors - zensical_anchors)[:20],
+        sorted(zensical_anchors - mkdocs_anchors)[:20],
+    )
 
 
 def test_self_check_form_and_data_are_the_same(built_site, zensical_site):
@@ -64,6 +73,7 @@ def test_self_check_form_and_data_are_the_same(built_site, zensical_site):
         data = [script.string for script in article.find_all("script", type="application/json")]
         inputs = [(field.get("name"), field.get("value")) for field in article.find_all("input")]
         return data, inputs
+
     mkdocs_form, zensical_form = form(built_site), form(zensical_site)
     assert mkdocs_form[0] and len(mkdocs_form[1]) > 100
     assert zensical_form == mkdocs_form

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from macros.validation import schema, schema_files
 
+
 # Which schema validates which YAML file (the same assignment macros/content.py makes).
 def schema_name_for(relative: str) -> str:
     if relative == "criteria/sources.yml":

@@ -7,9 +7,8 @@ content, inside a page, or only at the end on strict-mode warnings after every p
 from __future__ import annotations
 
 import pytest
-from helpers import run_mkdocs_build
 
-from helpers import copy_project
+from helpers import copy_project, run_mkdocs_build
 from macros.buildguard import MARKER_FILE
 
 pytestmark = pytest.mark.slow
@@ -44,20 +43,25 @@ def test_content_error_leaves_no_site(project):
     body = path.read_text(encoding="utf-8")
     line = body[: body.index("min_percent: 51")].count("\n") + 1
     path.write_text(body.replace("min_percent: 51", "min_percent: .nan", 1), encoding="utf-8")
-    build_fails(tree, site, f"criteria/assessment-45/edition.yml:{line}: at tiers[0].min_percent: '.nan' is not a finite number")
+    build_fails(
+        tree, site, f"criteria/assessment-45/edition.yml:{line}: at tiers[0].min_percent: '.nan' is not a finite number"
+    )
 
 
 def test_shell_calling_the_wrong_macro_stops_the_build_with_a_message(project):
     tree, site = project
     (tree / "docs/criteria/open-data.md").write_text("{{ case_study_page() }}\n", encoding="utf-8")
-    build_fails(tree, site, "docs/criteria/open-data.md:1: a page shell must contain only the line '{{ group_page() }}'")
+    build_fails(
+        tree, site, "docs/criteria/open-data.md:1: a page shell must contain only the line '{{ group_page() }}'"
+    )
 
 
 def test_missing_nav_line_stops_the_build_before_writing(project):
     tree, site = project
     config = tree / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("      - case-studies/jackson.md\n", ""),
-                      encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("      - case-studies/jackson.md\n", ""), encoding="utf-8"
+    )
     build_fails(tree, site, "docs/case-studies/jackson.md is not in the nav")
 
 

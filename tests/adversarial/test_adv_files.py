@@ -12,8 +12,8 @@ import subprocess
 import sys
 
 import pytest
-from helpers import copy_project, run_mkdocs_build
 
+from helpers import copy_project, run_mkdocs_build
 from macros.content import MAX_TOTAL_TEXT_CHARS, load_content
 from macros.errors import ContentError
 from macros.glue import content_fingerprint
@@ -50,8 +50,10 @@ def test_a_link_to_a_text_file_outside_is_refused_and_not_read(tree):
 
 def test_a_link_to_a_valid_case_study_outside_is_not_published(tree):
     outside = tree.parent / "outside" / "elsewhere.yml"
-    outside.write_text((tree / "casestudies" / "seattle.yml").read_text(encoding="utf-8")
-                       .replace("id: seattle", "id: elsewhere"), encoding="utf-8")
+    outside.write_text(
+        (tree / "casestudies" / "seattle.yml").read_text(encoding="utf-8").replace("id: seattle", "id: elsewhere"),
+        encoding="utf-8",
+    )
     (tree / "casestudies" / "elsewhere.yml").symlink_to(outside)
     assert problems(tree) == [f"casestudies/elsewhere.yml: {LINK_REFUSED}"]
 
@@ -63,8 +65,9 @@ def test_a_link_to_dev_zero_is_refused_without_reading_it(tree):
 
 def test_a_fifo_is_refused_without_waiting_for_a_writer(tree):
     os.mkfifo(tree / "casestudies" / "pipe.yml")
-    assert problems(tree) == [("casestudies/pipe.yml: is not a regular file (a folder, fifo, device or socket "
-                               "cannot be content)")]
+    assert problems(tree) == [
+        ("casestudies/pipe.yml: is not a regular file (a folder, fifo, device or socket cannot be content)")
+    ]
 
 
 def test_link_loops_and_dangling_links_are_refused(tree):
@@ -104,9 +107,13 @@ def test_a_long_string_repeated_by_aliases_is_refused_naming_the_file(tree):
     path = tree / "casestudies" / "amplified.yml"
     path.write_text(aliased_notes(200_000, 2_000), encoding="utf-8")
     assert path.stat().st_size < 250_000
-    assert problems(tree) == [(f"casestudies/amplified.yml:6: at link_notes[4]: more than {MAX_TEXT_CHARS} "
-                               "characters of text in one file (after expanding aliases): an alias repeats its "
-                               "whole value; write shorter text or fewer aliases")]
+    assert problems(tree) == [
+        (
+            f"casestudies/amplified.yml:6: at link_notes[4]: more than {MAX_TEXT_CHARS} "
+            "characters of text in one file (after expanding aliases): an alias repeats its "
+            "whole value; write shorter text or fewer aliases"
+        )
+    ]
 
 
 def test_the_whole_content_has_a_text_budget(tree):
@@ -121,13 +128,22 @@ def test_the_whole_content_has_a_text_budget(tree):
 
 
 def snapshot(folder) -> dict[str, bytes]:
-    return {str(path.relative_to(folder)): path.read_bytes()
-            for path in sorted(folder.rglob("*")) if path.is_file() and not path.is_symlink()}
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and not path.is_symlink()
+    }
 
 
 def run_scaffold(repo) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "macros.scaffold", str(repo)], cwd=repo, check=False,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "macros.scaffold", str(repo)],
+        cwd=repo,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.mark.slow
@@ -138,12 +154,15 @@ def test_a_hostile_editions_list_writes_nothing_outside_the_repository(root, tmp
     for name in ("victim", "absolute"):
         victim = tmp_path / "outside" / name
         shutil.copytree(root / "criteria/launch-50", victim)
-        (victim / "unlisted-group.yml").write_text((victim / "commit.yml").read_text(encoding="utf-8")
-                                                   .replace("id: commit", "id: unlisted-group"), encoding="utf-8")
+        (victim / "unlisted-group.yml").write_text(
+            (victim / "commit.yml").read_text(encoding="utf-8").replace("id: commit", "id: unlisted-group"),
+            encoding="utf-8",
+        )
         victims.append(victim)
     editions = repo / "criteria/editions.yml"
-    editions.write_text(editions.read_text(encoding="utf-8")
-                        + f"  - ../../outside/victim\n  - {victims[1]}\n", encoding="utf-8")
+    editions.write_text(
+        editions.read_text(encoding="utf-8") + f"  - ../../outside/victim\n  - {victims[1]}\n", encoding="utf-8"
+    )
     before = {key: value for key, value in snapshot(tmp_path).items() if not key.startswith("project/")}
     scaffolded = run_scaffold(repo)
     site = tmp_path / "project" / "site"
@@ -178,6 +197,7 @@ def test_the_scaffold_and_the_build_refuse_a_linked_case_study(root, tmp_path, l
 
 def test_a_page_shell_is_read_bounded_and_never_through_a_link(root, tmp_path):
     from macros.pages import SHELL_MAX_BYTES, check_page_shells
+
     repo = copy_project(root, tmp_path / "project")
     content = load_content(repo)
     shell = repo / "docs/case-studies/seattle.md"
@@ -189,14 +209,19 @@ def test_a_page_shell_is_read_bounded_and_never_through_a_link(root, tmp_path):
         check_page_shells(content, repo / "docs")
     found = [str(problem) for problem in raised.value.problems]
     assert f"docs/case-studies/seattle.md: {LINK_REFUSED}" in found
-    assert f"docs/case-studies/jackson.md:1: the file is more than the limit of {SHELL_MAX_BYTES} bytes " \
-           "for one content file" in found
+    assert (
+        f"docs/case-studies/jackson.md:1: the file is more than the limit of {SHELL_MAX_BYTES} bytes "
+        "for one content file" in found
+    )
 
 
-@pytest.mark.parametrize("relative", ["../outside/victim", "criteria/../../outside", "/etc/passwd", "criteria/./x.yml",
-                                      "criteria\\..\\x.yml", ""])
+@pytest.mark.parametrize(
+    "relative",
+    ["../outside/victim", "criteria/../../outside", "/etc/passwd", "criteria/./x.yml", "criteria\\..\\x.yml", ""],
+)
 def test_a_path_that_could_leave_the_repository_is_refused_before_any_read(tree, relative):
     from macros.safefiles import safe_path
+
     with pytest.raises(ContentError) as raised:
         safe_path(tree, relative)
     assert "is not a plain path inside the repository" in str(raised.value)

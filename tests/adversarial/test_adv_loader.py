@@ -42,8 +42,10 @@ def write(tmp_path, body: str):
 def test_a_merge_key_is_accepted_and_explicit_keys_override_it(tmp_path, loader):
     if loader is None:
         pytest.skip("no libyaml")
-    path = write(tmp_path, "base: &base\n  a: 1\n  b: 2\nother: &other\n  b: 9\n  c: 3\n"
-                           "item:\n  <<: [*base, *other]\n  b: 5\n  d: 4\n")
+    path = write(
+        tmp_path,
+        "base: &base\n  a: 1\n  b: 2\nother: &other\n  b: 9\n  c: 3\nitem:\n  <<: [*base, *other]\n  b: 5\n  d: 4\n",
+    )
     document = yamlfile.load_yaml(path, "file.yml", loader)
     assert document.data["item"] == {"a": 1, "b": 5, "c": 3, "d": 4}
     assert document.line_of(("item", "b")) == 9  # the explicit key
@@ -53,13 +55,17 @@ def test_a_merge_key_is_accepted_and_explicit_keys_override_it(tmp_path, loader)
 def test_a_merge_key_in_real_content_loads(root, tmp_path):
     """An author may share fields between two items with an anchor and a merge key."""
     import shutil
+
     for folder in ("criteria", "casestudies"):
         shutil.copytree(root / folder, tmp_path / folder)
     path = tmp_path / "criteria/assessment-45/data-governance.yml"
     body = path.read_text(encoding="utf-8")
     body = body.replace("      - id: dg1-inventory-copy\n", "      - &copy\n        id: dg1-inventory-copy\n", 1)
-    body = body.replace("      - id: dg1-collection-process-document\n",
-                        "      - <<: *copy\n        id: dg1-collection-process-document\n", 1)
+    body = body.replace(
+        "      - id: dg1-collection-process-document\n",
+        "      - <<: *copy\n        id: dg1-collection-process-document\n",
+        1,
+    )
     path.write_text(body, encoding="utf-8")
     content = load_content(tmp_path)
     group = next(g for g in content["editions"]["assessment-45"]["groups"] if g["id"] == "data-governance")
@@ -89,6 +95,7 @@ def test_dates_stay_text_as_written(tmp_path):
 
 # --- escaping helpers --------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("value", ["=1+2", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1"])
 def test_csv_cell_neutralises_a_formula(value):
     assert text.csv_cell(value) == "'" + value
@@ -103,7 +110,7 @@ def test_criteria_csv_neutralises_formulas_in_every_text_column(root):
     content = load_content(root)
     group = content["editions"]["assessment-45"]["groups"][0]
     criterion = group["criteria"][0]
-    group["name"] = "=HYPERLINK(\"http://example.invalid\")"
+    group["name"] = '=HYPERLINK("http://example.invalid")'
     criterion["statement"] = "+cmd|' /C calc'!A0"
     criterion["title"] = "@SUM(1+1)"
     criterion["requirements"][0]["text"] = "-2+3"
@@ -114,15 +121,30 @@ def test_criteria_csv_neutralises_formulas_in_every_text_column(root):
     assert not [cell for row in rows for cell in row.values() if cell.startswith(FORMULA_STARTS)]
 
 
-@pytest.mark.parametrize("url", ["https://example.org/a?b=1&c=2", "http://example.org", "/downloads/x.csv",
-                                 "../case-studies/", "page.md#part"])
+@pytest.mark.parametrize(
+    "url",
+    ["https://example.org/a?b=1&c=2", "http://example.org", "/downloads/x.csv", "../case-studies/", "page.md#part"],
+)
 def test_allowed_urls(url):
     assert text.is_allowed_url(url)
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(1)", "JAVASCRIPT:alert(1)", " javascript:x", "data:text/html,x",
-                                 "vbscript:x", "//evil.example", "\\\\evil.example", "https://x.org/\"onmouseover=x",
-                                 "mailto:x@example.org", "", "java\nscript:x"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "JAVASCRIPT:alert(1)",
+        " javascript:x",
+        "data:text/html,x",
+        "vbscript:x",
+        "//evil.example",
+        "\\\\evil.example",
+        'https://x.org/"onmouseover=x',
+        "mailto:x@example.org",
+        "",
+        "java\nscript:x",
+    ],
+)
 def test_refused_urls(url):
     assert not text.is_allowed_url(url)
     assert text.href(url) is None
@@ -130,14 +152,16 @@ def test_refused_urls(url):
 
 def test_markdown_escaping_keeps_text_literal():
     assert text.md("[x](javascript:y) *a* _b_ `c` {: d } # e | f !g") == (
-        "\\[x\\](javascript:y) \\*a\\* \\_b\\_ \\`c\\` \\{: d \\} \\# e \\| f \\!g")
+        "\\[x\\](javascript:y) \\*a\\* \\_b\\_ \\`c\\` \\{: d \\} \\# e \\| f \\!g"
+    )
     assert text.md("- item") == "\\- item" and text.md("12. item") == "12\\. item"
     assert text.md("<b>&amp;</b>") == "&lt;b&gt;&amp;amp;&lt;/b&gt;"
 
 
 def test_html_text_is_literal_in_html_and_in_markdown():
     assert text.html_text("<a href='x'>[y](z)</a> & {{ j }}") == (
-        "&lt;a href=&#x27;x&#x27;&gt;&#91;y&#93;&#40;z&#41;&lt;/a&gt; &amp; &#123;&#123; j &#125;&#125;")
+        "&lt;a href=&#x27;x&#x27;&gt;&#91;y&#93;&#40;z&#41;&lt;/a&gt; &amp; &#123;&#123; j &#125;&#125;"
+    )
 
 
 def test_title_text_has_no_angle_brackets():

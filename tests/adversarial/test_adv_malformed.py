@@ -27,7 +27,9 @@ SEATTLE = "casestudies/seattle.yml"
 DG_NAME = "name: Data Governance\n"
 DG_TITLE = "    title: Comprehensive Data Inventory\n"
 # The line DG_TITLE is on in the repository's file (a duplicate key's message names it).
-DG_TITLE_LINE = (Path(__file__).resolve().parents[2] / DG).read_text(encoding="utf-8").split(DG_TITLE)[0].count("\n") + 1
+DG_TITLE_LINE = (Path(__file__).resolve().parents[2] / DG).read_text(encoding="utf-8").split(DG_TITLE)[0].count(
+    "\n"
+) + 1
 FIRST_SOURCE_TITLE = "    title: What Works Cities Certification report (a city's sample report)\n"
 
 
@@ -57,57 +59,222 @@ def nested_block(depth: int) -> str:
 
 
 def url_case(case_id: str, url: str) -> Case:
-    return Case(f"url-{case_id}", SOURCES, FIRST_SOURCE_TITLE, FIRST_SOURCE_TITLE + f"    url: {url}\n",
-                "sources[0].url", "must be an http:// or https:// address", delta=1)
+    return Case(
+        f"url-{case_id}",
+        SOURCES,
+        FIRST_SOURCE_TITLE,
+        FIRST_SOURCE_TITLE + f"    url: {url}\n",
+        "sources[0].url",
+        "must be an http:// or https:// address",
+        delta=1,
+    )
 
 
 CASES = [
     # numbers
-    Case("nan", DG, "all_applicants_percent: 19", "all_applicants_percent: .nan", "benchmark.all_applicants_percent", "is not a finite number"),
-    Case("inf", DG, "all_applicants_percent: 19", "all_applicants_percent: .inf", "benchmark.all_applicants_percent", "is not a finite number"),
-    Case("minus-inf", DG, "all_applicants_percent: 19", "all_applicants_percent: -.Inf", "benchmark.all_applicants_percent", "is not a finite number"),
-    Case("overflow-float", DG, "all_applicants_percent: 19", "all_applicants_percent: 1.0e+999", "benchmark.all_applicants_percent", "is not a finite number"),
+    Case(
+        "nan",
+        DG,
+        "all_applicants_percent: 19",
+        "all_applicants_percent: .nan",
+        "benchmark.all_applicants_percent",
+        "is not a finite number",
+    ),
+    Case(
+        "inf",
+        DG,
+        "all_applicants_percent: 19",
+        "all_applicants_percent: .inf",
+        "benchmark.all_applicants_percent",
+        "is not a finite number",
+    ),
+    Case(
+        "minus-inf",
+        DG,
+        "all_applicants_percent: 19",
+        "all_applicants_percent: -.Inf",
+        "benchmark.all_applicants_percent",
+        "is not a finite number",
+    ),
+    Case(
+        "overflow-float",
+        DG,
+        "all_applicants_percent: 19",
+        "all_applicants_percent: 1.0e+999",
+        "benchmark.all_applicants_percent",
+        "is not a finite number",
+    ),
     Case("nan-count", DG, "count: 3", "count: .NaN", "criteria[0].must_meet.count", "is not a finite number"),
     Case("huge-int", DG, "count: 3", "count: 1" + "0" * 5000, "criteria[0].must_meet.count", "is not a valid int"),
     Case("nan-tier", EDITION, "min_percent: 51", "min_percent: .nan", "tiers[0].min_percent", "is not a finite number"),
     # tags
-    Case("binary", DG, DG_TITLE, "    title: !!binary Q29tcHJlaGVuc2l2ZQ==\n", "criteria[0].title", "YAML tag '!!binary' is not allowed"),
-    Case("python-object", DG, DG_NAME, "name: !!python/object/apply:os.system ['true']\n", "name", "YAML tag '!!python/object/apply:os.system' is not allowed"),
-    Case("python-name", DG, DG_NAME, "name: !!python/name:os.system\n", "name", "YAML tag '!!python/name:os.system' is not allowed"),
+    Case(
+        "binary",
+        DG,
+        DG_TITLE,
+        "    title: !!binary Q29tcHJlaGVuc2l2ZQ==\n",
+        "criteria[0].title",
+        "YAML tag '!!binary' is not allowed",
+    ),
+    Case(
+        "python-object",
+        DG,
+        DG_NAME,
+        "name: !!python/object/apply:os.system ['true']\n",
+        "name",
+        "YAML tag '!!python/object/apply:os.system' is not allowed",
+    ),
+    Case(
+        "python-name",
+        DG,
+        DG_NAME,
+        "name: !!python/name:os.system\n",
+        "name",
+        "YAML tag '!!python/name:os.system' is not allowed",
+    ),
     Case("custom-tag", DG, DG_NAME, "name: !include other.yml\n", "name", "YAML tag '!include' is not allowed"),
     Case("set", DG, "benchmark:\n", "benchmark: !!set\n", "benchmark", "YAML tag '!!set' is not allowed"),
     Case("omap", DG, "criteria:\n", "criteria: !!omap\n", "criteria", "YAML tag '!!omap' is not allowed"),
     # keys
-    Case("int-key", DG, DG_TITLE, DG_TITLE + "    1: one\n", "criteria[0]", "a mapping key must be text, not 1 (int)", delta=1),
-    Case("bool-key", DG, DG_TITLE, DG_TITLE + "    yes: x\n", "criteria[0]", "a mapping key must be text, not True (bool)", delta=1),
-    Case("null-key", DG, DG_TITLE, DG_TITLE + "    ~: x\n", "criteria[0]", "a mapping key must be text, not None", delta=1),
-    Case("mixed-keys", DG, DG_NAME, DG_NAME + "extra:\n  a: 1\n  2.5: 2\n", "extra", "a mapping key must be text, not 2.5 (float)", delta=3),
-    Case("list-key", DG, DG_TITLE, DG_TITLE + "    ? [a, b]\n    : x\n", "criteria[0]", "a mapping key must be text, not list", delta=1),
-    Case("mapping-key", DG, DG_TITLE, DG_TITLE + "    ? {a: 1}\n    : x\n", "criteria[0]", "a mapping key must be text, not dict", delta=1),
-    Case("duplicate-key", DG, DG_TITLE, DG_TITLE + "    title: Again\n", "criteria[0].title", f"duplicate key 'title' (first defined on line {DG_TITLE_LINE})", delta=1),
-    Case("bad-merge", DG, DG_TITLE, DG_TITLE + "    <<: 5\n", "criteria[0].<<", "a merge key (<<) needs a mapping", delta=1),
+    Case(
+        "int-key",
+        DG,
+        DG_TITLE,
+        DG_TITLE + "    1: one\n",
+        "criteria[0]",
+        "a mapping key must be text, not 1 (int)",
+        delta=1,
+    ),
+    Case(
+        "bool-key",
+        DG,
+        DG_TITLE,
+        DG_TITLE + "    yes: x\n",
+        "criteria[0]",
+        "a mapping key must be text, not True (bool)",
+        delta=1,
+    ),
+    Case(
+        "null-key",
+        DG,
+        DG_TITLE,
+        DG_TITLE + "    ~: x\n",
+        "criteria[0]",
+        "a mapping key must be text, not None",
+        delta=1,
+    ),
+    Case(
+        "mixed-keys",
+        DG,
+        DG_NAME,
+        DG_NAME + "extra:\n  a: 1\n  2.5: 2\n",
+        "extra",
+        "a mapping key must be text, not 2.5 (float)",
+        delta=3,
+    ),
+    Case(
+        "list-key",
+        DG,
+        DG_TITLE,
+        DG_TITLE + "    ? [a, b]\n    : x\n",
+        "criteria[0]",
+        "a mapping key must be text, not list",
+        delta=1,
+    ),
+    Case(
+        "mapping-key",
+        DG,
+        DG_TITLE,
+        DG_TITLE + "    ? {a: 1}\n    : x\n",
+        "criteria[0]",
+        "a mapping key must be text, not dict",
+        delta=1,
+    ),
+    Case(
+        "duplicate-key",
+        DG,
+        DG_TITLE,
+        DG_TITLE + "    title: Again\n",
+        "criteria[0].title",
+        f"duplicate key 'title' (first defined on line {DG_TITLE_LINE})",
+        delta=1,
+    ),
+    Case(
+        "bad-merge",
+        DG,
+        DG_TITLE,
+        DG_TITLE + "    <<: 5\n",
+        "criteria[0].<<",
+        "a merge key (<<) needs a mapping",
+        delta=1,
+    ),
     # aliases and nesting
     Case("alias-bomb", DG, DG_NAME, DG_NAME + bomb(), "lol4", "more than 100000 values in one file", delta=5),
     Case("self-alias", DG, DG_NAME, "name: &n [*n]\n", "name[0]", "alias *n refers to no anchor &n defined before it"),
     Case("unknown-alias", DG, DG_NAME, "name: *nowhere\n", "name", "alias *nowhere refers to no anchor"),
-    Case("deep-flow", DG, DG_NAME, "name: " + "[" * 500 + "]" * 500 + "\n", "name[0]", "nested more than 24 levels deep"),
+    Case(
+        "deep-flow", DG, DG_NAME, "name: " + "[" * 500 + "]" * 500 + "\n", "name[0]", "nested more than 24 levels deep"
+    ),
     Case("deep-block", DG, DG_NAME, nested_block(40), "name.k0", "nested more than 24 levels deep", delta=24),
     # bytes, size, syntax, documents
     Case("control-char", DG, DG_NAME, "name: Data\x07Governance\n", "", "character #x0007 at column 11 is not allowed"),
     Case("bad-utf8", DG, DG_NAME, b"name: Data\xffGovernance\n", "", "byte 0xff at column 11 is not valid UTF-8"),
     Case("latin1", SEATTLE, "city: Seattle\n", b"city: S\xe9attle\n", "", "byte 0xe9 at column 8 is not valid UTF-8"),
-    Case("too-large", DG, None, "# " + "x" * 1_000_000 + "\n", "", "more than the limit of 1000000 bytes", at="# Data Governance"),
+    Case(
+        "too-large",
+        DG,
+        None,
+        "# " + "x" * 1_000_000 + "\n",
+        "",
+        "more than the limit of 1000000 bytes",
+        at="# Data Governance",
+    ),
     Case("syntax", DG, DG_NAME, "name: Data: Governance\n", "", "YAML syntax error"),
     Case("two-documents", DG, None, "---\nid: again\n", "", "holds one YAML document", at="\n---\n"),
     # text that is blank, or markup where a name goes
-    Case("blank-statement", DG, "    statement: >-\n", "    statement: '   '\n    statment_was: >-\n", "criteria[0].statement", "must contain text"),
-    Case("blank-name", DG, DG_NAME, "name: \"\\t \"\n", "name", "must be non-blank text without < or >"),
-    Case("blank-requirement", DG, "        text: In the past 12 months, the inventory has been updated.", "        text: ' '", "criteria[0].requirements[1].text", "must contain text"),
+    Case(
+        "blank-statement",
+        DG,
+        "    statement: >-\n",
+        "    statement: '   '\n    statment_was: >-\n",
+        "criteria[0].statement",
+        "must contain text",
+    ),
+    Case("blank-name", DG, DG_NAME, 'name: "\\t "\n', "name", "must be non-blank text without < or >"),
+    Case(
+        "blank-requirement",
+        DG,
+        "        text: In the past 12 months, the inventory has been updated.",
+        "        text: ' '",
+        "criteria[0].requirements[1].text",
+        "must contain text",
+    ),
     Case("empty-lesson", SEATTLE, "lessons:\n", "lessons:\n  - ''\n", "lessons[0]", "must contain text", delta=1),
     Case("markup-in-name", DG, DG_NAME, "name: Data <b>Governance</b>\n", "name", "without < or >"),
-    Case("markup-in-city", SEATTLE, "city: Seattle\n", "city: Seattle</title><script>alert(1)</script>\n", "city", "without < or >"),
-    Case("markup-in-tier-name", EDITION, "    name: Silver\n", "    name: <img src=x onerror=alert(1)>\n", "tiers[0].name", "without < or >"),
-    Case("reference-not-an-id", DG, "definition_source: sample-certification-report", "definition_source: <b>x</b>", "definition_source", "must be an id"),
+    Case(
+        "markup-in-city",
+        SEATTLE,
+        "city: Seattle\n",
+        "city: Seattle</title><script>alert(1)</script>\n",
+        "city",
+        "without < or >",
+    ),
+    Case(
+        "markup-in-tier-name",
+        EDITION,
+        "    name: Silver\n",
+        "    name: <img src=x onerror=alert(1)>\n",
+        "tiers[0].name",
+        "without < or >",
+    ),
+    Case(
+        "reference-not-an-id",
+        DG,
+        "definition_source: sample-certification-report",
+        "definition_source: <b>x</b>",
+        "definition_source",
+        "must be an id",
+    ),
     # URLs
     url_case("javascript", "javascript:alert(1)"),
     url_case("mixed-case-scheme", "JaVaScRiPt:alert(1)"),
@@ -118,24 +285,128 @@ CASES = [
     url_case("backslashes", "'\\\\evil.example\\x'"),
     url_case("quote-breakout", "'https://example.org/\" onmouseover=\"alert(1)'"),
     # tiers
-    Case("tiers-out-of-order", EDITION, "min_percent: 51", "min_percent: 70", "tiers", "tiers must be listed lowest first", at="tiers:"),
-    Case("tiers-overlap", EDITION, "min_percent: 67", "min_percent: 51", "tiers", "tiers must be listed lowest first", at="tiers:"),
-    Case("tier-unreachable", EDITION, "min_percent: 67", "min_percent: 51.1", "tiers[0].min_percent", "tier 'silver' can never be reached with 45 criteria", at="min_percent: 51"),
+    Case(
+        "tiers-out-of-order",
+        EDITION,
+        "min_percent: 51",
+        "min_percent: 70",
+        "tiers",
+        "tiers must be listed lowest first",
+        at="tiers:",
+    ),
+    Case(
+        "tiers-overlap",
+        EDITION,
+        "min_percent: 67",
+        "min_percent: 51",
+        "tiers",
+        "tiers must be listed lowest first",
+        at="tiers:",
+    ),
+    Case(
+        "tier-unreachable",
+        EDITION,
+        "min_percent: 67",
+        "min_percent: 51.1",
+        "tiers[0].min_percent",
+        "tier 'silver' can never be reached with 45 criteria",
+        at="min_percent: 51",
+    ),
     Case("tier-zero", EDITION, "min_percent: 51", "min_percent: 0", "tiers[0].min_percent", "exclusiveMinimum"),
     Case("tier-above-100", EDITION, "min_percent: 85", "min_percent: 101", "tiers[2].min_percent", "maximum"),
     # a file that is not the expected shape at all
     Case("empty-file", SEATTLE, None, "", "", "expected a mapping, found nothing", whole=True, at=""),
-    Case("list-instead-of-mapping", SEATTLE, None, "- city: Seattle\n", "", "expected a mapping, found a list", whole=True, at="-"),
-    Case("text-instead-of-mapping", DG, None, "Data Governance\n", "", "expected a mapping, found a string", whole=True, at="Data"),
-    Case("only-an-id", SEATTLE, None, "id: seattle\n", "", "missing required fields 'city', 'state'", whole=True, at="id:"),
-    Case("criterion-is-text", DG, "  - id: DG1\n", "  - just text\n  - id: DG1\n", "criteria[0]", "expected a mapping, found a string"),
+    Case(
+        "list-instead-of-mapping",
+        SEATTLE,
+        None,
+        "- city: Seattle\n",
+        "",
+        "expected a mapping, found a list",
+        whole=True,
+        at="-",
+    ),
+    Case(
+        "text-instead-of-mapping",
+        DG,
+        None,
+        "Data Governance\n",
+        "",
+        "expected a mapping, found a string",
+        whole=True,
+        at="Data",
+    ),
+    Case(
+        "only-an-id",
+        SEATTLE,
+        None,
+        "id: seattle\n",
+        "",
+        "missing required fields 'city', 'state'",
+        whole=True,
+        at="id:",
+    ),
+    Case(
+        "criterion-is-text",
+        DG,
+        "  - id: DG1\n",
+        "  - just text\n  - id: DG1\n",
+        "criteria[0]",
+        "expected a mapping, found a string",
+    ),
     # page shells and nav
-    Case("shell-wrong-macro", "docs/criteria/open-data.md", "{{ group_page() }}", "{{ case_study_page() }}", "", "a page shell must contain only the line '{{ group_page() }}'"),
-    Case("shell-extra-content", "docs/case-studies/seattle.md", None, "\nMore words.\n", "", "a page shell must contain only the line '{{ case_study_page() }}'", at="{{"),
-    Case("shell-empty", "docs/criteria/open-data.md", "{{ group_page() }}", "", "", "a page shell must contain only the line"),
-    Case("nav-missing-page", "mkdocs.yml", "      - case-studies/jackson.md\n", "", "nav", "docs/case-studies/jackson.md is not in the nav: add the line '- case-studies/jackson.md'", at="\nnav:\n"),
-    Case("nav-missing-file", "mkdocs.yml", "      - case-studies/jackson.md\n", "      - case-studies/jackson.md\n      - case-studies/nowhere.md\n", "nav", "docs/case-studies/nowhere.md does not exist", delta=1),
-    Case("page-without-yaml", "docs/case-studies/nowhere.md", None, "{{ case_study_page() }}\n", "", "this page has no YAML file behind it", at="{{"),
+    Case(
+        "shell-wrong-macro",
+        "docs/criteria/open-data.md",
+        "{{ group_page() }}",
+        "{{ case_study_page() }}",
+        "",
+        "a page shell must contain only the line '{{ group_page() }}'",
+    ),
+    Case(
+        "shell-extra-content",
+        "docs/case-studies/seattle.md",
+        None,
+        "\nMore words.\n",
+        "",
+        "a page shell must contain only the line '{{ case_study_page() }}'",
+        at="{{",
+    ),
+    Case(
+        "shell-empty",
+        "docs/criteria/open-data.md",
+        "{{ group_page() }}",
+        "",
+        "",
+        "a page shell must contain only the line",
+    ),
+    Case(
+        "nav-missing-page",
+        "mkdocs.yml",
+        "      - case-studies/jackson.md\n",
+        "",
+        "nav",
+        "docs/case-studies/jackson.md is not in the nav: add the line '- case-studies/jackson.md'",
+        at="\nnav:\n",
+    ),
+    Case(
+        "nav-missing-file",
+        "mkdocs.yml",
+        "      - case-studies/jackson.md\n",
+        "      - case-studies/jackson.md\n      - case-studies/nowhere.md\n",
+        "nav",
+        "docs/case-studies/nowhere.md does not exist",
+        delta=1,
+    ),
+    Case(
+        "page-without-yaml",
+        "docs/case-studies/nowhere.md",
+        None,
+        "{{ case_study_page() }}\n",
+        "",
+        "this page has no YAML file behind it",
+        at="{{",
+    ),
 ]
 
 
@@ -161,8 +432,11 @@ def apply(tree, case: Case) -> int:
     if case.old is not None:
         assert case.old in original, f"{case.old!r} not in {case.file}"
     if isinstance(case.new, bytes):
-        path.write_bytes(edited.encode("latin-1") if not original else
-                         original.replace(case.old, "\0", 1).encode("utf-8").replace(b"\0", case.new))
+        path.write_bytes(
+            edited.encode("latin-1")
+            if not original
+            else original.replace(case.old, "\0", 1).encode("utf-8").replace(b"\0", case.new)
+        )
     else:
         path.write_text(edited, encoding="utf-8")
     if case.at is not None:
@@ -214,9 +488,28 @@ def test_malformed_input_is_reported_with_file_line_and_field(tree, edited, case
         assert any(f" at {case.field}" in row for row in matching if case.message in row), output
 
 
-LOADER_CASE_IDS = {"nan", "huge-int", "binary", "python-object", "custom-tag", "set", "int-key", "list-key",
-                   "duplicate-key", "bad-merge", "alias-bomb", "self-alias", "unknown-alias", "deep-flow",
-                   "deep-block", "control-char", "bad-utf8", "too-large", "syntax", "two-documents"}
+LOADER_CASE_IDS = {
+    "nan",
+    "huge-int",
+    "binary",
+    "python-object",
+    "custom-tag",
+    "set",
+    "int-key",
+    "list-key",
+    "duplicate-key",
+    "bad-merge",
+    "alias-bomb",
+    "self-alias",
+    "unknown-alias",
+    "deep-flow",
+    "deep-block",
+    "control-char",
+    "bad-utf8",
+    "too-large",
+    "syntax",
+    "two-documents",
+}
 YAML_CASES = [case for case in CASES if case.id in LOADER_CASE_IDS]
 
 

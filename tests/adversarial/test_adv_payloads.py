@@ -24,7 +24,6 @@ import pytest
 import yaml
 from browser.offsite import OffsiteGuard
 from bs4 import BeautifulSoup
-from helpers import copy_project, run_mkdocs_build, served, shared_build
 
 from adversarial.fields import (
     accepts,
@@ -34,6 +33,7 @@ from adversarial.fields import (
     schema_name_for,
 )
 from adversarial.payloads import FOREIGN_HOST, FORMULA_STARTS, MARK, PAYLOADS
+from helpers import copy_project, run_mkdocs_build, served, shared_build
 from macros.yamlfile import load_yaml
 
 pytestmark = pytest.mark.slow
@@ -50,7 +50,7 @@ class Rotation:
         self.used: dict[str, set[int]] = defaultdict(set)
         self.tagged: set[str] = set()  # fields that hold all their payloads together, with their tag
 
-    @functools.lru_cache(maxsize=None)
+    @functools.cache  # noqa: B019 - one Rotation per test run; its cache lives as long as it does
     def fitting(self, field: str, pattern: str | None, enum: tuple | None = None) -> list[int]:
         node = {"pattern": pattern} if pattern else {}
         if enum:
@@ -79,11 +79,12 @@ class Rotation:
 
     def record(self) -> str:
         """Which payloads went into which field, as JSON (``from_record`` reads it back)."""
-        return json.dumps({"used": {field: sorted(choices) for field, choices in self.used.items()},
-                           "tagged": sorted(self.tagged)})
+        return json.dumps(
+            {"used": {field: sorted(choices) for field, choices in self.used.items()}, "tagged": sorted(self.tagged)}
+        )
 
     @classmethod
-    def from_record(cls, record: str) -> "Rotation":
+    def from_record(cls, record: str) -> Rotation:
         rotation, data = cls(), json.loads(record)
         for field, choices in data["used"].items():
             rotation.used[field] = set(choices)
@@ -106,8 +107,9 @@ def inject(tree, rotation: Rotation) -> None:
             renamed = dict(zip(people_before, (person["name"] for person in data["people"])))
             for quote, speaker in zip(data["quotes"], speakers_before):
                 quote["speaker"] = renamed[speaker]
-        (tree / relative).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000),
-                                     encoding="utf-8")
+        (tree / relative).write_text(
+            yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8"
+        )
 
 
 ROTATION_RECORD = "rotation.json"
@@ -121,6 +123,7 @@ def payload_build(root):
         (folder / ROTATION_RECORD).write_text(rotation.record(), encoding="utf-8")
         result = run_mkdocs_build(tree / "mkdocs.yml", tree / "site")
         return result.returncode == 0, f"the build with payloads failed:\n{result.stdout}\n{result.stderr}"
+
     return build
 
 
@@ -140,23 +143,34 @@ def payload_url(payload_site):
 def test_every_unconstrained_string_field_carries_every_payload_it_accepts(payload_site, record_property):
     _, rotation = payload_site
     fields = all_string_fields()
-    open_fields = {field: rotation.fitting(field, node.get("pattern"), tuple(node.get("enum", ())) or None) for field, node in fields.items()
-                   if rotation.fitting(field, node.get("pattern"), tuple(node.get("enum", ())) or None)}
-    missing = {field: sorted(set(fitting) - rotation.used[field]) for field, fitting in open_fields.items()
-               if set(fitting) - rotation.used[field]}
+    open_fields = {
+        field: rotation.fitting(field, node.get("pattern"), tuple(node.get("enum", ())) or None)
+        for field, node in fields.items()
+        if rotation.fitting(field, node.get("pattern"), tuple(node.get("enum", ())) or None)
+    }
+    missing = {
+        field: sorted(set(fitting) - rotation.used[field])
+        for field, fitting in open_fields.items()
+        if set(fitting) - rotation.used[field]
+    }
     assert not missing, f"payloads the schema accepts that never went into the field: {missing}"
     every = set().union(*rotation.used.values())
     assert every == set(range(len(PAYLOADS))), f"payloads never injected: {set(range(len(PAYLOADS))) - every}"
-    summary = (f"payload suite: {len(open_fields)} string fields x {len(PAYLOADS)} payloads, "
-               f"{rotation.pairs()} field-payload pairs the schemas accept, all injected and built "
-               f"({len(fields) - len(open_fields)} id/reference fields accept none)")
+    summary = (
+        f"payload suite: {len(open_fields)} string fields x {len(PAYLOADS)} payloads, "
+        f"{rotation.pairs()} field-payload pairs the schemas accept, all injected and built "
+        f"({len(fields) - len(open_fields)} id/reference fields accept none)"
+    )
     record_property("summary", summary)
     print(summary)
 
 
 def site_files_text(site) -> str:
-    return "".join(path.read_text(encoding="utf-8", errors="replace")
-                   for path in sorted(site.rglob("*")) if path.is_file() and path.suffix in SITE_TEXT_SUFFIXES)
+    return "".join(
+        path.read_text(encoding="utf-8", errors="replace")
+        for path in sorted(site.rglob("*"))
+        if path.is_file() and path.suffix in SITE_TEXT_SUFFIXES
+    )
 
 
 SITE_TEXT_SUFFIXES = (".html", ".json", ".js", ".csv", ".xml", ".txt")
@@ -196,10 +210,25 @@ def offenders_in(soup) -> list[str]:
                 found.append(f"<{element.name} {name}={value[:60]!r}>")
             if name in URL_ATTRIBUTES and value.strip().lower().startswith(("javascript:", "data:text")):
                 found.append(f"<{element.name} {name}={value[:60]!r}>")
-        if element.name in ("script", "style") and MARK in element.get_text() and attributes.get("type") != "application/json":
+        if (
+            element.name in ("script", "style")
+            and MARK in element.get_text()
+            and attributes.get("type") != "application/json"
+        ):
             found.append(f"<{element.name}>{element.get_text()[:60]!r}")
-        if element.name in ("img", "svg", "iframe", "object", "embed", "base", "meta", "details", "input", "form", "video") \
-                and MARK in " ".join(" ".join(v) if isinstance(v, list) else str(v) for v in attributes.values()):
+        if element.name in (
+            "img",
+            "svg",
+            "iframe",
+            "object",
+            "embed",
+            "base",
+            "meta",
+            "details",
+            "input",
+            "form",
+            "video",
+        ) and MARK in " ".join(" ".join(v) if isinstance(v, list) else str(v) for v in attributes.values()):
             found.append(f"<{element.name} {attributes}>"[:120])
     return found
 
@@ -220,8 +249,20 @@ def test_no_payload_makes_a_tag_in_the_built_html(payload_site):
 
 
 # Attributes whose value is a URL the browser follows or loads; srcset holds several.
-LINK_ATTRIBUTES = ("href", "src", "srcset", "action", "formaction", "data", "poster", "background",
-                   "cite", "xlink:href", "ping", "manifest")
+LINK_ATTRIBUTES = (
+    "href",
+    "src",
+    "srcset",
+    "action",
+    "formaction",
+    "data",
+    "poster",
+    "background",
+    "cite",
+    "xlink:href",
+    "ping",
+    "manifest",
+)
 SAFE_SCHEMES = ("", "http", "https", "mailto")
 
 
@@ -256,8 +297,11 @@ def foreign_or_script_urls(soup, site_host: str, declared_links: set[str]) -> li
 
 def declared_source_urls(site) -> set[str]:
     tree = site.parent
-    return {source["url"] for source in load_yaml(tree / "criteria/sources.yml", "sources.yml").data["sources"]
-            if source.get("url")}
+    return {
+        source["url"]
+        for source in load_yaml(tree / "criteria/sources.yml", "sources.yml").data["sources"]
+        if source.get("url")
+    }
 
 
 def test_no_page_points_to_a_script_url_or_another_host(payload_site):
@@ -279,9 +323,12 @@ def test_no_page_points_to_a_script_url_or_another_host(payload_site):
 
 def test_the_url_check_sees_what_the_issue_reported():
     """The check above finds the tiers page's old output: a javascript: link and an image from another host."""
-    old = BeautifulSoup('<p>With 45 criteria <a href="javascript:alert%28%27x%27%29">details</a> '
-                        '<img alt="t" src="https://evil.example/pixel.png"/> <img srcset="a.png 1x, //evil.example/b.png 2x">'
-                        '<a href="https://example.org/doc.pdf">declared</a><a href="JaVaScRiPt:x">x</a></p>', "html.parser")
+    old = BeautifulSoup(
+        '<p>With 45 criteria <a href="javascript:alert%28%27x%27%29">details</a> '
+        '<img alt="t" src="https://evil.example/pixel.png"/> <img srcset="a.png 1x, //evil.example/b.png 2x">'
+        '<a href="https://example.org/doc.pdf">declared</a><a href="JaVaScRiPt:x">x</a></p>',
+        "html.parser",
+    )
     found = foreign_or_script_urls(old, "127.0.0.1:8000", {"https://example.org/doc.pdf"})
     assert len(found) == 4, found
 
@@ -343,8 +390,10 @@ def test_search_results_run_nothing(page, payload_url):
     page.goto(payload_url)
     box = page.locator("input.md-search__input")
     box.click()
-    page.wait_for_function("document.querySelector('.md-search-result__meta') && "
-                           "!/Initializing/i.test(document.querySelector('.md-search-result__meta').textContent)")
+    page.wait_for_function(
+        "document.querySelector('.md-search-result__meta') && "
+        "!/Initializing/i.test(document.querySelector('.md-search-result__meta').textContent)"
+    )
     box.press_sequentially("wwcxss", delay=30)
     page.locator(".md-search-result__item").first.wait_for(state="visible")
     state = page.evaluate(PAGE_CHECK)

@@ -75,4 +75,5 @@ def set_colour_scheme(page: Page, scheme: str) -> None:
     """Material's colour scheme; returns once the colours have stopped fading, so axe sees the final ones."""
     page.evaluate(SET_SCHEME, scheme)
     page.wait_for_function(
-        "() => !document.getAnimations().some((a) => a instanceof CSSTransition && a.playState === 'running')")
+        "() => !document.getAnimations().some((a) => a instanceof CSSTransition && a.playState === 'running')"
+    )

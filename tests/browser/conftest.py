@@ -13,8 +13,12 @@ between its tests says why (``offsite.watched_context``).
 from __future__ import annotations
 
 import pytest
+
 from helpers import served
 from offsite import LOCAL_HOST, OffsiteGuard
+
+# The self-check's shared-tab fixtures, visible to every test file here without an import of its own.
+from sc_multi_helpers import offsite_watch, sc_page, shared_tab  # noqa: F401, E402
 
 
 @pytest.fixture(scope="session")

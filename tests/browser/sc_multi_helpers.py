@@ -17,10 +17,10 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from offsite import OffsiteGuard, watched_context
 from playwright.sync_api import BrowserContext, Page, expect
 
 from macros.selfcheck import ASSESSMENTS_FILE, load_settings
+from offsite import OffsiteGuard, watched_context
 
 ROOT = Path(__file__).resolve().parents[2]
 # As the page embeds them: the texts flattened from their groups (macros/selfcheck.py load_settings).
@@ -171,8 +171,10 @@ def stored_answers(page: Page, name: str | None = None) -> dict:
 def set_storage(page: Page, url: str, items: dict) -> None:
     """Put raw items into this context's localStorage, then open the self-check: it starts with them."""
     go_blank(page, url)
-    page.evaluate("(items) => { localStorage.clear(); for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v); }",
-                  items)
+    page.evaluate(
+        "(items) => { localStorage.clear(); for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v); }",
+        items,
+    )
     open_self_check(page, url)
 
 

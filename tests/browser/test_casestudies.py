@@ -24,8 +24,7 @@ STATUS = f"{FILTER_FORM} .wwc-filter-status"
 
 # Stable anchors (trainers and slides link to them). "people" and "quotes" are left out when a case
 # study has none.
-SECTIONS = ["summary", "criteria", "people", "what-they-did", "results", "quotes", "lessons",
-            "discussion", "sources"]
+SECTIONS = ["summary", "criteria", "people", "what-they-did", "results", "quotes", "lessons", "discussion", "sources"]
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -85,8 +84,10 @@ def expected_cities(**facets: str) -> set[str]:
 
 def status_text(shown: int) -> str:
     if shown == 0:
-        return (f"No case study matches all of these filters. Change a filter or press “Show all” to see all "
-                f"{len(STUDIES)}.")
+        return (
+            f"No case study matches all of these filters. Change a filter or press “Show all” to see all "
+            f"{len(STUDIES)}."
+        )
     return f"Showing {shown} of {len(STUDIES)} case studies"
 
 
@@ -222,8 +223,7 @@ def test_filter_with_keyboard(page, site_url):
     chosen = select.input_value()
     assert chosen, "ArrowDown on the focused select should choose the first practice area"
     assert visible_cities(page) == expected_cities(**{"assessment-45": chosen})
-    assert page.locator(STATUS).inner_text().strip() == status_text(
-        len(expected_cities(**{"assessment-45": chosen})))
+    assert page.locator(STATUS).inner_text().strip() == status_text(len(expected_cities(**{"assessment-45": chosen})))
 
     # Tab to the next filter (Standard phase) and choose with the keyboard there too.
     page.keyboard.press("Tab")
@@ -252,8 +252,11 @@ def normalise(text: str) -> str:
     """Compare text across HTML, YAML and pdftotext: ligatures, quotes, soft hyphens, whitespace."""
     text = unicodedata.normalize("NFKC", text)
     text = text.replace("\u00ad", "")
-    text = text.translate(str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
-                                          "\u2010": "-", "\u2011": "-", "\u00a0": " "}))
+    text = text.translate(
+        str.maketrans(
+            {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2010": "-", "\u2011": "-", "\u00a0": " "}
+        )
+    )
     text = re.sub(r"-\s*\n\s*", "-", text)  # a line broken after a hyphen keeps the hyphen
     return " ".join(text.split())
 
@@ -271,7 +274,8 @@ def assert_prints_as_handout(page, tmp_path: Path, study_id: str) -> None:
     study = STUDIES[study_id]
     title = page.locator("article h1").first.evaluate(
         "h1 => { const c = h1.cloneNode(true); c.querySelectorAll('.headerlink').forEach(a => a.remove());"
-        " return c.textContent; }")
+        " return c.textContent; }"
+    )
     assert normalise(title).startswith(study["city"])
     article_text = normalise(page.locator("article").first.inner_text())
     printed = normalise(pdf_text(page, tmp_path))
@@ -295,8 +299,10 @@ def assert_prints_as_handout(page, tmp_path: Path, study_id: str) -> None:
     published = f"{load_yaml_config()['site_url']}case-studies/{study_id}/"
     assert printed.count(site_name) == 1, "the site name should print once, in the footer"
     assert published in printed.replace(" ", ""), f"{published} not printed"
-    today = page.evaluate("() => { const d = new Date(); const p = n => String(n).padStart(2, '0');"
-                          " return d.getFullYear() + '-' + p(d.getMonth() + 1) + '-' + p(d.getDate()); }")
+    today = page.evaluate(
+        "() => { const d = new Date(); const p = n => String(n).padStart(2, '0');"
+        " return d.getFullYear() + '-' + p(d.getMonth() + 1) + '-' + p(d.getDate()); }"
+    )
     assert "Printed" + today in printed.replace(" ", ""), "no print date in the footer"
     # Links print their published absolute address or nothing: never a relative path.
     assert "(../" not in printed and "(./" not in printed
@@ -307,10 +313,11 @@ def assert_prints_as_handout(page, tmp_path: Path, study_id: str) -> None:
         assert "How these links were chosen" not in printed
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_yaml_config() -> dict:
     """site_name and site_url as the build used them (mkdocs.yml read by MkDocs: it has !ENV tags)."""
     from mkdocs.config import load_config
+
     config = load_config(str(ROOT / "mkdocs.yml"))
     return {"site_name": config["site_name"], "site_url": config["site_url"]}
 
@@ -411,8 +418,9 @@ def test_only_the_index_loads_the_filter_script(page, site_url):
 
 def page_pixels(pdf: Path, tmp_path: Path) -> tuple[int, int, bytes]:
     """The first page of ``pdf`` as raw RGB (pdftoppm, 20 dpi): width, height, pixels."""
-    subprocess.run(["pdftoppm", "-r", "20", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "p")],
-                   check=True, timeout=60)
+    subprocess.run(
+        ["pdftoppm", "-r", "20", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "p")], check=True, timeout=60
+    )
     ppm = next(tmp_path.glob("p*.ppm")).read_bytes()
     header = ppm.split(b"\n", 3)
     width, height = map(int, header[1].split())
@@ -431,12 +439,14 @@ def test_handout_prints_light_in_either_scheme(browser, site_url, tmp_path, sche
     page.pdf(path=str(pdf), format="A4", print_background=True)
     context.close()
     width, height, pixels = page_pixels(pdf, tmp_path)
+
     def rgb(x, y):
         offset = (y * width + x) * 3
-        return tuple(pixels[offset:offset + 3])
+        return tuple(pixels[offset : offset + 3])
+
     margins = [rgb(1, 1), rgb(width - 2, 1), rgb(1, height - 2), rgb(width - 2, height - 2), rgb(width // 2, 1)]
     assert all(min(pixel) >= 250 for pixel in margins), f"{scheme}: margins are not white: {margins}"
-    dark = sum(1 for i in range(0, len(pixels), 3) if max(pixels[i:i + 3]) < 60)
+    dark = sum(1 for i in range(0, len(pixels), 3) if max(pixels[i : i + 3]) < 60)
     assert dark < width * height * 0.2, f"{scheme}: {dark} of {width * height} pixels are dark"
 
 

@@ -5,7 +5,6 @@ Each test's context fails the test if a page requests anything from another host
 
 from __future__ import annotations
 
-import pytest
 from playwright.sync_api import expect
 
 
@@ -34,8 +33,10 @@ def test_search_works_from_disk(page, offline_site):
     page.goto((offline_site / "index.html").as_uri())
     box = page.locator("input.md-search__input")
     box.click()
-    page.wait_for_function("document.querySelector('.md-search-result__meta') && "
-                           "!/Initializing/i.test(document.querySelector('.md-search-result__meta').textContent)")
+    page.wait_for_function(
+        "document.querySelector('.md-search-result__meta') && "
+        "!/Initializing/i.test(document.querySelector('.md-search-result__meta').textContent)"
+    )
     first_link = page.locator("nav.md-nav--primary a.md-nav__link[href$='.html']").nth(1)
     title = " ".join(first_link.inner_text().split()[:2])
     # Material searches on keyup: fill in all but the last character and type that one, so one search
@@ -56,7 +57,9 @@ def test_self_check_works_from_disk(page, offline_site):
     status = page.locator("#wwc-sc-status")  # the result summary
     before = status.inner_text()
     first_answer = page.locator("fieldset.wwc-sc-criterion input[type=radio]").first
-    page.locator("fieldset.wwc-sc-criterion label:has(> input[type=radio])").first.click()  # each radio sits in its label
+    page.locator(
+        "fieldset.wwc-sc-criterion label:has(> input[type=radio])"
+    ).first.click()  # each radio sits in its label
     expect(status).not_to_have_text(before)
     page.reload()
     expect(first_answer).to_be_checked()

@@ -11,6 +11,7 @@ viewport (the layout is CSS: the guide's scripts read no width), each width repo
 from __future__ import annotations
 
 import pytest
+
 # Where the self-check and the guide show area and phase names in narrow columns.
 NAME_SELECTORS = ".wwc-sc-group-heading, .wwc-sc-group-name, .wwc-sc-report th, h1, h2"
 

@@ -10,8 +10,9 @@ the page shows depends on that case's answers only.
 from __future__ import annotations
 
 import pytest
-from helpers import served
 from playwright.sync_api import expect
+
+from helpers import served
 
 ORDER = ["WD1", "WD2", "WD3", "LN1", "LN2", "OR1", "OR2"]
 TIER_NAMES = ["Not yet rooted", "Seedling", "Sapling", "Oak"]
@@ -29,9 +30,9 @@ def answer(page, criterion_id: str, state: str) -> None:
 
 CASES = [
     (2, "Not yet rooted", "28.6"),  # 2/7 = 28.6% < 40
-    (3, "Seedling", "42.9"),        # 3/7 = 42.9% >= 40
-    (5, "Sapling", "71.4"),         # 5/7 = 71.4% >= 60, < 90
-    (7, "Oak", "100.0"),            # 7/7
+    (3, "Seedling", "42.9"),  # 3/7 = 42.9% >= 40
+    (5, "Sapling", "71.4"),  # 5/7 = 71.4% >= 60, < 90
+    (7, "Oak", "100.0"),  # 7/7
 ]
 
 
@@ -40,8 +41,12 @@ def test_self_check_scores_with_the_fixture_tiers(page, second_standard_url, sub
     expect(page.locator("[data-wwc-ready='true']")).to_have_count(1)
     for done, tier, percent in CASES:
         with subtests.test(msg=f"{done} done: {tier} {percent}%"):
-            assert page.locator("fieldset[data-wwc-criterion]").evaluate_all(
-                "(nodes) => nodes.map((node) => node.dataset.wwcCriterion)") == ORDER
+            assert (
+                page.locator("fieldset[data-wwc-criterion]").evaluate_all(
+                    "(nodes) => nodes.map((node) => node.dataset.wwcCriterion)"
+                )
+                == ORDER
+            )
             for index, criterion_id in enumerate(ORDER):
                 answer(page, criterion_id, "done" if index < done else "started")
             status = page.locator("#wwc-sc-status")

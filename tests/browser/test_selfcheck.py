@@ -18,32 +18,50 @@ import pytest
 from jsonschema import Draft202012Validator
 from playwright.sync_api import Page, expect
 
+from axe_check import SCHEMES, axe_in_both_schemes
+from helpers import answers_meeting
 from macros.content import load_content
 from macros.scoring import score
 from macros.selfcheck import load_settings, payload_edition
-from axe_check import SCHEMES, axe_in_both_schemes
-from helpers import answers_meeting
-from sc_multi_helpers import (LEGACY_KEY, STORE_KEY, TEXTS as STORE_TEXTS, answer, offsite_watch, open_evidence, sc_page,  # noqa: F401
-                              shared_tab, stored_open_assessment)
+from sc_multi_helpers import (  # noqa: F401
+    LEGACY_KEY,
+    STORE_KEY,
+    answer,
+    offsite_watch,
+    open_evidence,
+    sc_page,
+    shared_tab,
+    stored_open_assessment,
+)
+from sc_multi_helpers import TEXTS as STORE_TEXTS
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = load_content(ROOT)
 SETTINGS = load_settings()
 TEXTS = SETTINGS["texts"]
-EXPORT_SCHEMA = json.loads((ROOT / "macros" / "schemas" / SETTINGS["export"]["schema_file"]).read_text(encoding="utf-8"))
+EXPORT_SCHEMA = json.loads(
+    (ROOT / "macros" / "schemas" / SETTINGS["export"]["schema_file"]).read_text(encoding="utf-8")
+)
 EDITIONS = list(CONTENT["editions"].values())
 A45 = CONTENT["editions"]["assessment-45"]
 L50 = CONTENT["editions"]["launch-50"]
 
 # The sample certification report's city: criteria met per practice area; 28 of 45, Silver.
 SAMPLE_REPORT_MET = {
-    "data-governance": 5, "evaluations": 2, "general-management": 7, "open-data": 4,
-    "performance-analytics": 6, "repurposing": 1, "results-driven-contracting": 1, "stakeholder-engagement": 2,
+    "data-governance": 5,
+    "evaluations": 2,
+    "general-management": 7,
+    "open-data": 4,
+    "performance-analytics": 6,
+    "repurposing": 1,
+    "results-driven-contracting": 1,
+    "stakeholder-engagement": 2,
 }
 SAMPLE_REPORT_PERCENTS = ["100", "40", "78", "100", "86", "25", "14", "50"]
 
 
 # --- expectations, computed from the data ---------------------------------------------------------
+
 
 def plural(edition: dict, count: int) -> str:
     return edition["item_label"] if count == 1 else edition["item_label_plural"]
@@ -56,12 +74,16 @@ def tier_name(edition: dict, tier_id: str | None) -> str:
 def expected_summary(edition: dict, answers: dict) -> str:
     result = score(edition, answers)
     summary = TEXTS["summary"].format(
-        met=result["met"], total=result["total"], items=plural(edition, result["total"]),
-        percent=result["percent"], tier=tier_name(edition, result["tier"]),
+        met=result["met"],
+        total=result["total"],
+        items=plural(edition, result["total"]),
+        percent=result["percent"],
+        tier=tier_name(edition, result["tier"]),
     )
     if result["unanswered"]:
         unanswered = TEXTS["unanswered_some"].format(
-            count=result["unanswered"], total=result["total"], items=plural(edition, result["total"]))
+            count=result["unanswered"], total=result["total"], items=plural(edition, result["total"])
+        )
     else:
         unanswered = TEXTS["unanswered_none"].format(items=edition["item_label_plural"])
     return f"{summary} {unanswered}"
@@ -135,7 +157,8 @@ def expect_summary(page: Page, edition: dict, answers: dict) -> None:
 
 def group_percents(page: Page) -> list[str]:
     return page.locator("#wwc-sc-result-body .wwc-sc-group-figure").evaluate_all(
-        "(nodes) => nodes.map((node) => node.dataset.wwcPercent)")
+        "(nodes) => nodes.map((node) => node.dataset.wwcPercent)"
+    )
 
 
 @pytest.fixture
@@ -154,6 +177,7 @@ def sample_answers():
 
 
 # --- the form and the figures -------------------------------------------------------------------
+
 
 def test_each_editions_page_has_its_form_only(sc_page, site_url, subtests):
     for edition in EDITIONS:
@@ -189,8 +213,9 @@ def test_sample_report_answered_by_clicking_shows_28_of_45_silver(sc_page, self_
     assert group_percents(page) == SAMPLE_REPORT_PERCENTS
     # Each bar carries the all-applicant average from the YAML, as text and as a marker.
     averages = page.locator("#wwc-sc-result-body .wwc-sc-group-average").all_inner_texts()
-    assert averages == [TEXTS["group_average"].format(average=group["benchmark"]["all_applicants_percent"])
-                        for group in A45["groups"]]
+    assert averages == [
+        TEXTS["group_average"].format(average=group["benchmark"]["all_applicants_percent"]) for group in A45["groups"]
+    ]
     assert page.locator("#wwc-sc-result-body .wwc-sc-bar-average").count() == len(A45["groups"])
     next_tier = TEXTS["next_tier"].format(more=3, items="criteria", tier="Gold")
     expect(page.locator("#wwc-sc-result-body .wwc-sc-next")).to_have_text(next_tier)
@@ -245,6 +270,7 @@ def test_switching_edition_keeps_each_editions_answers(page, self_check_url, lau
 
 # --- saving --------------------------------------------------------------------------------------
 
+
 def test_answers_survive_a_reload_and_a_new_tab(page, context, self_check_url, offsite_requests):
     answers = {"DG1": "yes", "EVAL2": "in-progress", "SE4": "no"}
     open_self_check(page, self_check_url)
@@ -286,15 +312,15 @@ Object.defineProperty(window, "localStorage", {
 });
 """
 
-FULL_STORAGE = """
-(() => {
+FULL_STORAGE = f"""
+(() => {{
   const setItem = Storage.prototype.setItem;
-  Storage.prototype.setItem = function (key, value) {
-    if (key === %s) { throw new DOMException("The quota has been exceeded.", "QuotaExceededError"); }
+  Storage.prototype.setItem = function (key, value) {{
+    if (key === {json.dumps(STORE_KEY)}) {{ throw new DOMException("The quota has been exceeded.", "QuotaExceededError"); }}
     return setItem.call(this, key, value);
-  };
-})();
-""" % json.dumps(STORE_KEY)
+  }};
+}})();
+"""
 
 
 def test_without_storage_the_page_works_and_says_progress_is_not_kept(page, self_check_url, offsite_requests):
@@ -335,13 +361,15 @@ def test_saved_answers_to_criteria_that_no_longer_exist_are_listed(sc_page, self
     page.evaluate("([key, value]) => window.localStorage.setItem(key, value)", [LEGACY_KEY, json.dumps(record)])
     open_self_check(page, self_check_url)
     # Kept aside, not dropped, and said once: by the storage banner.
-    expect(page.locator("#wwc-sc-banner .wwc-sc-kept-aside li")).to_have_text([
-        STORE_TEXTS["aside_unknown_criterion"].format(name=STORE_TEXTS["migrated_name"], id="DG99", state="yes")])
+    expect(page.locator("#wwc-sc-banner .wwc-sc-kept-aside li")).to_have_text(
+        [STORE_TEXTS["aside_unknown_criterion"].format(name=STORE_TEXTS["migrated_name"], id="DG99", state="yes")]
+    )
     expect(page.locator(f"{NOTICE} li")).to_have_count(0)
     expect_summary(page, A45, {"DG1": "yes"})
 
 
 # --- start over and undo -------------------------------------------------------------------------
+
 
 def test_start_over_asks_first_and_can_be_undone(sc_page, self_check_url, sample_answers):
     page = sc_page
@@ -372,6 +400,7 @@ def test_start_over_asks_first_and_can_be_undone(sc_page, self_check_url, sample
 
 
 # --- export and import ---------------------------------------------------------------------------
+
 
 def export_answers(page: Page, folder: Path) -> Path:
     with page.expect_download() as info:
@@ -410,17 +439,29 @@ def test_export_then_import_on_a_fresh_browser(sc_page, shared_tab, browser, sel
         fresh.close()
 
 
-def test_a_file_of_the_other_edition_points_to_its_page_and_imports_there(sc_page, self_check_url, launch_url, tmp_path):
+def test_a_file_of_the_other_edition_points_to_its_page_and_imports_there(
+    sc_page, self_check_url, launch_url, tmp_path
+):
     page = sc_page
     path = tmp_path / "launch.json"
     answers = {"Q1": "yes", "Q2": "in-progress"}
-    path.write_text(json.dumps({"format": SETTINGS["export"]["format"], "version": 1, "edition": "launch-50",
-                                "exported": "2024-01-01T00:00:00Z", "answers": answers}))
+    path.write_text(
+        json.dumps(
+            {
+                "format": SETTINGS["export"]["format"],
+                "version": 1,
+                "edition": "launch-50",
+                "exported": "2024-01-01T00:00:00Z",
+                "answers": answers,
+            }
+        )
+    )
     open_self_check(page, self_check_url)
     answer_in_page(page, A45, {"DG1": "yes"})
     page.set_input_files(IMPORT, path)
     expect(page.locator(NOTICE)).to_contain_text(
-        TEXTS["imported_other_edition"].format(file="launch.json", edition=L50["short_title"]).split(":")[0])
+        TEXTS["imported_other_edition"].format(file="launch.json", edition=L50["short_title"]).split(":")[0]
+    )
     expect_summary(page, A45, {"DG1": "yes"})
     page.locator(f"{NOTICE} a").click()
     expect(page).to_have_url(launch_url)
@@ -430,8 +471,13 @@ def test_a_file_of_the_other_edition_points_to_its_page_and_imports_there(sc_pag
 
 
 def valid_file(**changes) -> dict:
-    data = {"format": SETTINGS["export"]["format"], "version": SETTINGS["export"]["version"],
-            "edition": "assessment-45", "exported": "2024-01-01T00:00:00Z", "answers": {"DG1": "no"}}
+    data = {
+        "format": SETTINGS["export"]["format"],
+        "version": SETTINGS["export"]["version"],
+        "edition": "assessment-45",
+        "exported": "2024-01-01T00:00:00Z",
+        "answers": {"DG1": "no"},
+    }
     data.update(changes)
     return data
 
@@ -441,8 +487,10 @@ BROKEN_FILES = {
     "foreign.json": (json.dumps({"name": "something else", "answers": []}), TEXTS["error_foreign"]),
     "newer.json": (json.dumps(valid_file(version=3)), TEXTS["error_newer_version"].format(version=3, supported=2)),
     "broken.json": (json.dumps(valid_file(answers={"DG1": 1})), "answers.DG1: an answer id such as yes"),
-    "edition.json": (json.dumps(valid_file(edition="assessment-99")),
-                     TEXTS["error_unknown_edition"].format(edition="assessment-99")),
+    "edition.json": (
+        json.dumps(valid_file(edition="assessment-99")),
+        TEXTS["error_unknown_edition"].format(edition="assessment-99"),
+    ),
 }
 
 
@@ -454,8 +502,10 @@ def test_broken_files_are_refused_and_answers_stay(sc_page, self_check_url, tmp_
     before = saved_record(page)
     max_bytes = SETTINGS["export"]["max_bytes"]
     files = dict(BROKEN_FILES)
-    files["huge.json"] = (json.dumps(valid_file()) + " " * max_bytes,
-                          TEXTS["error_too_large"].format(size=max_bytes + len(json.dumps(valid_file())), max=max_bytes))
+    files["huge.json"] = (
+        json.dumps(valid_file()) + " " * max_bytes,
+        TEXTS["error_too_large"].format(size=max_bytes + len(json.dumps(valid_file())), max=max_bytes),
+    )
     for name, (text, reason) in files.items():
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")
@@ -472,16 +522,20 @@ def test_broken_files_are_refused_and_answers_stay(sc_page, self_check_url, tmp_
 def test_a_file_saved_against_older_criteria_imports_what_still_matches(sc_page, self_check_url, tmp_path):
     page = sc_page
     path = tmp_path / "old.json"
-    path.write_text(json.dumps(valid_file(answers={"DG1": "yes", "DG6": "yes", "EVAL1": "maybe", "OD2": "in-progress"})))
+    path.write_text(
+        json.dumps(valid_file(answers={"DG1": "yes", "DG6": "yes", "EVAL1": "maybe", "OD2": "in-progress"}))
+    )
     open_self_check(page, self_check_url)
     import_replacing(page, path)
     expect_summary(page, A45, {"DG1": "yes", "OD2": "in-progress"})
     notice = page.locator(NOTICE)
     expect(notice).to_contain_text(TEXTS["imported"].format(count=2, file="old.json"))
-    expect(notice.locator("li")).to_have_text([
-        TEXTS["unmatched_unknown_id"].format(id="DG6", state="yes", item="criterion"),
-        TEXTS["unmatched_unknown_state"].format(id="EVAL1", state="maybe"),
-    ])
+    expect(notice.locator("li")).to_have_text(
+        [
+            TEXTS["unmatched_unknown_id"].format(id="DG6", state="yes", item="criterion"),
+            TEXTS["unmatched_unknown_state"].format(id="EVAL1", state="maybe"),
+        ]
+    )
 
 
 def test_an_import_can_be_undone(sc_page, self_check_url, tmp_path):
@@ -500,6 +554,7 @@ def test_an_import_can_be_undone(sc_page, self_check_url, tmp_path):
 
 
 # --- print, no script, file:// -------------------------------------------------------------------
+
 
 def test_print_shows_the_report_without_controls(sc_page, self_check_url):
     page = sc_page
@@ -552,6 +607,7 @@ def test_works_when_opened_from_disk(page, built_site, tmp_path, offsite_request
 
 # --- one bundle, and a start that fails out loud ---------------------------------------------------
 
+
 def script_requests(page: Page) -> list[str]:
     """Every script file the page asked for so far, by path."""
     paths = page.evaluate("""() => performance.getEntriesByType("resource")
@@ -571,7 +627,8 @@ def test_the_page_loads_one_bundle_and_nothing_more_on_any_action(page, offsite_
     expect(page.locator("[data-wwc-evidence] input[type=checkbox]").first).to_be_visible()
     # wwc-print.js is every page's (mkdocs.yml extra_javascript); the self-check's is one bundle.
     assert [path.split("/")[-1] for path in script_requests(page) if not path.endswith("/wwc-print.js")] == [
-        "wwc-selfcheck.js"]
+        "wwc-selfcheck.js"
+    ]
     # No global of the old scripts: the bundle keeps its modules to itself.
     assert page.evaluate("Object.keys(window).filter((key) => /^WWC/.test(key))") == []
 
@@ -594,22 +651,34 @@ START_FAILED = TEXTS["start_failed"].split(":")[0]
 
 def serve_changed(page: Page, url: str, change) -> None:
     """Serve the self-check page with its HTML changed by ``change`` (the rest as built)."""
+
     def handle(route):
         response = route.fetch()
         route.fulfill(response=response, body=change(response.text()))
+
     page.route(url, handle)
 
 
 @pytest.mark.parametrize("fault", ["a part's element is missing", "the embedded data is unreadable", "a script error"])
 def test_a_self_check_that_cannot_start_says_so_where_the_form_is_and_saves_nothing(page, self_check_url, fault):
     page.goto(self_check_url)
-    stored = json.dumps({"format": "wwc-guide-self-check-store", "version": 2, "revision": 1, "assessments": [
-        {"id": "a1", "edition": "assessment-45", "name": "Kept", "answers": {"DG1": "yes"}, "evidence": {}}]})
+    stored = json.dumps(
+        {
+            "format": "wwc-guide-self-check-store",
+            "version": 2,
+            "revision": 1,
+            "assessments": [
+                {"id": "a1", "edition": "assessment-45", "name": "Kept", "answers": {"DG1": "yes"}, "evidence": {}}
+            ],
+        }
+    )
     page.evaluate("([key, value]) => window.localStorage.setItem(key, value)", [STORE_KEY, stored])
     if fault == "a part's element is missing":
         serve_changed(page, self_check_url, lambda html: html.replace('id="wwc-sc-results"', 'id="wwc-sc-gone"'))
     elif fault == "the embedded data is unreadable":
-        serve_changed(page, self_check_url, lambda html: html.replace('id="wwc-selfcheck-data">{', 'id="wwc-selfcheck-data">{,'))
+        serve_changed(
+            page, self_check_url, lambda html: html.replace('id="wwc-selfcheck-data">{', 'id="wwc-selfcheck-data">{,')
+        )
     else:
         page.add_init_script("window.matchMedia = () => { throw new Error('matchMedia broke'); };")
     page.reload()
@@ -626,6 +695,7 @@ def test_a_self_check_that_cannot_start_says_so_where_the_form_is_and_saves_noth
 
 
 # --- accessibility -------------------------------------------------------------------------------
+
 
 def test_axe_finds_no_wcag_21_a_or_aa_violation_on_the_self_check(sc_page, self_check_url, tmp_path, subtests):
     """The whole page, Material's header, navigation and footer included, in both colour schemes: with

@@ -14,13 +14,29 @@ import json
 import pytest
 from playwright.sync_api import expect
 
+from axe_check import ALL_BUT_COLOURS, SCHEMES, axe_in_both_schemes, axe_violations
 from macros.content import load_content
 from macros.scoring import score
-from axe_check import ALL_BUT_COLOURS, SCHEMES, axe_in_both_schemes, axe_violations
-from sc_multi_helpers import (radio_label, EDITION, LEGACY_KEY, STORE_KEY, TEXTS, SETTINGS, answer, checked, make_link,
-                              new_assessment, open_evidence, open_part, open_self_check, record, set_storage,
-                              stored_answers, stored_open_assessment,
-                              sc_page, shared_tab)  # noqa: F401 - fixtures
+from sc_multi_helpers import (
+    EDITION,
+    LEGACY_KEY,
+    SETTINGS,
+    STORE_KEY,
+    TEXTS,
+    answer,
+    checked,
+    make_link,
+    new_assessment,
+    open_evidence,
+    open_part,
+    open_self_check,
+    radio_label,
+    record,
+    sc_page,  # noqa: F401 - fixtures
+    set_storage,
+    stored_answers,
+    stored_open_assessment,
+)
 
 CONTENT = load_content(__import__("pathlib").Path(__file__).resolve().parents[2])
 A45 = CONTENT["editions"][EDITION]
@@ -66,11 +82,14 @@ def test_two_named_assessments_of_different_years_are_kept_and_compared(page, ur
     expect(summary).to_contain_text(TIER_NAMES[before["tier"]])
     expect(summary).to_contain_text(f"{before['met']} / 45")
     expect(summary).to_contain_text(f"{after['met']} / 45")
-    expect(page.locator('#wwc-sc-compare-criteria tr[data-wwc-criterion="DG1"]')).to_have_attribute("data-wwc-change", "slipped")
+    expect(page.locator('#wwc-sc-compare-criteria tr[data-wwc-criterion="DG1"]')).to_have_attribute(
+        "data-wwc-change", "slipped"
+    )
     improved = page.locator('#wwc-sc-compare-criteria tr[data-wwc-change="improved"]')
     expect(improved).to_have_count(8)
     expect(page.locator("#wwc-sc-compare-tally")).to_have_text(
-        TEXTS["compare_tally"].format(improved=8, slipped=1, changed=0))
+        TEXTS["compare_tally"].format(improved=8, slipped=1, changed=0)
+    )
     # The comparison is what prints: the rest of the page is hidden in print.
     page.emulate_media(media="print")
     page.evaluate("document.documentElement.classList.add('wwc-sc-printing-compare')")
@@ -105,8 +124,13 @@ def test_open_duplicate_rename_delete_and_undo(sc_page, url):
 
 def test_old_saved_answers_migrate_into_a_first_assessment_and_the_old_key_stays(sc_page, url):
     page = sc_page
-    legacy = json.dumps({"version": 1, "edition": EDITION, "answers": {EDITION: {"DG1": "yes", "OD2": "in-progress"},
-                                                                        "launch-50": {"Q1": "yes"}}})
+    legacy = json.dumps(
+        {
+            "version": 1,
+            "edition": EDITION,
+            "answers": {EDITION: {"DG1": "yes", "OD2": "in-progress"}, "launch-50": {"Q1": "yes"}},
+        }
+    )
     set_storage(page, url, {LEGACY_KEY: legacy})
     assert checked(page) == {"DG1": "yes", "OD2": "in-progress"}
     expect(page.locator("#wwc-sc-name")).to_have_value(TEXTS["migrated_name"])
@@ -182,7 +206,9 @@ def test_link_compare_with_the_open_assessment(sc_page, url):
     answer(page, {"DG1": "no"})
     page.goto(link)
     page.click("#wwc-sc-incoming-compare")
-    expect(page.locator('#wwc-sc-compare-criteria tr[data-wwc-criterion="DG1"]')).to_have_attribute("data-wwc-change", "improved")
+    expect(page.locator('#wwc-sc-compare-criteria tr[data-wwc-criterion="DG1"]')).to_have_attribute(
+        "data-wwc-change", "improved"
+    )
     assert checked(page)["DG1"] == "no", "comparing changes nothing"
 
 
@@ -191,11 +217,14 @@ def test_csv_opens_with_every_row_intact(sc_page, url):
     open_self_check(page, url)
     answer(page, {"DG1": "yes", "EVAL2": "no"})
     # Evidence as issue 7's evidence part saves it; typed into the record here.
-    page.evaluate("""([key]) => {
+    page.evaluate(
+        """([key]) => {
         const record = JSON.parse(localStorage.getItem(key));
         record.assessments[0].evidence = { DG1: { items: ["dg1-updated-past-12-months", "dg1-inventory-copy"], notes: '=HYPERLINK("http://x")', owner: "+Ana, \\"Data\\"", due: "2026-05-01", links: [] } };
         localStorage.setItem(key, JSON.stringify(record));
-    }""", [STORE_KEY])
+    }""",
+        [STORE_KEY],
+    )
     page.reload()
     expect(page.locator("#wwc-selfcheck")).to_have_attribute("data-wwc-ready", "true")
     with page.expect_download() as info:
@@ -211,11 +240,14 @@ def test_csv_opens_with_every_row_intact(sc_page, url):
     assert [row[2] for row in rows[1:]] == [" ".join(c["statement"].split()) for c in CRITERIA]
     dg1 = rows[1]
     assert dg1[3] == "Yes"
-    items = {item["id"]: " ".join(item["text"].split()) for item in CRITERIA[0]["requirements"] + CRITERIA[0]["documentation"]}
+    items = {
+        item["id"]: " ".join(item["text"].split())
+        for item in CRITERIA[0]["requirements"] + CRITERIA[0]["documentation"]
+    }
     assert dg1[4] == items["dg1-updated-past-12-months"]
     assert dg1[5] == items["dg1-inventory-copy"]
-    assert dg1[6] == "'=HYPERLINK(\"http://x\")"
-    assert dg1[7] == "'+Ana, \"Data\""
+    assert dg1[6] == '\'=HYPERLINK("http://x")'
+    assert dg1[7] == '\'+Ana, "Data"'
     assert dg1[8] == "2026-05-01"
 
 
@@ -262,7 +294,7 @@ def test_notes_edited_in_two_tabs_are_never_overwritten_without_a_word(context, 
     notes_a.focus()  # tab A goes back to typing; B saves meanwhile
     notes_b.fill("Inventory is on the open data portal.")
     notes_b.blur()
-    tab_a.wait_for_function("() => JSON.parse(localStorage.getItem(%s)).revision >= 2" % json.dumps(STORE_KEY))
+    tab_a.wait_for_function(f"() => JSON.parse(localStorage.getItem({json.dumps(STORE_KEY)})).revision >= 2")
     expect(notes_a).to_have_value("Inventory from the clerk.")
     notes_a.press_sequentially(" And the portal.")
     notes_a.blur()
@@ -283,7 +315,7 @@ def test_the_city_edited_in_two_tabs_is_never_overwritten_without_a_word(context
     expect(tab_b.locator("#wwc-sc-city")).to_have_value("Springfield")
     tab_a.focus("#wwc-sc-city")
     tab_b.fill("#wwc-sc-city", "Shelbyville")
-    tab_a.wait_for_function("() => JSON.parse(localStorage.getItem(%s)).revision >= 3" % json.dumps(STORE_KEY))
+    tab_a.wait_for_function(f"() => JSON.parse(localStorage.getItem({json.dumps(STORE_KEY)})).revision >= 3")
     tab_a.locator("#wwc-sc-city").press("End")
     tab_a.locator("#wwc-sc-city").press_sequentially(" North")
     expect(tab_a.locator("#wwc-sc-notice")).to_contain_text("Shelbyville")

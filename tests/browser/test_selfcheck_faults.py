@@ -11,9 +11,22 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from sc_multi_helpers import (EDITION, FAULTS_SCRIPT, STORE_KEY, TEXTS, answer, checked, go_blank, make_link,
-                              open_self_check, raw, record, set_storage, stored_answers,
-                              sc_page, shared_tab)  # noqa: F401 - fixtures
+from sc_multi_helpers import (
+    EDITION,
+    FAULTS_SCRIPT,
+    STORE_KEY,
+    TEXTS,
+    answer,
+    checked,
+    go_blank,
+    make_link,
+    open_self_check,
+    raw,
+    record,
+    sc_page,  # noqa: F401 - fixtures
+    set_storage,
+    stored_answers,
+)
 
 BANNER = "#wwc-sc-banner"
 
@@ -51,7 +64,10 @@ def test_read_fails_write_works_nothing_is_overwritten_and_the_user_is_told(faul
     # Once reading works, the held change is saved on top of what was there: nothing lost.
     answer(page, {"DG4": "yes"})
     # The answers given while nothing could be read became an assessment of their own, beside the old one.
-    assert [a["answers"] for a in record(page)["assessments"]] == [{"DG1": "yes", "DG2": "yes"}, {"DG3": "no", "DG4": "yes"}]
+    assert [a["answers"] for a in record(page)["assessments"]] == [
+        {"DG1": "yes", "DG2": "yes"},
+        {"DG3": "no", "DG4": "yes"},
+    ]
     expect(page.locator(BANNER)).to_contain_text(TEXTS["banner_saved_again"])
 
 
@@ -75,11 +91,31 @@ def test_a_stale_tab_never_overwrites_newer_answers(context, url, offsite_reques
 
 def test_unknown_edition_and_criteria_are_kept_reported_and_exportable(sc_page, url):
     page = sc_page
-    stored = {"format": "wwc-guide-self-check-store", "version": 2, "revision": 4, "current": {}, "trash": [], "migrated": [],
-              "assessments": [
-                  {"id": "a-old", "name": "Retired", "edition": "retired-edition", "answers": {"X1": "yes", "X2": "no"}, "evidence": {}},
-                  {"id": "a-now", "name": "Now", "edition": EDITION, "answers": {"DG1": "yes", "ZZ9": "yes"}, "evidence": {},
-                   "updated": "2026-01-01T00:00:00Z"}]}
+    stored = {
+        "format": "wwc-guide-self-check-store",
+        "version": 2,
+        "revision": 4,
+        "current": {},
+        "trash": [],
+        "migrated": [],
+        "assessments": [
+            {
+                "id": "a-old",
+                "name": "Retired",
+                "edition": "retired-edition",
+                "answers": {"X1": "yes", "X2": "no"},
+                "evidence": {},
+            },
+            {
+                "id": "a-now",
+                "name": "Now",
+                "edition": EDITION,
+                "answers": {"DG1": "yes", "ZZ9": "yes"},
+                "evidence": {},
+                "updated": "2026-01-01T00:00:00Z",
+            },
+        ],
+    }
     set_storage(page, url, {STORE_KEY: json.dumps(stored)})
     banner = page.locator(BANNER)
     expect(banner).to_contain_text(TEXTS["banner_kept_aside"].format(count=2))
@@ -110,7 +146,9 @@ def test_a_record_from_a_newer_version_is_kept_untouched(sc_page, url):
     assert exported["assessments"][0]["answers"] == {"DG1": "yes"}
 
 
-def test_saving_fails_told_on_every_change_answers_shown_and_exported_then_clears(faulty, url, subtests, offsite_requests):
+def test_saving_fails_told_on_every_change_answers_shown_and_exported_then_clears(
+    faulty, url, subtests, offsite_requests
+):
     for fault in ("write", "quota"):
         with subtests.test(msg=fault):
             for page in faulty.pages:  # the last case's tab: no second tab in this test
@@ -178,7 +216,7 @@ def test_huge_or_truncated_import_is_refused_and_answers_stay(sc_page, url, tmp_
 def damaged(link: str, damage: str) -> str:
     if damage == "tampered":
         at = len(link) - 10
-        return link[:at] + ("A" if link[at] != "A" else "B") + link[at + 1:]
+        return link[:at] + ("A" if link[at] != "A" else "B") + link[at + 1 :]
     if damage == "truncated":
         return link[:-12]
     return link.split("#")[0] + "#share=hello"

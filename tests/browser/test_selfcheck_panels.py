@@ -13,11 +13,10 @@ import json
 
 import pytest
 from playwright.sync_api import Page, expect
-
-from macros.selfcheck import edition_texts
+from test_selfcheck import A45, TEXTS, open_self_check, radio_label, saved_record
 
 from axe_check import axe_violations
-from test_selfcheck import A45, TEXTS, open_self_check, radio_label, saved_record
+from macros.selfcheck import edition_texts
 
 DG1 = A45["groups"][0]["criteria"][0]
 DG2 = A45["groups"][0]["criteria"][1]
@@ -71,14 +70,14 @@ def seed_returning_user(page: Page, url: str) -> None:
 
 # --- a first visit ------------------------------------------------------------------------------
 
+
 def test_the_panels_are_in_the_page_closed_and_empty(page, self_check_url, offsite_requests):
     open_self_check(page, self_check_url)
     # The panels are in the page, closed and empty; each says what it holds.
     panel = panel_of(page, "DG1")
     assert panel.locator("input").count() == 0
-    must = f' {DG1["must_meet"]["count"]}' if DG1.get("must_meet") else ""
-    expect(panel).to_have_attribute("data-wwc-items",
-                                    f'{len(DG1["requirements"])} {len(DG1["documentation"])}{must}')
+    must = f" {DG1['must_meet']['count']}" if DG1.get("must_meet") else ""
+    expect(panel).to_have_attribute("data-wwc-items", f"{len(DG1['requirements'])} {len(DG1['documentation'])}{must}")
 
 
 def test_a_panel_is_built_on_first_opening_from_the_embedded_checklists(page, self_check_url, offsite_requests):
@@ -94,16 +93,22 @@ def test_a_panel_is_built_on_first_opening_from_the_embedded_checklists(page, se
     items = DG1["requirements"] + DG1["documentation"]
     boxes = panel.locator("input[type=checkbox]")
     assert boxes.evaluate_all("(nodes) => nodes.map((n) => n.value)") == [item["id"] for item in items]
-    assert boxes.evaluate_all("(nodes) => nodes.map((n) => n.labels[0].textContent)") == [one_line(i["text"]) for i in items]
-    heading = (TEXTS["must_meet"].format(count=DG1["must_meet"]["count"], total=len(DG1["requirements"]))
-               if DG1.get("must_meet") else TEXTS["checklist"])
+    assert boxes.evaluate_all("(nodes) => nodes.map((n) => n.labels[0].textContent)") == [
+        one_line(i["text"]) for i in items
+    ]
+    heading = (
+        TEXTS["must_meet"].format(count=DG1["must_meet"]["count"], total=len(DG1["requirements"]))
+        if DG1.get("must_meet")
+        else TEXTS["checklist"]
+    )
     expect(panel.locator(".wwc-sc-more-heading").first).to_have_text(heading)
     expect(panel.get_by_label(TEXTS["notes_label"])).to_be_visible()
     open_panel(page, "DG2")
     # A tick in a panel built on opening is saved like any other.
     panel.locator(f'input[type=checkbox][value="{DG1["documentation"][0]["id"]}"]').check()
     expect(panel.locator(".wwc-sc-evidence-state")).to_contain_text(
-        TEXTS["evidence_ticked"].format(ticked=1, total=len(items)))
+        TEXTS["evidence_ticked"].format(ticked=1, total=len(items))
+    )
     assert DG1["documentation"][0]["id"] in json.dumps(saved_record(page))
     assert axe_violations(page, context="#wwc-sc-assessment-45-dg1") == []
 
@@ -126,6 +131,7 @@ def test_an_empty_first_visit_prints_the_page_as_it_is(page, self_check_url, off
 
 
 # --- a returning user -----------------------------------------------------------------------------
+
 
 def test_a_returning_user_sees_the_same_results_flags_and_report_after_a_reload(page, self_check_url, offsite_requests):
     seed_returning_user(page, self_check_url)
@@ -153,8 +159,9 @@ def test_a_returning_user_sees_the_same_results_flags_and_report_after_a_reload(
         expect(flag).to_contain_text(one_line(document["text"]))
     # The documents list names every ticked document.
     page.locator("#wwc-sc-documents-summary").click()
-    expect(page.locator(f'#wwc-sc-documents-list [data-wwc-document="{DG1["documentation"][0]["id"]}"]')).to_contain_text(
-        TEXTS["documents_ticked"])
+    expect(
+        page.locator(f'#wwc-sc-documents-list [data-wwc-document="{DG1["documentation"][0]["id"]}"]')
+    ).to_contain_text(TEXTS["documents_ticked"])
     # The browser's own Print finds the report ready, with the ticks and the note. (Last: Material
     # opens every <details> on beforeprint, and this test fires no afterprint to close them.)
     text = report_at_beforeprint(page)
@@ -165,6 +172,7 @@ def test_a_returning_user_sees_the_same_results_flags_and_report_after_a_reload(
 
 
 # --- without JavaScript ----------------------------------------------------------------------------
+
 
 def test_without_javascript_statements_and_answers_are_there_and_the_empty_panels_are_not(browser, self_check_url):
     context = browser.new_context(java_script_enabled=False)

@@ -19,15 +19,34 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
+from test_selfcheck import (
+    A45,
+    IMPORT,
+    L50,
+    NOTICE,
+    SAMPLE_REPORT_MET,
+    TEXTS,
+    answer_in_page,
+    import_replacing,
+    open_self_check,
+    radio_label,
+    saved_record,
+)
 
 from helpers import answers_meeting
 from macros.content import load_content
 from macros.selfcheck import edition_texts, load_settings
-
-from test_selfcheck import (A45, IMPORT, L50, NOTICE, SAMPLE_REPORT_MET, TEXTS, answer_in_page,
-                            import_replacing, open_self_check, radio_label, saved_answers, saved_record)
-from sc_multi_helpers import (LEGACY_KEY, evidence_box, go_blank, offsite_watch, open_evidence, sc_page, shared_tab,  # noqa: F401
-                              stored_open_assessment, tick)
+from sc_multi_helpers import (  # noqa: F401
+    LEGACY_KEY,
+    evidence_box,
+    go_blank,
+    offsite_watch,
+    open_evidence,
+    sc_page,
+    shared_tab,
+    stored_open_assessment,
+    tick,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = load_content(ROOT)
@@ -56,6 +75,7 @@ def tick_everything(criterion: dict) -> list[str]:
 
 # --- evidence and audit readiness -----------------------------------------------------------------
 
+
 def test_a_yes_without_its_documents_is_flagged_and_the_evidence_backed_tier_is_shown(sc_page, self_check_url):
     page = sc_page
     open_self_check(page, self_check_url)
@@ -72,18 +92,20 @@ def test_a_yes_without_its_documents_is_flagged_and_the_evidence_backed_tier_is_
         tick(page, "DG1", item["id"])
     tick(page, "DG1", DG1["requirements"][0]["id"])
     tick(page, "DG1", DG1["requirements"][1]["id"])
-    expect(panel.locator(".wwc-sc-must")).to_have_text(
-        TEXTS["must_meet_unmet"].format(ticked=2, total=4, count=3))
+    expect(panel.locator(".wwc-sc-must")).to_have_text(TEXTS["must_meet_unmet"].format(ticked=2, total=4, count=3))
     expect(flag).not_to_contain_text(one_line(DG1["documentation"][0]["text"]))
     tick(page, "DG1", DG1["requirements"][2]["id"])
     expect(panel.locator(".wwc-sc-must")).to_have_text(TEXTS["must_meet_met"].format(ticked=3, total=4, count=3))
     expect(page.locator("#wwc-sc-flags")).to_have_text(edition_texts(A45, TEXTS)["flags_none"])
     expect(page.locator(".wwc-sc-evidence-result")).to_contain_text("1 of 45 criteria")
     assert sorted(stored_evidence(page)["DG1"]["items"]) == sorted(
-        [item["id"] for item in DG1["documentation"]] + [item["id"] for item in DG1["requirements"][:3]])
+        [item["id"] for item in DG1["documentation"]] + [item["id"] for item in DG1["requirements"][:3]]
+    )
 
 
-def test_sample_city_all_yes_without_documents_is_silver_self_reported_and_not_certified_backed(sc_page, self_check_url):
+def test_sample_city_all_yes_without_documents_is_silver_self_reported_and_not_certified_backed(
+    sc_page, self_check_url
+):
     page = sc_page
     open_self_check(page, self_check_url)
     answer_in_page(page, A45, answers_meeting(A45, SAMPLE_REPORT_MET))
@@ -123,8 +145,13 @@ def test_notes_owner_due_date_and_links_are_saved_and_restored(page, self_check_
     expect(panel.locator(".wwc-sc-link-list li")).to_have_count(0)
 
 
-REFUSED_LINKS = ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "ftp://x.org/a",
-                 "example.org/no-scheme", "vbscript:msgbox(1)"]
+REFUSED_LINKS = [
+    "javascript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "ftp://x.org/a",
+    "example.org/no-scheme",
+    "vbscript:msgbox(1)",
+]
 
 
 def test_a_link_that_is_not_http_is_refused_with_a_message(sc_page, self_check_url, subtests):
@@ -143,19 +170,42 @@ def test_a_link_that_is_not_http_is_refused_with_a_message(sc_page, self_check_u
 
 # --- next steps, borderline, edition note ----------------------------------------------------------
 
+
 def test_next_steps_list_the_closest_criteria_with_guide_and_case_study_links(sc_page, self_check_url):
     page = sc_page  # on the site's origin, storage empty: the self-check starts with what is put there
     answers = answers_meeting(A45, SAMPLE_REPORT_MET, rest="no")
     answers["EVAL3"] = "in-progress"
     answers["RP2"] = "in-progress"
-    page.evaluate("([key, record]) => localStorage.setItem(key, JSON.stringify(record))", [
-        LEGACY_KEY,
-        {"version": 2, "assessments": {"assessment-45": {
-            "id": "a-test", "name": "", "edition": "assessment-45", "city": "", "date": "",
-            "created": "2024-01-01T00:00:00Z", "updated": "2024-01-01T00:00:00Z", "answers": answers,
-            "evidence": {"SE3": {"items": [CRITERION["SE3"]["documentation"][0]["id"]], "notes": "", "owner": "",
-                                 "due": "", "links": []}}}}},
-    ])
+    page.evaluate(
+        "([key, record]) => localStorage.setItem(key, JSON.stringify(record))",
+        [
+            LEGACY_KEY,
+            {
+                "version": 2,
+                "assessments": {
+                    "assessment-45": {
+                        "id": "a-test",
+                        "name": "",
+                        "edition": "assessment-45",
+                        "city": "",
+                        "date": "",
+                        "created": "2024-01-01T00:00:00Z",
+                        "updated": "2024-01-01T00:00:00Z",
+                        "answers": answers,
+                        "evidence": {
+                            "SE3": {
+                                "items": [CRITERION["SE3"]["documentation"][0]["id"]],
+                                "notes": "",
+                                "owner": "",
+                                "due": "",
+                                "links": [],
+                            }
+                        },
+                    }
+                },
+            },
+        ],
+    )
     open_self_check(page, self_check_url)
     steps = page.locator("#wwc-sc-next [data-wwc-step]")
     # Gold needs 3 more: the two In progress first, Repurposing's (25% against an average of 17%) before
@@ -196,7 +246,9 @@ def test_borderline_results_name_the_whole_percent_reading(sc_page, self_check_u
                 expect(line).to_have_text("")
             else:
                 percent = {30: ("66.7", "67"), 38: ("84.4", "84")}[met]
-                expect(line).to_have_text(one_line(TEXTS["borderline"].format(percent=percent[0], rounded=percent[1], tier=borderline_tier)))
+                expect(line).to_have_text(
+                    one_line(TEXTS["borderline"].format(percent=percent[0], rounded=percent[1], tier=borderline_tier))
+                )
 
 
 def test_the_launch_editions_tiers_are_called_an_extrapolation(sc_page, site_url):
@@ -210,22 +262,38 @@ def test_the_launch_editions_tiers_are_called_an_extrapolation(sc_page, site_url
 
 # --- documents to gather -------------------------------------------------------------------------
 
+
 def test_documents_page_lists_every_document_and_downloads_as_csv(sc_page, site_url):
     page = sc_page
     page.goto(f"{site_url}self-check/documents/")
-    documents = [(group, criterion, item) for group in A45["groups"] for criterion in group["criteria"]
-                 for item in criterion.get("documentation", [])]
+    documents = [
+        (group, criterion, item)
+        for group in A45["groups"]
+        for criterion in group["criteria"]
+        for item in criterion.get("documentation", [])
+    ]
     rows = page.locator("tr[data-wwc-document]")
     expect(rows).to_have_count(len(documents))
-    assert rows.evaluate_all("(nodes) => nodes.map((node) => node.dataset.wwcDocument)") == [item["id"] for _, _, item in documents]
+    assert rows.evaluate_all("(nodes) => nodes.map((node) => node.dataset.wwcDocument)") == [
+        item["id"] for _, _, item in documents
+    ]
     with page.expect_download() as info:
         page.get_by_role("link", name=TEXTS["documents_csv_link"]).click()
     text = Path(info.value.path()).read_text(encoding="utf-8-sig")
     table = list(csv.reader(io.StringIO(text)))
-    assert table[0] == [TEXTS["csv_header_area"], TEXTS["csv_header_criterion"], TEXTS["csv_header_document_id"],
-                        TEXTS["csv_header_document"]]
+    assert table[0] == [
+        TEXTS["csv_header_area"],
+        TEXTS["csv_header_criterion"],
+        TEXTS["csv_header_document_id"],
+        TEXTS["csv_header_document"],
+    ]
     assert [row[2] for row in table[1:]] == [item["id"] for _, _, item in documents]
-    assert table[1] == [documents[0][0]["name"], documents[0][1]["id"], documents[0][2]["id"], one_line(documents[0][2]["text"])]
+    assert table[1] == [
+        documents[0][0]["name"],
+        documents[0][1]["id"],
+        documents[0][2]["id"],
+        one_line(documents[0][2]["text"]),
+    ]
     page.emulate_media(media="print")
     expect(page.locator(".wwc-documents-actions")).to_be_hidden()
     expect(page.locator(".md-sidebar--primary")).to_be_hidden()
@@ -246,6 +314,7 @@ def test_the_self_check_documents_list_shows_which_are_ticked(sc_page, self_chec
 
 # --- the printed report --------------------------------------------------------------------------
 
+
 def test_printed_report_pdf_holds_city_date_tiers_and_area_figures(sc_page, self_check_url, tmp_path):
     assert shutil.which("pdftotext"), "pdftotext (poppler-utils) is needed to read the PDF"
     page = sc_page
@@ -263,8 +332,11 @@ def test_printed_report_pdf_holds_city_date_tiers_and_area_figures(sc_page, self
     first_page = text.split("\f")[0]
     assert "Springfield" in first_page and "2026-04-15" in first_page
     assert "Silver" in first_page
-    assert one_line(TEXTS["report_evidence"].format(met=1, total=45, items="criteria", percent="2.2",
-                                                    tier=A45["not_certified_label"])) in one_line(first_page)
+    assert one_line(
+        TEXTS["report_evidence"].format(
+            met=1, total=45, items="criteria", percent="2.2", tier=A45["not_certified_label"]
+        )
+    ) in one_line(first_page)
     for group, percent in zip(A45["groups"], ["100", "40", "78", "100", "86", "25", "14", "50"]):
         line = next(line for line in first_page.splitlines() if group["name"] in line and "%" in line)
         assert f"{percent}%" in line and f"{group['benchmark']['all_applicants_percent']}%" in line, line
@@ -320,19 +392,31 @@ def test_imported_text_is_shown_as_text_and_bad_links_refuse_the_file(sc_page, s
     page = sc_page
     payload = " ".join(PAYLOADS)
     data = {
-        "format": SETTINGS["export"]["format"], "version": 2, "exported": "2026-01-01T00:00:00Z",
-        "edition": "assessment-45", "assessment": {"name": payload[:200], "city": payload[:200], "date": "2026-01-02"},
+        "format": SETTINGS["export"]["format"],
+        "version": 2,
+        "exported": "2026-01-01T00:00:00Z",
+        "edition": "assessment-45",
+        "assessment": {"name": payload[:200], "city": payload[:200], "date": "2026-01-02"},
         "answers": {"DG1": "yes"},
-        "evidence": {"DG1": {"items": [DG1["documentation"][0]["id"], "no-such-item"], "notes": payload,
-                             "owner": payload[:200], "due": "", "links": [{"text": payload[:300], "url": "https://example.org/a"}]},
-                     "ZZ9": {"items": [], "notes": payload}},
+        "evidence": {
+            "DG1": {
+                "items": [DG1["documentation"][0]["id"], "no-such-item"],
+                "notes": payload,
+                "owner": payload[:200],
+                "due": "",
+                "links": [{"text": payload[:300], "url": "https://example.org/a"}],
+            },
+            "ZZ9": {"items": [], "notes": payload},
+        },
     }
     good = tmp_path / "good.json"
     good.write_text(json.dumps(data), encoding="utf-8")
     open_self_check(page, self_check_url)
     import_replacing(page, good)
     expect(page.locator(NOTICE)).to_contain_text(TEXTS["imported"].format(count=1, file="good.json"))
-    expect(page.locator(NOTICE)).to_contain_text(TEXTS["imported_evidence_dropped"].format(count=2, item="criterion").split(" in ")[0])
+    expect(page.locator(NOTICE)).to_contain_text(
+        TEXTS["imported_evidence_dropped"].format(count=2, item="criterion").split(" in ")[0]
+    )
     expect(page.locator("#wwc-sc-city")).to_have_value(payload[:200])
     panel = open_evidence(page, "DG1")
     expect(panel.locator("textarea")).to_have_value(payload)
@@ -396,8 +480,7 @@ SETTLED = """() => new Promise((resolve) => requestIdleCallback(
 
 
 def test_no_layout_shift_when_the_scripts_start(browser, site_url, offsite_watch, subtests):
-    context = offsite_watch.watch(
-        browser.new_context(viewport={"width": 412, "height": 823}, device_scale_factor=1))
+    context = offsite_watch.watch(browser.new_context(viewport={"width": 412, "height": 823}, device_scale_factor=1))
     try:
         page = context.new_page()
         page.add_init_script(LAYOUT_SHIFT)
@@ -406,9 +489,11 @@ def test_no_layout_shift_when_the_scripts_start(browser, site_url, offsite_watch
                 if stored:
                     go_blank(page, site_url)
                     answers = answers_meeting(A45, SAMPLE_REPORT_MET)
-                    page.evaluate("([key, answers]) => localStorage.setItem(key, JSON.stringify("
-                                  "{version: 1, edition: 'assessment-45', answers: {'assessment-45': answers}}))",
-                                  [LEGACY_KEY, answers])
+                    page.evaluate(
+                        "([key, answers]) => localStorage.setItem(key, JSON.stringify("
+                        "{version: 1, edition: 'assessment-45', answers: {'assessment-45': answers}}))",
+                        [LEGACY_KEY, answers],
+                    )
                 page.goto(f"{site_url}self-check/")
                 expect(page.locator("#wwc-selfcheck")).to_have_attribute("data-wwc-ready", "true")
                 page.evaluate(SETTLED)

@@ -8,12 +8,27 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
+
 from axe_check import axe_in_both_schemes
 from offsite import OffsiteGuard
 
-PAGES = ["", "about/", "tiers/", "criteria/", "criteria/data-governance/", "standard/commit/", "crosswalk/",
-         "case-studies/", "case-studies/seattle/", "blueprint/", "downloads/", "where-to-go-next/",
-         "criteria/evaluations/", "contributing/", "contributing/testing/"]
+PAGES = [
+    "",
+    "about/",
+    "tiers/",
+    "criteria/",
+    "criteria/data-governance/",
+    "standard/commit/",
+    "crosswalk/",
+    "case-studies/",
+    "case-studies/seattle/",
+    "blueprint/",
+    "downloads/",
+    "where-to-go-next/",
+    "criteria/evaluations/",
+    "contributing/",
+    "contributing/testing/",
+]
 
 
 @pytest.fixture
@@ -22,8 +37,10 @@ def search_page(page, site_url):
     page.goto(site_url)
     page.locator("input.md-search__input").click()
     # Material's search only answers once its worker has loaded the index.
-    page.wait_for_function("document.querySelector('.md-search-result__meta') && "
-                           "!/Initializing/i.test(document.querySelector('.md-search-result__meta').textContent)")
+    page.wait_for_function(
+        "document.querySelector('.md-search-result__meta') && "
+        "!/Initializing/i.test(document.querySelector('.md-search-result__meta').textContent)"
+    )
     return page
 
 
@@ -54,7 +71,8 @@ def test_search_finds_a_criterion_by_id_and_by_statement_words(search_page, quer
 
 
 def test_pages_have_no_wcag_21_aa_violation_and_request_nothing_from_other_hosts(
-        browser, browser_context_args, site_url, subtests):
+    browser, browser_context_args, site_url, subtests
+):
     """One visit per page: axe on it in both colour schemes, and every request it made stays on this machine.
 
     The page is left only once the network has been idle for 500 ms, so a request sent late is counted
@@ -80,17 +98,21 @@ def test_pages_have_no_wcag_21_aa_violation_and_request_nothing_from_other_hosts
 
 # --- search ranking: each criterion once, its own entry first ------------------------------------
 
+
 def result_targets(results, limit: int = 10) -> list[tuple[str, str]]:
     hrefs = [results.nth(i).get_attribute("href") for i in range(min(results.count(), limit))]
     return [(urlsplit(href).path, urlsplit(href).fragment) for href in hrefs]
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("DG1", ("/criteria/data-governance/", "dg1")),
-    ("OD1", ("/criteria/open-data/", "od1")),
-    ("RDC4", ("/criteria/results-driven-contracting/", "rdc4")),
-    ("Comprehensive Data Inventory", ("/criteria/data-governance/", "dg1")),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("DG1", ("/criteria/data-governance/", "dg1")),
+        ("OD1", ("/criteria/open-data/", "od1")),
+        ("RDC4", ("/criteria/results-driven-contracting/", "rdc4")),
+        ("Comprehensive Data Inventory", ("/criteria/data-governance/", "dg1")),
+    ],
+)
 def test_search_puts_a_criterions_own_entry_first(search_page, query, expected):
     targets = result_targets(search(search_page, query))
     # Material lists the best page first (its link has no fragment), then that page's sections.
