@@ -8,7 +8,8 @@
  *   summary = {who, criterion, count, first, last}
  *
  * `field` is answer, tick:<item id>, notes, owner, due or links for a criterion, and name, city or
- * date (criterion "") for the assessment's details. `via` names the request a change came
+ * date (criterion "") for the assessment's details. For a text, from and to keep what changed
+ * with a little context around it; for links, from lists the links removed and to those added. `via` names the request a change came
  * through and `by` who merged it. An entry's id is a hash of its content, so the same change
  * reaching a history twice (from a file, a link, a reply) is kept once; ids read from outside are
  * recomputed, never trusted.
@@ -23,9 +24,18 @@ import { isStoredName } from "./people.js";
 /* The history's budget, the one place its numbers live. `entries` and `chars` (JSON characters,
    what localStorage counts) trigger compaction, which folds the oldest entries until both are
    under `keep` of their limit (so a full log is not compacted again on every change); `summaries`
-   caps the summary rows; `text` caps a text value kept in one entry; `incoming` caps the entries
-   read from a file, link or reply. */
-const BUDGET = Object.freeze({ entries: 2000, chars: 300000, keep: 0.75, summaries: 500, text: 1000, incoming: 10000 });
+   caps the summary rows; `text` caps a text value kept in one entry, and `context` the unchanged
+   characters kept either side of an edit; `incoming` caps the entries read from a file, link or
+   reply. */
+const BUDGET = Object.freeze({
+  entries: 2000,
+  chars: 300000,
+  keep: 0.75,
+  summaries: 500,
+  text: 1000,
+  context: 40,
+  incoming: 10000,
+});
 
 const DETAIL_FIELDS = ["name", "city", "date"];
 const TEXT_FIELDS = ["notes", "owner", "due"];
@@ -92,12 +102,47 @@ function entryId(entry) {
 
 /* ---- making entries ------------------------------------------------------------------ */
 
+/* The links removed and the links added (a link is its text and address). */
+function linksChange(from, to) {
+  const key = (link) => JSON.stringify([link.text, link.url]);
+  const before = new Set(from.map(key));
+  const after = new Set(to.map(key));
+  return [from.filter((link) => !after.has(key(link))), to.filter((link) => !before.has(key(link)))];
+}
+
+/* A text cut to `budget.text` characters (code points), marked with an ellipsis. */
 function capText(value, budget) {
-  return typeof value === "string" && value.length > budget.text ? value.slice(0, budget.text) + ELLIPSIS : value;
+  const chars = Array.from(value);
+  return chars.length > budget.text ? chars.slice(0, budget.text).join("") + ELLIPSIS : value;
+}
+
+/* What changed in a text, with `budget.context` characters either side: an edit in long notes
+   keeps the edit, not two copies of the notes. Applying it again changes nothing, so an entry
+   read back from a file keeps its id. */
+function changedPart(from, to, budget) {
+  const a = Array.from(from);
+  const b = Array.from(to);
+  let prefix = 0;
+  while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) {
+    prefix += 1;
+  }
+  let suffix = 0;
+  while (
+    suffix < a.length - prefix &&
+    suffix < b.length - prefix &&
+    a[a.length - 1 - suffix] === b[b.length - 1 - suffix]
+  ) {
+    suffix += 1;
+  }
+  const head = prefix > budget.context + 1 ? prefix - budget.context : 0;
+  const tail = suffix > budget.context + 1 ? suffix - budget.context : 0;
+  const cut = (chars) =>
+    (head ? ELLIPSIS : "") + chars.slice(head, chars.length - tail).join("") + (tail ? ELLIPSIS : "");
+  return [capText(cut(a), budget), capText(cut(b), budget)];
 }
 
 /**
- * One entry, its text values capped and its id set.
+ * One entry, its text values cut to what changed and capped, its id set.
  * @param {{who: string, at: string, criterion: string, field: string, from: Value, to: Value, via?: string, by?: string}} fields
  * @param {Budget} [budget]
  * @returns {Entry}
@@ -111,9 +156,15 @@ function makeEntry(fields, budget) {
     at: fields.at,
     criterion: fields.criterion,
     field: fields.field,
-    from: capText(fields.from, limits),
-    to: capText(fields.to, limits),
+    from: fields.from,
+    to: fields.to,
   };
+  if (typeof entry.from === "string" && typeof entry.to === "string" && entry.field !== "answer") {
+    [entry.from, entry.to] = changedPart(entry.from, entry.to, limits);
+  }
+  if (entry.field === "links" && Array.isArray(entry.from) && Array.isArray(entry.to)) {
+    [entry.from, entry.to] = linksChange(entry.from, entry.to);
+  }
   if (fields.via) {
     entry.via = fields.via;
   }
@@ -177,7 +228,8 @@ function criterionChanges(answerBefore, answerAfter, evidenceBefore, evidenceAft
       changes.push([field, a[field], b[field]]);
     }
   });
-  if (JSON.stringify(a.links) !== JSON.stringify(b.links)) {
+  const [removed, added] = linksChange(a.links, b.links);
+  if (removed.length || added.length) {
     changes.push(["links", a.links, b.links]);
   }
   return changes;
@@ -210,10 +262,11 @@ function diffAssessments(before, after, who, at, options) {
       entries.push(stamp("", field, from, to));
     }
   });
+  // Keys that are not criterion ids (a hostile "__proto__" read from a file) are no criterion.
   const ids = sortedUnion(
     ownKeys(before?.answers).concat(ownKeys(before?.evidence)),
     ownKeys(after?.answers).concat(ownKeys(after?.evidence)),
-  );
+  ).filter((id) => CRITERION_ID.test(id));
   ids.forEach((id) => {
     criterionChanges(
       answerOf(before || {}, id),
@@ -551,7 +604,9 @@ function people(history) {
 /* ---- reading a history from outside -------------------------------------------------- */
 
 function isCapped(value, budget) {
-  return typeof value === "string" && value.length <= budget.text + ELLIPSIS.length;
+  return (
+    typeof value === "string" && value.length <= 2 * (budget.text + 1) && Array.from(value).length <= budget.text + 1
+  );
 }
 
 function isLinkList(value) {
@@ -743,7 +798,7 @@ function simulatedEdit(assessment, random, criterion, day) {
     evidence.items = at === -1 ? evidence.items.concat([item]).sort() : evidence.items.filter((x) => x !== item);
   } else if (kind === 3) {
     const note = SIMULATED_NOTES[Math.floor(random() * SIMULATED_NOTES.length)];
-    evidence.notes = `${evidence.notes} ${note}`.trim().slice(-600);
+    evidence.notes = `${evidence.notes} ${note}`.trim();
   } else if (kind === 4) {
     evidence.due = `2026-${String(1 + Math.floor(random() * 12)).padStart(2, "0")}-${String(1 + (day % 28)).padStart(2, "0")}`;
   } else {
