@@ -475,6 +475,23 @@ function openReply(text, limits) {
   return openMessage(text, limits, "reply");
 }
 
+/**
+ * The criteria a request or reply names that `edition` (the page's edition data) does not have:
+ * the page refuses to show such a request rather than show part of it.
+ * @param {{criteria: string[]}} message
+ * @param {{groups: {criteria: {id: string}[]}[]}} edition
+ * @returns {string[]}
+ */
+function unknownCriteria(message, edition) {
+  const known = new Set();
+  edition.groups.forEach((group) => {
+    group.criteria.forEach((criterion) => {
+      known.add(criterion.id);
+    });
+  });
+  return message.criteria.filter((id) => !known.has(id));
+}
+
 /* ---- the department's side ----------------------------------------------------------- */
 
 /**
@@ -772,6 +789,7 @@ export {
   fitsInEmail,
   openRequest,
   openReply,
+  unknownCriteria,
   draftFromRequest,
   makeReply,
   previewReply,
