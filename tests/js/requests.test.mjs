@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import * as H from "../../selfcheck/src/lib/history.js";
 import * as P from "../../selfcheck/src/lib/passphrase.js";
 import * as R from "../../selfcheck/src/lib/requests.js";
+import { largestRequest, teamFigures } from "../../selfcheck/team-figures.mjs";
 import { assessment45 } from "./helpers.mjs";
 
 /* The share settings' limits and email length (macros/selfcheck-assessments.yml). */
@@ -153,29 +154,19 @@ test("a request and a reply travel as link tokens and as files, and come back th
 });
 
 test("the largest request for all 45 criteria, and whether its link fits in an email", async (t) => {
-  const assessment = coordinatorAssessment();
-  ALL_IDS.forEach((id) => {
-    const prefix = id.toLowerCase();
-    assessment.answers[id] = "in-progress";
-    assessment.evidence[id] = {
-      items: [
-        `${prefix}-policy-published-online`,
-        `${prefix}-updated-past-12-months`,
-        `${prefix}-copy-of-the-document`,
-      ],
-      notes: `Ask the ${id} team for the signed copy; the draft is on the shared drive.`,
-      owner: "Data office",
-      due: "2026-05-01",
-      links: [{ text: "Policy", url: `https://example.org/${prefix}` }],
-    };
-  });
-  const request = requestFor(assessment, ALL_IDS);
-  const link = `https://guide.example/self-check/#request=${await R.encodeMessage(request)}`;
+  const { request, link } = await largestRequest();
+  assert.deepEqual(request.criteria, ALL_IDS);
+  assert.equal(Object.keys(request.base.evidence).length, 45);
   const small = `https://guide.example/self-check/#request=${await R.encodeMessage(requestFor(coordinatorAssessment()))}`;
   assert.equal(R.fitsInEmail(small, EMAIL_CHARS), true);
   assert.equal(R.fitsInEmail(link, EMAIL_CHARS), link.length <= EMAIL_CHARS);
   assert.equal(R.fitsInEmail("x".repeat(EMAIL_CHARS + 1), EMAIL_CHARS), false);
   assert.deepEqual(await R.openRequest(link, LIMITS), { ok: true, request });
+  const figures = await teamFigures(EMAIL_CHARS);
+  assert.deepEqual(figures, await teamFigures(EMAIL_CHARS), "the bench's figures are deterministic");
+  assert.equal(figures.request_45.link_chars, link.length);
+  assert.equal(figures.request_45.fits_in_email, link.length <= EMAIL_CHARS);
+  assert.equal(figures.history_year.stored_chars, H.simulateYear().chars);
   t.diagnostic(
     `request link, 45 criteria with evidence: ${link.length} characters (file ${R.messageFile(request).length}); ` +
       `3 criteria: ${small.length}; email limit ${EMAIL_CHARS}`,
@@ -407,6 +398,18 @@ test("the preview lists each item: taken from there, kept here, a conflict, or u
   assert.equal(byKey["OD1|answer"].kind, "unchanged");
   assert.deepEqual(preview.counts, { there: 3, here: 1, conflict: 1, unchanged: preview.items.length - 5 });
   assert.equal(preview.items.filter((item) => item.criterion === "GM1").length, 0, "only requested criteria");
+});
+
+test("a reply naming criteria the request did not hold changes nothing of them", () => {
+  const { assessment, reply } = round();
+  const wider = Object.assign({}, reply, {
+    criteria: reply.criteria.concat(["GM1"]),
+    answers: Object.assign({}, reply.answers, { GM1: "no" }),
+  });
+  const preview = R.previewReply({ assessment, reply: wider }).preview;
+  assert.equal(preview.items.filter((item) => item.criterion === "GM1").length, 0);
+  const applied = R.applyReply(assessment, preview, {}, "Ana", MERGED);
+  assert.equal(applied.assessment.answers.GM1, "yes");
 });
 
 test("the same change on both sides is no conflict", () => {
