@@ -9,6 +9,8 @@
  */
 import { fileURLToPath } from "node:url";
 import * as history from "./src/lib/history.js";
+import { simulateYear } from "./src/lib/history-year.js";
+import * as links from "./src/lib/request-links.js";
 import * as requests from "./src/lib/requests.js";
 
 /* The criteria of the 45-criteria assessment: group prefixes and sizes as in the sample
@@ -61,13 +63,13 @@ async function largestRequest() {
   if (!made.ok) {
     throw new Error(`request refused: ${made.error.code}`);
   }
-  const link = `${PAGE}#request=${await requests.encodeMessage(made.request)}`;
+  const link = `${PAGE}#request=${await links.encodeMessage(made.request)}`;
   return { request: made.request, link };
 }
 
 /** @param {number} [emailChars] the share settings' email_chars */
 async function teamFigures(emailChars) {
-  const year = history.simulateYear();
+  const year = simulateYear();
   const { request, link } = await largestRequest();
   const figures = {
     history_year: {
@@ -82,11 +84,11 @@ async function teamFigures(emailChars) {
     request_45: {
       criteria: request.criteria.length,
       link_chars: link.length,
-      file_chars: requests.messageFile(request).length,
+      file_chars: links.messageFile(request).length,
     },
   };
   if (emailChars) {
-    figures.request_45.fits_in_email = requests.fitsInEmail(link, emailChars);
+    figures.request_45.fits_in_email = links.fitsInEmail(link, emailChars);
   }
   return figures;
 }

@@ -4,6 +4,8 @@ import test from "node:test";
 import assert from "node:assert/strict";
 
 import * as H from "../../selfcheck/src/lib/history.js";
+import { readHistory } from "../../selfcheck/src/lib/history-read.js";
+import { simulateYear } from "../../selfcheck/src/lib/history-year.js";
 
 const T1 = "2026-03-02T09:00:00.000Z";
 const T2 = "2026-03-02T10:00:00.000Z";
@@ -318,10 +320,10 @@ test("a history read from outside is checked and its ids recomputed", () => {
   const good = H.append(H.emptyHistory(), changes(3, "Ana")).history;
   const forged = JSON.parse(JSON.stringify(good));
   forged.entries[0].id = forged.entries[1].id;
-  const read = H.readHistory(forged);
+  const read = readHistory(forged);
   assert.equal(read.ok, true);
   assert.deepEqual(read.history, good);
-  assert.deepEqual(H.readHistory(JSON.parse(JSON.stringify(good))).history, good);
+  assert.deepEqual(readHistory(JSON.parse(JSON.stringify(good))).history, good);
 });
 
 test("a history from outside with a bad entry is refused, naming the entry and the problem", () => {
@@ -348,7 +350,7 @@ test("a history from outside with a bad entry is refused, naming the entry and t
   ];
   for (const [change, problem] of cases) {
     const bad = Object.assign({}, entry, change);
-    const result = H.readHistory({ entries: [entry, bad], compacted: [], through: "" });
+    const result = readHistory({ entries: [entry, bad], compacted: [], through: "" });
     assert.deepEqual(
       result,
       { ok: false, error: { code: "invalid", detail: `entries[1].${problem}` } },
@@ -357,12 +359,12 @@ test("a history from outside with a bad entry is refused, naming the entry and t
   }
   const noFrom = Object.assign({}, entry);
   delete noFrom.from;
-  assert.equal(H.readHistory({ entries: [noFrom], compacted: [], through: "" }).error.detail, "entries[0].value");
-  assert.equal(H.readHistory({ entries: [entry, "x"], compacted: [], through: "" }).error.detail, "entries[1].shape");
+  assert.equal(readHistory({ entries: [noFrom], compacted: [], through: "" }).error.detail, "entries[0].value");
+  assert.equal(readHistory({ entries: [entry, "x"], compacted: [], through: "" }).error.detail, "entries[1].shape");
   for (const shape of [null, [], "x", { entries: [] }, { entries: {}, compacted: [], through: "" }]) {
-    assert.equal(H.readHistory(shape).error.detail, "shape");
+    assert.equal(readHistory(shape).error.detail, "shape");
   }
-  assert.equal(H.readHistory({ entries: [], compacted: [], through: "soon" }).error.detail, "through");
+  assert.equal(readHistory({ entries: [], compacted: [], through: "soon" }).error.detail, "through");
   const row = { who: "Ana", criterion: "DG1", count: 2, first: T1, last: T2 };
   for (const change of [
     { count: 0 },
@@ -372,25 +374,25 @@ test("a history from outside with a bad entry is refused, naming the entry and t
     { criterion: "toString" },
     { x: 1 },
   ]) {
-    const result = H.readHistory({ entries: [], compacted: [Object.assign({}, row, change)], through: "" });
+    const result = readHistory({ entries: [], compacted: [Object.assign({}, row, change)], through: "" });
     assert.equal(result.error.detail, "compacted[0]", JSON.stringify(change));
   }
   const many = { entries: new Array(H.BUDGET.incoming + 1).fill(entry), compacted: [], through: "" };
-  assert.equal(H.readHistory(many).error.code, "too-many");
+  assert.equal(readHistory(many).error.code, "too-many");
 });
 
 test("a history read from outside over the budget is compacted like any other", () => {
   const budget = Object.assign({}, H.BUDGET, { entries: 10 });
   const long = H.append(H.emptyHistory(), changes(30, "Ana"), Object.assign({}, budget, { entries: 100 })).history;
-  const read = H.readHistory(JSON.parse(JSON.stringify(long)), budget);
+  const read = readHistory(JSON.parse(JSON.stringify(long)), budget);
   assert.equal(read.ok, true);
   assert.ok(read.history.entries.length <= 10);
   assert.equal(total(read.history), 30);
 });
 
 test("a simulated year of daily work by five people on 45 criteria stays within the budget", (t) => {
-  const year = H.simulateYear();
-  const again = H.simulateYear();
+  const year = simulateYear();
+  const again = simulateYear();
   assert.deepEqual(again, year, "deterministic");
   assert.equal(year.changes, 5 * 261 * 4, "five people, 261 working days of 2026, four edits a day");
   assert.ok(year.chars <= H.BUDGET.chars && year.entries <= H.BUDGET.entries);

@@ -1,12 +1,14 @@
-/* Unit tests of selfcheck/src/lib/requests.js: a whole round (request, reply, preview, apply),
+/* Unit tests of selfcheck/src/lib/requests.js and request-links.js: a whole round (request, reply, preview, apply),
    links and files, and every refusal: another assessment, a request already merged, an unknown
    request, a cut or changed link, a newer version, hostile keys and payloads in every field. */
 import test from "node:test";
 import assert from "node:assert/strict";
 
 import * as H from "../../selfcheck/src/lib/history.js";
+import { simulateYear } from "../../selfcheck/src/lib/history-year.js";
 import * as P from "../../selfcheck/src/lib/passphrase.js";
-import * as R from "../../selfcheck/src/lib/requests.js";
+import * as links from "../../selfcheck/src/lib/request-links.js";
+import * as requests from "../../selfcheck/src/lib/requests.js";
 import { largestRequest, teamFigures } from "../../selfcheck/team-figures.mjs";
 import { assessment45 } from "./helpers.mjs";
 
@@ -45,7 +47,7 @@ function coordinatorAssessment() {
 }
 
 function requestFor(assessment, criteria, id) {
-  const made = R.makeRequest({
+  const made = requests.makeRequest({
     assessment,
     criteria: criteria || ["DG1", "DG2", "OD1"],
     note: "Please confirm the policy and the portal.",
@@ -62,12 +64,12 @@ function round(options) {
   const o = options || {};
   let assessment = coordinatorAssessment();
   const request = requestFor(assessment, o.criteria, o.id);
-  assessment = R.addRequest(assessment, request);
-  const draft = R.draftFromRequest(request);
+  assessment = requests.addRequest(assessment, request);
+  const draft = requests.draftFromRequest(request);
   draft.answers.DG1 = "yes";
   draft.evidence.DG1.items.push("dg1-published");
   draft.evidence.DG2 = { items: [], notes: "Signed 2025-11-02", owner: "Procurement", due: "", links: [] };
-  const replied = R.makeReply({
+  const replied = requests.makeReply({
     request,
     answers: draft.answers,
     evidence: draft.evidence,
@@ -99,15 +101,15 @@ test("a request holds just the chosen criteria's answers and evidence, the note,
 test("making a request refuses what it cannot send, by name", () => {
   const assessment = coordinatorAssessment();
   const base = { assessment, criteria: ["DG1"], note: "", from: "Ana", now: SENT, id: "r-1" };
-  const make = (change) => code(R.makeRequest(Object.assign({}, base, change)));
+  const make = (change) => code(requests.makeRequest(Object.assign({}, base, change)));
   assert.equal(make({}), "ok");
   assert.equal(make({ criteria: [] }), "no-criteria");
   assert.equal(make({ criteria: ["__proto__", "constructor", "toString"] }), "no-criteria");
   assert.equal(
-    make({ criteria: Array.from({ length: R.LIMITS.criteria + 1 }, (_, n) => `C${n}`) }),
+    make({ criteria: Array.from({ length: requests.LIMITS.criteria + 1 }, (_, n) => `C${n}`) }),
     "too-many-criteria",
   );
-  assert.equal(make({ note: "n".repeat(R.LIMITS.note + 1) }), "note-too-long");
+  assert.equal(make({ note: "n".repeat(requests.LIMITS.note + 1) }), "note-too-long");
   assert.equal(make({ from: "Ana\u202e" }), "bad-name");
   assert.equal(make({ from: " Ana" }), "bad-name");
   assert.equal(make({ id: "r/1" }), "bad-id");
@@ -117,119 +119,119 @@ test("making a request refuses what it cannot send, by name", () => {
 test("the list of requests: sent, answered, merged", () => {
   const { assessment, reply } = round();
   assert.deepEqual(
-    R.requestList(assessment).map((item) => [item.id, item.state]),
+    requests.requestList(assessment).map((item) => [item.id, item.state]),
     [["r-1", "sent"]],
   );
-  const answered = R.markAnswered(assessment, "r-1", REPLIED);
+  const answered = requests.markAnswered(assessment, "r-1", REPLIED);
   assert.deepEqual(
-    R.requestList(answered).map((item) => [item.state, item.answered]),
+    requests.requestList(answered).map((item) => [item.state, item.answered]),
     [["answered", REPLIED.toISOString()]],
   );
-  assert.equal(R.requestList(assessment)[0].state, "sent", "input untouched");
-  const preview = R.previewReply({ assessment: answered, reply });
-  const applied = R.applyReply(answered, preview.preview, {}, "Ana Coordinator", MERGED);
+  assert.equal(requests.requestList(assessment)[0].state, "sent", "input untouched");
+  const preview = requests.previewReply({ assessment: answered, reply });
+  const applied = requests.applyReply(answered, preview.preview, {}, "Ana Coordinator", MERGED);
   assert.deepEqual(
-    R.requestList(applied.assessment).map((item) => [item.state, item.merged, item.mergedBy]),
+    requests.requestList(applied.assessment).map((item) => [item.state, item.merged, item.mergedBy]),
     [["merged", MERGED.toISOString(), "Ana Coordinator"]],
   );
-  assert.equal(R.markAnswered(applied.assessment, "r-1", MERGED).requests[0].state, "merged");
-  assert.deepEqual(R.requestList({}), []);
+  assert.equal(requests.markAnswered(applied.assessment, "r-1", MERGED).requests[0].state, "merged");
+  assert.deepEqual(requests.requestList({}), []);
 });
 
 test("a request and a reply travel as link tokens and as files, and come back the same", async () => {
   const { request, reply } = round();
-  const token = await R.encodeMessage(request);
+  const token = await links.encodeMessage(request);
   assert.match(token, /^rq1\.[0-9a-z]+\.[0-9a-z]+\.[A-Za-z0-9_-]+$/);
-  assert.deepEqual(await R.openRequest(token, LIMITS), { ok: true, request });
+  assert.deepEqual(await links.openRequest(token, LIMITS), { ok: true, request });
   const link = `https://guide.example/self-check/#request=${token}`;
-  assert.deepEqual(await R.openRequest(link, LIMITS), { ok: true, request });
-  assert.deepEqual(await R.openRequest(R.messageFile(request), LIMITS), { ok: true, request });
-  const replyToken = await R.encodeMessage(reply);
+  assert.deepEqual(await links.openRequest(link, LIMITS), { ok: true, request });
+  assert.deepEqual(await links.openRequest(links.messageFile(request), LIMITS), { ok: true, request });
+  const replyToken = await links.encodeMessage(reply);
   assert.match(replyToken, /^rp1\./);
-  assert.deepEqual(await R.openReply(`#reply=${replyToken}`, LIMITS), { ok: true, reply });
-  assert.deepEqual(await R.openReply(R.messageFile(reply), LIMITS), { ok: true, reply });
-  assert.equal(code(await R.openRequest(replyToken, LIMITS)), "is-reply");
-  assert.equal(code(await R.openReply(token, LIMITS)), "is-request");
-  assert.equal(code(await R.openRequest(R.messageFile(reply), LIMITS)), "is-reply");
+  assert.deepEqual(await links.openReply(`#reply=${replyToken}`, LIMITS), { ok: true, reply });
+  assert.deepEqual(await links.openReply(links.messageFile(reply), LIMITS), { ok: true, reply });
+  assert.equal(code(await links.openRequest(replyToken, LIMITS)), "is-reply");
+  assert.equal(code(await links.openReply(token, LIMITS)), "is-request");
+  assert.equal(code(await links.openRequest(links.messageFile(reply), LIMITS)), "is-reply");
 });
 
 test("the largest request for all 45 criteria, and whether its link fits in an email", async (t) => {
   const { request, link } = await largestRequest();
   assert.deepEqual(request.criteria, ALL_IDS);
   assert.equal(Object.keys(request.base.evidence).length, 45);
-  const small = `https://guide.example/self-check/#request=${await R.encodeMessage(requestFor(coordinatorAssessment()))}`;
-  assert.equal(R.fitsInEmail(small, EMAIL_CHARS), true);
-  assert.equal(R.fitsInEmail(link, EMAIL_CHARS), link.length <= EMAIL_CHARS);
-  assert.equal(R.fitsInEmail("x".repeat(EMAIL_CHARS + 1), EMAIL_CHARS), false);
-  assert.deepEqual(await R.openRequest(link, LIMITS), { ok: true, request });
+  const small = `https://guide.example/self-check/#request=${await links.encodeMessage(requestFor(coordinatorAssessment()))}`;
+  assert.equal(links.fitsInEmail(small, EMAIL_CHARS), true);
+  assert.equal(links.fitsInEmail(link, EMAIL_CHARS), link.length <= EMAIL_CHARS);
+  assert.equal(links.fitsInEmail("x".repeat(EMAIL_CHARS + 1), EMAIL_CHARS), false);
+  assert.deepEqual(await links.openRequest(link, LIMITS), { ok: true, request });
   const figures = await teamFigures(EMAIL_CHARS);
   assert.deepEqual(figures, await teamFigures(EMAIL_CHARS), "the bench's figures are deterministic");
   assert.equal(figures.request_45.link_chars, link.length);
   assert.equal(figures.request_45.fits_in_email, link.length <= EMAIL_CHARS);
-  assert.equal(figures.history_year.stored_chars, H.simulateYear().chars);
+  assert.equal(figures.history_year.stored_chars, simulateYear().chars);
   t.diagnostic(
-    `request link, 45 criteria with evidence: ${link.length} characters (file ${R.messageFile(request).length}); ` +
+    `request link, 45 criteria with evidence: ${link.length} characters (file ${links.messageFile(request).length}); ` +
       `3 criteria: ${small.length}; email limit ${EMAIL_CHARS}`,
   );
 });
 
 test("a cut link is 'truncated' and a changed one 'tampered', wherever the damage is", async () => {
-  const token = await R.encodeMessage(round().request);
+  const token = await links.encodeMessage(round().request);
   for (let length = 4; length < token.length; length += 1) {
-    assert.equal(code(await R.openRequest(token.slice(0, length), LIMITS)), "truncated", `cut at ${length}`);
+    assert.equal(code(await links.openRequest(token.slice(0, length), LIMITS)), "truncated", `cut at ${length}`);
   }
   const dataStart = token.lastIndexOf(".") + 1;
   for (let at = dataStart; at < token.length; at += 2) {
     const changed = token.slice(0, at) + (token[at] === "A" ? "B" : "A") + token.slice(at + 1);
-    assert.equal(code(await R.openRequest(changed, LIMITS)), "tampered", `changed at ${at}`);
+    assert.equal(code(await links.openRequest(changed, LIMITS)), "tampered", `changed at ${at}`);
   }
-  assert.equal(code(await R.openRequest(`${token}AAAA`, LIMITS)), "tampered");
-  assert.equal(code(await R.openRequest(token.replace(/^rq1\.[0-9a-z]+/, "rq1.zzzz"), LIMITS)), "tampered");
+  assert.equal(code(await links.openRequest(`${token}AAAA`, LIMITS)), "tampered");
+  assert.equal(code(await links.openRequest(token.replace(/^rq1\.[0-9a-z]+/, "rq1.zzzz"), LIMITS)), "tampered");
 });
 
 test("a link or file from a newer version of the guide says so; other text is foreign", async () => {
   const { request } = round();
-  const token = await R.encodeMessage(request);
-  assert.equal(code(await R.openRequest(token.replace(/^rq1/, "rq2"), LIMITS)), "newer-version");
+  const token = await links.encodeMessage(request);
+  assert.equal(code(await links.openRequest(token.replace(/^rq1/, "rq2"), LIMITS)), "newer-version");
   assert.equal(
-    code(await R.openRequest(R.messageFile(Object.assign({}, request, { version: 2 })), LIMITS)),
+    code(await links.openRequest(links.messageFile(Object.assign({}, request, { version: 2 })), LIMITS)),
     "newer-version",
   );
   assert.equal(
-    code(await R.openRequest(R.messageFile(Object.assign({}, request, { version: "1" })), LIMITS)),
+    code(await links.openRequest(links.messageFile(Object.assign({}, request, { version: "1" })), LIMITS)),
     "invalid",
   );
-  assert.equal(code(await R.openRequest("", LIMITS)), "empty");
-  assert.equal(code(await R.openRequest("https://guide.example/self-check/#share=1.abc.def", LIMITS)), "foreign");
-  assert.equal(code(await R.openRequest("{not json", LIMITS)), "not-json");
-  assert.equal(code(await R.openRequest('{"format": "wwc-guide-self-check"}', LIMITS)), "foreign");
-  assert.equal(code(await R.openRequest(token, { max_chars: 20, max_bytes: LIMITS.max_bytes })), "too-long");
-  assert.equal(code(await R.openRequest(token, { max_chars: LIMITS.max_chars, max_bytes: 50 })), "too-large");
-  assert.equal(code(await R.openRequest(R.messageFile(request), { max_chars: 1, max_bytes: 50 })), "too-large");
+  assert.equal(code(await links.openRequest("", LIMITS)), "empty");
+  assert.equal(code(await links.openRequest("https://guide.example/self-check/#share=1.abc.def", LIMITS)), "foreign");
+  assert.equal(code(await links.openRequest("{not json", LIMITS)), "not-json");
+  assert.equal(code(await links.openRequest('{"format": "wwc-guide-self-check"}', LIMITS)), "foreign");
+  assert.equal(code(await links.openRequest(token, { max_chars: 20, max_bytes: LIMITS.max_bytes })), "too-long");
+  assert.equal(code(await links.openRequest(token, { max_chars: LIMITS.max_chars, max_bytes: 50 })), "too-large");
+  assert.equal(code(await links.openRequest(links.messageFile(request), { max_chars: 1, max_bytes: 50 })), "too-large");
 });
 
 test("a protected request is recognised and handed back to be unprotected first", async () => {
   const { request } = round();
-  const token = await R.encodeMessage(request);
+  const token = await links.encodeMessage(request);
   const locked = await P.protect(token, "s3cret", { iterations: 1000 });
-  const opened = await R.openRequest(`https://guide.example/self-check/#request=${locked}`, LIMITS);
+  const opened = await links.openRequest(`https://guide.example/self-check/#request=${locked}`, LIMITS);
   assert.deepEqual(opened, { ok: false, error: { code: "protected", detail: "", text: locked } });
   const wrong = await P.unprotect(opened.error.text, "guess", LIMITS);
   assert.equal(code(wrong), "wrong-passphrase");
   const right = await P.unprotect(opened.error.text, "s3cret", LIMITS);
-  assert.deepEqual(await R.openRequest(right.text, LIMITS), { ok: true, request });
-  const lockedFile = await P.protect(R.messageFile(request), "s3cret", { iterations: 1000 });
-  assert.equal(code(await R.openRequest(lockedFile, LIMITS)), "protected");
+  assert.deepEqual(await links.openRequest(right.text, LIMITS), { ok: true, request });
+  const lockedFile = await P.protect(links.messageFile(request), "s3cret", { iterations: 1000 });
+  assert.equal(code(await links.openRequest(lockedFile, LIMITS)), "protected");
 });
 
 test("a request or reply with a malformed or hostile field is refused, naming the field", async () => {
   const { request, reply } = round();
-  const asRequest = async (change) => R.openRequest(R.messageFile(Object.assign({}, request, change)), LIMITS);
-  const asReply = async (change) => R.openReply(R.messageFile(Object.assign({}, reply, change)), LIMITS);
+  const asRequest = async (change) => links.openRequest(links.messageFile(Object.assign({}, request, change)), LIMITS);
+  const asReply = async (change) => links.openReply(links.messageFile(Object.assign({}, reply, change)), LIMITS);
   const cases = [
-    [asRequest, { note: "n".repeat(R.LIMITS.note + 1) }, "note"],
+    [asRequest, { note: "n".repeat(requests.LIMITS.note + 1) }, "note"],
     [asRequest, { name: 5 }, "name"],
-    [asRequest, { city: "c".repeat(R.LIMITS.name + 1) }, "city"],
+    [asRequest, { city: "c".repeat(requests.LIMITS.name + 1) }, "city"],
     [asRequest, { from: "Ana\u0000" }, "from"],
     [asRequest, { from: "" }, "from"],
     [asRequest, { id: "__proto__/x" }, "id"],
@@ -259,10 +261,12 @@ test("a request or reply with a malformed or hostile field is refused, naming th
     assert.ok(result.error.detail.startsWith(detail), `${JSON.stringify(change)}: ${result.error.detail}`);
   }
   // Keys named like inherited members, as JSON.parse makes them (own properties).
-  const hostile = R.messageFile(request).replace('"answers": {', '"answers": {"__proto__": "yes", ');
-  assert.equal((await R.openRequest(hostile, LIMITS)).error.detail, "not requested: __proto__");
-  const hostileEvidence = R.messageFile(reply).replace('"evidence": {', '"evidence": {"constructor": {"notes": "x"}, ');
-  assert.equal((await R.openReply(hostileEvidence, LIMITS)).error.detail, "not requested: constructor");
+  const hostile = links.messageFile(request).replace('"answers": {', '"answers": {"__proto__": "yes", ');
+  assert.equal((await links.openRequest(hostile, LIMITS)).error.detail, "not requested: __proto__");
+  const hostileEvidence = links
+    .messageFile(reply)
+    .replace('"evidence": {', '"evidence": {"constructor": {"notes": "x"}, ');
+  assert.equal((await links.openReply(hostileEvidence, LIMITS)).error.detail, "not requested: constructor");
   // A reply's history may only speak of the requested criteria.
   const outside = H.makeEntry({
     who: "Bo",
@@ -293,9 +297,16 @@ test("payloads in every text field travel as text, unchanged, through link and f
       due: "",
       links: [{ text: payload, url: "https://example.org/x" }],
     };
-    const made = R.makeRequest({ assessment, criteria: ["DG1"], note: payload, from: payload, now: SENT, id: "r-1" });
+    const made = requests.makeRequest({
+      assessment,
+      criteria: ["DG1"],
+      note: payload,
+      from: payload,
+      now: SENT,
+      id: "r-1",
+    });
     assert.equal(made.ok, true);
-    const back = await R.openRequest(await R.encodeMessage(made.request), LIMITS);
+    const back = await links.openRequest(await links.encodeMessage(made.request), LIMITS);
     assert.deepEqual(back, { ok: true, request: made.request });
     assert.deepEqual(
       [
@@ -307,16 +318,16 @@ test("payloads in every text field travel as text, unchanged, through link and f
       ],
       [payload, payload, payload, payload, payload],
     );
-    const draft = R.draftFromRequest(back.request);
+    const draft = requests.draftFromRequest(back.request);
     draft.evidence.DG1.notes = `${payload} (checked)`;
-    const reply = R.makeReply({
+    const reply = requests.makeReply({
       request: back.request,
       answers: draft.answers,
       evidence: draft.evidence,
       who: payload,
       now: REPLIED,
     });
-    const opened = await R.openReply(R.messageFile(reply.reply), LIMITS);
+    const opened = await links.openReply(links.messageFile(reply.reply), LIMITS);
     assert.equal(opened.reply.history.entries[0].who, payload);
     assert.equal(opened.reply.evidence.DG1.notes, `${payload} (checked)`);
   }
@@ -346,7 +357,7 @@ test("the department's reply holds only the requested criteria and the history o
     "Bo",
     "2026-04-02T10:00:00.000Z",
   );
-  const other = R.makeReply({
+  const other = requests.makeReply({
     request,
     answers: { DG1: "yes", GM1: "no" },
     evidence: {},
@@ -359,7 +370,10 @@ test("the department's reply holds only the requested criteria and the history o
     other.reply.history.entries.map((entry) => [entry.criterion, entry.at]),
     [["DG1", "2026-04-02T10:00:00.000Z"]],
   );
-  assert.equal(code(R.makeReply({ request, answers: {}, evidence: {}, who: "\u0007", now: REPLIED })), "bad-name");
+  assert.equal(
+    code(requests.makeReply({ request, answers: {}, evidence: {}, who: "\u0007", now: REPLIED })),
+    "bad-name",
+  );
 });
 
 test("the preview lists each item: taken from there, kept here, a conflict, or unchanged, attributed", () => {
@@ -373,7 +387,7 @@ test("the preview lists each item: taken from there, kept here, a conflict, or u
     here.history,
     H.diffAssessments(before, here, "Cy Deputy", "2026-04-02T12:00:00.000Z"),
   ).history;
-  const result = R.previewReply({ assessment: here, reply });
+  const result = requests.previewReply({ assessment: here, reply });
   assert.equal(result.ok, true);
   const preview = result.preview;
   const byKey = Object.fromEntries(preview.items.map((item) => [item.key, item]));
@@ -406,9 +420,9 @@ test("a reply naming criteria the request did not hold changes nothing of them",
     criteria: reply.criteria.concat(["GM1"]),
     answers: Object.assign({}, reply.answers, { GM1: "no" }),
   });
-  const preview = R.previewReply({ assessment, reply: wider }).preview;
+  const preview = requests.previewReply({ assessment, reply: wider }).preview;
   assert.equal(preview.items.filter((item) => item.criterion === "GM1").length, 0);
-  const applied = R.applyReply(assessment, preview, {}, "Ana", MERGED);
+  const applied = requests.applyReply(assessment, preview, {}, "Ana", MERGED);
   assert.equal(applied.assessment.answers.GM1, "yes");
 });
 
@@ -416,7 +430,7 @@ test("the same change on both sides is no conflict", () => {
   const { assessment, reply } = round();
   const here = JSON.parse(JSON.stringify(assessment));
   here.answers.DG1 = "yes";
-  const items = R.previewReply({ assessment: here, reply }).preview.items;
+  const items = requests.previewReply({ assessment: here, reply }).preview.items;
   assert.equal(items.find((item) => item.key === "DG1|answer").kind, "unchanged");
 });
 
@@ -426,11 +440,14 @@ test("applying: a new assessment with the chosen values, the input untouched, ea
   here.answers.DG1 = "in-progress";
   here.evidence.OD1.owner = "Open data lead";
   const frozen = JSON.parse(JSON.stringify(here));
-  const preview = R.previewReply({ assessment: here, reply }).preview;
-  const unresolved = R.applyReply(here, preview, {}, "Ana Coordinator", MERGED);
+  const preview = requests.previewReply({ assessment: here, reply }).preview;
+  const unresolved = requests.applyReply(here, preview, {}, "Ana Coordinator", MERGED);
   assert.deepEqual(unresolved, { ok: false, error: { code: "unresolved", detail: "DG1|answer" } });
-  assert.equal(code(R.applyReply(here, preview, { "DG1|answer": "both" }, "Ana Coordinator", MERGED)), "bad-choice");
-  const applied = R.applyReply(here, preview, { "DG1|answer": "there" }, "Ana Coordinator", MERGED);
+  assert.equal(
+    code(requests.applyReply(here, preview, { "DG1|answer": "both" }, "Ana Coordinator", MERGED)),
+    "bad-choice",
+  );
+  const applied = requests.applyReply(here, preview, { "DG1|answer": "there" }, "Ana Coordinator", MERGED);
   assert.equal(applied.ok, true);
   assert.deepEqual(here, frozen, "the input is untouched");
   const next = applied.assessment;
@@ -449,43 +466,43 @@ test("applying: a new assessment with the chosen values, the input untouched, ea
     [JSON.stringify(["answer", "in-progress", "yes"]), JSON.stringify(["tick:dg1-published", false, true])],
   );
   // Keeping the coordinator's side of the conflict applies the rest and changes nothing there.
-  const kept = R.applyReply(here, preview, { "DG1|answer": "here" }, "Ana Coordinator", MERGED);
+  const kept = requests.applyReply(here, preview, { "DG1|answer": "here" }, "Ana Coordinator", MERGED);
   assert.equal(kept.assessment.answers.DG1, "in-progress");
   assert.equal(kept.applied, 3);
 });
 
 test("a reply to a request already merged, for another assessment, or to an unknown request is refused", () => {
   const { assessment, reply } = round();
-  const preview = R.previewReply({ assessment, reply }).preview;
-  const merged = R.applyReply(assessment, preview, {}, "Ana", MERGED).assessment;
-  assert.deepEqual(R.previewReply({ assessment: merged, reply }), {
+  const preview = requests.previewReply({ assessment, reply }).preview;
+  const merged = requests.applyReply(assessment, preview, {}, "Ana", MERGED).assessment;
+  assert.deepEqual(requests.previewReply({ assessment: merged, reply }), {
     ok: false,
     error: { code: "already-merged", detail: MERGED.toISOString() },
   });
-  assert.equal(code(R.applyReply(merged, preview, {}, "Ana", MERGED)), "already-merged");
+  assert.equal(code(requests.applyReply(merged, preview, {}, "Ana", MERGED)), "already-merged");
   const other = Object.assign({}, assessment, { id: "a-2" });
-  assert.equal(code(R.previewReply({ assessment: other, reply })), "other-assessment");
-  assert.equal(code(R.applyReply(other, preview, {}, "Ana", MERGED)), "other-assessment");
+  assert.equal(code(requests.previewReply({ assessment: other, reply })), "other-assessment");
+  assert.equal(code(requests.applyReply(other, preview, {}, "Ana", MERGED)), "other-assessment");
   const otherEdition = Object.assign({}, assessment, { edition: "launch-50" });
-  assert.equal(code(R.previewReply({ assessment: otherEdition, reply })), "other-assessment");
+  assert.equal(code(requests.previewReply({ assessment: otherEdition, reply })), "other-assessment");
   const unknown = Object.assign({}, reply, { request: "r-9" });
-  assert.equal(code(R.previewReply({ assessment, reply: unknown })), "unknown-request");
+  assert.equal(code(requests.previewReply({ assessment, reply: unknown })), "unknown-request");
   assert.equal(
-    code(R.previewReply({ assessment: Object.assign({}, assessment, { requests: undefined }), reply })),
+    code(requests.previewReply({ assessment: Object.assign({}, assessment, { requests: undefined }), reply })),
     "unknown-request",
   );
   assert.equal(
-    code(R.applyReply(Object.assign({}, assessment, { requests: [] }), preview, {}, "Ana", MERGED)),
+    code(requests.applyReply(Object.assign({}, assessment, { requests: [] }), preview, {}, "Ana", MERGED)),
     "unknown-request",
   );
 });
 
 test("an assessment changed since the preview is refused, so the person previews again", () => {
   const { assessment, reply } = round();
-  const preview = R.previewReply({ assessment, reply }).preview;
+  const preview = requests.previewReply({ assessment, reply }).preview;
   const changed = JSON.parse(JSON.stringify(assessment));
   changed.evidence.DG2 = { items: [], notes: "Typed in another tab", owner: "", due: "", links: [] };
-  assert.deepEqual(R.applyReply(changed, preview, {}, "Ana", MERGED), {
+  assert.deepEqual(requests.applyReply(changed, preview, {}, "Ana", MERGED), {
     ok: false,
     error: { code: "changed-since-preview", detail: "DG2|notes" },
   });
@@ -494,21 +511,24 @@ test("an assessment changed since the preview is refused, so the person previews
 test("request ids, criterion ids and choice keys named like inherited members find nothing they should not", () => {
   for (const id of ["__proto__", "constructor", "toString"]) {
     const { assessment, reply } = round({ id });
-    assert.equal(R.previewReply({ assessment, reply }).ok, true, id);
+    assert.equal(requests.previewReply({ assessment, reply }).ok, true, id);
     const stray = Object.assign({}, reply, { request: id === "constructor" ? "toString" : "constructor" });
-    assert.equal(code(R.previewReply({ assessment, reply: stray })), "unknown-request", id);
-    const preview = R.previewReply({ assessment, reply }).preview;
+    assert.equal(code(requests.previewReply({ assessment, reply: stray })), "unknown-request", id);
+    const preview = requests.previewReply({ assessment, reply }).preview;
     const choices = JSON.parse('{"__proto__": "there", "constructor": "here", "toString": "there"}');
-    const applied = R.applyReply(assessment, preview, choices, "Ana", MERGED);
+    const applied = requests.applyReply(assessment, preview, choices, "Ana", MERGED);
     assert.equal(applied.ok, true);
-    assert.equal(R.requestList(applied.assessment)[0].id, id);
-    assert.equal(R.requestList(applied.assessment)[0].state, "merged");
+    assert.equal(requests.requestList(applied.assessment)[0].id, id);
+    assert.equal(requests.requestList(applied.assessment)[0].state, "merged");
   }
-  assert.equal(code(R.previewReply({ assessment: coordinatorAssessment(), reply: round().reply })), "unknown-request");
+  assert.equal(
+    code(requests.previewReply({ assessment: coordinatorAssessment(), reply: round().reply })),
+    "unknown-request",
+  );
 });
 
 test("criteria a request names that the page's edition does not have are reported", () => {
   const { request } = round();
-  assert.deepEqual(R.unknownCriteria(request, A45), []);
-  assert.deepEqual(R.unknownCriteria(Object.assign({}, request, { criteria: ["DG1", "ZZ9"] }), A45), ["ZZ9"]);
+  assert.deepEqual(links.unknownCriteria(request, A45), []);
+  assert.deepEqual(links.unknownCriteria(Object.assign({}, request, { criteria: ["DG1", "ZZ9"] }), A45), ["ZZ9"]);
 });

@@ -14,12 +14,14 @@
  * reaching a history twice (from a file, a link, a reply) is kept once; ids read from outside are
  * recomputed, never trusted.
  *
+ * Checking a history read from outside is in history-read.js; the simulated year the bench
+ * measures is in history-year.js (so the page's bundle does not carry it).
+ *
  * The log is bounded (BUDGET): past the budget, the oldest entries are folded into one summary
  * per person and criterion (count, first and last time), never dropped silently; `through` is the
  * time up to which entries have been folded.
  */
-import { hasOwn, own } from "./keys.js";
-import { isStoredName } from "./people.js";
+import { own } from "./keys.js";
 
 /* The history's budget, the one place its numbers live. `entries` and `chars` (JSON characters,
    what localStorage counts) trigger compaction, which folds the oldest entries until both are
@@ -40,10 +42,6 @@ const BUDGET = Object.freeze({
 const DETAIL_FIELDS = ["name", "city", "date"];
 const TEXT_FIELDS = ["notes", "owner", "due"];
 const CRITERION_ID = /^[A-Z]+[0-9]+$/;
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-const REQUEST_ID = /^[A-Za-z0-9_-]{1,64}$/;
-const HTTP_URL = /^https?:\/\//i;
 const ELLIPSIS = "…";
 
 /**
@@ -601,267 +599,31 @@ function people(history) {
   return Array.from(names).sort();
 }
 
-/* ---- reading a history from outside -------------------------------------------------- */
-
-function isCapped(value, budget) {
-  return (
-    typeof value === "string" && value.length <= 2 * (budget.text + 1) && Array.from(value).length <= budget.text + 1
-  );
-}
-
-function isLinkList(value) {
-  return (
-    Array.isArray(value) &&
-    value.length <= 50 &&
-    value.every(
-      (link) =>
-        isPlainObject(link) &&
-        Object.keys(link).length === 2 &&
-        typeof link.text === "string" &&
-        link.text.length <= 500 &&
-        typeof link.url === "string" &&
-        link.url.length <= 2000 &&
-        HTTP_URL.test(link.url),
-    )
-  );
-}
-
-/* Whether `value` can be the from/to of `field`. */
-function isValue(field, value, budget) {
-  if (field === "answer") {
-    return value === null || (typeof value === "string" && value.length <= 100 && SLUG.test(value));
-  }
-  if (field.startsWith("tick:")) {
-    return typeof value === "boolean";
-  }
-  if (field === "links") {
-    return isLinkList(value);
-  }
-  return isCapped(value, budget);
-}
-
-function isField(criterion, field) {
-  if (criterion === "") {
-    return DETAIL_FIELDS.indexOf(field) !== -1;
-  }
-  if (!CRITERION_ID.test(criterion) || criterion.length > 40) {
-    return false;
-  }
-  const tick = /^tick:(.+)$/.exec(field);
-  if (tick) {
-    return tick[1].length <= 100 && SLUG.test(tick[1]);
-  }
-  return field === "answer" || field === "links" || TEXT_FIELDS.indexOf(field) !== -1;
-}
-
-const ENTRY_KEYS = ["id", "who", "at", "criterion", "field", "from", "to", "via", "by"];
-
-/* "" when `entry` is a well-formed entry, else what is wrong with it. */
-function entryProblem(entry, budget) {
-  if (!isPlainObject(entry) || !Object.keys(entry).every((key) => ENTRY_KEYS.indexOf(key) !== -1)) {
-    return "shape";
-  }
-  if (!isStoredName(entry.who) || (hasOwn(entry, "by") && !isStoredName(entry.by))) {
-    return "who";
-  }
-  if (typeof entry.at !== "string" || !ISO_TIME.test(entry.at)) {
-    return "at";
-  }
-  if (
-    typeof entry.criterion !== "string" ||
-    typeof entry.field !== "string" ||
-    !isField(entry.criterion, entry.field)
-  ) {
-    return "field";
-  }
-  if (
-    !hasOwn(entry, "from") ||
-    !hasOwn(entry, "to") ||
-    !isValue(entry.field, entry.from, budget) ||
-    !isValue(entry.field, entry.to, budget)
-  ) {
-    return "value";
-  }
-  if (hasOwn(entry, "via") && !(typeof entry.via === "string" && REQUEST_ID.test(entry.via))) {
-    return "via";
-  }
-  return "";
-}
-
-function summaryProblem(row) {
-  const ok =
-    isPlainObject(row) &&
-    Object.keys(row).length === 5 &&
-    (row.who === "*" || isStoredName(row.who)) &&
-    typeof row.criterion === "string" &&
-    (row.criterion === "*" || row.criterion === "" || CRITERION_ID.test(row.criterion)) &&
-    Number.isInteger(row.count) &&
-    row.count > 0 &&
-    typeof row.first === "string" &&
-    ISO_TIME.test(row.first) &&
-    typeof row.last === "string" &&
-    ISO_TIME.test(row.last) &&
-    row.first <= row.last;
-  return ok ? "" : "summary";
-}
+/* ---- rebuilding from parts ---------------------------------------------------------- */
 
 /**
- * @param {string} code
- * @param {string} detail
- * @returns {{ok: false, error: {code: string, detail: string}}}
- */
-function refusal(code, detail) {
-  return { ok: false, error: { code: code, detail: detail } };
-}
-
-/**
- * A history read from a file, a link or a reply, checked and rebuilt: every entry's id is
- * recomputed from its content, entries are put in time order, the budget applies.
- * Refusals: {ok: false, error: {code: "invalid" | "too-many", detail}}.
- * @param {any} value
+ * A history from parts read from outside and already checked (history-read.js): every entry's
+ * id recomputed from its content, entries in time order and each once, summaries merged per
+ * person and criterion, entries at or before `through` folded, the budget applied.
+ * @param {{entries: any[], compacted: Summary[], through: string}} parts
  * @param {Budget} [budget]
- * @returns {{ok: true, history: History} | {ok: false, error: {code: string, detail: string}}}
+ * @returns {History}
  */
-function readHistory(value, budget) {
+function rebuild(parts, budget) {
   const limits = budget || BUDGET;
-  const invalid = (detail) => refusal("invalid", detail);
-  if (!isPlainObject(value) || !Array.isArray(value.entries) || !Array.isArray(value.compacted)) {
-    return invalid("shape");
-  }
-  if (value.entries.length > limits.incoming || value.compacted.length > limits.incoming) {
-    return refusal("too-many", String(value.entries.length));
-  }
-  if (!(value.through === "" || (typeof value.through === "string" && ISO_TIME.test(value.through)))) {
-    return invalid("through");
-  }
-  for (let i = 0; i < value.entries.length; i += 1) {
-    const problem = entryProblem(value.entries[i], limits);
-    if (problem) {
-      return invalid(`entries[${i}].${problem}`);
-    }
-  }
-  for (let i = 0; i < value.compacted.length; i += 1) {
-    if (summaryProblem(value.compacted[i])) {
-      return invalid(`compacted[${i}]`);
-    }
-  }
-  const entries = value.entries.map((entry) => makeEntry(entry, limits));
-  const compacted = sortedSummaries(coarsen(summaryMap(value.compacted), limits));
-  const start = { entries: [], compacted: compacted, through: value.through };
-  return { ok: true, history: append(start, entries, limits).history };
-}
-
-/* ---- a simulated year ---------------------------------------------------------------- */
-
-/* mulberry32: a small seeded generator, so the simulated year is the same on every run. */
-function seeded(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  const entries = parts.entries.map((entry) => makeEntry(entry, limits));
+  const start = {
+    entries: [],
+    compacted: sortedSummaries(coarsen(summaryMap(parts.compacted), limits)),
+    through: parts.through,
   };
-}
-
-const SIMULATED_STATES = ["yes", "in-progress", "no"];
-const SIMULATED_NOTES = [
-  "Asked the department for the signed policy; waiting for the final version.",
-  "Draft reviewed with the data team; the page is published on the city's website.",
-  "Budget office sends the evaluation report next week.",
-  "Procurement confirms the contract template includes performance terms.",
-];
-
-/* The part of `assessment` one criterion's edit touches. */
-function criterionView(assessment, id) {
-  const view = { answers: {}, evidence: {} };
-  if (hasOwn(assessment.answers, id)) {
-    view.answers[id] = assessment.answers[id];
-  }
-  if (hasOwn(assessment.evidence, id)) {
-    view.evidence[id] = assessment.evidence[id];
-  }
-  return view;
-}
-
-/* One person's edit of one criterion, applied to `assessment` in place. */
-function simulatedEdit(assessment, random, criterion, day) {
-  const evidence = assessment.evidence[criterion] || { items: [], notes: "", owner: "", due: "", links: [] };
-  assessment.evidence[criterion] = evidence;
-  const kind = Math.floor(random() * 6);
-  if (kind === 0) {
-    assessment.answers[criterion] = SIMULATED_STATES[Math.floor(random() * SIMULATED_STATES.length)];
-  } else if (kind === 1 || kind === 2) {
-    const item = `${criterion.toLowerCase()}-item-${1 + Math.floor(random() * 6)}`;
-    const at = evidence.items.indexOf(item);
-    evidence.items = at === -1 ? evidence.items.concat([item]).sort() : evidence.items.filter((x) => x !== item);
-  } else if (kind === 3) {
-    const note = SIMULATED_NOTES[Math.floor(random() * SIMULATED_NOTES.length)];
-    evidence.notes = `${evidence.notes} ${note}`.trim();
-  } else if (kind === 4) {
-    evidence.due = `2026-${String(1 + Math.floor(random() * 12)).padStart(2, "0")}-${String(1 + (day % 28)).padStart(2, "0")}`;
-  } else {
-    evidence.links = evidence.links
-      .concat([{ text: "Document", url: `https://example.org/${criterion}/${day}` }])
-      .slice(-3);
-  }
-}
-
-/**
- * A year of daily work by `people` people on an assessment of `criteria` criteria: each working
- * day, each person makes `editsPerDay` edits, each recorded as one change. Returns the stored
- * size of the history it leaves (JSON characters and UTF-8 bytes) and what it holds.
- * @param {{people?: number, criteria?: number, days?: number, editsPerDay?: number, seed?: number, budget?: Budget}} [options]
- */
-function simulateYear(options) {
-  const o = Object.assign({ people: 5, criteria: 45, days: 365, editsPerDay: 4, seed: 2026 }, options || {});
-  const random = seeded(o.seed);
-  const names = Array.from({ length: o.people }, (_, n) => `Person ${n + 1} of the city team`);
-  const ids = Array.from({ length: o.criteria }, (_, n) => `C${n + 1}`);
-  const assessment = { answers: {}, evidence: {} };
-  let history = emptyHistory();
-  let changes = 0;
-  let compactions = 0;
-  const start = Date.UTC(2026, 0, 1);
-  for (let day = 0; day < o.days; day += 1) {
-    const weekday = new Date(start + day * 86400000).getUTCDay();
-    if (weekday === 0 || weekday === 6) {
-      continue;
-    }
-    names.forEach((who, person) => {
-      for (let edit = 0; edit < o.editsPerDay; edit += 1) {
-        const at = new Date(start + day * 86400000 + (9 + person) * 3600000 + edit * 600000).toISOString();
-        // Only the edited criterion is copied and compared: the entries are the same as for
-        // the whole assessment, at a fraction of the cost.
-        const id = ids[Math.floor(random() * ids.length)];
-        const before = criterionView(assessment, id);
-        const after = JSON.parse(JSON.stringify(before));
-        simulatedEdit(after, random, id, day);
-        const result = append(history, diffAssessments(before, after, who, at, { budget: o.budget }), o.budget);
-        history = result.history;
-        compactions += result.compacted ? 1 : 0;
-        changes += 1;
-        assessment.answers[id] = after.answers[id];
-        assessment.evidence[id] = after.evidence[id];
-      }
-    });
-  }
-  const json = JSON.stringify(history);
-  return {
-    changes: changes,
-    compactions: compactions,
-    entries: history.entries.length,
-    summaries: history.compacted.length,
-    folded: history.compacted.reduce((sum, row) => sum + row.count, 0),
-    chars: json.length,
-    bytes: new TextEncoder().encode(json).length,
-    history: history,
-  };
+  return append(start, entries, limits).history;
 }
 
 export {
   BUDGET,
+  DETAIL_FIELDS,
+  TEXT_FIELDS,
   emptyHistory,
   entryId,
   makeEntry,
@@ -872,12 +634,11 @@ export {
   withinBudget,
   append,
   mergeHistories,
+  rebuild,
   query,
   byCriterion,
   byPerson,
   between,
   summaries,
   people,
-  readHistory,
-  simulateYear,
 };
