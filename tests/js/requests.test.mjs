@@ -134,6 +134,7 @@ test("the list of requests: sent, answered, merged", () => {
     requests.requestList(applied.assessment).map((item) => [item.state, item.merged, item.mergedBy]),
     [["merged", MERGED.toISOString(), "Ana Coordinator"]],
   );
+  assert.equal(requests.requestList(applied.assessment)[0].base, null, "a merged request keeps no snapshot");
   assert.equal(requests.markAnswered(applied.assessment, "r-1", MERGED).requests[0].state, "merged");
   assert.deepEqual(requests.requestList({}), []);
 });
@@ -278,6 +279,9 @@ test("a request or reply with a malformed or hostile field is refused, naming th
   });
   const withOutside = { entries: reply.history.entries.concat([outside]), compacted: [], through: "" };
   assert.equal((await asReply({ history: withOutside })).error.detail, "history: not requested");
+  const summary = { who: "Bo", criterion: "DG1", count: 2, first: SENT.toISOString(), last: SENT.toISOString() };
+  const withSummary = { entries: reply.history.entries, compacted: [summary], through: SENT.toISOString() };
+  assert.equal((await asReply({ history: withSummary })).error.detail, "history: summaries");
   const forged = JSON.parse(JSON.stringify(reply.history));
   forged.entries[0].who = "Bo\u202e";
   assert.equal((await asReply({ history: forged })).error.detail, "history: entries[0].who");

@@ -9,10 +9,13 @@
  *
  * `field` is answer, tick:<item id>, notes, owner, due or links for a criterion, and name, city or
  * date (criterion "") for the assessment's details. For a text, from and to keep what changed
- * with a little context around it; for links, from lists the links removed and to those added. `via` names the request a change came
- * through and `by` who merged it. An entry's id is a hash of its content, so the same change
- * reaching a history twice (from a file, a link, a reply) is kept once; ids read from outside are
- * recomputed, never trusted.
+ * with a little context around it; for links, from lists the links removed and to those added.
+ * `via` names the request a change came through and `by` who merged it. An entry's id is a hash
+ * of its content, so the same change reaching a history twice (from a file, a link, a reply) is
+ * kept once; ids read from outside are recomputed, never trusted.
+ *
+ * Histories are values: every function returns a new one and leaves its input as it was. Callers
+ * must not change one in place either (the size of a list of entries is remembered per array).
  *
  * Checking a history read from outside is in history-read.js; the simulated year the bench
  * measures is in history-year.js (so the page's bundle does not carry it).

@@ -250,8 +250,10 @@ function checkReply(message) {
     const problem = /** @type {{error: {code: string, detail: string}}} */ (read).error;
     return refuse("invalid", `history: ${problem.detail || problem.code}`);
   }
-  const outside = read.history.entries.find((entry) => message.criteria.indexOf(entry.criterion) === -1);
-  if (outside || read.history.compacted.length) {
+  if (read.history.compacted.length) {
+    return refuse("invalid", "history: summaries");
+  }
+  if (read.history.entries.some((entry) => message.criteria.indexOf(entry.criterion) === -1)) {
     return refuse("invalid", "history: not requested");
   }
   return { ok: true, reply: Object.assign({}, message, { history: read.history }) };

@@ -39,7 +39,7 @@ const TEXT_FIELDS = ["notes", "owner", "due"];
  * @typedef {{format: string, version: number, request: string, assessment: string, edition: string, from: string,
  *   created: string, criteria: string[], answers: Record<string, string>, evidence: Record<string, any>,
  *   history: import("./history.js").History}} Reply
- * @typedef {{id: string, created: string, from: string, note: string, criteria: string[], base: Snapshot,
+ * @typedef {{id: string, created: string, from: string, note: string, criteria: string[], base: Snapshot | null,
  *   state: string, answered?: string, merged?: string, mergedBy?: string}} ListedRequest
  * @typedef {{ok: false, error: {code: string, detail?: string, text?: string}}} Refusal
  */
@@ -393,7 +393,7 @@ function setItem(assessment, criterion, field, value) {
  * The assessment after a reply: a NEW assessment (the input is untouched) with each item's
  * chosen side (`choices[key]` is "here" or "there"; items not named keep the preview's choice;
  * every conflict must be named), history entries attributing each change taken to the reply's
- * author (via the request, merged by `who`), and the request marked merged.
+ * author (via the request, merged by `who`), and the request marked merged (its snapshot dropped).
  * Refusals: other-assessment, unknown-request, already-merged, unresolved (detail: the keys),
  * changed-since-preview (preview again), bad-choice.
  * @param {any} assessment
@@ -456,6 +456,8 @@ function applyReply(assessment, preview, choices, who, now) {
   request.state = "merged";
   request.merged = stamp;
   request.mergedBy = who;
+  // A merged request refuses further replies, so its snapshot is no longer needed in storage.
+  request.base = null;
   return { ok: true, assessment: next, applied: entries.length, compacted: appended.compacted };
 }
 
