@@ -70,6 +70,47 @@ test("one change gives one entry per field that changed, in a fixed order, with 
   assert.deepEqual(H.diffAssessments(before, before, "Ana", T1), []);
 });
 
+test("a recording change function appends the change's entries, once even when applied twice", () => {
+  const record = assessment({ DG1: "no" });
+  const change = H.recording(
+    (a) => {
+      a.answers.DG1 = "yes";
+      a.evidence.DG1 = { items: ["dg1-policy"] };
+    },
+    "Ana",
+    T1,
+  );
+  change(record);
+  assert.equal(record.answers.DG1, "yes");
+  // Entries of one moment are kept in id order; compare them as a set.
+  const rows = (history) =>
+    history.entries
+      .map((entry) => JSON.stringify([entry.who, entry.at, entry.criterion, entry.field, entry.from, entry.to]))
+      .sort();
+  assert.deepEqual(
+    rows(record.history),
+    [
+      ["Ana", T1, "DG1", "answer", "no", "yes"],
+      ["Ana", T1, "DG1", "tick:dg1-policy", false, true],
+    ]
+      .map((row) => JSON.stringify(row))
+      .sort(),
+  );
+  const again = assessment({ DG1: "no" });
+  again.history = record.history;
+  change(again);
+  assert.deepEqual(again.history, record.history, "the same change recorded once");
+  const nothing = assessment({ DG1: "yes" });
+  H.recording(
+    (a) => {
+      a.answers.DG1 = "yes";
+    },
+    "Ana",
+    T2,
+  )(nothing);
+  assert.equal(nothing.history, undefined, "no change, no history");
+});
+
 test("empty evidence and no evidence are the same; tick order does not matter", () => {
   const before = assessment({}, { DG1: { items: ["a", "b"], notes: "" } });
   const after = assessment({}, { DG1: { items: ["b", "a", "a"], notes: "", owner: "", due: "", links: [] } });

@@ -281,6 +281,37 @@ function diffAssessments(before, after, who, at, options) {
   return entries;
 }
 
+/**
+ * A change function, for model.change() or store.changeAssessment(), that also records the
+ * change: it runs `fn` on the assessment, then appends an entry for each field `fn` changed, by
+ * `who` at `at`. Run twice on the same record (the store applies a change again when a write
+ * failed), it records the change once: the entries are the same, and so are their ids.
+ * @param {(assessment: any) => void} fn
+ * @param {string} who
+ * @param {string} at
+ * @param {Budget} [budget]
+ * @returns {(assessment: any) => void}
+ */
+function recording(fn, who, at, budget) {
+  return (assessment) => {
+    // The history itself is not copied: only what an entry can be about.
+    const before = JSON.parse(
+      JSON.stringify({
+        name: assessment.name,
+        city: assessment.city,
+        date: assessment.date,
+        answers: assessment.answers,
+        evidence: assessment.evidence,
+      }),
+    );
+    fn(assessment);
+    const entries = diffAssessments(before, assessment, who, at, { budget });
+    if (entries.length) {
+      assessment.history = append(assessment.history, entries, budget).history;
+    }
+  };
+}
+
 /* ---- size ---------------------------------------------------------------------------- */
 
 /* JSON characters of an array of entries or summaries, remembered per array (arrays are never
@@ -631,6 +662,7 @@ export {
   entryId,
   makeEntry,
   diffAssessments,
+  recording,
   criterionChanges,
   normalEvidence,
   historyChars,
