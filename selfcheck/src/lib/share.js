@@ -316,4 +316,16 @@ function linkFor(pageUrl, name, token) {
   return `${String(pageUrl).split("#")[0]}#${name}=${token}`;
 }
 
-export { VERSION, encode, decode, tokenFromHash, linkFor, packAssessment, crc32 };
+export {
+  VERSION,
+  encode,
+  decode,
+  tokenFromHash,
+  linkFor,
+  packAssessment,
+  crc32,
+  toBase64url,
+  fromBase64url,
+  deflate,
+  inflate,
+};
