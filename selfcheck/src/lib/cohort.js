@@ -179,24 +179,22 @@ function bandOf(percent, bands) {
 
 /**
  * The members in the order of a column: "city" (by label) or a group's id (by the evidence-backed
- * share of that group, met / total compared exactly, then by label).
+ * share of that group, met / total compared exactly); ties by label A to Z whatever the direction.
  * @param {Member[]} members @param {string} column @param {"ascending" | "descending"} direction
  */
 function sortMembers(members, column, direction) {
   const sign = direction === "descending" ? -1 : 1;
   const byLabel = (a, b) => a.label.localeCompare(b.label);
   const groupOf = (member) => member.backed.groups.find((group) => group.id === column);
-  const compare =
-    column === "city"
-      ? byLabel
-      : (a, b) => {
-          const x = groupOf(a);
-          const y = groupOf(b);
-          return x.met * y.total - y.met * x.total || byLabel(a, b);
-        };
+  const byShare = (a, b) => {
+    const x = groupOf(a);
+    const y = groupOf(b);
+    return x.met * y.total - y.met * x.total;
+  };
+  const primary = column === "city" ? byLabel : byShare;
   return members
     .map((member, index) => ({ member, index }))
-    .sort((a, b) => sign * compare(a.member, b.member) || a.index - b.index)
+    .sort((a, b) => sign * primary(a.member, b.member) || byLabel(a.member, b.member) || a.index - b.index)
     .map((entry) => entry.member);
 }
 

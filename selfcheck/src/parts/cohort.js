@@ -214,7 +214,7 @@ export class CohortView {
       );
       return row;
     });
-    this.el.tiers.tBodies[0].replaceChildren(...rows);
+    this.el.tiers.querySelector("tbody").replaceChildren(...rows);
   }
 
   /** A column head with its sort button; aria-sort on the sorted one. */
@@ -244,7 +244,7 @@ export class CohortView {
       this.el.legend,
       format(this.texts.legend, { bands: bands.map((bound) => format(this.texts.band, { from: bound })).join(", ") }),
     );
-    const head = this.el.heatmap.tHead.rows[0];
+    const head = this.el.heatmap.querySelector("thead tr");
     head.replaceChildren(
       this.sortHead("city", this.texts.col_city),
       ...edition.groups.map((group) => this.sortHead(group.id, group.name)),
@@ -267,7 +267,7 @@ export class CohortView {
       });
       return row;
     });
-    this.el.heatmap.tBodies[0].replaceChildren(...rows);
+    this.el.heatmap.querySelector("tbody").replaceChildren(...rows);
   }
 
   renderMissed(edition) {
