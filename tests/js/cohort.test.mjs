@@ -80,7 +80,7 @@ test("tiers, self-reported and backed by evidence, are scoring's and readiness's
 test("another edition and the same city twice are refused; the rest stay", () => {
   const { cohort, refusals } = cohortOf(["bramford", "bad-other-edition", "bad-same-city", "dunmere"]);
   assert.deepEqual(
-    refusals.map((refusal) => refusal && refusal.code),
+    refusals.map((refusal) => (refusal ? refusal.code : null)),
     [null, "other-edition", "same-city", null],
   );
   assert.deepEqual(refusals[2].details, { city: "  bramford (MADE UP) ", earlier: "bramford.json" });
@@ -133,7 +133,14 @@ test("the part shows tiers, heat map cells and the most-missed criteria with cas
   assert.equal(root.querySelector('[data-wwc-cohort="files"]').disabled, false);
   assert.equal(root.querySelector('[data-wwc-cohort="tables"]').hidden, true);
   let read20mb = false;
-  const huge = { name: "huge.json", size: 20 * 1024 * 1024, text: () => ((read20mb = true), Promise.resolve("")) };
+  const huge = {
+    name: "huge.json",
+    size: 20 * 1024 * 1024,
+    text: () => {
+      read20mb = true;
+      return Promise.resolve("");
+    },
+  };
   const files = [...CITIES, ...BAD].map((name) => file(`${name}.json`, fixture(name)));
   await view.openFiles([...files, huge]);
   assert.equal(read20mb, false, "a file over the limit is refused unread");
