@@ -76,7 +76,7 @@ def test_yaml_text_is_escaped_in_the_html_and_cannot_close_the_script(content):
 def test_every_text_and_refusal_the_cohort_sources_name_is_in_the_yaml():
     texts = cohort.load_settings()["texts"]
     code = "\n".join((SOURCES / path).read_text(encoding="utf-8")
-                     for path in ("cohort.js", "parts/cohort.js", "lib/cohort.js"))
+                     for path in ("cohort.js", "parts/cohort.js", "lib/cohort.js", "view/cohort-handout.js"))
     named = set(re.findall(r"\btexts\.(\w+)", code))
     assert named and named <= set(texts), sorted(named - set(texts))
     refusals = set(re.findall(r'refusal\("([a-z-]+)"', code)) | {"unreadable"}

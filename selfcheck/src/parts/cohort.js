@@ -9,6 +9,7 @@ import { format } from "../lib/format.js";
 import { hasOwn } from "../lib/keys.js";
 import { roundedPercent } from "../lib/scoring.js";
 import * as share from "../lib/share.js";
+import * as handout from "../view/cohort-handout.js";
 import { element, setText } from "../view/dom.js";
 
 /** @param {HTMLElement} root @param {string} name */
@@ -159,7 +160,7 @@ export class CohortView {
     /** @type {"ascending" | "descending"} */
     const direction = same && this.sort.direction === "ascending" ? "descending" : "ascending";
     this.sort = { column, direction };
-    this.renderHeatmap();
+    this.showSort();
   }
 
   render() {
@@ -191,39 +192,14 @@ export class CohortView {
     this.el.refused.hidden = this.refused.length === 0;
   }
 
-  tierText(edition, result) {
-    const tier = edition.tiers.find((candidate) => candidate.id === result.tier);
-    return format(this.texts.tier_cell, {
-      tier: tier ? tier.name : edition.not_certified_label,
-      met: result.met,
-      total: result.total,
-      percent: result.percent,
-    });
-  }
-
   renderTiers(edition) {
-    const rows = this.cohort.members.map((member) => {
-      const row = element("tr");
-      const city = element("th", null, member.label);
-      city.setAttribute("scope", "row");
-      row.append(
-        city,
-        element("td", null, this.tierText(edition, member.self)),
-        element("td", null, this.tierText(edition, member.backed)),
-        element("td", "wwc-cohort-source", member.candidate.source),
-      );
-      return row;
-    });
-    this.el.tiers.querySelector("tbody").replaceChildren(...rows);
+    this.el.tiers.querySelector("tbody").replaceChildren(...handout.tierRows(this.texts, edition, this.cohort.members));
   }
 
-  /** A column head with its sort button; aria-sort on the sorted one. */
+  /** A column head with its sort button (aria-sort is set by showSort). */
   sortHead(column, label) {
     const head = element("th");
     head.setAttribute("scope", "col");
-    if (this.sort.column === column) {
-      head.setAttribute("aria-sort", this.sort.direction);
-    }
     const button = element("button", "wwc-cohort-sort", label);
     button.type = "button";
     button.setAttribute("data-wwc-sort", column);
@@ -232,25 +208,27 @@ export class CohortView {
     return head;
   }
 
+  /** The heat map's heads and one row per member, built once per change of the cohort. */
   renderHeatmap() {
     const edition = this.editions.get(this.cohort.edition);
     if (!edition) {
       return;
     }
     const bands = this.data.limits.bands;
-    const caption = format(this.texts.heatmap_caption, { items: edition.item_label_plural });
-    setText(this.el["heatmap-caption"], caption);
+    setText(this.el["heatmap-caption"], format(this.texts.heatmap_caption, { items: edition.item_label_plural }));
     setText(
       this.el.legend,
       format(this.texts.legend, { bands: bands.map((bound) => format(this.texts.band, { from: bound })).join(", ") }),
     );
-    const head = this.el.heatmap.querySelector("thead tr");
-    head.replaceChildren(
-      this.sortHead("city", this.texts.col_city),
-      ...edition.groups.map((group) => this.sortHead(group.id, group.name)),
-    );
-    const members = cohorts.sortMembers(this.cohort.members, this.sort.column, this.sort.direction);
-    const rows = members.map((member) => {
+    this.el.heatmap
+      .querySelector("thead tr")
+      .replaceChildren(
+        this.sortHead("city", this.texts.col_city),
+        ...edition.groups.map((group) => this.sortHead(group.id, group.name)),
+      );
+    /** @type {Map<any, HTMLElement>} */
+    this.heatRows = new Map();
+    this.cohort.members.forEach((member) => {
       const row = element("tr");
       const city = element("th", null, member.label);
       city.setAttribute("scope", "row");
@@ -265,54 +243,30 @@ export class CohortView {
         });
         row.append(cell);
       });
-      return row;
+      this.heatRows.set(member, row);
     });
-    this.el.heatmap.querySelector("tbody").replaceChildren(...rows);
+    this.showSort();
+  }
+
+  /** The rows in the sort's order (moved, not rebuilt: a click re-lays out no new cell), aria-sort on its head. */
+  showSort() {
+    const members = cohorts.sortMembers(this.cohort.members, this.sort.column, this.sort.direction);
+    this.el.heatmap.querySelector("tbody").replaceChildren(...members.map((member) => this.heatRows.get(member)));
+    this.el.heatmap.querySelectorAll("thead th").forEach((/** @type {HTMLElement} */ head) => {
+      const button = head.querySelector("button[data-wwc-sort]");
+      if (button && button.getAttribute("data-wwc-sort") === this.sort.column) {
+        head.setAttribute("aria-sort", this.sort.direction);
+      } else {
+        head.removeAttribute("aria-sort");
+      }
+    });
   }
 
   renderMissed(edition) {
-    const criteria = this.criteria.get(edition.id);
-    const cities = this.cohort.members.length;
     const missed = cohorts.mostMissed(edition, this.cohort.members, this.data.limits.most_missed);
     setText(this.el["missed-intro"], format(this.texts.missed_intro, { items: edition.item_label_plural }));
-    if (!missed.length) {
-      this.el.missed.replaceChildren(element("li", null, format(this.texts.missed_none, { item: edition.item_label })));
-      return;
-    }
     this.el.missed.replaceChildren(
-      ...missed.map((entry) => {
-        const about = criteria[entry.id] || { title: "", href: "", case_studies: [] };
-        const item = element("li");
-        item.setAttribute("data-wwc-criterion", entry.id);
-        const link = element(
-          "a",
-          null,
-          format(this.texts.missed_item, { id: entry.id, title: about.title, count: entry.count, cities }),
-        );
-        link.href = about.href;
-        item.append(link, this.caseStudies(about.case_studies));
-        return item;
-      }),
+      ...handout.missedItems(this.texts, edition, this.criteria.get(edition.id), missed, this.cohort.members.length),
     );
-  }
-
-  /** @param {{city: string, state: string, title: string, href: string}[]} studies */
-  caseStudies(studies) {
-    if (!studies.length) {
-      return element("p", "wwc-cohort-studies", this.texts.case_studies_none);
-    }
-    const block = element("div", "wwc-cohort-studies");
-    const list = element("ul");
-    studies.forEach((study) => {
-      const link = element("a", null, `${study.city}, ${study.state}: ${study.title}`);
-      link.href = study.href;
-      // In print the address follows the link, resolved against this page so it works on paper.
-      const address = element("span", "wwc-cohort-print-url", ` (${link.href})`);
-      const item = element("li");
-      item.append(link, address);
-      list.append(item);
-    });
-    block.append(element("p", null, this.texts.case_studies), list);
-    return block;
   }
 }
