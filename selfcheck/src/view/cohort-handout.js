@@ -6,7 +6,7 @@ import { format } from "../lib/format.js";
 import { hasOwn } from "../lib/keys.js";
 import { element } from "./dom.js";
 
-/** The tier_cell text of a score result: its's tier (or the edition's not-certified label) and figures. */
+/** The tier_cell text of a score result: its tier (or the edition's not-certified label) and figures. */
 function tierText(texts, edition, result) {
   const tier = edition.tiers.find((candidate) => candidate.id === result.tier);
   return format(texts.tier_cell, {
