@@ -3,6 +3,7 @@ import test from "node:test";
 import assert from "node:assert/strict";
 
 import * as roadmap from "../../selfcheck/src/lib/roadmap.js";
+import { criterionExpiry } from "../../selfcheck/src/lib/windows.js";
 import { assessment45 } from "./helpers.mjs";
 
 const TODAY = "2026-12-07";
@@ -147,4 +148,33 @@ test("bad dates and an application in the past are refused with the field", () =
   for (const [outcome, code, detail] of cases) {
     assert.deepEqual(outcome, { ok: false, error: { code, detail } });
   }
+});
+
+test("a criterion's expiry from its dated items' windows feeds the roadmap", () => {
+  const dates = { today: TODAY, application: "2027-09-30" };
+  const items = [
+    { window: { anchor: "past", months: 24 }, evidence: "2026-01-10" },
+    { window: { anchor: "past", months: 12 }, evidence: "2026-07-31" },
+    { window: { anchor: "most-recent" }, evidence: "2020-01-01" },
+  ];
+  const expiry = criterionExpiry(items, dates);
+  assert.deepEqual(expiry, { ok: true, expires: "2027-08-01" });
+  const edition = assessment45();
+  const all = ids(edition);
+  const given = statuses(edition, 31, []);
+  given[all[0]] = { done: true, expires: expiry.expires };
+  const plan = roadmap.roadmap(edition, given, TODAY, dates.application);
+  assert.deepEqual(
+    plan.steps.map((step) => [step.date, step.met, step.tier]),
+    [
+      ["2026-12-07", 31, "gold"],
+      ["2027-08-01", 30, "silver"],
+    ],
+  );
+  assert.deepEqual(criterionExpiry([{ window: { anchor: "next", months: 12 }, evidence: "2026-01-01" }], dates), {
+    ok: true,
+    expires: null,
+  });
+  const refused = criterionExpiry([items[0], { window: items[1].window, evidence: "2027-01-01" }], dates);
+  assert.deepEqual(refused, { index: 1, ok: false, error: { code: "future-evidence", detail: "2027-01-01" } });
 });

@@ -227,4 +227,39 @@ function checkPast(window, days) {
   };
 }
 
-export { checkWindow, windowProblem, parseDay, formatDay, compareDays, addMonths, addDays, firstDayOutside };
+/**
+ * When a criterion's evidence stops counting: the earliest first day outside among its dated items
+ * (each {window, evidence}), for lib/roadmap.js's `expires`. Items whose window has no end (next,
+ * most-recent, the current administration) do not bound it. Returns {ok: true, expires: day or null}
+ * or the first item's refusal, with its index.
+ * @param {{window: unknown, evidence: unknown}[]} items
+ * @param {{application: string, today: string, administration?: string}} dates
+ */
+function criterionExpiry(items, dates) {
+  let earliest = null;
+  for (let index = 0; index < items.length; index += 1) {
+    const outcome = checkWindow(
+      Object.assign({}, dates, { window: items[index].window, evidence: items[index].evidence }),
+    );
+    if (!outcome.ok) {
+      return Object.assign({ index: index }, outcome);
+    }
+    const day = outcome.firstOutside ? parseDay(outcome.firstOutside) : null;
+    if (day && (earliest === null || compareDays(day, earliest) < 0)) {
+      earliest = day;
+    }
+  }
+  return { ok: true, expires: earliest ? formatDay(earliest) : null };
+}
+
+export {
+  checkWindow,
+  criterionExpiry,
+  windowProblem,
+  parseDay,
+  formatDay,
+  compareDays,
+  addMonths,
+  addDays,
+  firstDayOutside,
+};
