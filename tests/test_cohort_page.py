@@ -108,3 +108,13 @@ def test_the_fixture_cohort_is_what_its_script_writes(content):
         if name.endswith(".json") and not name.startswith("bad-not-json"):
             data = json.loads(text)
             assert "(made up)" in data["assessment"]["city"].lower() and data["assessment"]["name"] == module.MADE_UP
+
+
+def test_controls_and_results_stay_out_of_the_search_index(html):
+    """Material skips an element marked data-search-exclude up to the first end tag of its kind: each
+    marked section holds no other section, and the intro (what the page is for) stays searchable."""
+    page = BeautifulSoup(html, "html.parser")
+    sections = page.find_all("section")
+    assert sections and all(section.has_attr("data-search-exclude") for section in sections)
+    assert all(not section.find("section") for section in sections)
+    assert not page.select_one(".wwc-cohort-intro").find_parent(attrs={"data-search-exclude": True})
