@@ -178,3 +178,32 @@ test("a criterion's expiry from its dated items' windows feeds the roadmap", () 
   const refused = criterionExpiry([items[0], { window: items[1].window, evidence: "2027-01-01" }], dates);
   assert.deepEqual(refused, { index: 1, ok: false, error: { code: "future-evidence", detail: "2027-01-01" } });
 });
+
+test("statuses from an assessment: backed answers are done, the others planned by their evidence's due date", () => {
+  const edition = assessment45();
+  const dg = edition.groups[0].criteria;
+  Object.assign(dg[0], { documentation: ["d1"] });
+  Object.assign(dg[1], { documentation: ["e1"] });
+  const answers = { DG1: "yes", DG2: "yes", DG3: "in-progress", DG4: "no" };
+  const evidence = {
+    DG1: { items: ["d1"] },
+    DG2: { items: [], due: "2027-02-01" }, // yes without its document: not done, planned
+    DG3: { items: [], due: "2027-03-01" },
+    DG4: { items: [], due: "" },
+  };
+  const statuses = roadmap.statusesOf(edition, answers, evidence, { DG1: "2027-06-01", DG3: "2027-01-01" });
+  assert.deepEqual(statuses.DG1, { done: true, due: "", expires: "2027-06-01" });
+  assert.deepEqual(statuses.DG2, { done: false, due: "2027-02-01", expires: null });
+  assert.deepEqual(statuses.DG3, { done: false, due: "2027-03-01", expires: null });
+  assert.deepEqual(statuses.DG4, { done: false, due: "", expires: null });
+  assert.deepEqual(statuses.DG5, { done: false, due: "", expires: null });
+  const plan = roadmap.roadmap(edition, statuses, TODAY, "2027-04-01");
+  assert.deepEqual(
+    plan.steps.map((step) => [step.date, step.met, step.done, step.planned]),
+    [
+      ["2026-12-07", 1, 1, 0],
+      ["2027-02-01", 2, 1, 1],
+      ["2027-03-01", 3, 1, 2],
+    ],
+  );
+});

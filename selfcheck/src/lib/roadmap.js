@@ -13,6 +13,7 @@
  * Criteria the edition does not have are ignored and returned as `unknown`.
  */
 import { hasOwn } from "./keys.js";
+import * as readiness from "./readiness.js";
 import * as scoring from "./scoring.js";
 import { compareDays, formatDay, parseDay } from "./windows.js";
 
@@ -171,4 +172,28 @@ function roadmap(edition, statuses, today, application) {
   };
 }
 
-export { roadmap };
+/**
+ * The statuses roadmap() reads, from an assessment as the self-check keeps it: done when the answer
+ * is met and backed by evidence (lib/readiness.js evidenceResult), due from the evidence entry's due
+ * date for every other criterion, expires from `expiries` (criterion id -> day, e.g. from
+ * lib/windows.js criterionExpiry) for done criteria.
+ * @param {any} edition @param {Record<string, string>} answers @param {Record<string, any>} evidence
+ * @param {Record<string, string | null>} [expiries]
+ * @returns {Record<string, Status>}
+ */
+function statusesOf(edition, answers, evidence, expiries) {
+  const metIds = scoring.metStates(edition);
+  const flagged = new Set(readiness.evidenceResult(edition, answers, evidence).flags.map((flag) => flag.id));
+  /** @type {Record<string, Status>} */
+  const statuses = {};
+  editionIds(edition).forEach((id) => {
+    const done = hasOwn(answers, id) && metIds.indexOf(answers[id]) !== -1 && !flagged.has(id);
+    const entry = evidence && hasOwn(evidence, id) ? evidence[id] : null;
+    const due = !done && entry && typeof entry.due === "string" ? entry.due : "";
+    const expires = done && expiries && hasOwn(expiries, id) ? expiries[id] : null;
+    statuses[id] = { done: done, due: due, expires: expires };
+  });
+  return statuses;
+}
+
+export { roadmap, statusesOf };
