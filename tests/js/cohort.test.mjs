@@ -204,8 +204,16 @@ test("a click on an area's head sorts the heat map by it, again reverses it; cle
   await view.openFiles(CITIES.map((name) => file(`${name}.json`, fixture(name))));
   const rows = () => texts(root, '[data-wwc-cohort="heatmap"] tbody th').map((label) => label.split(" ")[0]);
   const button = () => root.querySelector('[data-wwc-cohort="heatmap"] button[data-wwc-sort="performance-analytics"]');
+  const cellsOf = (label) => {
+    const row = Array.from(root.querySelectorAll('[data-wwc-cohort="heatmap"] tbody tr')).find((tr) =>
+      tr.firstChild.textContent.startsWith(label),
+    );
+    return Array.from(row.children).map((cell) => [cell.textContent, cell.className]);
+  };
+  const before = ["Alderbrook", "Caddisfield", "Dunmere"].map(cellsOf);
   button().click();
   assert.deepEqual(rows(), ["Dunmere", "Eastwick", "Caddisfield", "Alderbrook", "Bramford"]);
+  assert.deepEqual(["Alderbrook", "Caddisfield", "Dunmere"].map(cellsOf), before, "each city keeps its own cells");
   assert.equal(button().parentElement.getAttribute("aria-sort"), "ascending");
   button().click();
   assert.deepEqual(rows(), ["Alderbrook", "Bramford", "Caddisfield", "Dunmere", "Eastwick"]);

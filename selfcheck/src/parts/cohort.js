@@ -226,32 +226,43 @@ export class CohortView {
         this.sortHead("city", this.texts.col_city),
         ...edition.groups.map((group) => this.sortHead(group.id, group.name)),
       );
-    /** @type {Map<any, HTMLElement>} */
-    this.heatRows = new Map();
+    /** @type {Map<any, {label: string, cells: {text: string, className: string}[]}>} */
+    this.heatCells = new Map();
     this.cohort.members.forEach((member) => {
-      const row = element("tr");
-      const city = element("th", null, member.label);
-      city.setAttribute("scope", "row");
-      row.append(city);
-      member.backed.groups.forEach((group) => {
-        const whole = Number(roundedPercent(group.met, group.total, 0));
-        const cell = element("td", `wwc-cohort-cell wwc-cohort-band-${cohorts.bandOf(whole, bands)}`);
-        cell.textContent = format(this.texts.heatmap_cell, {
-          met: group.met,
-          total: group.total,
-          percent: group.percent,
-        });
-        row.append(cell);
-      });
-      this.heatRows.set(member, row);
+      const cells = member.backed.groups.map((group) => ({
+        text: format(this.texts.heatmap_cell, { met: group.met, total: group.total, percent: group.percent }),
+        className: `wwc-cohort-cell wwc-cohort-band-${cohorts.bandOf(Number(roundedPercent(group.met, group.total, 0)), bands)}`,
+      }));
+      this.heatCells.set(member, { label: member.label, cells });
     });
+    const rows = this.cohort.members.map(() => {
+      const row = element("tr");
+      const city = element("th");
+      city.setAttribute("scope", "row");
+      row.append(city, ...edition.groups.map(() => element("td")));
+      return row;
+    });
+    this.el.heatmap.querySelector("tbody").replaceChildren(...rows);
     this.showSort();
   }
 
-  /** The rows in the sort's order (moved, not rebuilt: a click re-lays out no new cell), aria-sort on its head. */
+  /** The rows filled in the sort's order: the rows stay, only the text and class that differ change
+      (moving rows made the browser restyle and re-lay out every one of them). aria-sort on the head. */
   showSort() {
     const members = cohorts.sortMembers(this.cohort.members, this.sort.column, this.sort.direction);
-    this.el.heatmap.querySelector("tbody").replaceChildren(...members.map((member) => this.heatRows.get(member)));
+    const rows = this.el.heatmap.querySelector("tbody").children;
+    members.forEach((member, index) => {
+      const shown = this.heatCells.get(member);
+      const cells = rows[index].children;
+      setText(cells[0], shown.label);
+      shown.cells.forEach((cell, column) => {
+        const target = cells[column + 1];
+        if (target.className !== cell.className) {
+          target.className = cell.className;
+        }
+        setText(target, cell.text);
+      });
+    });
     this.el.heatmap.querySelectorAll("thead th").forEach((/** @type {HTMLElement} */ head) => {
       const button = head.querySelector("button[data-wwc-sort]");
       if (button && button.getAttribute("data-wwc-sort") === this.sort.column) {
