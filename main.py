@@ -25,7 +25,7 @@ if PROJECT not in sys.path:
     sys.path.insert(0, PROJECT)
 
 
-from macros import casestudies, exports, glue, links, measured, offline, render, resources, selfcheck  # noqa: E402
+from macros import casestudies, cohort, exports, glue, links, measured, offline, render, resources, selfcheck  # noqa: E402
 from macros.buildguard import guard_build  # noqa: E402
 from macros.errors import ContentError  # noqa: E402
 
@@ -98,6 +98,15 @@ def define_env(env):
                 content, page_src(), guide_base=links.root_prefix(build.page_url()), directory_urls=build.directory_urls
             )
         except selfcheck.SelfCheckPageError as error:
+            raise PluginError(str(error)) from None
+
+    @env.macro
+    def cohort_page() -> str:
+        try:
+            return cohort.render_cohort_page(
+                content, page_src(), guide_base=links.root_prefix(build.page_url()), directory_urls=build.directory_urls
+            )
+        except cohort.CohortPageError as error:
             raise PluginError(str(error)) from None
 
     @env.macro
