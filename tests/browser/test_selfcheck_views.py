@@ -100,6 +100,10 @@ def test_one_area_at_a_time_with_its_progress_and_next_area(page: Page, site_url
     # "All at once" shows every area, as the form was before the views.
     page.click('#wwc-sc-areas [data-wwc-area=""]')
     expect(page.locator(f"#wwc-sc-form-{EDITION} {visible_groups}")).to_have_count(8)
+    # ... with no "next area" stop between them: the keyboard's one pass is the form's.
+    expect(page.locator(f"#wwc-sc-form-{EDITION} .wwc-sc-next-area a")).to_have_count(8)
+    for link in page.locator(f"#wwc-sc-form-{EDITION} .wwc-sc-next-area a").all():
+        expect(link).to_be_hidden()
 
 
 def test_the_quick_path_by_keyboard_answers_an_area_and_moves_on(page: Page, site_url):

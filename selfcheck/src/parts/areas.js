@@ -55,6 +55,8 @@ export class Areas {
   /** @param {string} area */
   select(area) {
     this.area = area;
+    // All at once is the form as one pass: no "next area" stops between the areas.
+    this.sc.form.toggleAttribute("data-wwc-all-areas", area === "");
     for (const [id, section] of this.groups) {
       section.hidden = area !== "" && id !== area;
     }
