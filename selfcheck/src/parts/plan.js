@@ -221,24 +221,23 @@ export class Plan {
     return line;
   }
 
-  flagText(flag) {
+  /* What a flagged answer lacks, as nodes: the must-meet sentence, then the missing documents as a
+     list (each document's text is a sentence of its own: joined, they ran together). */
+  flagDetails(flag) {
     const texts = this.sc.texts;
-    const bits = [];
-    if (flag.missing.length) {
-      bits.push(
-        format(texts.flag_documents, {
-          list: flag.missing
-            .map(function (id) {
-              return this.itemText(flag.id, id);
-            }, this)
-            .join("; "),
-        }),
-      );
-    }
+    const nodes = [];
     if (flag.mustMeet && !flag.mustMeet.holds) {
-      bits.push(format(texts.flag_must_meet, flag.mustMeet));
+      nodes.push(element("p", "wwc-sc-flag-rule", format(texts.flag_must_meet, flag.mustMeet)));
     }
-    return bits.join(". ");
+    if (flag.missing.length) {
+      nodes.push(element("p", "wwc-sc-flag-missing", texts.flag_documents));
+      const list = element("ul", "wwc-sc-flag-documents");
+      for (const id of flag.missing) {
+        list.appendChild(element("li", null, this.itemText(flag.id, id)));
+      }
+      nodes.push(list);
+    }
+    return nodes;
   }
 
   renderFlags(view) {
@@ -261,7 +260,7 @@ export class Plan {
       item.setAttribute("data-wwc-flag", flag.id);
       const link = element("a", null, this.criterionLabel(flag.id));
       link.setAttribute("href", `#${this.fieldset(flag.id).id}`);
-      item.append(link, element("span", null, `: ${this.flagText(flag)}`));
+      item.append(link, ...this.flagDetails(flag));
       for (const cited of this.auditedFor(flag.id, view)) {
         item.appendChild(element("p", "wwc-sc-flag-audited", cited));
       }
