@@ -229,16 +229,17 @@ def payload_edition(edition: dict) -> dict:
     }
 
 
-def where_next(content: dict, edition: dict, href: str) -> dict:
+def where_next(content: dict, edition: dict) -> dict:
     """The resources of the "where to go next" page that serve each criterion of the edition, as
-    {href: the page, criteria: {id: [{id (the page's anchor), name}]}} (criteria/resources.yml)."""
+    {criterion id: [{id (the page's anchor), name}]} (criteria/resources.yml). The page's address is
+    in the HTML (the plan's root), as every link's is: it depends on how the site is built."""
     ids = {criterion["id"] for group in edition["groups"] for criterion in group["criteria"]}
     criteria: dict[str, list[dict]] = {}
     for resource in content.get("resources", {}).get("resources", []):
         for criterion_id in resource.get("criteria", []):
             if criterion_id in ids:
                 criteria.setdefault(criterion_id, []).append({"id": resource["id"], "name": resource["name"]})
-    return {"href": href, "criteria": criteria}
+    return criteria
 
 
 def benchmarks_payload(content: dict, edition: dict) -> dict | None:
@@ -255,16 +256,14 @@ def benchmarks_payload(content: dict, edition: dict) -> dict | None:
     }
 
 
-def payload(
-    content: dict, settings: dict, edition_id: str | None = None, guide_base: str = "../", directory_urls: bool = True
-) -> dict:
+def payload(content: dict, settings: dict, edition_id: str | None = None) -> dict:
     """The data embedded in the page: the edition (its criteria with the ids of what can be
     ticked), every requirement's and document's text, and every text the script shows."""
     edition_id = edition_id or editions_in_order(content)[0]["id"]
     edition = content["editions"][edition_id]
     return {
         "benchmarks": benchmarks_payload(content, edition),
-        "where_next": where_next(content, edition, page_href(WHERE_NEXT_PAGE, guide_base, directory_urls)),
+        "where_next": where_next(content, edition),
         # The titles of the sources the audited responses cite (the next steps name them).
         "sources": {
             audited["source"]: content["sources"][audited["source"]]["title"]
@@ -542,7 +541,7 @@ def render_self_check(
             scripted_mark=Markup(SCRIPTED_MARK),
             styles=[Markup(style) for style in styles],
             scripts=[Markup(script) for script in scripts],
-            data_json=Markup(json_for_script(payload(content, settings, edition_id, guide_base, directory_urls))),
+            data_json=Markup(json_for_script(payload(content, settings, edition_id))),
             intro=intro_text(edition, texts),
             edition_links=edition_links(content, edition_id, settings, guide_base, directory_urls),
             results=results_context(edition, settings, empty, guide_base, directory_urls),
@@ -550,6 +549,7 @@ def render_self_check(
             form=form_context(links.SiteIndex(content), edition, texts, empty, guide_base, directory_urls),
             schema_href=f"{guide_base}{DOWNLOADS_DIR}/{settings['export']['schema_file']}",
             documents_href=page_href(settings["pages"]["documents"], guide_base, directory_urls),
+            where_next_href=page_href(WHERE_NEXT_PAGE, guide_base, directory_urls),
             status=initial_summary(edition, texts, empty),
             views=settings["views"],
             has_evidence=has_evidence(edition),

@@ -204,15 +204,15 @@ export class Plan {
 
   /* The "where to go next" page's resources for a criterion (criteria/resources.yml), or null. */
   resourceLinks(id) {
-    const where = this.sc.data.where_next;
-    const resources = where && Object.hasOwn(where.criteria, id) ? where.criteria[id] : [];
+    const where = this.sc.data.where_next || {};
+    const resources = Object.hasOwn(where, id) ? where[id] : [];
     if (!resources.length) {
       return null;
     }
     const line = element("p", "wwc-sc-plan-resources", `${this.sc.texts.next_resources} `);
     resources.forEach((resource, index) => {
       const link = element("a", null, resource.name);
-      link.setAttribute("href", `${where.href}#${resource.id}`);
+      link.setAttribute("href", `${this.root.getAttribute("data-wwc-where-next")}#${resource.id}`);
       line.appendChild(link);
       if (index < resources.length - 1) {
         line.appendChild(document.createTextNode(", "));
