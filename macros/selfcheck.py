@@ -88,6 +88,8 @@ def flat_texts(groups: dict, name: str) -> dict[str, str]:
 
 
 ELEMENTS: dict[str, str] = load_settings()["elements"]
+# The guide's "where to go next" page (macros/resources.py): each resource's id is its anchor there.
+WHERE_NEXT_PAGE = "where-to-go-next.md"
 ROOT_ID = ELEMENTS["root"]
 DATA_ID = ELEMENTS["data"]
 
@@ -176,6 +178,18 @@ def payload_criterion(criterion: dict) -> dict:
             entry[key] = item_ids(criterion, key)
     if criterion.get("must_meet"):
         entry["must_meet"] = criterion["must_meet"]["count"]
+    if criterion.get("depends_on"):
+        entry["depends_on"] = [{"criterion": dependency["criterion"]} for dependency in criterion["depends_on"]]
+    if criterion.get("audited_responses"):
+        entry["audited"] = [
+            {
+                "from": audited["from"],
+                "items": list(audited["items"]),
+                "reason": one_line(audited["reason"]),
+                "source": audited["source"],
+            }
+            for audited in criterion["audited_responses"]
+        ]
     return entry
 
 
@@ -215,14 +229,52 @@ def payload_edition(edition: dict) -> dict:
     }
 
 
+def where_next(content: dict, edition: dict) -> dict:
+    """The resources of the "where to go next" page that serve each criterion of the edition, as
+    {criterion id: [{id (the page's anchor), name}]} (criteria/resources.yml). The page's address is
+    in the HTML (the plan's root), as every link's is: it depends on how the site is built."""
+    ids = {criterion["id"] for group in edition["groups"] for criterion in group["criteria"]}
+    criteria: dict[str, list[dict]] = {}
+    for resource in content.get("resources", {}).get("resources", []):
+        for criterion_id in resource.get("criteria", []):
+            if criterion_id in ids:
+                criteria.setdefault(criterion_id, []).append({"id": resource["id"], "name": resource["name"]})
+    return criteria
+
+
+def benchmarks_payload(content: dict, edition: dict) -> dict | None:
+    """The applicant benchmarks the edition's source gives (regions with their applicants and average
+    score, the population bands it names without figures) and what it does not give, or None."""
+    benchmarks = edition.get("benchmarks")
+    if not benchmarks:
+        return None
+    return {
+        "source": content["sources"][benchmarks["source"]]["title"],
+        "regions": [dict(region) for region in benchmarks.get("regions", [])],
+        "population_bands": [band["label"] for band in benchmarks.get("population_bands", [])],
+        "not_given": [one_line(text) for text in benchmarks.get("not_given", [])],
+    }
+
+
 def payload(content: dict, settings: dict, edition_id: str | None = None) -> dict:
     """The data embedded in the page: the edition (its criteria with the ids of what can be
     ticked), every requirement's and document's text, and every text the script shows."""
     edition_id = edition_id or editions_in_order(content)[0]["id"]
     edition = content["editions"][edition_id]
     return {
+        "benchmarks": benchmarks_payload(content, edition),
+        "where_next": where_next(content, edition),
+        # The titles of the sources the audited responses cite (the next steps name them).
+        "sources": {
+            audited["source"]: content["sources"][audited["source"]]["title"]
+            for group in edition["groups"]
+            for criterion in group["criteria"]
+            for audited in criterion.get("audited_responses", [])
+        },
+        "has_evidence": has_evidence(edition),
         "export": settings["export"],
         "limits": settings["limits"],
+        "plan": settings["plan"],
         "texts": edition_texts(edition, settings["texts"]),
         "assessments": load_settings(ASSESSMENTS_FILE),
         "edition": payload_edition(edition),
@@ -316,7 +368,57 @@ def form_context(
         ]
         figure = fill(texts["group_figure"], percent=scored["percent"], met=scored["met"], total=scored["total"])
         groups.append({"id": group["id"], "name": group["name"], "figure": figure, "criteria": criteria})
+    for group, following in zip(groups, groups[1:] + [None]):
+        group["next"] = next_area_link(edition, texts, following)
     return {"groups": groups}
+
+
+def next_area_link(edition: dict, texts: dict, following: dict | None) -> dict:
+    """The link at the end of an area: to the next area's heading, or to the results after the last."""
+    if following is None:
+        return {"href": "#results", "label": texts["last_area"]}
+    return {
+        "href": f"#wwc-sc-{edition['id']}-group-{following['id']}",
+        "label": fill(texts["next_area"], group=following["name"]),
+    }
+
+
+def has_evidence(edition: dict) -> bool:
+    """Whether the edition has anything to tick (the launch edition has no requirements or documents)."""
+    return any(
+        criterion.get(key)
+        for group in edition["groups"]
+        for criterion in group["criteria"]
+        for key in ("requirements", "documentation")
+    )
+
+
+def areas_context(edition: dict, texts: dict) -> dict:
+    """The answer view's list of areas, each with its progress as an empty self-check has it."""
+    entries = []
+    for group in edition["groups"]:
+        total = len(group["criteria"])
+        entries.append(
+            {
+                "id": group["id"],
+                "name": group["name"],
+                "progress": fill(texts["area_progress"], answered=0, total=total),
+                "progress_label": fill(texts["area_progress_label"], answered=0, total=total),
+            }
+        )
+    return {"label": fill(texts["areas_label"], group=edition["group_label"]), "list": entries}
+
+
+def filter_options(edition: dict, texts: dict) -> list[dict]:
+    """The answer view's filters; the evidence filters only where the edition has evidence to tick."""
+    names = ["all", "unanswered"] + (["flagged", "no-evidence"] if has_evidence(edition) else [])
+    return [
+        {
+            "id": "" if name == "all" else name,
+            "label": fill(texts["filter_" + name.replace("-", "_")], item=edition["item_label"]),
+        }
+        for name in names
+    ]
 
 
 def edition_links(content: dict, current_id: str, settings: dict, guide_base: str, directory_urls: bool) -> list[dict]:
@@ -391,6 +493,7 @@ def results_context(edition: dict, settings: dict, empty: dict, guide_base: str,
             tier=tier_name(edition, None),
         ),
         "note": edition.get("result_note"),
+        "has_evidence": has_evidence(edition),
         "marks": fill(
             texts["tier_marks"], marks=", ".join(f"{tier['name']} {tier['min_percent']}%" for tier in edition["tiers"])
         ),
@@ -442,10 +545,16 @@ def render_self_check(
             intro=intro_text(edition, texts),
             edition_links=edition_links(content, edition_id, settings, guide_base, directory_urls),
             results=results_context(edition, settings, empty, guide_base, directory_urls),
+            benchmarks=benchmarks_payload(content, edition),
             form=form_context(links.SiteIndex(content), edition, texts, empty, guide_base, directory_urls),
             schema_href=f"{guide_base}{DOWNLOADS_DIR}/{settings['export']['schema_file']}",
             documents_href=page_href(settings["pages"]["documents"], guide_base, directory_urls),
+            where_next_href=page_href(WHERE_NEXT_PAGE, guide_base, directory_urls),
             status=initial_summary(edition, texts, empty),
+            views=settings["views"],
+            has_evidence=has_evidence(edition),
+            areas=areas_context(edition, texts),
+            filters=filter_options(edition, texts),
         )
     )
     return html.strip()
@@ -479,7 +588,8 @@ def edition_texts(edition: dict, texts: dict, joins: dict | None = None) -> dict
 
 def intro_text(edition: dict, texts: dict) -> str:
     """The intro names the edition's own answers (from its answer_states), not fixed words."""
-    return fill(edition_texts(edition, texts)["intro"], item=edition["item_label"])
+    key = "intro" if has_evidence(edition) else "intro_no_evidence"
+    return fill(edition_texts(edition, texts)[key], item=edition["item_label"])
 
 
 def initial_summary(edition: dict, texts: dict, result: dict) -> str:

@@ -17,6 +17,8 @@ from macros.content import load_content
 from macros.selfcheck import ASSESSMENTS_FILE, DATA_ID, checklist_data, load_settings, payload, render_self_check
 
 ROOT = Path(__file__).resolve().parent.parent
+# The views' addresses (#answer, #results...): macros/selfcheck.yml views.
+VIEW_ADDRESSES = [view["id"] for view in load_settings()["views"]]
 DOCS = ROOT / "docs"
 SOURCES = ROOT / "selfcheck" / "src"
 SETTINGS = load_settings()
@@ -247,6 +249,9 @@ def test_built_page_links_from_the_self_check_resolve(built_site):
         target = (page_file.parent / path).resolve()
         target = target / "index.html" if target.is_dir() else target
         assert target.is_file(), link["href"]
+        if fragment in VIEW_ADDRESSES and target == page_file:
+            # A view's address (#results): the views part shows its section (selfcheck/src/parts/views.js).
+            fragment = load_settings()["elements"]["view_prefix"] + fragment
         if fragment:
             if target not in ids_by_file:
                 parsed = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
@@ -280,12 +285,15 @@ def test_the_scripts_element_ids_are_the_yamls():
         "run: .venv/bin/python -m macros.selfcheck_elements"
     )
     page = BeautifulSoup(render_self_check(load_content(ROOT)), "html.parser")
+    prefixes = ("form_prefix", "view_prefix")
     for key, element_id in elements.items():
-        if key != "form_prefix":
+        if key not in prefixes:
             assert len(page.find_all(id=element_id)) == 1, key
     assert page.find(id=elements["form_prefix"] + "assessment-45")
+    for address in VIEW_ADDRESSES:
+        assert len(page.find_all(id=elements["view_prefix"] + address)) == 1, address
     # The sources name no shared id as a literal: they read ELEMENTS.
-    shared = {value for key, value in elements.items() if key != "form_prefix"}
+    shared = {value for key, value in elements.items() if key not in prefixes}
     for source in SOURCES.rglob("*.js"):
         if source.name != "elements.js":
             literals = set(re.findall(r"[\"'`]#?(wwc-[a-z0-9-]+)[\"'`]", source.read_text(encoding="utf-8")))

@@ -25,9 +25,14 @@ from helpers import (
 )
 from macros.content import load_content
 from macros.scoring import tier_ranges
+from macros.selfcheck import load_settings as selfcheck_settings
 from macros.yamlfile import load_yaml
 
 JINJA = "{{ 7 * 7 }} and {% if true %}x{% endif %}"
+# A self-check view's address (#results) names the view's section, whose id is view_prefix + the view's
+# id: selfcheck/src/parts/views.js shows it (macros/selfcheck.yml views).
+SELFCHECK = selfcheck_settings()
+VIEW_SECTIONS = {view["id"]: SELFCHECK["elements"]["view_prefix"] + view["id"] for view in SELFCHECK["views"]}
 
 
 @pytest.fixture(scope="module")
@@ -154,6 +159,8 @@ def test_every_internal_link_resolves(built_site):
             if href == "#" or href.startswith("#__") or href.lower().startswith(SKIPPED_SCHEMES):
                 continue
             target, fragment, target_name = resolve(built_site, file, href)
+            if fragment in VIEW_SECTIONS and tree.find(class_="wwc-selfcheck") and target == file:
+                fragment = VIEW_SECTIONS[fragment]
             if target is None or not target.is_file():
                 problems.append(f"{where}: <a href={href!r}>: no file {target_name}")
             elif fragment and not fragment.startswith("__") and fragment not in ids_of(target):

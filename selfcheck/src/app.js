@@ -13,11 +13,13 @@
 import { ELEMENTS } from "./elements.js";
 import { readiness, scoring } from "./lib/index.js";
 import { format } from "./lib/format.js";
+import { Areas } from "./parts/areas.js";
 import { Evidence } from "./parts/evidence.js";
 import { Plan } from "./parts/plan.js";
 import { Report } from "./parts/report.js";
 import { Results } from "./parts/results.js";
 import { Tools } from "./parts/tools.js";
+import { Views } from "./parts/views.js";
 import { Checklists } from "./view/checklists.js";
 import { requireElement } from "./view/dom.js";
 import { createMulti } from "./multi.js";
@@ -59,7 +61,7 @@ export class SelfCheck {
     this.model = this.multi.model;
     /** @type {any} */
     this.cached = null;
-    /** @type {{tools?: Tools, results?: Results, evidence?: Evidence, plan?: Plan, report?: Report}} */
+    /** @type {{tools?: Tools, results?: Results, evidence?: Evidence, plan?: Plan, report?: Report, areas?: Areas, views?: Views}} */
     this.parts = {};
   }
 
@@ -133,11 +135,21 @@ export class SelfCheck {
       headings: this.form,
     });
     this.parts.evidence = new Evidence(this.form, this);
-    this.parts.plan = new Plan(plan, this);
+    this.parts.plan = new Plan(plan, this, { flags: root.querySelector(`#${ELEMENTS.flags}`) });
     // The report prints copies of what the results and the plan show.
     this.parts.report = new Report(requireElement(root, `#${ELEMENTS.report}`), this, { results, plan });
+    this.parts.areas = new Areas(requireElement(root, `#${ELEMENTS.areas}`), this);
+    this.parts.views = new Views(requireElement(root, ".wwc-sc-body"), {
+      nav: requireElement(root, `#${ELEMENTS.views_nav}`),
+      shareFragment: this.data.assessments.share.fragment,
+      onShow: {
+        answer: (target) => this.parts.areas?.reveal(target),
+        report: () => this.prepareReport(),
+      },
+    });
     this.bind();
     this.update(null);
+    this.parts.views.start();
     // The storage banner is the page's one voice about saving: it says what could not be read,
     // what is kept aside and, after every change, whether saving failed.
     return this.multi.attach();
@@ -202,6 +214,7 @@ export class SelfCheck {
     if (!options?.identity) {
       this.fillAnswers(criterionId, view.assessment.answers);
       this.parts.results?.update(view);
+      this.parts.areas?.update(view);
       this.parts.evidence?.update(view, criterionId);
       this.parts.plan?.update(view);
     }

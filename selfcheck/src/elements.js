@@ -37,4 +37,9 @@ export const ELEMENTS = Object.freeze({
   city: "wwc-sc-city",
   date: "wwc-sc-date",
   name: "wwc-sc-name",
+  views_nav: "wwc-sc-views-nav",
+  view_prefix: "wwc-sc-view-",
+  areas: "wwc-sc-areas",
+  filter: "wwc-sc-filter",
+  region: "wwc-sc-region",
 });

@@ -19,6 +19,7 @@ from offsite import LOCAL_HOST, OffsiteGuard
 
 # The self-check's shared-tab fixtures, visible to every test file here without an import of its own.
 from sc_multi_helpers import offsite_watch, sc_page, shared_tab  # noqa: F401, E402
+from sc_views import show_every_view
 
 
 @pytest.fixture(scope="session")
@@ -37,6 +38,9 @@ def offsite_requests():
 
 
 @pytest.fixture
-def context(context, offsite_requests):
-    """pytest-playwright's per-test context, watched by the test's ``offsite_requests`` guard."""
+def context(context, offsite_requests, request):
+    """pytest-playwright's per-test context, watched by the test's ``offsite_requests`` guard; with
+    every self-check view shown at once for a test marked ``every_view`` (see show_every_view)."""
+    if request.node.get_closest_marker("every_view"):
+        show_every_view(context)
     return offsite_requests.watch(context)

@@ -21,6 +21,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 
 from macros.selfcheck import ASSESSMENTS_FILE, load_settings
 from offsite import OffsiteGuard, watched_context
+from sc_views import show_every_view
 
 ROOT = Path(__file__).resolve().parents[2]
 # As the page embeds them: the texts flattened from their groups (macros/selfcheck.py load_settings).
@@ -82,6 +83,7 @@ class SharedTab:
 def shared_tab(browser):
     guard = OffsiteGuard()
     with watched_context(browser, guard) as context:
+        show_every_view(context)
         yield SharedTab(context, guard)
 
 

@@ -5,7 +5,11 @@ Each test's context fails the test if a page requests anything from another host
 
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import expect
+
+# The parts are tested with every view shown at once (sc_views.py); the views in test_selfcheck_views.py.
+pytestmark = pytest.mark.every_view
 
 
 def test_zip_holds_one_folder_with_the_home_page(offline_site):

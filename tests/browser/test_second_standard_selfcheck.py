@@ -14,6 +14,9 @@ from playwright.sync_api import expect
 
 from helpers import served
 
+# The parts are tested with every view shown at once (sc_views.py); the views in test_selfcheck_views.py.
+pytestmark = pytest.mark.every_view
+
 ORDER = ["WD1", "WD2", "WD3", "LN1", "LN2", "OR1", "OR2"]
 TIER_NAMES = ["Not yet rooted", "Seedling", "Sapling", "Oak"]
 

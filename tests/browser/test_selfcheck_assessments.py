@@ -37,6 +37,10 @@ from sc_multi_helpers import (
     stored_answers,
     stored_open_assessment,
 )
+from sc_views import show_every_view
+
+# The parts are tested with every view shown at once (sc_views.py); the views in test_selfcheck_views.py.
+pytestmark = pytest.mark.every_view
 
 CONTENT = load_content(__import__("pathlib").Path(__file__).resolve().parents[2])
 A45 = CONTENT["editions"][EDITION]
@@ -149,7 +153,7 @@ def test_share_by_link_to_a_fresh_browser_save_as_new_then_merge_back(browser, s
     assert len(link) <= SETTINGS["share"]["email_chars"]
     expect(page.locator("#wwc-sc-share-info")).to_have_text(TEXTS["share_length"].format(length=len(link)))
 
-    colleague = offsite_requests.watch(browser.new_context())
+    colleague = offsite_requests.watch(show_every_view(browser.new_context()))
     other = colleague.new_page()
     other.goto(link)
     expect(other.locator("#wwc-sc-incoming-holds")).to_contain_text("Ours")

@@ -28,6 +28,9 @@ from sc_multi_helpers import (
     stored_answers,
 )
 
+# The parts are tested with every view shown at once (sc_views.py); the views in test_selfcheck_views.py.
+pytestmark = pytest.mark.every_view
+
 BANNER = "#wwc-sc-banner"
 
 

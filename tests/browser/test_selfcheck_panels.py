@@ -18,6 +18,9 @@ from test_selfcheck import A45, TEXTS, open_self_check, radio_label, saved_recor
 from axe_check import axe_violations
 from macros.selfcheck import edition_texts
 
+# The parts are tested with every view shown at once (sc_views.py); the views in test_selfcheck_views.py.
+pytestmark = pytest.mark.every_view
+
 DG1 = A45["groups"][0]["criteria"][0]
 DG2 = A45["groups"][0]["criteria"][1]
 # What a report names: the self-check page's texts with the edition's answer labels filled in.

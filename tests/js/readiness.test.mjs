@@ -60,7 +60,8 @@ test("the sample city with no documents ticked keeps every Yes of criteria that 
 });
 
 test("next steps: In progress before No, most ticked first, then the group furthest below its average", () => {
-  const edition = withItems();
+  // Nothing to tick here, so the evidence-backed result (what the steps aim at) is the self-reported one.
+  const edition = assessment45();
   const answers = answersMeeting(edition, SAMPLE_REPORT_MET, "no");
   answers.EVAL3 = "in-progress";
   answers.RP2 = "in-progress";
@@ -121,4 +122,62 @@ test("borderline: between the published whole-percent ranges, with the rounded r
   ]);
   assert.equal(scoring.roundedTier(edition, 30), "gold");
   assert.equal(scoring.tierFor(30, 45, edition.tiers).id, "silver");
+});
+
+test("next steps aim at the tier above the evidence-backed result, unbacked met answers first", () => {
+  const edition = withItems();
+  // Enough Yes for Silver as self-reported, but DG1 and DG2 lack their documents: backed, not Silver.
+  const answers = answersMeeting(edition, SAMPLE_REPORT_MET, "no");
+  answers.DG1 = "yes";
+  answers.DG2 = "yes";
+  const backed = readiness.evidenceResult(edition, answers, {}).result;
+  const plan = readiness.nextSteps(edition, answers, {});
+  assert.equal(plan.needed, backed.next_tier.more_needed);
+  assert.equal(plan.tier, backed.next_tier.id);
+  assert.deepEqual(
+    plan.steps.slice(0, 2).map((step) => [step.id, step.unbacked]),
+    [
+      ["DG1", true],
+      ["DG2", true],
+    ],
+  );
+  assert.equal(plan.steps[2].unbacked, false);
+});
+
+test("a prerequisite comes just before the first criterion that builds on it", () => {
+  const edition = assessment45();
+  const rdc = edition.groups.find((group) => group.criteria.some((c) => c.id === "RDC1")).criteria;
+  rdc.find((c) => c.id === "RDC2").depends_on = [{ criterion: "RDC1" }];
+  const ranked = [
+    { id: "RDC2", answer: "in-progress" },
+    { id: "DG1", answer: "no" },
+    { id: "RDC1", answer: "no" },
+  ];
+  const ordered = readiness.prerequisitesFirst(edition, ranked);
+  assert.deepEqual(
+    ordered.map((step) => [step.id, step.before || null]),
+    [
+      ["RDC1", "RDC2"],
+      ["RDC2", null],
+      ["DG1", null],
+    ],
+  );
+  // A prerequisite already met is not a step, and nothing is moved.
+  assert.deepEqual(
+    readiness.prerequisitesFirst(edition, ranked.slice(0, 2)).map((step) => step.id),
+    ["RDC2", "DG1"],
+  );
+});
+
+test("an audited response is cited when the answer is its `from` and one of its items is unticked", () => {
+  const criterion = {
+    id: "EVAL3",
+    audited: [{ from: "yes", items: ["budget-memo"], reason: "No memo was shared.", source: "report" }],
+  };
+  assert.deepEqual(readiness.auditedCitations(criterion, "yes", {}), [
+    { reason: "No memo was shared.", source: "report" },
+  ]);
+  assert.deepEqual(readiness.auditedCitations(criterion, "yes", { EVAL3: { items: ["budget-memo"] } }), []);
+  assert.deepEqual(readiness.auditedCitations(criterion, "in-progress", {}), []);
+  assert.deepEqual(readiness.auditedCitations({ id: "X" }, "yes", {}), []);
 });

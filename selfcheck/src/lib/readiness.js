@@ -8,7 +8,11 @@
  *   document is ticked and any must-meet rule holds; the others are flagged with what is missing
  *   and scored as the edition's first answer state that is not met (the program turns such a
  *   met answer into that state);
- * - nextSteps(): the unmet criteria closest to being met, for the next tier.
+ * - nextSteps(): for the next tier above the EVIDENCE-BACKED result, the criteria closest to being
+ *   met (a met answer that lacks only its evidence first), each prerequisite (depends_on) before the
+ *   criterion that needs it;
+ * - auditedCitations(): where the sample report's auditor changed the same answer for the same
+ *   missing evidence (audited_responses), what it said.
  *
  * Requirements without a must-meet rule do not decide anything: the sources say how many must be
  * met only where the data has must_meet, and this guide does not guess.
@@ -105,7 +109,7 @@ function groupGaps(result) {
 /* The unmet criteria, closest first: by answer (in the edition's order of states, the first
    unmet state first; unanswered last), then most requirements and documents ticked, then the group
    furthest below the applicant average, then the edition's own order. */
-function rankUnmet(edition, answers, evidence, result) {
+function rankUnmet(edition, answers, evidence, result, flagged) {
   const states = edition.answer_states.map((state) => state.id);
   const metIds = scoring.metStates(edition);
   const gaps = groupGaps(result);
@@ -113,7 +117,9 @@ function rankUnmet(edition, answers, evidence, result) {
   allCriteria(edition).forEach((entry, position) => {
     const id = entry.criterion.id;
     const answer = hasOwn(answers, id) ? answers[id] : null;
-    if (answer !== null && metIds.indexOf(answer) !== -1) {
+    // A met answer that lacks its evidence is the closest of all: only the evidence is missing.
+    const unbacked = Boolean(flagged?.has(id));
+    if (answer !== null && metIds.indexOf(answer) !== -1 && !unbacked) {
       return;
     }
     const state = criterionEvidence(entry.criterion, evidence);
@@ -123,7 +129,7 @@ function rankUnmet(edition, answers, evidence, result) {
       answer: answer,
       ticked: state.ticked,
       total: state.total,
-      rank: answer === null ? states.length : states.indexOf(answer),
+      rank: unbacked ? -1 : answer === null ? states.length : states.indexOf(answer),
       gap: gaps[entry.group.id],
       position: position,
     });
@@ -147,21 +153,60 @@ function compareGaps(a, b) {
   return a < b ? -1 : 1;
 }
 
-/* What the next tier needs: { tier, needed, steps: the `needed` closest unmet criteria,
-   others: how many unmet criteria come after them }, or null at the top tier. */
-function nextSteps(edition, answers, evidence, result) {
-  result = result || scoring.score(edition, answers);
+/* The ranked list with each unmet prerequisite (criterion.depends_on) moved just before the first
+   criterion that needs it; a step placed for another gets `before`: the id it comes before. */
+function prerequisitesFirst(edition, ranked) {
+  const byId = new Map(ranked.map((step) => [step.id, step]));
+  const criteria = new Map(allCriteria(edition).map((entry) => [entry.criterion.id, entry.criterion]));
+  const placed = new Set();
+  const ordered = [];
+  const place = (step, before) => {
+    if (placed.has(step.id)) {
+      return;
+    }
+    placed.add(step.id);
+    for (const dependency of criteria.get(step.id)?.depends_on || []) {
+      const prerequisite = byId.get(dependency.criterion);
+      if (prerequisite) {
+        place(prerequisite, step.id);
+      }
+    }
+    ordered.push(before ? { ...step, before: before } : step);
+  };
+  ranked.forEach((step) => {
+    place(step, null);
+  });
+  return ordered;
+}
+
+/* What the next tier above the evidence-backed result needs: { tier, needed, steps: the `needed`
+   closest criteria (unbacked met answers first, prerequisites before what needs them), rest: the
+   other criteria not met, in the same order }, or null at the top tier. */
+function nextSteps(edition, answers, evidence) {
+  const backed = evidenceResult(edition, answers, evidence);
+  const result = backed.result;
   if (!result.next_tier) {
     return null;
   }
-  const ranked = rankUnmet(edition, answers, evidence, result);
+  const flagged = new Set(backed.flags.map((flag) => flag.id));
+  const ranked = prerequisitesFirst(edition, rankUnmet(edition, answers, evidence, result, flagged));
   const needed = result.next_tier.more_needed;
+  const steps = ranked.slice(0, needed).map((step) => ({ ...step, unbacked: flagged.has(step.id) }));
   return {
     tier: result.next_tier.id,
     needed: needed,
-    steps: ranked.slice(0, needed),
+    steps: steps,
     others: Math.max(ranked.length - needed, 0),
   };
+}
+
+/* The sample report's audited responses that apply: those whose `from` is the answer given and one of
+   whose `items` is not ticked, as { reason, source } (criterion.audited). */
+function auditedCitations(criterion, answer, evidence) {
+  const ticked = ticksOf(evidence, criterion.id);
+  return (criterion.audited || [])
+    .filter((audited) => audited.from === answer && audited.items.some((id) => ticked.indexOf(id) === -1))
+    .map((audited) => ({ reason: audited.reason, source: audited.source }));
 }
 
 /* Every required document of the edition with whether it is ticked, in the edition's order. */
@@ -176,4 +221,4 @@ function documents(edition, evidence) {
   return list;
 }
 
-export { criterionEvidence, evidenceResult, rankUnmet, nextSteps, documents };
+export { auditedCitations, criterionEvidence, evidenceResult, rankUnmet, nextSteps, prerequisitesFirst, documents };

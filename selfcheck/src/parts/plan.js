@@ -12,14 +12,22 @@ import { format } from "../lib/format.js";
 import { element, requireElement, setText } from "../view/dom.js";
 
 export class Plan {
-  constructor(root, sc) {
+  /**
+   * @param {HTMLElement} root #wwc-sc-plan
+   * @param {any} sc the controller (app.js)
+   * @param {{flags: HTMLElement | null}} shown the list of flagged answers, in the results view (none
+   *   in an edition with nothing to tick): outside the root, filled by this part alone
+   */
+  constructor(root, sc, shown) {
     this.root = root;
     this.sc = sc;
     this.next = requireElement(root, `#${ELEMENTS.next}`);
-    this.flags = requireElement(root, `#${ELEMENTS.flags}`);
-    this.documents = requireElement(root, `#${ELEMENTS.documents}`);
-    this.documentsSummary = requireElement(root, `#${ELEMENTS.documents_summary}`);
-    this.documentsList = requireElement(root, `#${ELEMENTS.documents_list}`);
+    this.flags = shown.flags;
+    // An edition with nothing to tick has no documents to gather: no list.
+    /** @type {HTMLDetailsElement | null} */
+    this.documents = root.querySelector(`#${ELEMENTS.documents}`);
+    this.documentsSummary = this.documents && requireElement(root, `#${ELEMENTS.documents_summary}`);
+    this.documentsList = this.documents && requireElement(root, `#${ELEMENTS.documents_list}`);
     this.signature = { next: null, flags: null, documents: null };
     this.labels = {};
     this.itemTexts = {};
@@ -33,7 +41,7 @@ export class Plan {
       },
       this,
     );
-    this.documents.addEventListener("toggle", () => {
+    this.documents?.addEventListener("toggle", () => {
       if (this.documents.open) {
         this.renderDocuments(this.sc.view(), true);
       }
@@ -91,7 +99,7 @@ export class Plan {
   renderNext(view) {
     const sc = this.sc;
     const texts = sc.texts;
-    const plan = readiness.nextSteps(sc.edition, view.assessment.answers, view.assessment.evidence, view.result);
+    const plan = readiness.nextSteps(sc.edition, view.assessment.answers, view.assessment.evidence);
     const signature = JSON.stringify(plan);
     if (signature === this.signature.next) {
       return;
@@ -104,32 +112,36 @@ export class Plan {
     const intro = element(
       "p",
       "wwc-sc-next-intro",
-      format(texts.next_intro, {
+      format(sc.data.has_evidence ? texts.next_intro : texts.next_intro_no_evidence, {
         tier: sc.tierName(plan.tier),
         more: plan.needed,
         items: sc.items(plan.needed),
+        item: sc.edition.item_label,
         items_all: sc.edition.item_label_plural,
         group: sc.edition.group_label.toLowerCase(),
       }),
     );
-    const list = element("ol", "wwc-sc-next-list");
-    plan.steps.forEach(function (step) {
-      const item = element("li");
-      item.setAttribute("data-wwc-step", step.id);
-      item.appendChild(element("strong", null, this.criterionLabel(step.id)));
-      const state =
-        step.answer === null
-          ? format(texts.next_item_unanswered, { ticked: step.ticked, total: step.total })
-          : format(texts.next_item_state, {
-              state: this.stateLabel(step.answer),
-              ticked: step.ticked,
-              total: step.total,
-            });
-      item.appendChild(element("span", "wwc-sc-next-state", ` (${state})`));
-      item.appendChild(this.criterionLinks(step.id));
-      list.appendChild(item);
-    }, this);
+    // The few that reach the next tier soonest first; the rest of what it needs behind a disclosure.
+    const short = Math.max(1, Number(sc.data.plan?.short) || 5);
+    const list = this.stepList(plan.steps.slice(0, short), 1);
     const nodes = [intro, list];
+    const rest = plan.steps.slice(short);
+    if (rest.length) {
+      const more = element("details", "wwc-sc-next-rest");
+      more.appendChild(
+        element(
+          "summary",
+          null,
+          format(texts.next_rest_summary, {
+            count: rest.length,
+            items: sc.items(rest.length),
+            tier: sc.tierName(plan.tier),
+          }),
+        ),
+      );
+      more.appendChild(this.stepList(rest, short + 1));
+      nodes.push(more);
+    }
     if (plan.others) {
       nodes.push(
         element(
@@ -145,29 +157,95 @@ export class Plan {
     this.next.replaceChildren.apply(this.next, nodes);
   }
 
-  flagText(flag) {
+  /**
+   * An ordered list of steps, numbered from `start`.
+   * @param {any[]} steps
+   * @param {number} start
+   */
+  stepList(steps, start) {
+    const list = element("ol", "wwc-sc-next-list");
+    if (start !== 1) {
+      list.setAttribute("start", String(start));
+    }
+    for (const step of steps) {
+      list.appendChild(this.stepItem(step));
+    }
+    return list;
+  }
+
+  stepItem(step) {
     const texts = this.sc.texts;
-    const bits = [];
-    if (flag.missing.length) {
-      bits.push(
-        format(texts.flag_documents, {
-          list: flag.missing
-            .map(function (id) {
-              return this.itemText(flag.id, id);
-            }, this)
-            .join("; "),
-        }),
-      );
+    const item = element("li");
+    item.setAttribute("data-wwc-step", step.id);
+    item.appendChild(element("strong", null, this.criterionLabel(step.id)));
+    const counts = { ticked: step.ticked, total: step.total };
+    let state;
+    if (step.total === 0) {
+      // Nothing to tick: the answer alone.
+      state = step.answer === null ? texts.report_unanswered : this.stateLabel(step.answer);
+    } else if (step.answer === null) {
+      state = format(texts.next_item_unanswered, counts);
+    } else if (step.unbacked) {
+      state = format(texts.next_item_unbacked, { ...counts, state: this.stateLabel(step.answer) });
+    } else {
+      state = format(texts.next_item_state, { ...counts, state: this.stateLabel(step.answer) });
     }
+    item.appendChild(element("span", "wwc-sc-next-state", ` (${state})`));
+    if (step.before) {
+      item.appendChild(element("span", "wwc-sc-next-before", ` ${format(texts.next_before, { id: step.before })}`));
+    }
+    item.appendChild(this.criterionLinks(step.id));
+    const resources = this.resourceLinks(step.id);
+    if (resources) {
+      item.appendChild(resources);
+    }
+    return item;
+  }
+
+  /* The "where to go next" page's resources for a criterion (criteria/resources.yml), or null. */
+  resourceLinks(id) {
+    const where = this.sc.data.where_next || {};
+    const resources = Object.hasOwn(where, id) ? where[id] : [];
+    if (!resources.length) {
+      return null;
+    }
+    const line = element("p", "wwc-sc-plan-resources", `${this.sc.texts.next_resources} `);
+    resources.forEach((resource, index) => {
+      const link = element("a", null, resource.name);
+      link.setAttribute("href", `${this.root.getAttribute("data-wwc-where-next")}#${resource.id}`);
+      line.appendChild(link);
+      if (index < resources.length - 1) {
+        line.appendChild(document.createTextNode(", "));
+      }
+    });
+    return line;
+  }
+
+  /* What a flagged answer lacks, as nodes: the must-meet sentence, then the missing documents as a
+     list (each document's text is a sentence of its own: joined, they ran together). */
+  flagDetails(flag) {
+    const texts = this.sc.texts;
+    const nodes = [];
     if (flag.mustMeet && !flag.mustMeet.holds) {
-      bits.push(format(texts.flag_must_meet, flag.mustMeet));
+      nodes.push(element("p", "wwc-sc-flag-rule", format(texts.flag_must_meet, flag.mustMeet)));
     }
-    return bits.join(". ");
+    if (flag.missing.length) {
+      nodes.push(element("p", "wwc-sc-flag-missing", texts.flag_documents));
+      const list = element("ul", "wwc-sc-flag-documents");
+      for (const id of flag.missing) {
+        list.appendChild(element("li", null, this.itemText(flag.id, id)));
+      }
+      nodes.push(list);
+    }
+    return nodes;
   }
 
   renderFlags(view) {
+    if (!this.flags) {
+      return;
+    }
     const flags = view.backed.flags;
-    const signature = JSON.stringify(flags);
+    const signature = JSON.stringify([flags, view.assessment.evidence]);
     if (signature === this.signature.flags) {
       return;
     }
@@ -182,14 +260,33 @@ export class Plan {
       item.setAttribute("data-wwc-flag", flag.id);
       const link = element("a", null, this.criterionLabel(flag.id));
       link.setAttribute("href", `#${this.fieldset(flag.id).id}`);
-      item.append(link, element("span", null, `: ${this.flagText(flag)}`));
+      item.append(link, ...this.flagDetails(flag));
+      for (const cited of this.auditedFor(flag.id, view)) {
+        item.appendChild(element("p", "wwc-sc-flag-audited", cited));
+      }
       list.appendChild(item);
     }, this);
     this.flags.replaceChildren(list);
   }
 
+  /* The sample report's audited responses that apply to a flagged answer, as sentences. */
+  auditedFor(id, view) {
+    const sc = this.sc;
+    const criterion = sc.criteria.get(id);
+    const answer = view.assessment.answers[id];
+    return readiness.auditedCitations(criterion, answer, view.assessment.evidence).map((cited) =>
+      format(sc.texts.flag_audited, {
+        reason: cited.reason,
+        source: Object.hasOwn(sc.data.sources || {}, cited.source) ? sc.data.sources[cited.source] : cited.source,
+      }),
+    );
+  }
+
   /* The summary's count always; the list only while its panel is open. */
   renderDocuments(view, force) {
+    if (!this.documents) {
+      return;
+    }
     const sc = this.sc;
     const documents = readiness.documents(sc.edition, view.assessment.evidence);
     const ticked = documents.filter((doc) => doc.ticked).length;

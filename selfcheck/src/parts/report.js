@@ -94,9 +94,12 @@ export class Report {
     const next = this.sources.plan.querySelector(`#${ELEMENTS.next}`);
     nodes.push(element("h3", null, texts.next_heading));
     nodes.push(this.plainCopy(next));
-    const flags = this.sources.plan.querySelector(`#${ELEMENTS.flags}`);
-    nodes.push(element("h3", null, texts.flags_heading));
-    nodes.push(this.plainCopy(flags));
+    // The flagged answers are in the results view; an edition with nothing to tick has none.
+    const flags = this.sources.results.querySelector(`#${ELEMENTS.flags}`);
+    if (flags) {
+      nodes.push(element("h3", null, texts.flags_heading));
+      nodes.push(this.plainCopy(flags));
+    }
     nodes.push(element("h3", "wwc-sc-report-criteria-heading", texts.report_criteria_heading));
     nodes.push(this.criteriaList(assessment));
     this.root.replaceChildren.apply(this.root, nodes);

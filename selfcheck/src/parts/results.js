@@ -5,6 +5,7 @@
  * costs a handful of DOM writes.
  */
 
+import { ELEMENTS } from "../elements.js";
 import { format } from "../lib/format.js";
 import { scoring } from "../lib/index.js";
 import { setStyle, setText, toggleClass } from "../view/dom.js";
@@ -22,6 +23,7 @@ export class Results {
     const q = (selector) => root.querySelector(selector);
     this.nodes = {
       tier: q(".wwc-sc-tier-name"),
+      backedTier: q(".wwc-sc-backed-tier-name"),
       meaning: q(".wwc-sc-tier-meaning"),
       metCount: q(".wwc-sc-met-count"),
       percent: q(".wwc-sc-percent"),
@@ -33,6 +35,10 @@ export class Results {
       overall: q(".wwc-sc-bar-overall .wwc-sc-bar-fill"),
       status: shown.status,
     };
+    /** @type {HTMLSelectElement | null} */
+    this.region = root.querySelector(`#${ELEMENTS.region}`);
+    this.regionLine = root.querySelector(".wwc-sc-region-line");
+    this.region?.addEventListener("change", () => setText(this.regionLine, this.regionText(sc.view())));
     /** @type {Map<string, {figure: any, fill: any, heading: any}>} */
     this.groups = new Map();
     for (const item of root.querySelectorAll(".wwc-sc-group-bar")) {
@@ -45,8 +51,26 @@ export class Results {
     }
   }
 
+  /* The region's applicants and average score beside the evidence-backed result (the region is the
+     view's choice: the benchmarks belong to the source, not to an assessment). */
+  regionText(view) {
+    const select = this.region;
+    const regions = this.sc.data.benchmarks?.regions || [];
+    const region = select ? regions.find((/** @type {any} */ entry) => entry.id === select.value) : null;
+    if (!region) {
+      return "";
+    }
+    return format(this.sc.texts.region_line, {
+      name: region.name,
+      applicants: region.applicants,
+      average: region.average_percent,
+      percent: view.backed.result.percent,
+    });
+  }
+
   update(view) {
     const sc = this.sc;
+    setText(this.regionLine, this.regionText(view));
     const texts = sc.texts;
     const result = view.result;
     const nodes = this.nodes;
@@ -62,7 +86,13 @@ export class Results {
     setText(nodes.percent, `(${result.percent}%)`);
     setText(nodes.borderline, this.borderlineText(result));
     setText(nodes.unanswered, sc.unansweredText(result));
-    setText(nodes.next, this.nextText(result));
+    // The next tier is the evidence-backed result's: an unbacked answer does not bring it closer.
+    setText(nodes.next, this.nextText(view.backed.result));
+    if (nodes.backedTier) {
+      setText(nodes.backedTier, sc.tierName(view.backed.result.tier));
+      nodes.backedTier.setAttribute("data-wwc-tier", view.backed.result.tier || "");
+      toggleClass(nodes.backedTier, "wwc-sc-tier-none", !view.backed.result.tier);
+    }
     setText(nodes.evidence, this.evidenceText(view.backed.result));
     setText(
       nodes.flags,

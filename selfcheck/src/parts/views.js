@@ -1,0 +1,118 @@
+/*
+ * The views (#answer, #results, #next-steps, #assessments, #report): sections of the page, each with
+ * its own address. Without the script they all show, one after the other; with it, only the current
+ * one. The address decides: a view's id, an element inside a view (a criterion, an area's heading:
+ * that view, and the view is told which element), or a share link (#share=..., the assessments
+ * view). On a change of address focus moves to the view's heading (or to the element asked for).
+ */
+
+export class Views {
+  /**
+   * @param {HTMLElement} body the sections' parent (.wwc-sc-body)
+   * @param {{nav: HTMLElement, shareFragment: string, onShow: Record<string, (target: HTMLElement | null) => void>}} options
+   *   the nav above the views (its links get aria-current), the share link's fragment name, and what
+   *   each view does when shown (the answer view picks the area, the report view renders)
+   */
+  constructor(body, options) {
+    this.body = body;
+    this.nav = options.nav;
+    this.shareFragment = options.shareFragment;
+    this.onShow = options.onShow;
+    /** @type {Map<string, HTMLElement>} */
+    this.sections = new Map();
+    for (const section of body.querySelectorAll("[data-wwc-view]")) {
+      this.sections.set(section.getAttribute("data-wwc-view") || "", /** @type {HTMLElement} */ (section));
+    }
+    this.first = this.sections.keys().next().value || "";
+    /** @type {string | null} */
+    this.current = null;
+  }
+
+  start() {
+    window.addEventListener("hashchange", () => this.route(true));
+    // A link to the address already shown fires no hashchange: route it anyway (an area chosen again).
+    const rootNode = this.body.parentElement || this.body;
+    rootNode.addEventListener("click", (event) => {
+      const link = /** @type {any} */ (event.target).closest?.("a[href^='#']");
+      if (link && link.getAttribute("href") === window.location.hash) {
+        event.preventDefault();
+        this.route(true);
+      }
+    });
+    this.route(false);
+  }
+
+  /**
+   * The view and the element an address names, or null for an address that is none of the page's.
+   * @param {string} hash
+   * @returns {{view: string, target: HTMLElement | null} | null}
+   */
+  resolve(hash) {
+    const name = decodeURIComponent(hash.replace(/^#/, ""));
+    if (!name) {
+      return { view: this.first, target: null };
+    }
+    if (this.sections.has(name)) {
+      return { view: name, target: null };
+    }
+    if (name.startsWith(`${this.shareFragment}=`)) {
+      return this.sections.has("assessments") ? { view: "assessments", target: null } : null;
+    }
+    const target = document.getElementById(name);
+    const section = target?.closest("[data-wwc-view]");
+    if (target && section && this.body.contains(section)) {
+      return { view: section.getAttribute("data-wwc-view") || this.first, target: target };
+    }
+    return null;
+  }
+
+  /** @param {boolean} moveFocus */
+  route(moveFocus) {
+    const found = this.resolve(window.location.hash);
+    if (found) {
+      this.show(found.view, found.target, moveFocus);
+    } else if (this.current === null) {
+      this.show(this.first, null, false);
+    }
+  }
+
+  /**
+   * @param {string} name
+   * @param {HTMLElement | null} target
+   * @param {boolean} moveFocus
+   */
+  show(name, target, moveFocus) {
+    this.current = name;
+    for (const [id, section] of this.sections) {
+      section.hidden = id !== name;
+    }
+    this.body.parentElement?.setAttribute("data-wwc-view-shown", name);
+    for (const link of this.nav.querySelectorAll("[data-wwc-view-link]")) {
+      if (link.getAttribute("data-wwc-view-link") === name) {
+        link.setAttribute("aria-current", "page");
+      } else {
+        link.removeAttribute("aria-current");
+      }
+    }
+    this.onShow[name]?.(target);
+    if (!moveFocus) {
+      return;
+    }
+    const section = /** @type {HTMLElement} */ (this.sections.get(name));
+    const heading = target || document.getElementById(section.getAttribute("aria-labelledby") || "");
+    focusElement(heading || section);
+  }
+}
+
+/**
+ * Focus an element that may not take focus by itself (a heading, a fieldset), and bring it into view.
+ * @param {HTMLElement} node
+ */
+export function focusElement(node) {
+  if (!node.matches("a[href], button, input, select, textarea, summary, [tabindex]")) {
+    node.setAttribute("tabindex", "-1");
+  }
+  node.focus({ preventScroll: true });
+  node.scrollIntoView({ block: "start" });
+  window.scrollTo({ left: 0, top: window.scrollY });
+}
