@@ -22,6 +22,7 @@ export const ELEMENTS = Object.freeze({
   compare: "wwc-sc-compare",
   undo_import: "wwc-sc-undo-import",
   import_message: "wwc-sc-import-message",
+  import_offer: "wwc-sc-import-offer",
   next: "wwc-sc-next",
   flags: "wwc-sc-flags",
   documents: "wwc-sc-documents",

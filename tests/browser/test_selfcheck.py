@@ -141,8 +141,10 @@ def saved_record(page: Page):
 def import_replacing(page: Page, path) -> None:
     """Choose a file: the page offers it (nothing replaced yet); then merge -> plain replace."""
     page.set_input_files(IMPORT, path)
-    expect(page.locator("#wwc-sc-incoming")).to_contain_text(" ".join(STORE_TEXTS["incoming_nothing_replaced"].split()))
-    page.click("#wwc-sc-incoming-merge")
+    expect(page.locator("#wwc-sc-import-offer")).to_contain_text(
+        " ".join(STORE_TEXTS["incoming_nothing_replaced"].split())
+    )
+    page.click("#wwc-sc-import-offer-merge")
     page.click("#wwc-sc-merge-replace")
 
 
@@ -430,7 +432,7 @@ def test_export_then_import_on_a_fresh_browser(sc_page, shared_tab, browser, sel
         other.set_input_files(IMPORT, path)
         expect(other.locator(NOTICE)).to_have_text(TEXTS["imported"].format(count=45, file=path.name))
         expect_summary(other, A45, {})  # offered, not yet taken
-        other.click("#wwc-sc-incoming-merge")
+        other.click("#wwc-sc-import-offer-merge")
         other.click("#wwc-sc-merge-replace")
         expect_summary(other, A45, sample_answers)
         assert checked_answers(other, "assessment-45") == sample_answers
