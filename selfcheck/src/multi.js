@@ -99,6 +99,8 @@ export function createMulti(host) {
     download,
     downloadBackup,
     csvEdition: () => host.checklists.editionWithTexts(edition, host.form),
+    // The prefix of the files an assessment is saved as (JSON, CSV, the printed report's title).
+    filePrefix: data.export.file_prefix,
     focusName: () => host.focusName(),
     goToEdition,
     /** @param {any} assessment @param {string} label */

@@ -418,7 +418,8 @@ def test_export_then_import_on_a_fresh_browser(sc_page, shared_tab, browser, sel
     open_self_check(page, self_check_url)
     answer_in_page(page, A45, sample_answers)
     path = export_answers(page, tmp_path)
-    assert re.fullmatch(rf"{SETTINGS['export']['file_prefix']}-assessment-45-\d{{4}}-\d{{2}}-\d{{2}}\.json", path.name)
+    # One base name for JSON, CSV and print (issue 21, finding 9): prefix, city, assessment name, date.
+    assert re.fullmatch(rf"{SETTINGS['export']['file_prefix']}-[a-z0-9-]*\d{{4}}-\d{{2}}-\d{{2}}\.json", path.name)
     data = json.loads(path.read_text(encoding="utf-8"))
     Draft202012Validator(EXPORT_SCHEMA).validate(data)
     assert data["edition"] == "assessment-45"
@@ -571,8 +572,12 @@ def test_print_shows_the_report_without_controls(sc_page, self_check_url):
     for hidden in ("#wwc-sc-tools", "#wwc-sc-editions", STATUS, "#wwc-sc-results", "#wwc-sc-form-assessment-45"):
         expect(page.locator(hidden).first).to_be_hidden()
     expect(page.locator("#wwc-sc-report")).to_be_visible()
-    expect(page.locator("#wwc-sc-report .wwc-sc-report-tier")).to_have_text(A45["not_certified_label"])
-    assert page.locator("#wwc-sc-report .wwc-sc-report-criteria > li").count() == 45
+    # The report leads with the evidence-backed result (issue 21, finding 3).
+    expect(page.locator("#wwc-sc-report .wwc-sc-report-tier")).to_have_text(
+        TEXTS["report_evidence_lead"].format(tier=A45["not_certified_label"])
+    )
+    # Only what was answered is listed (issue 21, finding 3).
+    assert page.locator("#wwc-sc-report .wwc-sc-report-criteria > li").count() == 1
     assert page.pdf()[:4] == b"%PDF"
 
 

@@ -91,7 +91,61 @@ test("the report stays empty for an assessment with nothing in it, so Print give
   const report = new Report(root, reportSc());
   const empty = { assessment: { answers: {}, evidence: {} }, result: {}, backed: { result: {}, flags: [] } };
   report.render(empty);
-  assert.equal(root.childElementCount, 0);
+  assert.equal(root.querySelector(".wwc-sc-report-content").childElementCount, 0);
+});
+
+test("the report leads with who, when, unofficial and the evidence-backed result, and lists only what was answered", () => {
+  const { document } = page(`<form id="f"><fieldset data-wwc-criterion="C1"><legend>C1 One.</legend></fieldset>
+    <fieldset data-wwc-criterion="C2"><legend>C2 Two.</legend></fieldset>
+    <fieldset data-wwc-criterion="C3"><legend>C3 Three.</legend></fieldset></form>
+    <div id="results"></div><div id="plan"></div><section id="wwc-sc-report"></section>`);
+  const sc = reportSc();
+  sc.form = document.getElementById("f");
+  sc.checklists = new Checklists({
+    C1: [[["r1", "First item."]], [["d1", "A document."]]],
+    C2: [[], []],
+    C3: [[], []],
+  });
+  sc.data = { export: { file_prefix: "p" }, assessments: { texts: { new_name: "Untitled" } } };
+  sc.edition.groups[0].criteria.push({ id: "C2" }, { id: "C3" });
+  sc.edition.group_label = "Area";
+  sc.edition.title = "Edition";
+  const report = new Report(document.getElementById("wwc-sc-report"), sc, {
+    results: document.getElementById("results"),
+    plan: document.getElementById("plan"),
+  });
+  const score = { met: 1, total: 3, percent: 33.3, tier: null, groups: [] };
+  report.render({
+    assessment: {
+      city: "Springfield",
+      name: "2026 draft",
+      date: "2026-03-01",
+      answers: { C1: "yes" },
+      evidence: { C1: { items: ["r1", "d1"], links: [{ text: "Policy", url: "https://example.org/" }] } },
+    },
+    result: score,
+    backed: { result: score, flags: [] },
+  });
+  const content = document.querySelector(".wwc-sc-report-content");
+  const lead = Array.from(content.children)
+    .slice(0, 6)
+    .map((node) => node.className);
+  assert.deepEqual(lead, [
+    "wwc-sc-report-unofficial",
+    "wwc-sc-report-city",
+    "wwc-sc-report-name",
+    "wwc-sc-report-date",
+    "",
+    "wwc-sc-report-tier",
+  ]);
+  assert.equal(content.querySelectorAll(".wwc-sc-report-criteria > li").length, 1);
+  assert.equal(content.querySelector(".wwc-sc-report-unanswered").textContent, "[report_unanswered_count]");
+  const ticked = Array.from(
+    content.querySelectorAll(".wwc-sc-report-criteria .wwc-sc-report-list li"),
+    (li) => li.textContent,
+  );
+  assert.deepEqual(ticked, ["First item.", "A document.", "Policy <https://example.org/>"]);
+  assert.doesNotMatch(content.textContent, /\.;/);
 });
 
 test("an evidence panel is built on its first opening from the checklists, and a tick is saved through the controller", async () => {

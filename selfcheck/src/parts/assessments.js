@@ -9,7 +9,7 @@
  *        download(name, type, text), announce(message) }
  */
 
-import { csv } from "../lib/index.js";
+import { csv, exportFile } from "../lib/index.js";
 import { format } from "../lib/format.js";
 import { button, field, scrollBox } from "../view/controls.js";
 import { element } from "../view/dom.js";
@@ -211,8 +211,8 @@ export class Manager extends ContextPart {
   downloadCsv() {
     const current = this.ctx.model.current();
     const settings = this.ctx.settings.csv;
-    const text = csv.assessmentCsv(this.ctx.csvEdition(), current, settings.headings);
-    const name = csv.fileName(settings.file_prefix, current.edition, current.name);
+    const text = csv.assessmentCsv(this.ctx.csvEdition(), current, settings.headings, settings.evidence);
+    const name = `${exportFile.baseName(this.ctx.filePrefix, current, new Date())}.csv`;
     this.ctx.download(name, "text/csv;charset=utf-8", text);
     this.say(format(this.texts.csv_done, { file: name }), true);
   }
