@@ -197,3 +197,51 @@ test("an evidence panel is built on its first opening from the checklists, and a
   evidence.open("C1");
   assert.equal(details.querySelectorAll("input[type=checkbox]").length, 3);
 });
+
+test("the documents page shows each edition's open assessment's owner and ticks, writes nothing, and finds no inherited keys", async () => {
+  const { fillDocuments } = await import("../../selfcheck/src/parts/documents.js");
+  const { FORMAT, VERSION } = await import("../../selfcheck/src/lib/store.js");
+  const data = {
+    storage_key: "k",
+    texts: {
+      documents_ticked: "ticked",
+      documents_not_ticked: "not yet",
+      documents_source: "From “{name}”{city}.",
+      documents_source_city: ", {city}",
+    },
+    new_name: "Untitled",
+  };
+  const { document } =
+    page(`<div id="wwc-documents"><script type="application/json" id="wwc-documents-data">${JSON.stringify(data)}</script>
+    <p id="wwc-documents-source">blank</p><table><tbody>
+    <tr data-wwc-document="d1" data-wwc-criterion="DG1" data-wwc-edition="e"><td class="wwc-documents-owner"></td><td class="wwc-documents-status"></td></tr>
+    <tr data-wwc-document="d2" data-wwc-criterion="constructor" data-wwc-edition="e"><td class="wwc-documents-owner"></td><td class="wwc-documents-status"></td></tr>
+    <tr data-wwc-document="q" data-wwc-criterion="Q1" data-wwc-edition="other"><td class="wwc-documents-owner"></td><td class="wwc-documents-status"></td></tr>
+    </tbody></table></div>`);
+  const record = {
+    format: FORMAT,
+    version: VERSION,
+    current: { e: "b" },
+    assessments: [
+      { id: "a", edition: "e", name: "Newer", updated: "2026-02", answers: {}, evidence: {} },
+      {
+        id: "b",
+        edition: "e",
+        name: "Open",
+        city: "Springfield",
+        updated: "2026-01",
+        answers: {},
+        evidence: { DG1: { items: ["d1"], owner: "Ana" } },
+      },
+    ],
+  };
+  const writes = [];
+  const storage = { getItem: () => JSON.stringify(record), setItem: (key) => writes.push(key) };
+  const root = document.getElementById("wwc-documents");
+  assert.equal(fillDocuments(root, storage), 2);
+  const cells = Array.from(root.querySelectorAll("td"), (cell) => cell.textContent);
+  assert.deepEqual(cells, ["Ana", "ticked", "", "not yet", "", ""]);
+  assert.equal(document.getElementById("wwc-documents-source").textContent, "From “Open”, Springfield.");
+  assert.deepEqual(writes, []);
+  assert.equal(fillDocuments(root, { getItem: () => "{not json" }), 0, "an unreadable store fills nothing");
+});
