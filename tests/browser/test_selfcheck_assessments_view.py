@@ -187,3 +187,13 @@ def test_assessments_parts_pass_axe_with_a_comparison_and_an_offer(sc_page, url,
     for scheme, violations in axe_in_both_schemes(page).items():
         with subtests.test(msg=scheme):
             assert violations == []
+
+
+def test_an_empty_list_says_how_a_first_assessment_is_kept(sc_page, url):
+    page = sc_page
+    open_self_check(page, url)
+    empty = page.locator("#wwc-sc-assessment-list tbody tr.wwc-sc-list-empty")
+    expect(empty).to_have_text(" ".join(TEXTS["list_empty"].split()))
+    answer(page, {"DG1": "yes"})
+    expect(empty).to_have_count(0)
+    expect(page.locator("#wwc-sc-assessment-list tbody tr[data-wwc-assessment]")).to_have_count(1)

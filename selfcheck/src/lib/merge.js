@@ -119,7 +119,7 @@ function replaceAll(edition, here, there) {
 
 /* ---- compare ------------------------------------------------------------------------- */
 
-/* The rank of an answer: the edition lists its answer states best first (Yes, In progress, No),
+/* The rank of an answer: the edition lists its answer states best first (met, then partly, then not),
    so a lower rank is better; no answer ranks with the worst state. */
 function rankOf(edition) {
   const order = edition.answer_states.map((state) => state.id);
@@ -127,7 +127,7 @@ function rankOf(edition) {
 }
 
 /* `from` and `to` side by side: tier and criteria met, per group, and per criterion whether it
-   improved (a better state: No -> In progress counts), worsened, changed without moving in the
+   improved (any better state, not only a newly met one), worsened, changed without moving in the
    order (answered or cleared at the lowest rank) or stayed the same. */
 function compare(edition, from, to, scoring) {
   const rank = rankOf(edition);

@@ -91,9 +91,18 @@ export class Manager extends ContextPart {
   render() {
     const current = this.ctx.model.current();
     this.body.replaceChildren();
-    this.ctx.model.list().forEach(function (assessment) {
+    const list = this.ctx.model.list();
+    list.forEach(function (assessment) {
       this.body.appendChild(this.row(assessment, assessment.id === current.id));
     }, this);
+    if (!list.length) {
+      // The empty state says how a first assessment comes to be, not a table of headings alone.
+      const row = element("tr", "wwc-sc-list-empty");
+      const cell = element("td", null, this.texts.list_empty);
+      cell.colSpan = 7;
+      row.appendChild(cell);
+      this.body.appendChild(row);
+    }
   }
 
   row(assessment, isOpen) {
