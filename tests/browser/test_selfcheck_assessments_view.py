@@ -51,6 +51,11 @@ def test_a_share_link_saved_as_new_is_opened_and_saved_once(browser, sc_page, sh
     other.evaluate("document.querySelector('#wwc-sc-incoming-save').click()")
     names = [a["name"] for a in record(other)["assessments"]]
     assert names == ["Shared one"], "one save, however many clicks"
+    # The link is taken out of the address: a reload does not offer it (and its save) again.
+    other.reload()
+    expect(other.locator("#wwc-selfcheck")).to_have_attribute("data-wwc-ready", "true")
+    expect(other.locator("#wwc-sc-incoming")).to_be_hidden()
+    assert [a["name"] for a in record(other)["assessments"]] == ["Shared one"]
     other.context.close()
 
 

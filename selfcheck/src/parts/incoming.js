@@ -141,6 +141,10 @@ export class Incoming extends ContextPart {
   dismiss() {
     this.root.hidden = true;
     this.root.replaceChildren();
+    this.forgetLink();
+  }
+
+  forgetLink() {
     if (window.history?.replaceState) {
       window.history.replaceState(null, "", window.location.pathname + window.location.search);
     }
@@ -161,6 +165,9 @@ export class Incoming extends ContextPart {
     this.ctx.changed(result);
     this.ctx.reload();
     this.ctx.refreshParts();
+    if (this.savedId) {
+      this.forgetLink();
+    }
     const name = this.assessment.name || this.texts.new_name;
     this.message.textContent = format(this.savedId ? this.texts.incoming_saved : this.texts.incoming_save_failed, {
       name: name,
