@@ -664,13 +664,17 @@ def write_downloads(content: dict, site_dir: Path, settings: dict | None = None)
 
 
 def render_documents_page(content: dict, settings: dict, guide_base: str, directory_urls: bool) -> str:
-    """The documents page as one raw HTML block (templates/selfcheck/documents.html)."""
-    styles, _ = render_assets(settings, scripts=False)
+    """The documents page as one raw HTML block (templates/selfcheck/documents.html): contents, and per
+    group a table with blank owner and status columns that the bundle fills from the open assessment."""
+    styles, scripts = render_assets(settings, guide_base=guide_base)
     first = editions_in_order(content)[0]
+    texts = settings["texts"]
     groups = [
         {
             "id": group["id"],
             "name": group["name"],
+            "edition": edition["id"],
+            "count_text": fill(texts["documents_count"], count=len(rows)),
             "rows": [
                 {
                     "id": document["id"],
@@ -683,12 +687,24 @@ def render_documents_page(content: dict, settings: dict, guide_base: str, direct
         }
         for edition, group, rows in documents_by_group(content)
     ]
+    assessments_settings = load_settings(ASSESSMENTS_FILE)
+    data = {
+        "storage_key": assessments_settings["storage_key"],
+        "texts": {
+            key: texts[key]
+            for key in ("documents_ticked", "documents_not_ticked", "documents_source", "documents_source_city")
+        },
+        "new_name": assessments_settings["texts"]["new_name"],
+    }
     html = (
         template_environment()
         .get_template("selfcheck/documents.html")
         .render(
-            texts=settings["texts"],
+            texts=texts,
+            elements=ELEMENTS,
             styles=[Markup(style) for style in styles],
+            scripts=[Markup(script) for script in scripts],
+            data_json=Markup(json_for_script(data)),
             groups=groups,
             csv_href=f"{guide_base}{DOWNLOADS_DIR}/{settings['documents_csv']}",
             self_check_href=page_href(edition_page_src(content, first["id"], settings), guide_base, directory_urls),

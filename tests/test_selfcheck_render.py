@@ -14,7 +14,15 @@ from bs4 import BeautifulSoup
 
 from macros.assets import bundle_css
 from macros.content import load_content
-from macros.selfcheck import ASSESSMENTS_FILE, DATA_ID, checklist_data, load_settings, payload, render_self_check
+from macros.selfcheck import (
+    ASSESSMENTS_FILE,
+    DATA_ID,
+    checklist_data,
+    load_settings,
+    payload,
+    render_documents_page,
+    render_self_check,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 # The views' addresses (#answer, #results...): macros/selfcheck.yml views.
@@ -284,11 +292,15 @@ def test_the_scripts_element_ids_are_the_yamls():
     assert MODULE.read_text(encoding="utf-8") == module_text(elements), (
         "run: .venv/bin/python -m macros.selfcheck_elements"
     )
-    page = BeautifulSoup(render_self_check(load_content(ROOT)), "html.parser")
+    content = load_content(ROOT)
+    page = BeautifulSoup(render_self_check(content), "html.parser")
     prefixes = ("form_prefix", "view_prefix")
+    # The documents page's ids (documents_page*) are on that page.
+    documents = BeautifulSoup(render_documents_page(content, load_settings(), "../../", True), "html.parser")
     for key, element_id in elements.items():
         if key not in prefixes:
-            assert len(page.find_all(id=element_id)) == 1, key
+            on = documents if key.startswith("documents_page") else page
+            assert len(on.find_all(id=element_id)) == 1, key
     assert page.find(id=elements["form_prefix"] + "assessment-45")
     for address in VIEW_ADDRESSES:
         assert len(page.find_all(id=elements["view_prefix"] + address)) == 1, address

@@ -7,6 +7,7 @@
 
 import { ELEMENTS } from "./elements.js";
 import { SelfCheck } from "./app.js";
+import { fillDocuments } from "./parts/documents.js";
 import { showStartFailure } from "./view/failure.js";
 
 /** @param {HTMLElement} root */
@@ -18,7 +19,27 @@ function readPayload(root) {
   return JSON.parse(script.textContent || "");
 }
 
+/* The documents page: owner and status from the open assessment, read only. */
+function initDocuments() {
+  const root = document.getElementById(ELEMENTS.documents_page);
+  if (!root || root.hasAttribute("data-wwc-ready")) {
+    return;
+  }
+  let storage = null;
+  try {
+    storage = window.localStorage;
+  } catch (_error) {
+    storage = null;
+  }
+  try {
+    fillDocuments(root, storage);
+  } finally {
+    root.setAttribute("data-wwc-ready", "true");
+  }
+}
+
 function init() {
+  initDocuments();
   const root = document.getElementById(ELEMENTS.root);
   if (!root || root.hasAttribute("data-wwc-ready") || !root.hasAttribute("data-wwc-edition")) {
     return;

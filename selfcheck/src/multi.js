@@ -12,7 +12,7 @@ import { ELEMENTS } from "./elements.js";
 import { assessments } from "./lib/index.js";
 import { Manager, Banner } from "./parts/assessments.js";
 import { Compare } from "./parts/compare.js";
-import { Incoming } from "./parts/incoming.js";
+import { ImportOffer, Incoming } from "./parts/incoming.js";
 import { Merge } from "./parts/merge.js";
 import { Share } from "./parts/share.js";
 import { download, element, requireElement } from "./view/dom.js";
@@ -24,6 +24,7 @@ import { download, element, requireElement } from "./view/dom.js";
 const ON_DEMAND = {
   share: [Share, ELEMENTS.share],
   incoming: [Incoming, ELEMENTS.incoming],
+  importOffer: [ImportOffer, ELEMENTS.import_offer],
   merge: [Merge, ELEMENTS.merge],
   compare: [Compare, ELEMENTS.compare],
 };
@@ -98,6 +99,8 @@ export function createMulti(host) {
     download,
     downloadBackup,
     csvEdition: () => host.checklists.editionWithTexts(edition, host.form),
+    // The prefix of the files an assessment is saved as (JSON, CSV, the printed report's title).
+    filePrefix: data.export.file_prefix,
     focusName: () => host.focusName(),
     goToEdition,
     /** @param {any} assessment @param {string} label */
@@ -249,6 +252,6 @@ export function createMulti(host) {
     ctx,
     view,
     /** @param {any} assessment */
-    offerImport: (assessment) => part("incoming").show(assessment),
+    offerImport: (assessment) => part("importOffer").show(assessment),
   };
 }

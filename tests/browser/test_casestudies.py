@@ -14,6 +14,7 @@ import re
 import subprocess
 import unicodedata
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 import yaml
@@ -296,9 +297,15 @@ def assert_prints_as_handout(page, tmp_path: Path, study_id: str) -> None:
     assert "¶" not in printed
 
     # Footer: the guide's name, the page's published address (from site_url, not the test server's) and the date.
-    published = f"{load_yaml_config()['site_url']}case-studies/{study_id}/"
+    # Built without SITE_URL, site_url is a development server's: then the address from the site's root
+    # prints, and that host never does (issue 21, finding 11).
+    site_url = load_yaml_config()["site_url"]
+    root = "/" if is_dev_host(site_url) else site_url
+    published = f"{root}case-studies/{study_id}/"
     assert printed.count(site_name) == 1, "the site name should print once, in the footer"
     assert published in printed.replace(" ", ""), f"{published} not printed"
+    if is_dev_host(site_url):
+        assert urlparse(site_url).netloc not in printed and "127.0.0.1" not in printed
     today = page.evaluate(
         "() => { const d = new Date(); const p = n => String(n).padStart(2, '0');"
         " return d.getFullYear() + '-' + p(d.getMonth() + 1) + '-' + p(d.getDate()); }"
@@ -306,11 +313,51 @@ def assert_prints_as_handout(page, tmp_path: Path, study_id: str) -> None:
     assert "Printed" + today in printed.replace(" ", ""), "no print date in the footer"
     # Links print their published absolute address or nothing: never a relative path.
     assert "(../" not in printed and "(./" not in printed
-    assert f"{load_yaml_config()['site_url']}criteria/" in printed.replace(" ", "")
+    assert f"({root}criteria/" in printed.replace(" ", "")
     # The editorial box about how links were chosen stays off paper.
     if study.get("link_notes"):
         assert "How these links were chosen" in article_text
         assert "How these links were chosen" not in printed
+
+
+def is_dev_host(url: str) -> bool:
+    """A development server's address (mkdocs.yml's site_url when SITE_URL is not set)."""
+    host = urlparse(url).hostname or ""
+    return host in ("localhost", "0.0.0.0", "::1") or host.startswith("127.")
+
+
+def pdf_page_texts(pdf: Path) -> list[str]:
+    """The text of each page of ``pdf`` (pdftotext, one call; pages end with a form feed)."""
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, check=True, timeout=60)
+    return [page for page in text.stdout.decode("utf-8").split("\f") if page.strip()]
+
+
+def test_no_handout_ends_on_a_nearly_empty_page(page, site_url, tmp_path, subtests):
+    """Every case study's last printed page carries at least a third of the text of its fullest page."""
+    for study_id in sorted(STUDIES):
+        with subtests.test(msg=study_id):
+            page.goto(f"{site_url}case-studies/{study_id}/")
+            pdf = tmp_path / f"{study_id}.pdf"
+            page.pdf(path=str(pdf), format="A4")
+            sizes = [len(text.strip()) for text in pdf_page_texts(pdf)]
+            assert len(sizes) == 1 or sizes[-1] >= max(sizes) / 3, f"characters per page: {sizes}"
+
+
+def test_a_published_site_prints_its_own_addresses(page, site_url, tmp_path):
+    """With a real site_url (SITE_URL set at build), the footer and links print its absolute addresses."""
+    published = "https://guide.example.org/"
+    dev = load_yaml_config()["site_url"]
+
+    def canonical_rewritten(route):
+        response = route.fetch()
+        body = response.text().replace(f'rel="canonical" href="{dev}', f'rel="canonical" href="{published}')
+        route.fulfill(response=response, body=body)
+
+    page.route(f"{site_url}case-studies/seattle/", canonical_rewritten)
+    page.goto(f"{site_url}case-studies/seattle/")
+    printed = normalise(pdf_text(page, tmp_path)).replace(" ", "")
+    assert f"{published}case-studies/seattle/" in printed
+    assert f"({published}criteria/" in printed
 
 
 @functools.cache

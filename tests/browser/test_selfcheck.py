@@ -145,8 +145,10 @@ def saved_record(page: Page):
 def import_replacing(page: Page, path) -> None:
     """Choose a file: the page offers it (nothing replaced yet); then merge -> plain replace."""
     page.set_input_files(IMPORT, path)
-    expect(page.locator("#wwc-sc-incoming")).to_contain_text(" ".join(STORE_TEXTS["incoming_nothing_replaced"].split()))
-    page.click("#wwc-sc-incoming-merge")
+    expect(page.locator("#wwc-sc-import-offer")).to_contain_text(
+        " ".join(STORE_TEXTS["incoming_nothing_replaced"].split())
+    )
+    page.click("#wwc-sc-import-offer-merge")
     page.click("#wwc-sc-merge-replace")
 
 
@@ -422,7 +424,8 @@ def test_export_then_import_on_a_fresh_browser(sc_page, shared_tab, browser, sel
     open_self_check(page, self_check_url)
     answer_in_page(page, A45, sample_answers)
     path = export_answers(page, tmp_path)
-    assert re.fullmatch(rf"{SETTINGS['export']['file_prefix']}-assessment-45-\d{{4}}-\d{{2}}-\d{{2}}\.json", path.name)
+    # One base name for JSON, CSV and print (issue 21, finding 9): prefix, city, assessment name, date.
+    assert re.fullmatch(rf"{SETTINGS['export']['file_prefix']}-[a-z0-9-]*\d{{4}}-\d{{2}}-\d{{2}}\.json", path.name)
     data = json.loads(path.read_text(encoding="utf-8"))
     Draft202012Validator(EXPORT_SCHEMA).validate(data)
     assert data["edition"] == "assessment-45"
@@ -436,7 +439,7 @@ def test_export_then_import_on_a_fresh_browser(sc_page, shared_tab, browser, sel
         other.set_input_files(IMPORT, path)
         expect(other.locator(NOTICE)).to_have_text(TEXTS["imported"].format(count=45, file=path.name))
         expect_summary(other, A45, {})  # offered, not yet taken
-        other.click("#wwc-sc-incoming-merge")
+        other.click("#wwc-sc-import-offer-merge")
         other.click("#wwc-sc-merge-replace")
         expect_summary(other, A45, sample_answers)
         assert checked_answers(other, "assessment-45") == sample_answers
@@ -575,8 +578,12 @@ def test_print_shows_the_report_without_controls(sc_page, self_check_url):
     for hidden in ("#wwc-sc-tools", "#wwc-sc-editions", STATUS, "#wwc-sc-results", "#wwc-sc-form-assessment-45"):
         expect(page.locator(hidden).first).to_be_hidden()
     expect(page.locator("#wwc-sc-report")).to_be_visible()
-    expect(page.locator("#wwc-sc-report .wwc-sc-report-tier")).to_have_text(A45["not_certified_label"])
-    assert page.locator("#wwc-sc-report .wwc-sc-report-criteria > li").count() == 45
+    # The report leads with the evidence-backed result (issue 21, finding 3).
+    expect(page.locator("#wwc-sc-report .wwc-sc-report-tier")).to_have_text(
+        TEXTS["report_evidence_lead"].format(tier=A45["not_certified_label"])
+    )
+    # Only what was answered is listed (issue 21, finding 3).
+    assert page.locator("#wwc-sc-report .wwc-sc-report-criteria > li").count() == 1
     assert page.pdf()[:4] == b"%PDF"
 
 

@@ -16,6 +16,10 @@ const HEADINGS = {
   owner: "Owner",
   due: "Due",
   links: "Links",
+  title: "Title",
+  evidence: "Evidence",
+  city: "City",
+  assessment: "Assessment",
 };
 
 function edition() {
@@ -71,8 +75,8 @@ test("one row per criterion, BOM, CRLF, and every cell reads back as written", (
   const rows = WWCCsv.parse(text);
   assert.equal(rows.length, 46);
   assert.deepEqual(rows[0], Object.values(HEADINGS));
-  assert.ok(rows.every((r) => r.length === 10));
-  const dg1 = rows[1];
+  assert.ok(rows.every((r) => r.length === WWCCsv.COLUMNS.length));
+  const dg1 = rows[1].slice(0, 10);
   assert.deepEqual(dg1, [
     "DG1",
     "data-governance",
@@ -114,10 +118,29 @@ test("property: any text in notes survives the round trip (neutralised cells kee
   }
 });
 
-test("file names are safe", () => {
-  assert.equal(
-    WWCCsv.fileName("self-check", "assessment-45", "2026 Draft / Åre!"),
-    "self-check-assessment-45-2026-draft-re.csv",
-  );
-  assert.equal(WWCCsv.fileName("self-check", "assessment-45", ""), "self-check-assessment-45.csv");
+test("city, assessment name, criterion title and evidence status in every row", () => {
+  const ed = edition();
+  ed.groups[0].criteria[0].title = "Inventory";
+  const texts = {
+    backed: "backed",
+    missing: "missing {count} ({ticked}/{total})",
+    ticked: "{ticked}/{total}",
+    none: "none",
+  };
+  const assessment = {
+    name: "2026 draft",
+    city: "Springfield",
+    answers: { DG1: "yes", DG2: "yes", DG3: "no", DG4: "no" },
+    evidence: { DG1: { items: ["DG1-d1"] }, DG3: { items: ["DG3-r1"] } },
+  };
+  const rows = WWCCsv.parse(WWCCsv.assessmentCsv(ed, assessment, HEADINGS, texts));
+  const at = (column) => WWCCsv.COLUMNS.indexOf(column);
+  assert.deepEqual(rows[0].slice(at("title")), ["Title", "Evidence", "City", "Assessment"]);
+  const byId = Object.fromEntries(rows.slice(1).map((row) => [row[0], row]));
+  assert.equal(byId.DG1[at("title")], "Inventory");
+  assert.equal(byId.DG1[at("evidence")], "backed");
+  assert.equal(byId.DG2[at("evidence")], "missing 1 (0/3)");
+  assert.equal(byId.DG3[at("evidence")], "1/3");
+  assert.equal(byId.DG4[at("evidence")], "none");
+  assert.ok(rows.slice(1).every((row) => row[at("city")] === "Springfield" && row[at("assessment")] === "2026 draft"));
 });

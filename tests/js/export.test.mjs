@@ -56,9 +56,16 @@ test("an exported file is valid and carries the edition, the answers and the res
   assert.deepEqual(round.data.answers, { DG1: "yes", DG2: "no" });
 });
 
-test("the file name holds the edition and the local date", () => {
-  const name = exportFile.exportFileName("wwc-self-check", "launch-50", new Date(2024, 0, 9, 23, 59));
-  assert.equal(name, "wwc-self-check-launch-50-2024-01-09.json");
+test("one base name for JSON, CSV and print: prefix, city, assessment name, report date", () => {
+  const now = new Date(2024, 0, 9, 23, 59);
+  const named = { city: "Åre, Sweden", name: "2026 Draft / final!", date: "2026-03-01" };
+  assert.equal(
+    exportFile.baseName("wwc-self-check", named, now),
+    "wwc-self-check-are-sweden-2026-draft-final-2026-03-01",
+  );
+  assert.equal(exportFile.baseName("wwc-self-check", { name: "", city: "" }, now), "wwc-self-check-2024-01-09");
+  assert.equal(exportFile.baseName("p", { name: "x", date: "not a date" }, now), "p-x-2024-01-09");
+  assert.equal(exportFile.slug("-".repeat(3) + "a".repeat(70)).length, 60);
 });
 
 test("a file over the size limit is refused before it is read", () => {

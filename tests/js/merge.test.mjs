@@ -70,7 +70,7 @@ test("property: applying the suggested choices never loses an answer either side
   }
 });
 
-test("compare: tiers, met, per group and per criterion improved / slipped / changed", () => {
+test("compare: tiers, met, per group and per criterion improved / worsened / changed; No -> In progress improves", () => {
   const from = assessment(firstYes(A45, 23));
   from.answers.RP1 = "no";
   const to = assessment(firstYes(A45, 31));
@@ -80,13 +80,22 @@ test("compare: tiers, met, per group and per criterion improved / slipped / chan
   const result = WWCMerge.compare(A45, from, to, scoring);
   assert.deepEqual([result.from.met, result.from.tier, result.to.met, result.to.tier], [23, "silver", 29, "silver"]);
   const change = Object.fromEntries(result.criteria.map((row) => [row.id, row.change]));
-  assert.equal(change.DG1, "slipped");
-  assert.equal(change.RP1, "changed");
+  assert.equal(change.DG1, "worsened");
+  assert.equal(change.RP1, "improved", "No -> In progress is a step up the edition's order of states");
   assert.equal(change.DG2, "same");
-  assert.deepEqual(result.tally, { improved: 7, slipped: 1, changed: 1, same: 36 });
+  assert.deepEqual(result.tally, { improved: 8, worsened: 1, changed: 0, same: 36 });
   assert.equal(
     result.groups.reduce((sum, group) => sum + group.delta, 0),
     6,
   );
   assert.equal(result.groups[0].delta, -1);
+});
+
+test("compare: an answer given or cleared at the lowest rank is changed, In progress -> No worsened", () => {
+  const from = assessment({ DG1: "in-progress", DG2: "no" });
+  const to = assessment({ DG1: "no", DG3: "no" });
+  const change = Object.fromEntries(
+    WWCMerge.compare(A45, from, to, scoring).criteria.map((row) => [row.id, row.change]),
+  );
+  assert.deepEqual([change.DG1, change.DG2, change.DG3, change.DG4], ["worsened", "changed", "changed", "same"]);
 });

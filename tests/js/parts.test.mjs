@@ -91,7 +91,61 @@ test("the report stays empty for an assessment with nothing in it, so Print give
   const report = new Report(root, reportSc());
   const empty = { assessment: { answers: {}, evidence: {} }, result: {}, backed: { result: {}, flags: [] } };
   report.render(empty);
-  assert.equal(root.childElementCount, 0);
+  assert.equal(root.querySelector(".wwc-sc-report-content").childElementCount, 0);
+});
+
+test("the report leads with who, when, unofficial and the evidence-backed result, and lists only what was answered", () => {
+  const { document } = page(`<form id="f"><fieldset data-wwc-criterion="C1"><legend>C1 One.</legend></fieldset>
+    <fieldset data-wwc-criterion="C2"><legend>C2 Two.</legend></fieldset>
+    <fieldset data-wwc-criterion="C3"><legend>C3 Three.</legend></fieldset></form>
+    <div id="results"></div><div id="plan"></div><section id="wwc-sc-report"></section>`);
+  const sc = reportSc();
+  sc.form = document.getElementById("f");
+  sc.checklists = new Checklists({
+    C1: [[["r1", "First item."]], [["d1", "A document."]]],
+    C2: [[], []],
+    C3: [[], []],
+  });
+  sc.data = { export: { file_prefix: "p" }, assessments: { texts: { new_name: "Untitled" } } };
+  sc.edition.groups[0].criteria.push({ id: "C2" }, { id: "C3" });
+  sc.edition.group_label = "Area";
+  sc.edition.title = "Edition";
+  const report = new Report(document.getElementById("wwc-sc-report"), sc, {
+    results: document.getElementById("results"),
+    plan: document.getElementById("plan"),
+  });
+  const score = { met: 1, total: 3, percent: 33.3, tier: null, groups: [] };
+  report.render({
+    assessment: {
+      city: "Springfield",
+      name: "2026 draft",
+      date: "2026-03-01",
+      answers: { C1: "yes" },
+      evidence: { C1: { items: ["r1", "d1"], links: [{ text: "Policy", url: "https://example.org/" }] } },
+    },
+    result: score,
+    backed: { result: score, flags: [] },
+  });
+  const content = document.querySelector(".wwc-sc-report-content");
+  const lead = Array.from(content.children)
+    .slice(0, 6)
+    .map((node) => node.className);
+  assert.deepEqual(lead, [
+    "wwc-sc-report-unofficial",
+    "wwc-sc-report-city",
+    "wwc-sc-report-name",
+    "wwc-sc-report-date",
+    "",
+    "wwc-sc-report-tier",
+  ]);
+  assert.equal(content.querySelectorAll(".wwc-sc-report-criteria > li").length, 1);
+  assert.equal(content.querySelector(".wwc-sc-report-unanswered").textContent, "[report_unanswered_count]");
+  const ticked = Array.from(
+    content.querySelectorAll(".wwc-sc-report-criteria .wwc-sc-report-list li"),
+    (li) => li.textContent,
+  );
+  assert.deepEqual(ticked, ["First item.", "A document.", "Policy <https://example.org/>"]);
+  assert.doesNotMatch(content.textContent, /\.;/);
 });
 
 test("an evidence panel is built on its first opening from the checklists, and a tick is saved through the controller", async () => {
@@ -142,4 +196,52 @@ test("an evidence panel is built on its first opening from the checklists, and a
   // Opening again builds nothing more.
   evidence.open("C1");
   assert.equal(details.querySelectorAll("input[type=checkbox]").length, 3);
+});
+
+test("the documents page shows each edition's open assessment's owner and ticks, writes nothing, and finds no inherited keys", async () => {
+  const { fillDocuments } = await import("../../selfcheck/src/parts/documents.js");
+  const { FORMAT, VERSION } = await import("../../selfcheck/src/lib/store.js");
+  const data = {
+    storage_key: "k",
+    texts: {
+      documents_ticked: "ticked",
+      documents_not_ticked: "not yet",
+      documents_source: "From “{name}”{city}.",
+      documents_source_city: ", {city}",
+    },
+    new_name: "Untitled",
+  };
+  const { document } =
+    page(`<div id="wwc-documents"><script type="application/json" id="wwc-documents-data">${JSON.stringify(data)}</script>
+    <p id="wwc-documents-source">blank</p><table><tbody>
+    <tr data-wwc-document="d1" data-wwc-criterion="DG1" data-wwc-edition="e"><td class="wwc-documents-owner"></td><td class="wwc-documents-status"></td></tr>
+    <tr data-wwc-document="d2" data-wwc-criterion="constructor" data-wwc-edition="e"><td class="wwc-documents-owner"></td><td class="wwc-documents-status"></td></tr>
+    <tr data-wwc-document="q" data-wwc-criterion="Q1" data-wwc-edition="other"><td class="wwc-documents-owner"></td><td class="wwc-documents-status"></td></tr>
+    </tbody></table></div>`);
+  const record = {
+    format: FORMAT,
+    version: VERSION,
+    current: { e: "b" },
+    assessments: [
+      { id: "a", edition: "e", name: "Newer", updated: "2026-02", answers: {}, evidence: {} },
+      {
+        id: "b",
+        edition: "e",
+        name: "Open",
+        city: "Springfield",
+        updated: "2026-01",
+        answers: {},
+        evidence: { DG1: { items: ["d1"], owner: "Ana" } },
+      },
+    ],
+  };
+  const writes = [];
+  const storage = { getItem: () => JSON.stringify(record), setItem: (key) => writes.push(key) };
+  const root = document.getElementById("wwc-documents");
+  assert.equal(fillDocuments(root, storage), 2);
+  const cells = Array.from(root.querySelectorAll("td"), (cell) => cell.textContent);
+  assert.deepEqual(cells, ["Ana", "ticked", "", "not yet", "", ""]);
+  assert.equal(document.getElementById("wwc-documents-source").textContent, "From “Open”, Springfield.");
+  assert.deepEqual(writes, []);
+  assert.equal(fillDocuments(root, { getItem: () => "{not json" }), 0, "an unreadable store fills nothing");
 });

@@ -161,9 +161,25 @@ function open(options) {
     return remember(made);
   }
 
+  /* A copy of `id`, opened when it is of this page's edition: the person goes on editing the copy. */
   function duplicate(id, name) {
     const made = store.duplicate(id, name);
+    openIfHere(made);
     return remember(made);
+  }
+
+  /* An incoming assessment (link or file) saved as a new one, and opened when it is of this page's edition. */
+  function saveAsNew(fields) {
+    const made = store.create(Object.assign(pick(fields), { edition: fields.edition }));
+    openIfHere(made);
+    return remember(made);
+  }
+
+  function openIfHere(made) {
+    const saved = made.id ? store.get(made.id) : null;
+    if (saved && saved.edition === editionId) {
+      openAssessment(made.id);
+    }
   }
 
   function remove(id) {
@@ -257,7 +273,7 @@ function open(options) {
     },
     remove: remove,
     undoRemove: undoRemove,
-    saveAsNew: (fields) => remember(store.create(Object.assign(pick(fields), { edition: fields.edition }))),
+    saveAsNew: saveAsNew,
     importInto: importInto,
     undoImport: undoImport,
     canUndoImport: () => Boolean(importUndo && importUndo.id === openId),

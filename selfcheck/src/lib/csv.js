@@ -5,10 +5,29 @@
  * inert with a leading apostrophe. No DOM, so node --test runs it.
  *
  */
+import { format } from "./format.js";
+import * as readiness from "./readiness.js";
+
 const BOM = "\ufeff";
 const FORMULA_START = /^[=+\-@\t\r]/;
 // The columns, in order; their headings come from the page's texts (macros/selfcheck-assessments.yml).
-const COLUMNS = ["id", "area", "statement", "answer", "requirements", "documents", "notes", "owner", "due", "links"];
+// City, assessment, title and evidence come last, so the columns of files made before keep their places.
+const COLUMNS = [
+  "id",
+  "area",
+  "statement",
+  "answer",
+  "requirements",
+  "documents",
+  "notes",
+  "owner",
+  "due",
+  "links",
+  "title",
+  "evidence",
+  "city",
+  "assessment",
+];
 
 /* One cell: formula starts neutralised, then quoted if it holds a comma, quote or line break. */
 function cell(value) {
@@ -45,8 +64,36 @@ function answerLabel(edition, answer) {
   return state ? state.label : String(answer);
 }
 
-/* The CSV text (with BOM) of `assessment` against `edition`; `headings` maps each column to its heading. */
-function assessmentCsv(edition, assessment, headings) {
+/* Item ids of a list that holds ids or {id, text} entries. */
+function ids(items) {
+  return (items || []).map((item) => (typeof item === "string" ? item : item.id));
+}
+
+/* A criterion's evidence status in words: a met answer is backed (every document ticked, any
+   must-meet rule holding: lib/readiness.js) or says how many documents are missing; another answer
+   says how much is ticked. Empty where the edition has nothing to tick. */
+function evidenceStatus(edition, criterion, answer, evidence, wording) {
+  const plain = Object.assign({}, criterion, {
+    requirements: ids(criterion.requirements),
+    documentation: ids(criterion.documentation),
+  });
+  const state = readiness.criterionEvidence(plain, evidence);
+  if (!wording || !state.total) {
+    return "";
+  }
+  const met = edition.answer_states.some((item) => item.id === answer && item.met);
+  if (!met) {
+    return state.ticked ? format(wording.ticked, { ticked: state.ticked, total: state.total }) : wording.none;
+  }
+  if (state.missing.length === 0 && (state.mustMeet === null || state.mustMeet.holds)) {
+    return wording.backed;
+  }
+  return format(wording.missing, { count: state.missing.length, ticked: state.ticked, total: state.total });
+}
+
+/* The CSV text (with BOM) of `assessment` against `edition`; `headings` maps each column to its
+   heading, `evidenceTexts` ({backed, missing, ticked, none}) words the evidence column. */
+function assessmentCsv(edition, assessment, headings, evidenceTexts) {
   const lines = [row(COLUMNS.map((column) => headings[column] || column))];
   const answers = assessment.answers || {};
   const evidence = assessment.evidence || {};
@@ -68,21 +115,15 @@ function assessmentCsv(edition, assessment, headings) {
           entry.owner || "",
           entry.due || "",
           (entry.links || []).map((link) => (link.text ? `${link.text} ` : "") + link.url).join("\n"),
+          criterion.title || "",
+          evidenceStatus(edition, criterion, answers[criterion.id], evidence, evidenceTexts),
+          assessment.city || "",
+          assessment.name || "",
         ]),
       );
     });
   });
   return `${BOM + lines.join("\r\n")}\r\n`;
-}
-
-/* A file name such as "<prefix>-<edition>-<name>.csv", with the name reduced to safe characters. */
-function fileName(prefix, editionId, name) {
-  const slug = String(name || "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60);
-  return `${prefix}-${editionId}${slug ? `-${slug}` : ""}.csv`;
 }
 
 /* A strict reader of what assessmentCsv writes (RFC 4180), for tests and checks. */
@@ -125,4 +166,4 @@ function parse(text) {
   return rows;
 }
 
-export { COLUMNS, BOM, cell, assessmentCsv, fileName, parse };
+export { COLUMNS, BOM, cell, assessmentCsv, parse };

@@ -47,8 +47,23 @@ function localDate(date) {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-function exportFileName(prefix, editionId, date) {
-  return `${prefix}-${editionId}-${localDate(date)}.json`;
+/* Lower-case ASCII words joined by hyphens ("Åre, Sweden" -> "are-sweden"), at most 60 characters. */
+function slug(text) {
+  return String(text || "")
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/, "");
+}
+
+/* The one base name of an assessment's files, the same for the JSON export, the CSV and the printed
+   report's title: prefix, city, assessment name and its report date (the day of `now` without one). */
+function baseName(prefix, assessment, now) {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(assessment.date || "") ? assessment.date : localDate(now);
+  return [prefix, slug(assessment.city), slug(assessment.name), date].filter(Boolean).join("-");
 }
 
 function sortedAnswers(answers) {
@@ -412,4 +427,4 @@ function matchEvidence(edition, evidence) {
   return { evidence: kept, dropped: dropped };
 }
 
-export { buildExport, matchEvidence, cleanEvidence, exportFileName, checkShape, parseExport, matchAnswers };
+export { buildExport, matchEvidence, cleanEvidence, baseName, slug, checkShape, parseExport, matchAnswers };

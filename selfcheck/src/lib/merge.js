@@ -119,27 +119,34 @@ function replaceAll(edition, here, there) {
 
 /* ---- compare ------------------------------------------------------------------------- */
 
+/* The rank of an answer: the edition lists its answer states best first (met, then partly, then not),
+   so a lower rank is better; no answer ranks with the worst state. */
+function rankOf(edition) {
+  const order = edition.answer_states.map((state) => state.id);
+  return (answer) => (answer !== null && order.indexOf(answer) !== -1 ? order.indexOf(answer) : order.length - 1);
+}
+
 /* `from` and `to` side by side: tier and criteria met, per group, and per criterion whether it
-   improved (now met), slipped (no longer met), changed otherwise or stayed the same. */
+   improved (any better state, not only a newly met one), worsened, changed without moving in the
+   order (answered or cleared at the lowest rank) or stayed the same. */
 function compare(edition, from, to, scoring) {
-  const metStates = scoring.metStates(edition);
-  const isMet = (answer) => metStates.indexOf(answer) !== -1;
+  const rank = rankOf(edition);
   const scoreFrom = scoring.score(edition, from.answers || {});
   const scoreTo = scoring.score(edition, to.answers || {});
   const rows = criteriaOf(edition).map((criterion) => {
     const a = hasOwn(from.answers, criterion.id) ? from.answers[criterion.id] : null;
     const b = hasOwn(to.answers, criterion.id) ? to.answers[criterion.id] : null;
     let change = "same";
-    if (isMet(b) && !isMet(a)) {
+    if (rank(b) < rank(a)) {
       change = "improved";
-    } else if (isMet(a) && !isMet(b)) {
-      change = "slipped";
+    } else if (rank(b) > rank(a)) {
+      change = "worsened";
     } else if (a !== b) {
       change = "changed";
     }
     return { id: criterion.id, group: criterion.group, from: a, to: b, change: change };
   });
-  const tally = { improved: 0, slipped: 0, changed: 0, same: 0 };
+  const tally = { improved: 0, worsened: 0, changed: 0, same: 0 };
   rows.forEach((row) => {
     tally[row.change] += 1;
   });

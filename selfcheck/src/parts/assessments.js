@@ -9,9 +9,9 @@
  *        download(name, type, text), announce(message) }
  */
 
-import { csv } from "../lib/index.js";
+import { csv, exportFile } from "../lib/index.js";
 import { format } from "../lib/format.js";
-import { button, field } from "../view/controls.js";
+import { button, field, scrollBox } from "../view/controls.js";
 import { element } from "../view/dom.js";
 import { ContextPart } from "../view/part.js";
 
@@ -80,7 +80,7 @@ export class Manager extends ContextPart {
       heading,
       element("p", "wwc-sc-hint", t.manager_intro),
       this.details,
-      this.table,
+      scrollBox(this.table, t.list_caption),
       creating,
       this.undo,
       this.message,
@@ -91,9 +91,18 @@ export class Manager extends ContextPart {
   render() {
     const current = this.ctx.model.current();
     this.body.replaceChildren();
-    this.ctx.model.list().forEach(function (assessment) {
+    const list = this.ctx.model.list();
+    list.forEach(function (assessment) {
       this.body.appendChild(this.row(assessment, assessment.id === current.id));
     }, this);
+    if (!list.length) {
+      // The empty state says how a first assessment comes to be, not a table of headings alone.
+      const row = element("tr", "wwc-sc-list-empty");
+      const cell = element("td", null, this.texts.list_empty);
+      cell.colSpan = 7;
+      row.appendChild(cell);
+      this.body.appendChild(row);
+    }
   }
 
   row(assessment, isOpen) {
@@ -146,16 +155,22 @@ export class Manager extends ContextPart {
     return node;
   }
 
-  say(message) {
+  /* `focus`: the message is the result of the user's action, so focus moves to it (read out, and the
+     next Tab continues from there). */
+  say(message, focus) {
     this.message.textContent = message;
+    if (focus) {
+      this.message.setAttribute("tabindex", "-1");
+      this.message.focus();
+    }
   }
 
-  after(result, message) {
+  after(result, message, focus) {
     this.ctx.changed(result);
     this.ctx.reload();
     this.render();
     if (message) {
-      this.say(message);
+      this.say(message, focus);
     }
   }
 
@@ -179,7 +194,7 @@ export class Manager extends ContextPart {
 
   duplicate(assessment) {
     const name = format(this.texts.copy_name, { name: assessment.name || this.texts.new_name });
-    this.after(this.ctx.model.duplicate(assessment.id, name), format(this.texts.duplicated, { name: name }));
+    this.after(this.ctx.model.duplicate(assessment.id, name), format(this.texts.duplicated, { name: name }), true);
   }
 
   remove(assessment) {
@@ -199,16 +214,16 @@ export class Manager extends ContextPart {
     const result = this.ctx.model.undoRemove(this.deleted.id);
     this.deleted = null;
     this.undo.hidden = true;
-    this.after(result, format(this.texts.restored_deleted, { name: name }));
+    this.after(result, format(this.texts.restored_deleted, { name: name }), true);
   }
 
   downloadCsv() {
     const current = this.ctx.model.current();
     const settings = this.ctx.settings.csv;
-    const text = csv.assessmentCsv(this.ctx.csvEdition(), current, settings.headings);
-    const name = csv.fileName(settings.file_prefix, current.edition, current.name);
+    const text = csv.assessmentCsv(this.ctx.csvEdition(), current, settings.headings, settings.evidence);
+    const name = `${exportFile.baseName(this.ctx.filePrefix, current, new Date())}.csv`;
     this.ctx.download(name, "text/csv;charset=utf-8", text);
-    this.say(format(this.texts.csv_done, { file: name }));
+    this.say(format(this.texts.csv_done, { file: name }), true);
   }
 }
 

@@ -1,12 +1,12 @@
 /*
  * View part of the self-check: compare two assessments of this edition (or one with a shared
  * link) in tables that print: tier and criteria met of each, met per group, and per criterion
- * what improved, slipped or changed. The figures come from lib/merge.js compare.
+ * what improved, worsened or changed (only what changed, on request). The figures come from lib/merge.js compare.
  */
 
 import { merge, scoring } from "../lib/index.js";
 import { format } from "../lib/format.js";
-import { headRow } from "../view/controls.js";
+import { headRow, scrollBox } from "../view/controls.js";
 import { element } from "../view/dom.js";
 import { ContextPart } from "../view/part.js";
 
@@ -60,7 +60,11 @@ export class Compare extends ContextPart {
     this.note = element("p", "wwc-sc-hint");
     this.output = element("div", "wwc-sc-compare-output");
     this.output.id = "wwc-sc-compare-output";
-    this.root.replaceChildren(heading, this.note, this.from.wrapper, this.to.wrapper, this.go, this.print, this.output);
+    const choices = element("div", "wwc-sc-compare-choices");
+    choices.append(this.from.wrapper, this.to.wrapper);
+    const buttons = element("div", "wwc-sc-buttons");
+    buttons.append(this.go, this.print);
+    this.root.replaceChildren(heading, this.note, choices, buttons, this.output);
     this.root.hidden = false;
   }
 
@@ -153,7 +157,7 @@ export class Compare extends ContextPart {
     criteria.appendChild(element("caption", null, t.compare_criteria_caption));
     criteria.appendChild(headRow([edition.item_label, fromName, toName, t.compare_col_change]));
     const criteriaBody = element("tbody");
-    // By the change: compare_improved, compare_slipped, compare_changed, compare_same (named here
+    // By the change: compare_improved, compare_worsened, compare_changed, compare_same (named here
     // so a search for a text finds where it is used).
     result.criteria.forEach(function (row) {
       const tr = cells(
@@ -169,11 +173,44 @@ export class Compare extends ContextPart {
 
     const tally = element("p", "wwc-sc-compare-tally", format(t.compare_tally, result.tally));
     tally.id = "wwc-sc-compare-tally";
-    this.output.replaceChildren(summary, tally, groups, criteria);
+    const order = element(
+      "p",
+      "wwc-sc-hint",
+      format(t.compare_order, { order: edition.answer_states.map((state) => state.label).join(" > ") }),
+    );
+    this.output.replaceChildren(
+      scrollBox(summary, caption),
+      tally,
+      order,
+      this.onlyChangedToggle(criteriaBody),
+      scrollBox(groups, groups.caption?.textContent || caption),
+      scrollBox(criteria, t.compare_criteria_caption),
+    );
     this.print.hidden = false;
     this.root.hidden = false;
     summary.setAttribute("tabindex", "-1");
     summary.focus();
+  }
+
+  /* A checkbox that hides the unchanged rows of the criteria table (and shows them again). */
+  onlyChangedToggle(body) {
+    const wrapper = element("p", "wwc-sc-check wwc-sc-compare-only");
+    const box = element("input");
+    box.type = "checkbox";
+    box.id = "wwc-sc-compare-only-changed";
+    const label = element("label", null, this.texts.compare_only_changed);
+    label.setAttribute("for", box.id);
+    box.checked = Boolean(this.onlyChanged);
+    const apply = () => {
+      this.onlyChanged = box.checked;
+      Array.prototype.forEach.call(body.querySelectorAll('tr[data-wwc-change="same"]'), (row) => {
+        row.hidden = box.checked;
+      });
+    };
+    box.addEventListener("change", apply);
+    apply();
+    wrapper.append(box, label);
+    return wrapper;
   }
 
   tierName(tierId) {

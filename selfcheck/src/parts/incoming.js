@@ -44,9 +44,18 @@ export class Incoming extends ContextPart {
     });
   }
 
+  /** The id of one of this part's elements, after its root's: two instances (link, file) never clash. @param {string} name */
+  id(name) {
+    return `${this.root.id}-${name}`;
+  }
+
+  headingText() {
+    return this.texts.incoming_heading;
+  }
+
   heading() {
-    const heading = element("h2", null, this.texts.incoming_heading);
-    heading.id = "wwc-sc-incoming-heading";
+    const heading = element("h2", null, this.headingText());
+    heading.id = this.id("heading");
     this.root.setAttribute("aria-labelledby", heading.id);
     return heading;
   }
@@ -78,8 +87,9 @@ export class Incoming extends ContextPart {
   show(assessment) {
     const t = this.texts;
     this.assessment = assessment;
+    this.savedId = null;
     const holds = element("p", "wwc-sc-incoming-holds", this.describe(assessment));
-    holds.id = "wwc-sc-incoming-holds";
+    holds.id = this.id("holds");
     const nodes = [this.heading(), holds];
     if (assessment.edition !== this.ctx.edition.id) {
       const other = element(
@@ -87,21 +97,21 @@ export class Incoming extends ContextPart {
         null,
         format(t.incoming_other_edition, { edition: this.ctx.editionNames.get(assessment.edition) }),
       );
-      const go = button(t.incoming_other_edition_link, { id: "wwc-sc-incoming-go" });
+      const go = button(t.incoming_other_edition_link, { id: this.id("go") });
       go.addEventListener("click", () => {
         this.ctx.goToEdition(assessment.edition);
       });
       nodes.push(other, go, this.dismissButton());
     } else {
-      const save = button(t.incoming_save, { id: "wwc-sc-incoming-save" });
+      const save = button(t.incoming_save, { id: this.id("save") });
       save.addEventListener("click", () => {
         this.saveAsNew();
       });
-      const compare = button(t.incoming_compare, { id: "wwc-sc-incoming-compare" });
+      const compare = button(t.incoming_compare, { id: this.id("compare") });
       compare.addEventListener("click", () => {
         this.ctx.compareWith(assessment, t.compare_incoming);
       });
-      const merge = button(t.incoming_merge, { id: "wwc-sc-incoming-merge" });
+      const merge = button(t.incoming_merge, { id: this.id("merge") });
       merge.addEventListener("click", () => {
         this.ctx.merge(assessment);
       });
@@ -110,7 +120,7 @@ export class Incoming extends ContextPart {
       nodes.push(element("p", "wwc-sc-hint", t.incoming_nothing_replaced), buttons);
     }
     this.message = element("p", "wwc-sc-incoming-message");
-    this.message.id = "wwc-sc-incoming-message";
+    this.message.id = this.id("message");
     this.message.setAttribute("role", "status");
     nodes.push(this.message);
     this.root.replaceChildren.apply(this.root, nodes);
@@ -120,7 +130,7 @@ export class Incoming extends ContextPart {
   }
 
   dismissButton() {
-    const node = button(this.texts.incoming_dismiss, { id: "wwc-sc-incoming-dismiss" });
+    const node = button(this.texts.incoming_dismiss, { id: this.id("dismiss") });
     node.addEventListener("click", () => {
       this.dismiss();
     });
@@ -131,15 +141,45 @@ export class Incoming extends ContextPart {
   dismiss() {
     this.root.hidden = true;
     this.root.replaceChildren();
+    this.forgetLink();
+  }
+
+  forgetLink() {
     if (window.history?.replaceState) {
       window.history.replaceState(null, "", window.location.pathname + window.location.search);
     }
   }
 
+  /* Saved once and opened: the form shows the copy's answers, and the save button goes quiet so a
+     second click cannot make a duplicate. */
   saveAsNew() {
+    if (this.savedId) {
+      return;
+    }
     const result = this.ctx.model.saveAsNew(this.assessment);
+    this.savedId = result.id || null;
+    const save = this.root.querySelector(`#${this.id("save")}`);
+    if (save instanceof HTMLButtonElement && this.savedId) {
+      save.disabled = true;
+    }
     this.ctx.changed(result);
+    this.ctx.reload();
     this.ctx.refreshParts();
-    this.message.textContent = format(this.texts.incoming_saved, { name: this.assessment.name || this.texts.new_name });
+    if (this.savedId) {
+      this.forgetLink();
+    }
+    const name = this.assessment.name || this.texts.new_name;
+    this.message.textContent = format(this.savedId ? this.texts.incoming_saved : this.texts.incoming_save_failed, {
+      name: name,
+    });
+    this.message.setAttribute("tabindex", "-1");
+    this.message.focus();
+  }
+}
+
+/* An imported file's offer, in its own root beside the import button (#wwc-sc-import-offer). */
+export class ImportOffer extends Incoming {
+  headingText() {
+    return this.texts.incoming_file_heading;
   }
 }

@@ -6,7 +6,7 @@
 
 import { merge } from "../lib/index.js";
 import { format } from "../lib/format.js";
-import { button, headRow } from "../view/controls.js";
+import { button, headRow, scrollBox } from "../view/controls.js";
 import { element } from "../view/dom.js";
 import { ContextPart } from "../view/part.js";
 
@@ -59,7 +59,7 @@ export class Merge extends ContextPart {
     if (!differing.length) {
       nodes.push(element("p", null, t.nothing_differs));
     } else {
-      nodes.push(this.table(differing));
+      nodes.push(scrollBox(this.table(differing), this.texts.merge_caption));
     }
     const apply = button(t.merge_apply, { id: "wwc-sc-merge-apply" });
     apply.addEventListener("click", () => {

@@ -1,14 +1,18 @@
 /*
- * The printed report (#wwc-sc-report), laid out like the certification report: city and date,
- * edition, criteria met and tier, the evidence-backed result, the table by group with the
- * applicant averages, the next steps, then every criterion with its answer, ticks, owner, due
- * date, notes and links. It exists only in print (the print styles hide everything else) and is
- * built on beforeprint, so answering never pays for it. User text goes in as text only.
+ * The report (#wwc-sc-report), laid out like the certification report: it leads with the city, the
+ * assessment's name, the date, the words "unofficial self-assessment", the evidence-backed result
+ * and then the self-reported one; then the table by group with the applicant averages, the next
+ * steps, and the criteria that were answered (the unanswered ones counted in one line), each with
+ * its answer, ticks, owner, due date, notes and links as lists. It is built on beforeprint, and as
+ * an on-screen preview while the report view (#report) is open, so answering never pays for it.
+ * While printing, the document's title is the exports' base name (lib/export.js baseName), which
+ * browsers offer as the PDF's file name. User text goes in as text only.
  */
 
 import { ELEMENTS } from "../elements.js";
+import { baseName } from "../lib/export.js";
 import { format } from "../lib/format.js";
-import { headRow } from "../view/controls.js";
+import { button, headRow, scrollBox } from "../view/controls.js";
 import { element } from "../view/dom.js";
 
 /** @param {any} assessment */
@@ -20,6 +24,18 @@ function hasContent(assessment) {
     Boolean(assessment.date)
   );
 }
+
+/** @param {string} tag @param {string[]} lines */
+function listOf(tag, lines) {
+  const list = element(tag, "wwc-sc-report-list");
+  lines.forEach((text) => {
+    list.appendChild(element("li", null, text));
+  });
+  return list;
+}
+
+/* The fragment of the report view: the on-screen preview is built while it is the page's address. */
+const PREVIEW_HASH = "#report";
 
 export class Report {
   /**
@@ -33,10 +49,59 @@ export class Report {
     this.sc = sc;
     this.sources = sources;
     this.stale = true;
+    this.content = element("div", "wwc-sc-report-content");
+    this.root.replaceChildren(this.previewControls(), this.content);
+    window.addEventListener("hashchange", () => this.preview());
+    window.addEventListener("beforeprint", () => this.titleForPrint());
+    window.addEventListener("afterprint", () => this.restoreTitle());
+    this.preview();
+  }
+
+  /* On screen only: a heading, what this is and a print button (the print styles hide them). */
+  previewControls() {
+    const texts = this.sc.texts;
+    const controls = element("div", "wwc-sc-report-preview-controls");
+    const heading = element("h2", null, texts.report_preview_heading);
+    heading.id = `${ELEMENTS.report}-heading`;
+    const print = button(texts.report_print_button, { id: `${ELEMENTS.report}-print` });
+    print.addEventListener("click", () => this.sc.print());
+    controls.append(heading, element("p", "wwc-sc-hint", texts.report_preview_hint), print);
+    return controls;
+  }
+
+  isPreviewed() {
+    return window.location.hash === PREVIEW_HASH;
+  }
+
+  /* Show (and build) the preview while the report view is the page's address. */
+  preview() {
+    const shown = this.isPreviewed();
+    this.root.toggleAttribute("data-wwc-preview", shown);
+    if (shown) {
+      this.render(this.sc.view());
+    }
   }
 
   invalidate() {
     this.stale = true;
+    if (this.isPreviewed()) {
+      this.render(this.sc.view());
+    }
+  }
+
+  /* The name browsers give the printed PDF: the same base name as the JSON and CSV exports. */
+  titleForPrint() {
+    if (this.savedTitle === undefined) {
+      this.savedTitle = document.title;
+    }
+    document.title = baseName(this.sc.data.export.file_prefix, this.sc.model.current(), new Date());
+  }
+
+  restoreTitle() {
+    if (this.savedTitle !== undefined) {
+      document.title = this.savedTitle;
+      this.savedTitle = undefined;
+    }
   }
 
   line(tag, className, template, values) {
@@ -49,7 +114,7 @@ export class Report {
       return;
     }
     if (!hasContent(view.assessment)) {
-      this.root.replaceChildren();
+      this.content.replaceChildren();
       this.rendered = view;
       this.stale = false;
       return;
@@ -57,23 +122,46 @@ export class Report {
     const sc = this.sc;
     const texts = sc.texts;
     const assessment = view.assessment;
+    const nodes = this.lead(view);
+    const borderline = this.sources.results.querySelector(".wwc-sc-borderline");
+    if (borderline?.textContent) {
+      nodes.push(element("p", null, borderline.textContent));
+    }
+    const note = this.sources.results.querySelector(".wwc-sc-result-note");
+    if (note?.textContent) {
+      nodes.push(element("p", null, note.textContent));
+    }
+    nodes.push(this.areaTable(view.result));
+    const next = this.sources.plan.querySelector(`#${ELEMENTS.next}`);
+    if (next) {
+      nodes.push(element("h3", null, texts.next_heading), this.plainCopy(next));
+    }
+    if (view.backed.flags.length) {
+      nodes.push(element("h3", null, texts.flags_heading), this.flagList(view.backed.flags));
+    }
+    nodes.push(element("h3", "wwc-sc-report-criteria-heading", texts.report_criteria_heading));
+    nodes.push(...this.answered(assessment, view.result.total));
+    this.content.replaceChildren.apply(this.content, nodes);
+    this.stale = false;
+    this.rendered = view;
+  }
+
+  /* The first lines: who and when, that it is unofficial, the evidence-backed result, then the self-reported one. */
+  lead(view) {
+    const sc = this.sc;
+    const texts = sc.texts;
+    const assessment = view.assessment;
     const result = view.result;
     const backed = view.backed.result;
-    const nodes = [];
-    nodes.push(element("h2", "wwc-sc-report-city", assessment.city || texts.report_city_missing));
-    nodes.push(element("p", "wwc-sc-report-date", assessment.date || texts.report_date_missing));
-    nodes.push(this.line("p", null, texts.report_edition, { edition: sc.edition.title }));
-    nodes.push(element("p", "wwc-sc-report-tier", sc.tierName(result.tier)));
-    nodes.push(
-      this.line("p", "wwc-sc-report-self", texts.report_self_reported, {
-        met: result.met,
-        total: result.total,
-        items: sc.items(result.total),
-        percent: result.percent,
-        tier: sc.tierName(result.tier),
+    return [
+      element("p", "wwc-sc-report-unofficial", texts.report_unofficial),
+      element("h2", "wwc-sc-report-city", assessment.city || texts.report_city_missing),
+      this.line("p", "wwc-sc-report-name", texts.report_assessment, {
+        name: assessment.name || sc.data.assessments.texts.new_name,
       }),
-    );
-    nodes.push(
+      this.line("p", "wwc-sc-report-date", texts.report_date, { date: assessment.date || texts.report_date_missing }),
+      this.line("p", null, texts.report_edition, { edition: sc.edition.title }),
+      this.line("p", "wwc-sc-report-tier", texts.report_evidence_lead, { tier: sc.tierName(backed.tier) }),
       this.line("p", "wwc-sc-report-evidence", texts.report_evidence, {
         met: backed.met,
         total: backed.total,
@@ -81,30 +169,65 @@ export class Report {
         percent: backed.percent,
         tier: sc.tierName(backed.tier),
       }),
-    );
-    const borderline = this.sources.results.querySelector(".wwc-sc-borderline");
-    if (borderline?.textContent) {
-      nodes.push(element("p", null, borderline.textContent));
+      this.line("p", "wwc-sc-report-self", texts.report_self_reported, {
+        met: result.met,
+        total: result.total,
+        items: sc.items(result.total),
+        percent: result.percent,
+        tier: sc.tierName(result.tier),
+      }),
+    ];
+  }
+
+  /* The answered criteria as a list, after one line that counts the unanswered ones. */
+  answered(assessment, total) {
+    const texts = this.sc.texts;
+    const list = this.criteriaList(assessment);
+    const unanswered = total - list.children.length;
+    const nodes = [];
+    if (!list.children.length) {
+      nodes.push(element("p", "wwc-sc-report-unanswered", texts.report_none_answered));
+      return nodes;
     }
-    const note = this.sources.results.querySelector(".wwc-sc-result-note");
-    if (note) {
-      nodes.push(element("p", null, note.textContent));
+    if (unanswered > 0) {
+      nodes.push(
+        this.line("p", "wwc-sc-report-unanswered", texts.report_unanswered_count, {
+          count: unanswered,
+          total: total,
+          items: this.sc.items(total),
+        }),
+      );
     }
-    nodes.push(this.areaTable(result));
-    const next = this.sources.plan.querySelector(`#${ELEMENTS.next}`);
-    nodes.push(element("h3", null, texts.next_heading));
-    nodes.push(this.plainCopy(next));
-    // The flagged answers are in the results view; an edition with nothing to tick has none.
-    const flags = this.sources.results.querySelector(`#${ELEMENTS.flags}`);
-    if (flags) {
-      nodes.push(element("h3", null, texts.flags_heading));
-      nodes.push(this.plainCopy(flags));
-    }
-    nodes.push(element("h3", "wwc-sc-report-criteria-heading", texts.report_criteria_heading));
-    nodes.push(this.criteriaList(assessment));
-    this.root.replaceChildren.apply(this.root, nodes);
-    this.stale = false;
-    this.rendered = view;
+    nodes.push(list);
+    return nodes;
+  }
+
+  /* The met answers an auditor would likely not accept: each criterion with what it lacks, as lists. */
+  flagList(flags) {
+    const sc = this.sc;
+    const texts = sc.texts;
+    const list = element("ul", "wwc-sc-report-flags");
+    flags.forEach((flag) => {
+      const item = element("li");
+      const fieldset = sc.form.querySelector(`[data-wwc-criterion="${CSS.escape(flag.id)}"]`);
+      const label = fieldset?.querySelector(".wwc-sc-id")?.textContent || flag.id;
+      const title = fieldset?.querySelector(".wwc-sc-title")?.textContent;
+      item.appendChild(element("strong", null, title ? `${label} ${title}` : label));
+      if (flag.missing.length) {
+        item.append(
+          element("p", null, texts.report_flag_missing),
+          listOf(
+            "ul",
+            flag.missing.map((id) => sc.checklists.itemText(flag.id, id)),
+          ),
+        );
+      }
+      if (flag.mustMeet && !flag.mustMeet.holds) {
+        item.appendChild(this.line("p", null, texts.flag_must_meet, flag.mustMeet));
+      }
+      list.appendChild(item);
+    });
+    return list;
   }
 
   /* A copy of a plan list for paper: the same text, links kept as text. */
@@ -143,9 +266,10 @@ export class Report {
       body.appendChild(row);
     });
     table.append(thead, body);
-    return table;
+    return scrollBox(table, table.caption?.textContent || group);
   }
 
+  /* Only the criteria with an answer (in the form's order); ticks and links as lists, nothing "none". */
   criteriaList(assessment) {
     const sc = this.sc;
     const texts = sc.texts;
@@ -154,27 +278,27 @@ export class Report {
       sc.form.querySelectorAll("[data-wwc-criterion]"),
       function (fieldset) {
         const id = fieldset.getAttribute("data-wwc-criterion");
+        const answer = Object.hasOwn(assessment.answers || {}, id) ? assessment.answers[id] : null;
+        const state = sc.edition.answer_states.filter((s) => s.id === answer)[0];
+        if (!state) {
+          return;
+        }
         const item = element("li");
+        item.setAttribute("data-wwc-criterion", id);
         item.appendChild(
           element("strong", null, fieldset.querySelector("legend").textContent.replace(/\s+/g, " ").trim()),
         );
-        const answer = assessment.answers[id];
-        const state = sc.edition.answer_states.filter((s) => s.id === answer)[0];
-        item.appendChild(
-          this.line("p", null, texts.report_answer, { answer: state ? state.label : texts.report_unanswered }),
-        );
-        const entry = assessment.evidence?.[id] || {};
+        item.appendChild(this.line("p", null, texts.report_answer, { answer: state.label }));
+        const entry = Object.hasOwn(assessment.evidence || {}, id) ? assessment.evidence[id] : {};
         const ticked = Array.isArray(entry.items) ? entry.items : [];
-        // The report is loaded after the checklists (sc.need), so every item has its text.
+        // The report is built after the checklists are read, so every item has its text.
         const lists = sc.checklists.of(id);
-        const items = lists[0].concat(lists[1]);
-        const tickedLabels = items.filter((row) => ticked.indexOf(row[0]) !== -1).map((row) => row[1]);
-        if (items.length) {
-          item.appendChild(
-            tickedLabels.length
-              ? this.line("p", null, texts.report_ticked, { list: tickedLabels.join("; ") })
-              : element("p", null, texts.report_nothing_ticked),
-          );
+        const tickedLabels = lists[0]
+          .concat(lists[1])
+          .filter((row) => ticked.indexOf(row[0]) !== -1)
+          .map((row) => row[1]);
+        if (tickedLabels.length) {
+          item.append(element("p", null, texts.report_ticked), listOf("ul", tickedLabels));
         }
         if (entry.owner) {
           item.appendChild(this.line("p", null, texts.report_owner, { owner: entry.owner }));
@@ -186,10 +310,12 @@ export class Report {
           item.appendChild(this.line("p", "wwc-sc-report-notes", texts.report_notes, { notes: entry.notes }));
         }
         if (Array.isArray(entry.links) && entry.links.length) {
-          item.appendChild(
-            this.line("p", null, texts.report_links, {
-              list: entry.links.map((link) => `${link.text ? `${link.text} ` : ""}<${link.url}>`).join("; "),
-            }),
+          item.append(
+            element("p", null, texts.report_links),
+            listOf(
+              "ul",
+              entry.links.map((link) => `${link.text ? `${link.text} ` : ""}<${link.url}>`),
+            ),
           );
         }
         list.appendChild(item);

@@ -46,7 +46,7 @@ export class Transfer {
     const now = new Date();
     const assessment = this.sc.model.current();
     const file = exportFile.buildExport(settings, assessment, this.sc.view().result, now);
-    const name = exportFile.exportFileName(settings.file_prefix, assessment.edition, now);
+    const name = `${exportFile.baseName(settings.file_prefix, assessment, now)}.json`;
     download(name, "application/json", `${JSON.stringify(file, null, 2)}\n`);
     this.tools.showNotice(format(this.sc.texts.exported, { file: name }));
   }

@@ -49,6 +49,7 @@ export class Checklists {
         const fieldset = form?.querySelector(`[data-wwc-criterion="${CSS.escape(criterion.id)}"]`);
         const statement = fieldset?.querySelector(".wwc-sc-statement");
         criterion.statement = statement ? statement.textContent : "";
+        criterion.title = fieldset?.querySelector(".wwc-sc-title")?.textContent || "";
         const lists = this.of(criterion.id);
         criterion.requirements = lists[0].map((item) => ({ id: item[0], text: item[1] }));
         criterion.documentation = lists[1].map((item) => ({ id: item[0], text: item[1] }));

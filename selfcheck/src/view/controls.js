@@ -68,3 +68,19 @@ export function headRow(labels) {
   thead.appendChild(row);
   return thead;
 }
+
+/**
+ * A table in a box that scrolls sideways by itself on a narrow screen, so the page never does;
+ * the box is a labelled region a keyboard can focus (and scroll with the arrow keys).
+ * @param {HTMLElement} table
+ * @param {string} label
+ * @returns {any}
+ */
+export function scrollBox(table, label) {
+  const box = element("div", "wwc-sc-scroll");
+  box.setAttribute("role", "region");
+  box.setAttribute("aria-label", label);
+  box.tabIndex = 0;
+  box.appendChild(table);
+  return box;
+}
