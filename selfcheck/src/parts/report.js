@@ -73,15 +73,18 @@ export class Report {
         tier: sc.tierName(result.tier),
       }),
     );
-    nodes.push(
-      this.line("p", "wwc-sc-report-evidence", texts.report_evidence, {
-        met: backed.met,
-        total: backed.total,
-        items: sc.items(backed.total),
-        percent: backed.percent,
-        tier: sc.tierName(backed.tier),
-      }),
-    );
+    // An edition with nothing to tick (the launch edition) has no evidence-backed result to report.
+    if (sc.data.has_evidence) {
+      nodes.push(
+        this.line("p", "wwc-sc-report-evidence", texts.report_evidence, {
+          met: backed.met,
+          total: backed.total,
+          items: sc.items(backed.total),
+          percent: backed.percent,
+          tier: sc.tierName(backed.tier),
+        }),
+      );
+    }
     const borderline = this.sources.results.querySelector(".wwc-sc-borderline");
     if (borderline?.textContent) {
       nodes.push(element("p", null, borderline.textContent));
