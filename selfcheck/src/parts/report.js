@@ -153,7 +153,14 @@ export class Report {
     const assessment = view.assessment;
     const result = view.result;
     const backed = view.backed.result;
-    return [
+    const self = this.line("p", "wwc-sc-report-self", texts.report_self_reported, {
+      met: result.met,
+      total: result.total,
+      items: sc.items(result.total),
+      percent: result.percent,
+      tier: sc.tierName(result.tier),
+    });
+    const who = [
       element("p", "wwc-sc-report-unofficial", texts.report_unofficial),
       element("h2", "wwc-sc-report-city", assessment.city || texts.report_city_missing),
       this.line("p", "wwc-sc-report-name", texts.report_assessment, {
@@ -161,6 +168,13 @@ export class Report {
       }),
       this.line("p", "wwc-sc-report-date", texts.report_date, { date: assessment.date || texts.report_date_missing }),
       this.line("p", null, texts.report_edition, { edition: sc.edition.title }),
+    ];
+    // An edition with nothing to tick (the launch edition) has no evidence-backed result to report.
+    if (!sc.data.has_evidence) {
+      return [...who, element("p", "wwc-sc-report-tier", sc.tierName(result.tier)), self];
+    }
+    return [
+      ...who,
       this.line("p", "wwc-sc-report-tier", texts.report_evidence_lead, { tier: sc.tierName(backed.tier) }),
       this.line("p", "wwc-sc-report-evidence", texts.report_evidence, {
         met: backed.met,
@@ -169,13 +183,7 @@ export class Report {
         percent: backed.percent,
         tier: sc.tierName(backed.tier),
       }),
-      this.line("p", "wwc-sc-report-self", texts.report_self_reported, {
-        met: result.met,
-        total: result.total,
-        items: sc.items(result.total),
-        percent: result.percent,
-        tier: sc.tierName(result.tier),
-      }),
+      self,
     ];
   }
 
