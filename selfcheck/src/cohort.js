@@ -3,6 +3,7 @@
  * page's cohort root once the document is parsed, and again after Material's instant navigation
  * (never twice on one root). When it cannot start, it says so where the controls are.
  */
+import { onEveryPage } from "./view/on-page.js";
 import { CohortView } from "./parts/cohort.js";
 
 /** @param {HTMLElement} root @param {unknown} error */
@@ -41,12 +42,4 @@ function init() {
   }
 }
 
-if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", init);
-} else {
-  init();
-}
-const material = /** @type {any} */ (window).document$;
-if (material && typeof material.subscribe === "function") {
-  material.subscribe(init);
-}
+onEveryPage(init);

@@ -5,6 +5,7 @@
  * is and saves nothing.
  */
 
+import { onEveryPage } from "./view/on-page.js";
 import { ELEMENTS } from "./elements.js";
 import { SelfCheck } from "./app.js";
 import { fillDocuments } from "./parts/documents.js";
@@ -58,12 +59,4 @@ function init() {
   }
 }
 
-if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", init);
-} else {
-  init();
-}
-const material = /** @type {any} */ (window).document$;
-if (material && typeof material.subscribe === "function") {
-  material.subscribe(init);
-}
+onEveryPage(init);

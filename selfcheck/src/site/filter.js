@@ -14,6 +14,8 @@
  * list) contains that value. The chosen values are kept in the URL query (?<edition id>=<group id>)
  * so a trainer can share a filtered link. Classic script (works from file://), no network.
  */
+import { onEveryPage } from "../view/on-page.js";
+
 (() => {
   const BOUND = "wwcFilterBound";
 
@@ -142,18 +144,5 @@
     }
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
-  if (
-    typeof (/** @type {any} */ (window).document$) !== "undefined" &&
-    /** @type {any} */ (window).document$ &&
-    /** @type {any} */ (window).document$.subscribe
-  ) {
-    /** @type {any} */ (window).document$.subscribe(() => {
-      init();
-    });
-  }
+  onEveryPage(init);
 })();

@@ -12,6 +12,8 @@
  *
  * Classic script, no network; names come from the page itself (title, canonical link), not from here.
  */
+import { onEveryPage } from "../view/on-page.js";
+
 (() => {
   const FOOTER_CLASS = "wwc-print-footer";
   let listening = false;
@@ -116,18 +118,5 @@
     }
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
-  if (
-    typeof (/** @type {any} */ (window).document$) !== "undefined" &&
-    /** @type {any} */ (window).document$ &&
-    /** @type {any} */ (window).document$.subscribe
-  ) {
-    /** @type {any} */ (window).document$.subscribe(() => {
-      init();
-    });
-  }
+  onEveryPage(init);
 })();
