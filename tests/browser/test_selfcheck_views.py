@@ -23,10 +23,12 @@ def open_self_check(page: Page, url: str) -> Page:
     return page
 
 
-def shown_views(page: Page) -> list[str]:
-    return page.eval_on_selector_all(
-        "[data-wwc-view]", "(sections) => sections.filter((s) => !s.hidden).map((s) => s.dataset.wwcView)"
-    )
+SHOWN_VIEWS = "[...document.querySelectorAll('[data-wwc-view]')].filter((s) => !s.hidden).map((s) => s.dataset.wwcView)"
+
+
+def expect_shown_views(page: Page, names: list[str]) -> None:
+    """Waits for exactly these views to show: a view changes on hashchange, after the click or key returns."""
+    page.wait_for_function(f"(names) => JSON.stringify({SHOWN_VIEWS}) === JSON.stringify(names)", arg=names)
 
 
 def choose(page: Page, criterion_id: str, state: str, edition: str = EDITION) -> None:
@@ -35,26 +37,26 @@ def choose(page: Page, criterion_id: str, state: str, edition: str = EDITION) ->
 
 def test_every_view_is_one_click_from_every_other_and_gets_the_focus(page: Page, site_url):
     open_self_check(page, site_url + "self-check/")
-    assert shown_views(page) == ["answer"]
+    expect_shown_views(page, ["answer"])
     for name in VIEWS + ["answer"]:
         page.click(f'#wwc-sc-views-nav [data-wwc-view-link="{name}"]')
         expect(page).to_have_url(f"{site_url}self-check/#{name}")
-        assert shown_views(page) == [name]
+        expect_shown_views(page, [name])
         expect(page.locator(f'[data-wwc-view-link="{name}"]')).to_have_attribute("aria-current", "page")
         assert page.locator("[data-wwc-view-link][aria-current]").count() == 1
         labelled_by = page.get_attribute(f"#wwc-sc-view-{name}", "aria-labelledby")
         expect(page.locator(f"#{labelled_by}")).to_be_focused()
     page.go_back()
-    assert shown_views(page) == ["report"]
+    expect_shown_views(page, ["report"])
     # The documents page is one click away too.
     expect(page.locator("#wwc-sc-views-nav a[href$='self-check/documents/']")).to_have_count(1)
 
 
 def test_an_address_opens_its_view_and_a_share_link_the_assessments_view(page: Page, site_url):
     open_self_check(page, site_url + "self-check/#next-steps")
-    assert shown_views(page) == ["next-steps"]
+    expect_shown_views(page, ["next-steps"])
     open_self_check(page, site_url + "self-check/#share=1.broken")
-    assert shown_views(page) == ["assessments"]
+    expect_shown_views(page, ["assessments"])
 
 
 def test_without_javascript_every_view_shows_in_turn(browser, site_url):
@@ -115,7 +117,7 @@ def test_the_quick_path_by_keyboard_answers_an_area_and_moves_on(page: Page, sit
     page.click('#wwc-sc-areas [data-wwc-area="stakeholder-engagement"]')
     page.locator(f"#wwc-sc-form-{EDITION} [data-wwc-group='stakeholder-engagement'] .wwc-sc-next-area a").focus()
     page.keyboard.press("Enter")
-    assert shown_views(page) == ["results"]
+    expect_shown_views(page, ["results"])
 
 
 def test_filters_show_unanswered_flagged_and_met_without_evidence(page: Page, site_url):
@@ -156,7 +158,7 @@ def test_results_lead_with_the_evidence_backed_result_and_say_why_they_differ(pa
     expect(flag).not_to_contain_text(".;")
     # The flag's link opens the criterion in the answer view.
     flag.locator("a").click()
-    assert shown_views(page) == ["answer"]
+    expect_shown_views(page, ["answer"])
     expect(page.locator(f"#wwc-sc-{EDITION}-dg1")).to_be_focused()
 
 
