@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import jinja2
 from markupsafe import Markup
 
 from . import assets, links, selfcheck
@@ -21,16 +20,7 @@ from .text import json_for_script
 from .yamlfile import load_yaml
 
 SETTINGS_FILE = Path(__file__).with_name("cohort.yml")
-TEMPLATES = Path(__file__).with_name("templates")
 DOCS_DIR = selfcheck.DOCS_DIR
-
-_ENVIRONMENT = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
 
 
 class CohortPageError(ValueError):
@@ -109,10 +99,14 @@ def render_cohort_page(
         script = assets.script_tag(docs_dir, settings["assets"]["script"], guide_base)
     except assets.AssetError as error:
         raise CohortPageError(f"macros/cohort.yml assets: {error}") from None
-    html = _ENVIRONMENT.get_template("cohort.html").render(
-        texts=settings["texts"],
-        payload_json=Markup(json_for_script(payload(content, settings, guide_base, directory_urls))),
-        styles=Markup(style),
-        script=Markup(script),
+    html = (
+        selfcheck.template_environment()
+        .get_template("cohort.html")
+        .render(
+            texts=settings["texts"],
+            payload_json=Markup(json_for_script(payload(content, settings, guide_base, directory_urls))),
+            styles=Markup(style),
+            script=Markup(script),
+        )
     )
     return without_blank_lines(html)

@@ -232,3 +232,18 @@ def answers_meeting(edition: dict, met_by_group: dict[str, int], rest: str = "no
         for index, criterion in enumerate(group["criteria"]):
             answers[criterion["id"]] = "yes" if index < met_by_group.get(group["id"], 0) else rest
     return answers
+
+
+# The sample certification report's city: criteria met per practice area (28 of 45, Silver), and the
+# percentages the report prints for them.
+SAMPLE_REPORT_MET = {
+    "data-governance": 5,
+    "evaluations": 2,
+    "general-management": 7,
+    "open-data": 4,
+    "performance-analytics": 6,
+    "repurposing": 1,
+    "results-driven-contracting": 1,
+    "stakeholder-engagement": 2,
+}
+SAMPLE_REPORT_PERCENTS = ["100", "40", "78", "100", "86", "25", "14", "50"]

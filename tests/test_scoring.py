@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from helpers import answers_meeting
+from helpers import SAMPLE_REPORT_MET, SAMPLE_REPORT_PERCENTS, answers_meeting
 from macros.content import load_content
 from macros.scoring import score, tier_ranges
 from macros.selfcheck import load_settings, payload_edition
@@ -26,20 +26,6 @@ from macros.selfcheck import load_settings, payload_edition
 ROOT = Path(__file__).resolve().parent.parent
 CLI = ROOT / "tests" / "js" / "score_cli.js"
 EXPORT_SCHEMA = ROOT / "macros" / "schemas" / "self-check-export.schema.json"
-
-# The sample certification report's city: criteria met per practice area, and the percentages the
-# report prints for them.
-SAMPLE_REPORT_MET = {
-    "data-governance": 5,
-    "evaluations": 2,
-    "general-management": 7,
-    "open-data": 4,
-    "performance-analytics": 6,
-    "repurposing": 1,
-    "results-driven-contracting": 1,
-    "stakeholder-engagement": 2,
-}
-SAMPLE_REPORT_PERCENTS = ["100", "40", "78", "100", "86", "25", "14", "50"]
 
 
 @pytest.fixture(scope="module")

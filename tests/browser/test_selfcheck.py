@@ -19,7 +19,7 @@ from jsonschema import Draft202012Validator
 from playwright.sync_api import Page, expect
 
 from axe_check import SCHEMES, axe_in_both_schemes
-from helpers import answers_meeting
+from helpers import SAMPLE_REPORT_MET, SAMPLE_REPORT_PERCENTS, answers_meeting
 from macros.content import load_content
 from macros.scoring import score
 from macros.selfcheck import load_settings, payload_edition
@@ -49,19 +49,6 @@ EXPORT_SCHEMA = json.loads(
 EDITIONS = list(CONTENT["editions"].values())
 A45 = CONTENT["editions"]["assessment-45"]
 L50 = CONTENT["editions"]["launch-50"]
-
-# The sample certification report's city: criteria met per practice area; 28 of 45, Silver.
-SAMPLE_REPORT_MET = {
-    "data-governance": 5,
-    "evaluations": 2,
-    "general-management": 7,
-    "open-data": 4,
-    "performance-analytics": 6,
-    "repurposing": 1,
-    "results-driven-contracting": 1,
-    "stakeholder-engagement": 2,
-}
-SAMPLE_REPORT_PERCENTS = ["100", "40", "78", "100", "86", "25", "14", "50"]
 
 
 # --- expectations, computed from the data ---------------------------------------------------------
