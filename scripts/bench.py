@@ -210,6 +210,14 @@ def multiply_content(project: Path, copies: int) -> dict:
                 for kind in ("requirements", "documentation"):
                     for item in criterion.get(kind, []):
                         item["id"] = f"{item['id']}-copy{copy}"
+                # References inside a group point at the same copy's criteria and items.
+                for dependency in criterion.get("depends_on", []):
+                    dependency["criterion"] = copied_id(dependency["criterion"], copy)
+                    if "items" in dependency:
+                        dependency["items"] = [f"{item}-copy{copy}" for item in dependency["items"]]
+                for response in criterion.get("audited_responses", []):
+                    if "items" in response:
+                        response["items"] = [f"{item}-copy{copy}" for item in response["items"]]
             dump_yaml(folder / f"{group['id']}.yml", group)
             edition_data["groups"].append(group["id"])
             (project / "docs" / edition["url_path"] / f"{group['id']}.md").write_text("{{ group_page() }}\n")
