@@ -39,13 +39,8 @@ function initDocuments() {
   }
 }
 
-function init() {
-  initDocuments();
-  const root = document.getElementById(ELEMENTS.root);
-  if (!root || root.hasAttribute("data-wwc-ready") || !root.hasAttribute("data-wwc-edition")) {
-    return;
-  }
-  root.setAttribute("data-wwc-ready", "starting");
+/** @param {HTMLElement} root */
+function start(root) {
   try {
     const data = readPayload(root);
     const selfCheck = new SelfCheck(root, data);
@@ -57,6 +52,17 @@ function init() {
   } catch (error) {
     showStartFailure(root, error);
   }
+}
+
+function init() {
+  initDocuments();
+  const root = document.getElementById(ELEMENTS.root);
+  if (!root || root.hasAttribute("data-wwc-ready") || !root.hasAttribute("data-wwc-edition")) {
+    return;
+  }
+  root.setAttribute("data-wwc-ready", "starting");
+  // In a task of its own: deferred scripts run in one task, and Material's is one of them.
+  setTimeout(() => start(root), 0);
 }
 
 onEveryPage(init);
