@@ -162,9 +162,10 @@ def lighthouse_table(results: dict) -> str:
         [
             entry["page"],
             entry["form"],
-            entry["performance"],
+            _runs(entry["performance"], entry.get("performance_runs")),
             entry["accessibility"],
             f"{entry['lcp_ms'] / 1000:.1f} s",
+            f"{entry['tbt_ms']} ms" + _versus_home(entry),
             entry["cls"],
             ", ".join(entry["accessibility_failures"]) or "none",
         ]
@@ -177,11 +178,70 @@ def lighthouse_table(results: dict) -> str:
             "Performance",
             "Accessibility",
             "Largest paint",
+            "Blocking time",
             "Layout shift",
             "Accessibility audits failed",
         ],
         rows,
     )
+
+
+def _runs(value: int, runs: list[int] | None) -> str:
+    """The median run's score, with every run's when there were several."""
+    if not runs or len(runs) < 2:
+        return str(value)
+    return f"{value} (runs: {', '.join(str(run) for run in runs)})"
+
+
+def _versus_home(entry: dict) -> str:
+    if "tbt_not_above_home" not in entry or entry["page"] == "home":
+        return ""
+    return " (not above the home page's)" if entry["tbt_not_above_home"] else " (above the home page's)"
+
+
+def cohort_table(results: dict) -> str:
+    cohort = results.get("cohort")
+    if not cohort:
+        return "The cohort view was not part of this run."
+    rows = [
+        [
+            f"Open {cohort['cities']} cities' files (median of {cohort['open_ms']['rounds']})",
+            f"{cohort['open_ms']['median']} ms",
+            f"{cohort['open_ms']['max']} ms",
+        ],
+        [
+            f"A click on a heat map column to the next frame ({cohort['click_to_frame_ms']['clicks']} clicks)",
+            f"{cohort['click_to_frame_ms']['median']} ms",
+            f"{cohort['click_to_frame_ms']['max']} ms",
+        ],
+        [
+            "The same click to the end of that frame (style, layout and paint)",
+            f"{cohort['click_to_frame_end_ms']['median']} ms",
+            f"{cohort['click_to_frame_end_ms']['max']} ms",
+        ],
+    ]
+    return _table(["What", "Median", "Slowest"], rows)
+
+
+def team_table(results: dict) -> str:
+    team = results.get("team")
+    if not team:
+        return "Team work's figures were not part of this run."
+    year, request = team["history_year"], team["request_45"]
+    rows = [
+        [
+            f"A year of history ({year['changes']:,} changes by five people)",
+            f"{year['stored_bytes_utf8'] / 1024:.0f} KiB stored: {year['entries_kept']:,} changes kept whole, "
+            f"{year['entries_folded']:,} older ones folded into {year['summaries']:,} summaries",
+        ],
+        [
+            f"A request for all {request['criteria']} criteria",
+            f"a link of {request['link_chars']:,} characters "
+            + ("(fits in an email)" if request["fits_in_email"] else "(too long for an email: the page offers a file)")
+            + f"; as a file {request['file_chars']:,} characters",
+        ],
+    ]
+    return _table(["What", "Size"], rows)
 
 
 SECTIONS = {
@@ -190,6 +250,8 @@ SECTIONS = {
     "growth": growth_table,
     "self_check": self_check_table,
     "lighthouse": lighthouse_table,
+    "cohort": cohort_table,
+    "team": team_table,
 }
 
 

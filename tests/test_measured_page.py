@@ -17,6 +17,56 @@ def test_page_shows_the_figures_of_the_results_file(built_site, root):
     assert results["date"] in text
     for entry in results.get("lighthouse", []):
         assert entry["page"] in text
+    if "team" in results:
+        assert f"{results['team']['request_45']['link_chars']:,} characters" in text
+    if "cohort" in results:
+        assert f"{results['cohort']['open_ms']['median']} ms" in text
+
+
+def test_new_sections_read_their_figures_and_old_runs_say_they_lack_them():
+    results = {
+        "team": {
+            "history_year": {
+                "changes": 5220,
+                "entries_kept": 1007,
+                "entries_folded": 3945,
+                "summaries": 225,
+                "stored_bytes_utf8": 226504,
+            },
+            "request_45": {"criteria": 45, "link_chars": 2150, "file_chars": 19256, "fits_in_email": False},
+        },
+        "lighthouse": [
+            {
+                "page": "home",
+                "form": "mobile",
+                "performance": 97,
+                "performance_runs": [96, 97, 99],
+                "accessibility": 100,
+                "lcp_ms": 1500,
+                "tbt_ms": 120,
+                "cls": 0,
+                "accessibility_failures": [],
+                "tbt_not_above_home": True,
+            },
+            {
+                "page": "self-check results",
+                "form": "mobile",
+                "performance": 95,
+                "accessibility": 100,
+                "lcp_ms": 1500,
+                "tbt_ms": 150,
+                "cls": 0,
+                "accessibility_failures": [],
+                "tbt_not_above_home": False,
+            },
+        ],
+    }
+    team = measurement(results, "team")
+    assert "221 KiB stored" in team and "2,150 characters" in team and "too long for an email" in team
+    lighthouse = measurement(results, "lighthouse")
+    assert "97 (runs: 96, 97, 99)" in lighthouse and "150 ms (above the home page's)" in lighthouse
+    assert "120 ms |" in lighthouse
+    assert measurement({}, "cohort") == "The cohort view was not part of this run."
 
 
 def test_without_a_results_file_the_page_says_how_to_make_one(tmp_path):
