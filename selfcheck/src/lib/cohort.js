@@ -48,17 +48,22 @@ function readExport(text, byteLength, settings, editionIds, source) {
     return { ok: false, refusal: refusal(parsed.error.code, source, parsed.error.details) };
   }
   const data = parsed.data;
-  const assessment = data.assessment || {};
+  return { ok: true, candidate: candidate(source, data.edition, data.assessment || {}, data) };
+}
+
+/**
+ * @param {string} source @param {string} edition
+ * @param {any} named where the city and the assessment's name are @param {any} answered its answers and evidence
+ * @returns {Candidate}
+ */
+function candidate(source, edition, named, answered) {
   return {
-    ok: true,
-    candidate: {
-      source: source,
-      edition: data.edition,
-      city: assessment.city || "",
-      name: assessment.name || "",
-      answers: data.answers,
-      evidence: data.evidence || {},
-    },
+    source: source,
+    edition: edition,
+    city: named.city || "",
+    name: named.name || "",
+    answers: answered.answers,
+    evidence: answered.evidence || {},
   };
 }
 
@@ -83,17 +88,7 @@ function readDecodedLink(decoded, editionIds, source) {
   if (editionIds.indexOf(assessment.edition) === -1) {
     return { ok: false, refusal: refusal("unknown-edition", source, { edition: assessment.edition }) };
   }
-  return {
-    ok: true,
-    candidate: {
-      source: source,
-      edition: assessment.edition,
-      city: assessment.city || "",
-      name: assessment.name || "",
-      answers: assessment.answers,
-      evidence: assessment.evidence || {},
-    },
-  };
+  return { ok: true, candidate: candidate(source, assessment.edition, assessment, assessment) };
 }
 
 /** The criteria a member meets with evidence, from evidenceResult's flags and the met states. */
