@@ -10,7 +10,7 @@
  */
 
 import { csv, exportFile } from "../lib/index.js";
-import { format } from "../lib/format.js";
+import { format, formatCount } from "../lib/format.js";
 import { button, field, scrollBox } from "../view/controls.js";
 import { element } from "../view/dom.js";
 import { ContextPart } from "../view/part.js";
@@ -267,10 +267,22 @@ export class Banner extends ContextPart {
       nodes.push(element("p", "wwc-sc-banner-note", format(t.banner_unreadable_copy, { key: status.unreadableCopy })));
     }
     if (status.keptAside?.length) {
-      nodes.push(element("p", "wwc-sc-banner-note", format(t.banner_kept_aside, { count: status.keptAside.length })));
+      nodes.push(
+        element(
+          "p",
+          "wwc-sc-banner-note",
+          formatCount(t.banner_kept_aside, status.keptAside.length, { count: status.keptAside.length }),
+        ),
+      );
       const list = element("ul", "wwc-sc-kept-aside");
       status.keptAside.forEach((entry) => {
-        list.appendChild(element("li", null, format(t[`aside_${entry.kind.replace(/-/g, "_")}`] || entry.kind, entry)));
+        list.appendChild(
+          element(
+            "li",
+            null,
+            formatCount(t[`aside_${entry.kind.replace(/-/g, "_")}`] || entry.kind, Number(entry.count) || 0, entry),
+          ),
+        );
       });
       nodes.push(list, this.exportButton(t.banner_export_aside, "wwc-sc-banner-export-aside", true));
     }

@@ -5,7 +5,7 @@
  */
 
 import { readiness } from "../lib/index.js";
-import { format } from "../lib/format.js";
+import { format, formatCount } from "../lib/format.js";
 import { element } from "../view/dom.js";
 
 export class Flags {
@@ -55,7 +55,9 @@ export class Flags {
     const texts = this.sc.texts;
     const nodes = [];
     if (flag.mustMeet && !flag.mustMeet.holds) {
-      nodes.push(element("p", "wwc-sc-flag-rule", format(texts.flag_must_meet, flag.mustMeet)));
+      nodes.push(
+        element("p", "wwc-sc-flag-rule", formatCount(texts.flag_must_meet, flag.mustMeet.total, flag.mustMeet)),
+      );
     }
     if (flag.missing.length) {
       nodes.push(element("p", "wwc-sc-flag-missing", texts.flag_documents));

@@ -8,7 +8,7 @@
 
 import { ELEMENTS } from "../elements.js";
 import { readiness } from "../lib/index.js";
-import { format } from "../lib/format.js";
+import { format, formatCount } from "../lib/format.js";
 import { element, requireElement, setText } from "../view/dom.js";
 
 export class Plan {
@@ -184,7 +184,10 @@ export class Plan {
     const sc = this.sc;
     const documents = readiness.documents(sc.edition, view.assessment.evidence);
     const ticked = documents.filter((doc) => doc.ticked).length;
-    setText(this.documentsSummary, format(sc.texts.documents_summary, { ticked: ticked, total: documents.length }));
+    setText(
+      this.documentsSummary,
+      formatCount(sc.texts.documents_summary, documents.length, { ticked: ticked, total: documents.length }),
+    );
     if (!this.documents.open) {
       return;
     }

@@ -10,7 +10,7 @@
 
 import { ELEMENTS } from "../elements.js";
 import { baseName } from "../lib/export.js";
-import { format } from "../lib/format.js";
+import { format, formatCount } from "../lib/format.js";
 import { button, headRow, scrollBox } from "../view/controls.js";
 import { element } from "../view/dom.js";
 import { answeredCriteria, listOf } from "../view/report-criteria.js";
@@ -199,7 +199,7 @@ export class Report {
         );
       }
       if (flag.mustMeet && !flag.mustMeet.holds) {
-        item.appendChild(this.line("p", null, texts.flag_must_meet, flag.mustMeet));
+        item.appendChild(element("p", null, formatCount(texts.flag_must_meet, flag.mustMeet.total, flag.mustMeet)));
       }
       list.appendChild(item);
     });
