@@ -83,8 +83,26 @@ def flat_texts(groups: dict, name: str) -> dict[str, str]:
         for key, value in entries.items():
             if key in texts:
                 raise SelfCheckPageError(f"{name}: texts.{group}.{key}: the key {key!r} is in two groups")
+            if isinstance(value, dict):
+                check_count_text(value, f"{name}: texts.{group}.{key}")
             texts[key] = value
     return texts
+
+
+# The plural categories (CLDR) a text with a count may have; English uses one and other.
+COUNT_FORMS = ("zero", "one", "two", "few", "many", "other")
+
+
+def check_count_text(value: dict, where: str) -> None:
+    """A text with a count is a mapping of plural forms to strings, with "other" for any count."""
+    unknown = sorted(set(value) - set(COUNT_FORMS))
+    if unknown:
+        raise SelfCheckPageError(f"{where}: {unknown[0]!r} is not a plural form (one of {', '.join(COUNT_FORMS)})")
+    if "other" not in value:
+        raise SelfCheckPageError(f"{where}: a text with a count needs an 'other' form")
+    for form, text in value.items():
+        if not isinstance(text, str):
+            raise SelfCheckPageError(f"{where}.{form}: must be a text")
 
 
 ELEMENTS: dict[str, str] = load_settings()["elements"]
@@ -100,6 +118,14 @@ def fill(template: str, **values) -> str:
     for key, value in values.items():
         result = result.replace("{" + key + "}", str(value))
     return result
+
+
+def fill_count(text: str | dict, number: int, /, **values) -> str:
+    """A text that shows a count: one string, or the YAML's pair {one, other} chosen by ``number``
+    with English's rule (one for 1), as lib/format.js formatCount does with Intl.PluralRules."""
+    if isinstance(text, dict):
+        text = text["one"] if number == 1 and "one" in text else text["other"]
+    return fill(text, **values)
 
 
 # --- which page is which -----------------------------------------------------------------------
@@ -583,7 +609,16 @@ def edition_texts(edition: dict, texts: dict, joins: dict | None = None) -> dict
     """The settings' texts with the edition's answer labels filled in (other placeholders stay);
     ``joins``: the texts holding list_or and list_before, when ``texts`` is a selection."""
     labels = answer_labels(edition, joins or texts)
-    return {key: fill(value, **labels) if isinstance(value, str) else value for key, value in texts.items()}
+    return {key: fill_labels(value, labels) for key, value in texts.items()}
+
+
+def fill_labels(value, labels: dict):
+    """A text, or each form of a text with a count ({one, other}), with the answer labels filled in."""
+    if isinstance(value, str):
+        return fill(value, **labels)
+    if isinstance(value, dict):
+        return {form: fill(text, **labels) if isinstance(text, str) else text for form, text in value.items()}
+    return value
 
 
 def intro_text(edition: dict, texts: dict) -> str:
@@ -674,7 +709,7 @@ def render_documents_page(content: dict, settings: dict, guide_base: str, direct
             "id": group["id"],
             "name": group["name"],
             "edition": edition["id"],
-            "count_text": fill(texts["documents_count"], count=len(rows)),
+            "count_text": fill_count(texts["documents_count"], len(rows), count=len(rows)),
             "rows": [
                 {
                     "id": document["id"],

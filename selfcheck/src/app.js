@@ -15,12 +15,14 @@ import { readiness, scoring } from "./lib/index.js";
 import { format } from "./lib/format.js";
 import { Areas } from "./parts/areas.js";
 import { Evidence } from "./parts/evidence.js";
+import { Flags } from "./parts/flags.js";
 import { Plan } from "./parts/plan.js";
 import { Report } from "./parts/report.js";
 import { Results } from "./parts/results.js";
 import { Tools } from "./parts/tools.js";
 import { Views } from "./parts/views.js";
 import { Checklists } from "./view/checklists.js";
+import { CriterionLookup } from "./view/criterion-lookup.js";
 import { requireElement } from "./view/dom.js";
 import { createMulti } from "./multi.js";
 
@@ -66,7 +68,7 @@ export class SelfCheck {
     this.model = this.multi.model;
     /** @type {any} */
     this.cached = null;
-    /** @type {{tools?: Tools, results?: Results, evidence?: Evidence, plan?: Plan, report?: Report, areas?: Areas, views?: Views}} */
+    /** @type {{tools?: Tools, results?: Results, evidence?: Evidence, plan?: Plan, flags?: Flags, report?: Report, areas?: Areas, views?: Views}} */
     this.parts = {};
   }
 
@@ -140,7 +142,13 @@ export class SelfCheck {
       headings: this.form,
     });
     this.parts.evidence = new Evidence(this.form, this);
-    this.parts.plan = new Plan(plan, this, { flags: root.querySelector(`#${ELEMENTS.flags}`) });
+    const criteria = new CriterionLookup(this.form, this.checklists);
+    this.parts.plan = new Plan(plan, this, criteria);
+    // An edition with nothing to tick has no flagged answers to list.
+    const flags = root.querySelector(`#${ELEMENTS.flags}`);
+    if (flags) {
+      this.parts.flags = new Flags(/** @type {HTMLElement} */ (flags), this, criteria);
+    }
     // The report prints copies of what the results and the plan show.
     this.parts.report = new Report(requireElement(root, `#${ELEMENTS.report}`), this, { results, plan });
     this.parts.areas = new Areas(requireElement(root, `#${ELEMENTS.areas}`), this);
@@ -227,6 +235,7 @@ export class SelfCheck {
       this.parts.areas?.update(view);
       this.parts.evidence?.update(view, criterionId);
       this.parts.plan?.update(view);
+      this.parts.flags?.update(view);
     }
     this.parts.tools?.update(view);
     this.parts.report?.invalidate();

@@ -10,7 +10,8 @@
 
 import { ELEMENTS } from "./elements.js";
 import { assessments } from "./lib/index.js";
-import { Manager, Banner } from "./parts/assessments.js";
+import { Manager } from "./parts/assessments.js";
+import { Banner } from "./parts/storage-banner.js";
 import { Compare } from "./parts/compare.js";
 import { ImportOffer, Incoming } from "./parts/incoming.js";
 import { Merge } from "./parts/merge.js";

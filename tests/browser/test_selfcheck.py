@@ -22,7 +22,7 @@ from axe_check import SCHEMES, axe_in_both_schemes
 from helpers import SAMPLE_REPORT_MET, SAMPLE_REPORT_PERCENTS, answers_meeting
 from macros.content import load_content
 from macros.scoring import score
-from macros.selfcheck import load_settings, payload_edition
+from macros.selfcheck import fill_count, load_settings, payload_edition
 from sc_multi_helpers import (  # noqa: F401
     LEGACY_KEY,
     STORE_KEY,
@@ -424,7 +424,7 @@ def test_export_then_import_on_a_fresh_browser(sc_page, shared_tab, browser, sel
         other = open_self_check(fresh.new_page(), self_check_url)
         expect_summary(other, A45, {})
         other.set_input_files(IMPORT, path)
-        expect(other.locator(NOTICE)).to_have_text(TEXTS["imported"].format(count=45, file=path.name))
+        expect(other.locator(NOTICE)).to_have_text(fill_count(TEXTS["imported"], 45, count=45, file=path.name))
         expect_summary(other, A45, {})  # offered, not yet taken
         other.click("#wwc-sc-import-offer-merge")
         other.click("#wwc-sc-merge-replace")
@@ -525,7 +525,7 @@ def test_a_file_saved_against_older_criteria_imports_what_still_matches(sc_page,
     import_replacing(page, path)
     expect_summary(page, A45, {"DG1": "yes", "OD2": "in-progress"})
     notice = page.locator(NOTICE)
-    expect(notice).to_contain_text(TEXTS["imported"].format(count=2, file="old.json"))
+    expect(notice).to_contain_text(fill_count(TEXTS["imported"], 2, count=2, file="old.json"))
     expect(notice.locator("li")).to_have_text(
         [
             TEXTS["unmatched_unknown_id"].format(id="DG6", state="yes", item="criterion"),

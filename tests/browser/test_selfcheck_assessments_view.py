@@ -75,6 +75,48 @@ def test_duplicate_opens_the_copy_and_says_so_beside_the_list(sc_page, url):
     assert saved == {"Original": {"DG1": "yes"}, copy_name: {"DG1": "yes", "DG2": "no"}}
 
 
+def test_each_row_renames_its_assessment_by_keyboard_and_says_so_in_the_row(sc_page, url):
+    """Rename per row: the button names its assessment, the field is labelled with it, Enter saves,
+    Escape cancels, an empty name is refused in the row; each result is in the row, focused."""
+    page = sc_page
+    open_self_check(page, url)
+    new_assessment(page, "Draft")
+    new_assessment(page, "Last year")
+    answer(page, {"DG1": "yes"})
+    rename = page.locator('button[aria-label="Rename Draft"]')
+    rename.focus()
+    page.keyboard.press("Enter")
+    field = page.get_by_label(TEXTS["rename_label"].format(name="Draft"))
+    expect(field).to_be_focused()
+    expect(field).to_have_value("Draft")
+    page.keyboard.press("Escape")
+    expect(page.locator('button[aria-label="Rename Draft"]')).to_be_focused()
+    assert sorted(a["name"] for a in record(page)["assessments"]) == ["Draft", "Last year"]
+
+    page.keyboard.press("Enter")
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Delete")
+    page.keyboard.press("Enter")
+    row = page.locator("#wwc-sc-assessment-list tr", has_text="Last year").first
+    refused = page.locator(".wwc-sc-row-result", has_text=TEXTS["rename_empty"])
+    expect(refused).to_be_visible()
+    expect(page.get_by_label(TEXTS["rename_label"].format(name="Draft"))).to_be_focused()
+
+    page.keyboard.type("2027 application")
+    page.keyboard.press("Enter")
+    result = page.locator(".wwc-sc-row-result")
+    expect(result).to_have_text(TEXTS["renamed"].format(**{"from": "Draft", "to": "2027 application"}))
+    expect(result).to_be_focused()
+    renamed_row = page.locator("#wwc-sc-assessment-list tr", has=result)
+    expect(renamed_row.locator("th")).to_contain_text("2027 application")
+    expect(renamed_row.locator('button[aria-label="Rename 2027 application"]')).to_be_visible()
+    assert sorted(a["name"] for a in record(page)["assessments"]) == ["2027 application", "Last year"]
+    # The open assessment keeps its answers and name; the other one's name changed only.
+    expect(page.locator("#wwc-sc-name")).to_have_value("Last year")
+    expect(row).to_be_visible()
+    assert checked(page) == {"DG1": "yes"}
+
+
 def test_an_imported_file_is_offered_beside_the_import_button(sc_page, url, tmp_path):
     page = sc_page
     open_self_check(page, url)

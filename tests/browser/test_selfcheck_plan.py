@@ -35,7 +35,7 @@ from test_selfcheck import (
 
 from helpers import answers_meeting
 from macros.content import load_content
-from macros.selfcheck import edition_texts, load_settings
+from macros.selfcheck import edition_texts, fill_count, load_settings
 from sc_multi_helpers import (  # noqa: F401
     LEGACY_KEY,
     evidence_box,
@@ -93,7 +93,7 @@ def test_a_yes_without_its_documents_is_flagged_and_the_evidence_backed_tier_is_
     # A Yes with nothing ticked: flagged, missing every document, and not counted when backed by evidence.
     flag = page.locator('#wwc-sc-flags [data-wwc-flag="DG1"]')
     expect(flag).to_contain_text(one_line(DG1["documentation"][0]["text"]))
-    expect(flag).to_contain_text(TEXTS["flag_must_meet"].format(count=3, total=4, ticked=0))
+    expect(flag).to_contain_text(fill_count(TEXTS["flag_must_meet"], 4, count=3, total=4, ticked=0))
     expect(page.locator("#wwc-sc-assessment-45-dg1")).to_have_class("wwc-sc-criterion wwc-sc-flagged")
     expect(page.locator(".wwc-sc-evidence-result")).to_contain_text("0 of 45 criteria")
 
@@ -322,7 +322,7 @@ def test_the_self_check_documents_list_shows_which_are_ticked(sc_page, self_chec
     total = sum(len(c.get("documentation", [])) for c in CRITERION.values())
     tick(page, "DG1", DG1["documentation"][0]["id"])
     summary = page.locator("#wwc-sc-documents-summary")
-    expect(summary).to_have_text(TEXTS["documents_summary"].format(ticked=1, total=total))
+    expect(summary).to_have_text(fill_count(TEXTS["documents_summary"], total, ticked=1, total=total))
     summary.click()
     ticked = page.locator(f'#wwc-sc-documents-list [data-wwc-document="{DG1["documentation"][0]["id"]}"]')
     expect(ticked).to_have_class("wwc-sc-doc-ticked")
@@ -430,9 +430,9 @@ def test_imported_text_is_shown_as_text_and_bad_links_refuse_the_file(sc_page, s
     good.write_text(json.dumps(data), encoding="utf-8")
     open_self_check(page, self_check_url)
     import_replacing(page, good)
-    expect(page.locator(NOTICE)).to_contain_text(TEXTS["imported"].format(count=1, file="good.json"))
+    expect(page.locator(NOTICE)).to_contain_text(fill_count(TEXTS["imported"], 1, count=1, file="good.json"))
     expect(page.locator(NOTICE)).to_contain_text(
-        TEXTS["imported_evidence_dropped"].format(count=2, item="criterion").split(" in ")[0]
+        fill_count(TEXTS["imported_evidence_dropped"], 2, count=2, item="criterion").split(" in ")[0]
     )
     expect(page.locator("#wwc-sc-city")).to_have_value(payload[:200])
     panel = open_evidence(page, "DG1")

@@ -5,7 +5,7 @@
  * inert with a leading apostrophe. No DOM, so node --test runs it.
  *
  */
-import { format } from "./format.js";
+import { formatCount } from "./format.js";
 import * as readiness from "./readiness.js";
 
 const BOM = "\ufeff";
@@ -83,12 +83,18 @@ function evidenceStatus(edition, criterion, answer, evidence, wording) {
   }
   const met = edition.answer_states.some((item) => item.id === answer && item.met);
   if (!met) {
-    return state.ticked ? format(wording.ticked, { ticked: state.ticked, total: state.total }) : wording.none;
+    return state.ticked
+      ? formatCount(wording.ticked, state.total, { ticked: state.ticked, total: state.total })
+      : wording.none;
   }
   if (state.missing.length === 0 && (state.mustMeet === null || state.mustMeet.holds)) {
     return wording.backed;
   }
-  return format(wording.missing, { count: state.missing.length, ticked: state.ticked, total: state.total });
+  return formatCount(wording.missing, state.missing.length, {
+    count: state.missing.length,
+    ticked: state.ticked,
+    total: state.total,
+  });
 }
 
 /* The CSV text (with BOM) of `assessment` against `edition`; `headings` maps each column to its

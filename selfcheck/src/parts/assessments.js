@@ -1,8 +1,8 @@
 /*
- * The assessments manager (#wwc-sc-assessments: open, new, duplicate, delete with undo, CSV; the
- * open assessment's name, city and date are edited in #wwc-sc-tools only) and the storage banner
- * (#wwc-sc-banner). Each owns its root element and talks only to the model (lib/assessments.js);
- * user text goes in through textContent and setAttribute only.
+ * The assessments manager (#wwc-sc-assessments: open, new, rename in each row (assessment-rename.js),
+ * duplicate, delete with undo, CSV; the open assessment's name, city and date are edited in
+ * #wwc-sc-tools too). It owns its root element and talks only to the model (lib/assessments.js);
+ * user text goes in through textContent and setAttribute only. The storage banner is storage-banner.js.
  *
  * ctx: { model, edition, editionNames (Map: edition id -> short title), settings (payload.assessments), texts,
  *        reload() (the controller re-reads model.current() and re-renders), goToEdition(editionId),
@@ -14,6 +14,7 @@ import { format } from "../lib/format.js";
 import { button, field, scrollBox } from "../view/controls.js";
 import { element } from "../view/dom.js";
 import { ContextPart } from "../view/part.js";
+import { RowRename } from "./assessment-rename.js";
 
 function shortDate(iso) {
   return iso ? String(iso).slice(0, 16).replace("T", " ") : "";
@@ -24,6 +25,7 @@ function shortDate(iso) {
 export class Manager extends ContextPart {
   constructor(root, ctx) {
     super(root, ctx);
+    this.rename = new RowRename(this);
     this.build();
   }
 
@@ -133,6 +135,7 @@ export class Manager extends ContextPart {
         }),
       );
     }
+    actions.appendChild(this.rename.button(assessment));
     actions.appendChild(
       this.action(t.duplicate_button, assessment, () => {
         this.duplicate(assessment);
@@ -224,71 +227,5 @@ export class Manager extends ContextPart {
     const name = `${exportFile.baseName(this.ctx.filePrefix, current, new Date())}.csv`;
     this.ctx.download(name, "text/csv;charset=utf-8", text);
     this.say(format(this.texts.csv_done, { file: name }), true);
-  }
-}
-
-/* ---- the storage banner ------------------------------------------------------------ */
-
-export class Banner extends ContextPart {
-  constructor(root, ctx) {
-    super(root, ctx);
-    this.wasFailing = false;
-    root.setAttribute("role", "alert");
-  }
-
-  messages(status) {
-    const t = this.texts;
-    const list = [];
-    if (status.newerVersion) {
-      list.push(format(t.banner_newer, { version: status.newerVersion }));
-    } else if (status.readFailed) {
-      list.push(t.banner_read_failed);
-    } else if (status.corrupt) {
-      list.push(t.banner_corrupt);
-    } else if (!status.available) {
-      list.push(t.banner_unavailable);
-    } else if (status.saveFailed) {
-      list.push(t.banner_save_failed);
-    }
-    return list;
-  }
-
-  /* Called after every change: a failed save is said again each time (so a screen reader hears it
-     on every change), and the warning clears as soon as a save works again. */
-  render() {
-    const t = this.texts;
-    const status = this.ctx.model.status();
-    const failing = this.messages(status);
-    const nodes = failing.map((message) => element("p", "wwc-sc-banner-warning", message));
-    if (failing.length) {
-      nodes.push(this.exportButton(t.banner_export, "wwc-sc-banner-export", false));
-    }
-    if (status.unreadableCopy) {
-      nodes.push(element("p", "wwc-sc-banner-note", format(t.banner_unreadable_copy, { key: status.unreadableCopy })));
-    }
-    if (status.keptAside?.length) {
-      nodes.push(element("p", "wwc-sc-banner-note", format(t.banner_kept_aside, { count: status.keptAside.length })));
-      const list = element("ul", "wwc-sc-kept-aside");
-      status.keptAside.forEach((entry) => {
-        list.appendChild(element("li", null, format(t[`aside_${entry.kind.replace(/-/g, "_")}`] || entry.kind, entry)));
-      });
-      nodes.push(list, this.exportButton(t.banner_export_aside, "wwc-sc-banner-export-aside", true));
-    }
-    if (!failing.length && this.wasFailing) {
-      nodes.unshift(element("p", "wwc-sc-banner-ok", t.banner_saved_again));
-    }
-    this.wasFailing = failing.length > 0;
-    this.root.replaceChildren.apply(this.root, nodes);
-    this.root.classList.toggle("wwc-sc-banner-failing", failing.length > 0);
-    this.root.hidden = !nodes.length;
-  }
-
-  exportButton(label, id, asideOnly) {
-    const node = button(label);
-    node.id = id;
-    node.addEventListener("click", () => {
-      this.ctx.downloadBackup(asideOnly);
-    });
-    return node;
   }
 }

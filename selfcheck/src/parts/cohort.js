@@ -5,7 +5,7 @@
  * textContent only.
  */
 import * as cohorts from "../lib/cohort.js";
-import { format } from "../lib/format.js";
+import { format, formatCount } from "../lib/format.js";
 import { hasOwn } from "../lib/keys.js";
 import { roundedPercent } from "../lib/scoring.js";
 import * as share from "../lib/share.js";
@@ -174,7 +174,7 @@ export class CohortView {
     const edition = this.editions.get(this.cohort.edition);
     setText(
       this.el.summary,
-      format(this.texts.summary, {
+      formatCount(this.texts.summary, members.length, {
         count: members.length,
         edition: edition.title,
         total: edition.groups.reduce((sum, group) => sum + group.criteria.length, 0),

@@ -5,7 +5,7 @@
  */
 
 import { scoring, share } from "../lib/index.js";
-import { format } from "../lib/format.js";
+import { format, formatCount } from "../lib/format.js";
 import { button } from "../view/controls.js";
 import { element } from "../view/dom.js";
 import { ContextPart } from "../view/part.js";
@@ -71,12 +71,13 @@ export class Incoming extends ContextPart {
     const t = this.texts;
     const edition = this.ctx.edition;
     const met = assessment.edition === edition.id ? scoring.score(edition, assessment.answers).met : "?";
-    return format(t.incoming_holds, {
+    const answers = Object.keys(assessment.answers).length;
+    return formatCount(t.incoming_holds, answers, {
       name: assessment.name || t.new_name,
       edition: this.ctx.editionNames.get(assessment.edition),
       city: assessment.city ? format(t.incoming_city, { city: assessment.city }) : "",
       date: assessment.date ? format(t.incoming_date, { date: assessment.date }) : "",
-      answers: Object.keys(assessment.answers).length,
+      answers: answers,
       met: met,
       ticks: assessment.carries?.ticks ? t.incoming_ticks : "",
       notes: assessment.carries?.notes ? t.incoming_notes : "",

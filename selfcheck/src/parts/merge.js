@@ -5,7 +5,7 @@
  */
 
 import { merge } from "../lib/index.js";
-import { format } from "../lib/format.js";
+import { format, formatCount } from "../lib/format.js";
 import { button, headRow, scrollBox } from "../view/controls.js";
 import { element } from "../view/dom.js";
 import { ContextPart } from "../view/part.js";
@@ -145,7 +145,7 @@ export class Merge extends ContextPart {
       }
     });
     const merged = merge.apply(this.ctx.model.current(), this.incoming, choices);
-    this.finish(this.ctx.model.importInto(merged), format(this.texts.merge_done, { taken: taken }));
+    this.finish(this.ctx.model.importInto(merged), formatCount(this.texts.merge_done, taken, { taken: taken }));
   }
 
   replace() {

@@ -1,82 +1,38 @@
 /*
- * "Your plan" (#wwc-sc-plan), below the form: the next steps (the unmet criteria closest to
- * being met, as many as the next tier needs, each linked to its guide entry and case studies),
- * the met answers an auditor would likely turn into an unmet one, with what is missing, and the
- * documents to gather with which are ticked. The links are copies of the form's own links, so
- * every URL comes from the build. The documents list is built only while its panel is open.
+ * "Your plan" (#wwc-sc-plan): the next steps (the unmet criteria closest to being met, as many as
+ * the next tier needs, each linked to its guide entry and case studies) and the documents to gather
+ * with which are ticked. The links are copies of the form's own links (view/criterion-lookup.js), so
+ * every URL comes from the build. The documents list is built only while its panel is open. The
+ * flagged answers, in the results view, are parts/flags.js.
  */
 
 import { ELEMENTS } from "../elements.js";
 import { readiness } from "../lib/index.js";
-import { format } from "../lib/format.js";
+import { format, formatCount } from "../lib/format.js";
 import { element, requireElement, setText } from "../view/dom.js";
 
 export class Plan {
   /**
    * @param {HTMLElement} root #wwc-sc-plan
    * @param {any} sc the controller (app.js)
-   * @param {{flags: HTMLElement | null}} shown the list of flagged answers, in the results view (none
-   *   in an edition with nothing to tick): outside the root, filled by this part alone
+   * @param {import("../view/criterion-lookup.js").CriterionLookup} criteria the form's criteria
    */
-  constructor(root, sc, shown) {
+  constructor(root, sc, criteria) {
     this.root = root;
     this.sc = sc;
+    this.criteria = criteria;
     this.next = requireElement(root, `#${ELEMENTS.next}`);
-    this.flags = shown.flags;
     // An edition with nothing to tick has no documents to gather: no list.
     /** @type {HTMLDetailsElement | null} */
     this.documents = root.querySelector(`#${ELEMENTS.documents}`);
     this.documentsSummary = this.documents && requireElement(root, `#${ELEMENTS.documents_summary}`);
     this.documentsList = this.documents && requireElement(root, `#${ELEMENTS.documents_list}`);
-    this.signature = { next: null, flags: null, documents: null };
-    this.labels = {};
-    this.itemTexts = {};
-    // The form never changes after the build: find each criterion's fieldset once, not per lookup
-    // (the next steps list can hold hundreds of criteria, each looked up on every click).
-    this.fieldsets = {};
-    Array.prototype.forEach.call(
-      sc.form.querySelectorAll("[data-wwc-criterion]"),
-      function (fieldset) {
-        this.fieldsets[fieldset.getAttribute("data-wwc-criterion")] = fieldset;
-      },
-      this,
-    );
+    this.signature = { next: null, documents: null };
     this.documents?.addEventListener("toggle", () => {
       if (this.documents.open) {
         this.renderDocuments(this.sc.view(), true);
       }
     });
-  }
-
-  fieldset(id) {
-    return this.fieldsets[id];
-  }
-
-  /* The id and the title or, without a title, the id and the statement. */
-  criterionLabel(id) {
-    if (!Object.hasOwn(this.labels, id)) {
-      const legend = this.fieldset(id).querySelector("legend");
-      const title = legend.querySelector(".wwc-sc-title");
-      this.labels[id] = `${id} ${title ? title.textContent : legend.querySelector(".wwc-sc-statement").textContent}`;
-    }
-    return this.labels[id];
-  }
-
-  /* An item's text from the checklists (the page's checklists), once looked up. */
-  itemText(criterionId, itemId) {
-    const key = `${criterionId} ${itemId}`;
-    if (!Object.hasOwn(this.itemTexts, key)) {
-      this.itemTexts[key] = this.sc.checklists.itemText(criterionId, itemId);
-    }
-    return this.itemTexts[key];
-  }
-
-  /* The guide link and the case study links of a criterion, cloned from the form. */
-  criterionLinks(id) {
-    const source = this.fieldset(id).querySelector(".wwc-sc-guide-link");
-    const copy = source.cloneNode(true);
-    copy.className = "wwc-sc-plan-links";
-    return copy;
   }
 
   stateLabel(stateId) {
@@ -91,7 +47,6 @@ export class Plan {
 
   update(view) {
     this.renderNext(view);
-    this.renderFlags(view);
     this.renderDocuments(view, false);
   }
 
@@ -177,7 +132,7 @@ export class Plan {
     const texts = this.sc.texts;
     const item = element("li");
     item.setAttribute("data-wwc-step", step.id);
-    item.appendChild(element("strong", null, this.criterionLabel(step.id)));
+    item.appendChild(element("strong", null, this.criteria.label(step.id)));
     const counts = { ticked: step.ticked, total: step.total };
     let state;
     if (step.total === 0) {
@@ -194,7 +149,7 @@ export class Plan {
     if (step.before) {
       item.appendChild(element("span", "wwc-sc-next-before", ` ${format(texts.next_before, { id: step.before })}`));
     }
-    item.appendChild(this.criterionLinks(step.id));
+    item.appendChild(this.criteria.links(step.id));
     const resources = this.resourceLinks(step.id);
     if (resources) {
       item.appendChild(resources);
@@ -221,67 +176,6 @@ export class Plan {
     return line;
   }
 
-  /* What a flagged answer lacks, as nodes: the must-meet sentence, then the missing documents as a
-     list (each document's text is a sentence of its own: joined, they ran together). */
-  flagDetails(flag) {
-    const texts = this.sc.texts;
-    const nodes = [];
-    if (flag.mustMeet && !flag.mustMeet.holds) {
-      nodes.push(element("p", "wwc-sc-flag-rule", format(texts.flag_must_meet, flag.mustMeet)));
-    }
-    if (flag.missing.length) {
-      nodes.push(element("p", "wwc-sc-flag-missing", texts.flag_documents));
-      const list = element("ul", "wwc-sc-flag-documents");
-      for (const id of flag.missing) {
-        list.appendChild(element("li", null, this.itemText(flag.id, id)));
-      }
-      nodes.push(list);
-    }
-    return nodes;
-  }
-
-  renderFlags(view) {
-    if (!this.flags) {
-      return;
-    }
-    const flags = view.backed.flags;
-    const signature = JSON.stringify([flags, view.assessment.evidence]);
-    if (signature === this.signature.flags) {
-      return;
-    }
-    this.signature.flags = signature;
-    if (!flags.length) {
-      this.flags.replaceChildren(element("p", null, this.sc.texts.flags_none));
-      return;
-    }
-    const list = element("ul", "wwc-sc-flag-list");
-    flags.forEach(function (flag) {
-      const item = element("li");
-      item.setAttribute("data-wwc-flag", flag.id);
-      const link = element("a", null, this.criterionLabel(flag.id));
-      link.setAttribute("href", `#${this.fieldset(flag.id).id}`);
-      item.append(link, ...this.flagDetails(flag));
-      for (const cited of this.auditedFor(flag.id, view)) {
-        item.appendChild(element("p", "wwc-sc-flag-audited", cited));
-      }
-      list.appendChild(item);
-    }, this);
-    this.flags.replaceChildren(list);
-  }
-
-  /* The sample report's audited responses that apply to a flagged answer, as sentences. */
-  auditedFor(id, view) {
-    const sc = this.sc;
-    const criterion = sc.criteria.get(id);
-    const answer = view.assessment.answers[id];
-    return readiness.auditedCitations(criterion, answer, view.assessment.evidence).map((cited) =>
-      format(sc.texts.flag_audited, {
-        reason: cited.reason,
-        source: Object.hasOwn(sc.data.sources || {}, cited.source) ? sc.data.sources[cited.source] : cited.source,
-      }),
-    );
-  }
-
   /* The summary's count always; the list only while its panel is open. */
   renderDocuments(view, force) {
     if (!this.documents) {
@@ -290,7 +184,10 @@ export class Plan {
     const sc = this.sc;
     const documents = readiness.documents(sc.edition, view.assessment.evidence);
     const ticked = documents.filter((doc) => doc.ticked).length;
-    setText(this.documentsSummary, format(sc.texts.documents_summary, { ticked: ticked, total: documents.length }));
+    setText(
+      this.documentsSummary,
+      formatCount(sc.texts.documents_summary, documents.length, { ticked: ticked, total: documents.length }),
+    );
     if (!this.documents.open) {
       return;
     }
@@ -319,9 +216,9 @@ export class Plan {
         item.appendChild(
           element("span", "wwc-sc-doc-state", doc.ticked ? sc.texts.documents_ticked : sc.texts.documents_not_ticked),
         );
-        item.appendChild(document.createTextNode(` ${this.itemText(doc.criterion, doc.id)} `));
+        item.appendChild(document.createTextNode(` ${this.criteria.itemText(doc.criterion, doc.id)} `));
         const link = element("a", null, format(sc.texts.documents_for, { id: doc.criterion }));
-        link.setAttribute("href", `#${this.fieldset(doc.criterion).id}`);
+        link.setAttribute("href", `#${this.criteria.fieldset(doc.criterion).id}`);
         item.appendChild(link);
         list.appendChild(item);
       }, this);

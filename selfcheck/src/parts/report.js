@@ -2,18 +2,18 @@
  * The report (#wwc-sc-report), laid out like the certification report: it leads with the city, the
  * assessment's name, the date, the words "unofficial self-assessment", the evidence-backed result
  * and then the self-reported one; then the table by group with the applicant averages, the next
- * steps, and the criteria that were answered (the unanswered ones counted in one line), each with
- * its answer, ticks, owner, due date, notes and links as lists. It is built on beforeprint, and as
- * an on-screen preview while the report view (#report) is open, so answering never pays for it.
+ * steps, and the criteria that were answered (view/report-criteria.js). It is built on beforeprint,
+ * and as an on-screen preview while the report view (#report) is open, so answering never pays for it.
  * While printing, the document's title is the exports' base name (lib/export.js baseName), which
  * browsers offer as the PDF's file name. User text goes in as text only.
  */
 
 import { ELEMENTS } from "../elements.js";
 import { baseName } from "../lib/export.js";
-import { format } from "../lib/format.js";
+import { format, formatCount } from "../lib/format.js";
 import { button, headRow, scrollBox } from "../view/controls.js";
 import { element } from "../view/dom.js";
+import { answeredCriteria, listOf } from "../view/report-criteria.js";
 
 /** @param {any} assessment */
 function hasContent(assessment) {
@@ -23,15 +23,6 @@ function hasContent(assessment) {
     Boolean(assessment.city) ||
     Boolean(assessment.date)
   );
-}
-
-/** @param {string} tag @param {string[]} lines */
-function listOf(tag, lines) {
-  const list = element(tag, "wwc-sc-report-list");
-  lines.forEach((text) => {
-    list.appendChild(element("li", null, text));
-  });
-  return list;
 }
 
 /* The fragment of the report view: the on-screen preview is built while it is the page's address. */
@@ -140,7 +131,7 @@ export class Report {
       nodes.push(element("h3", null, texts.flags_heading), this.flagList(view.backed.flags));
     }
     nodes.push(element("h3", "wwc-sc-report-criteria-heading", texts.report_criteria_heading));
-    nodes.push(...this.answered(assessment, view.result.total));
+    nodes.push(...answeredCriteria(sc, assessment, view.result.total));
     this.content.replaceChildren.apply(this.content, nodes);
     this.stale = false;
     this.rendered = view;
@@ -187,29 +178,6 @@ export class Report {
     ];
   }
 
-  /* The answered criteria as a list, after one line that counts the unanswered ones. */
-  answered(assessment, total) {
-    const texts = this.sc.texts;
-    const list = this.criteriaList(assessment);
-    const unanswered = total - list.children.length;
-    const nodes = [];
-    if (!list.children.length) {
-      nodes.push(element("p", "wwc-sc-report-unanswered", texts.report_none_answered));
-      return nodes;
-    }
-    if (unanswered > 0) {
-      nodes.push(
-        this.line("p", "wwc-sc-report-unanswered", texts.report_unanswered_count, {
-          count: unanswered,
-          total: total,
-          items: this.sc.items(total),
-        }),
-      );
-    }
-    nodes.push(list);
-    return nodes;
-  }
-
   /* The met answers an auditor would likely not accept: each criterion with what it lacks, as lists. */
   flagList(flags) {
     const sc = this.sc;
@@ -231,7 +199,7 @@ export class Report {
         );
       }
       if (flag.mustMeet && !flag.mustMeet.holds) {
-        item.appendChild(this.line("p", null, texts.flag_must_meet, flag.mustMeet));
+        item.appendChild(element("p", null, formatCount(texts.flag_must_meet, flag.mustMeet.total, flag.mustMeet)));
       }
       list.appendChild(item);
     });
@@ -275,61 +243,5 @@ export class Report {
     });
     table.append(thead, body);
     return scrollBox(table, table.caption?.textContent || group);
-  }
-
-  /* Only the criteria with an answer (in the form's order); ticks and links as lists, nothing "none". */
-  criteriaList(assessment) {
-    const sc = this.sc;
-    const texts = sc.texts;
-    const list = element("ol", "wwc-sc-report-criteria");
-    Array.prototype.forEach.call(
-      sc.form.querySelectorAll("[data-wwc-criterion]"),
-      function (fieldset) {
-        const id = fieldset.getAttribute("data-wwc-criterion");
-        const answer = Object.hasOwn(assessment.answers || {}, id) ? assessment.answers[id] : null;
-        const state = sc.edition.answer_states.filter((s) => s.id === answer)[0];
-        if (!state) {
-          return;
-        }
-        const item = element("li");
-        item.setAttribute("data-wwc-criterion", id);
-        item.appendChild(
-          element("strong", null, fieldset.querySelector("legend").textContent.replace(/\s+/g, " ").trim()),
-        );
-        item.appendChild(this.line("p", null, texts.report_answer, { answer: state.label }));
-        const entry = Object.hasOwn(assessment.evidence || {}, id) ? assessment.evidence[id] : {};
-        const ticked = Array.isArray(entry.items) ? entry.items : [];
-        // The report is built after the checklists are read, so every item has its text.
-        const lists = sc.checklists.of(id);
-        const tickedLabels = lists[0]
-          .concat(lists[1])
-          .filter((row) => ticked.indexOf(row[0]) !== -1)
-          .map((row) => row[1]);
-        if (tickedLabels.length) {
-          item.append(element("p", null, texts.report_ticked), listOf("ul", tickedLabels));
-        }
-        if (entry.owner) {
-          item.appendChild(this.line("p", null, texts.report_owner, { owner: entry.owner }));
-        }
-        if (entry.due) {
-          item.appendChild(this.line("p", null, texts.report_due, { due: entry.due }));
-        }
-        if (entry.notes) {
-          item.appendChild(this.line("p", "wwc-sc-report-notes", texts.report_notes, { notes: entry.notes }));
-        }
-        if (Array.isArray(entry.links) && entry.links.length) {
-          item.append(
-            element("p", null, texts.report_links),
-            listOf(
-              "ul",
-              entry.links.map((link) => `${link.text ? `${link.text} ` : ""}<${link.url}>`),
-            ),
-          );
-        }
-        list.appendChild(item);
-      },
-      this,
-    );
-    return list;
   }
 }

@@ -6,7 +6,7 @@
  */
 
 import { ELEMENTS } from "../elements.js";
-import { format } from "../lib/format.js";
+import { format, formatCount } from "../lib/format.js";
 import { scoring } from "../lib/index.js";
 import { setStyle, setText, toggleClass } from "../view/dom.js";
 
@@ -97,9 +97,8 @@ export class Results {
     setText(
       nodes.flags,
       view.backed.flags.length
-        ? format(texts.evidence_flagged_some, {
+        ? formatCount(texts.evidence_flagged_some, view.backed.flags.length, {
             count: view.backed.flags.length,
-            answers: view.backed.flags.length === 1 ? texts.answer_one : texts.answer_many,
           })
         : texts.evidence_flagged_none,
     );

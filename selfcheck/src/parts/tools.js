@@ -6,7 +6,7 @@
  */
 
 import { ELEMENTS } from "../elements.js";
-import { format } from "../lib/format.js";
+import { format, formatCount } from "../lib/format.js";
 import { applyUndo, undoRecord } from "../lib/undo.js";
 import { element, requireElement } from "../view/dom.js";
 import { Transfer } from "./transfer.js";
@@ -169,7 +169,10 @@ export class Tools {
       this.showNotice(this.texts.nothing_to_clear);
       return;
     }
-    const question = format(this.texts.confirm_start_over, { count: count, edition: this.sc.edition.short_title });
+    const question = formatCount(this.texts.confirm_start_over, count, {
+      count: count,
+      edition: this.sc.edition.short_title,
+    });
     const dialog = this.dialog;
     if (typeof dialog.showModal !== "function") {
       // No <dialog> support: the browser's own confirmation still asks first.

@@ -6,7 +6,7 @@
  */
 
 import { exportFile } from "../lib/index.js";
-import { format } from "../lib/format.js";
+import { format, formatCount } from "../lib/format.js";
 import { download } from "../view/dom.js";
 
 const ERROR_TEXTS = {
@@ -122,9 +122,10 @@ export class Transfer {
 
   reportImport(fileName, matched, dropped) {
     const texts = this.sc.texts;
-    let message = format(texts.imported, { count: Object.keys(matched.answers).length, file: fileName });
+    const count = Object.keys(matched.answers).length;
+    let message = formatCount(texts.imported, count, { count: count, file: fileName });
     if (dropped) {
-      message += ` ${format(texts.imported_evidence_dropped, { count: dropped, item: this.sc.edition.item_label })}`;
+      message += ` ${formatCount(texts.imported_evidence_dropped, dropped, { count: dropped, item: this.sc.edition.item_label })}`;
     }
     if (!matched.unmatched.length) {
       this.tools.showNotice(message);
@@ -133,7 +134,10 @@ export class Transfer {
     this.tools.showNotice(
       message +
         " " +
-        format(texts.imported_unmatched, { count: matched.unmatched.length, item: this.sc.edition.item_label }),
+        formatCount(texts.imported_unmatched, matched.unmatched.length, {
+          count: matched.unmatched.length,
+          item: this.sc.edition.item_label,
+        }),
       this.describeUnmatched(matched.unmatched),
     );
   }

@@ -2,7 +2,7 @@
  * The cohort view's tiers table rows and most-missed list (parts/cohort.js): elements built from the
  * texts of macros/cohort.yml with textContent only.
  */
-import { format } from "../lib/format.js";
+import { format, formatCount } from "../lib/format.js";
 import { hasOwn } from "../lib/keys.js";
 import { element } from "./dom.js";
 
@@ -72,7 +72,7 @@ export function missedItems(texts, edition, criteria, missed, cities) {
     const link = element(
       "a",
       null,
-      format(texts.missed_item, { id: entry.id, title: about.title, count: entry.count, cities }),
+      formatCount(texts.missed_item, cities, { id: entry.id, title: about.title, count: entry.count, cities }),
     );
     link.href = about.href;
     item.append(link, caseStudies(texts, about.case_studies));

@@ -1,0 +1,72 @@
+/*
+ * What the plan and the flagged-answers list show of a criterion, read from the form: its fieldset,
+ * its label (id and title, or id and statement), its guide links and its checklist items' texts.
+ * The form never changes after the build, so each is looked up once (the next steps list can hold
+ * hundreds of criteria, each looked up on every click).
+ */
+
+export class CriterionLookup {
+  /**
+   * @param {HTMLElement} form the self-check's form, with one [data-wwc-criterion] fieldset each
+   * @param {{itemText: (criterionId: string, itemId: string) => string}} checklists the page's checklists
+   */
+  constructor(form, checklists) {
+    this.checklists = checklists;
+    /** @type {Record<string, HTMLElement>} */
+    this.fieldsets = {};
+    /** @type {Record<string, string>} */
+    this.labels = {};
+    /** @type {Record<string, string>} */
+    this.itemTexts = {};
+    for (const fieldset of form.querySelectorAll("[data-wwc-criterion]")) {
+      this.fieldsets[/** @type {string} */ (fieldset.getAttribute("data-wwc-criterion"))] = /** @type {HTMLElement} */ (
+        fieldset
+      );
+    }
+  }
+
+  /** @param {string} id */
+  fieldset(id) {
+    return this.fieldsets[id];
+  }
+
+  /**
+   * The id and the title or, without a title, the id and the statement.
+   * @param {string} id
+   */
+  label(id) {
+    if (!Object.hasOwn(this.labels, id)) {
+      const legend = /** @type {HTMLElement} */ (this.fieldset(id).querySelector("legend"));
+      const title = legend.querySelector(".wwc-sc-title");
+      const text = title ? title.textContent : legend.querySelector(".wwc-sc-statement")?.textContent;
+      this.labels[id] = `${id} ${text}`;
+    }
+    return this.labels[id];
+  }
+
+  /**
+   * An item's text from the page's checklists, once looked up.
+   * @param {string} criterionId
+   * @param {string} itemId
+   */
+  itemText(criterionId, itemId) {
+    const key = `${criterionId} ${itemId}`;
+    if (!Object.hasOwn(this.itemTexts, key)) {
+      this.itemTexts[key] = this.checklists.itemText(criterionId, itemId);
+    }
+    return this.itemTexts[key];
+  }
+
+  /**
+   * The guide link and the case study links of a criterion, cloned from the form, so every URL
+   * comes from the build.
+   * @param {string} id
+   */
+  links(id) {
+    const copy = /** @type {HTMLElement} */ (
+      /** @type {HTMLElement} */ (this.fieldset(id).querySelector(".wwc-sc-guide-link")).cloneNode(true)
+    );
+    copy.className = "wwc-sc-plan-links";
+    return copy;
+  }
+}
