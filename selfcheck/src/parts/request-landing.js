@@ -210,6 +210,7 @@ export class RequestLanding extends ContextPart {
     this.said.setAttribute("role", "status");
     this.output = element("p", "wwc-sc-field");
     this.output.hidden = true;
+    this.output.id = `${this.id}-output`;
     this.link = element("input");
     this.link.id = `${this.id}-link`;
     this.link.type = "text";

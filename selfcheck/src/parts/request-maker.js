@@ -120,6 +120,7 @@ export class RequestMaker extends ContextPart {
     const t = this.texts;
     const output = element("p", "wwc-sc-field wwc-sc-request-output");
     output.hidden = true;
+    output.id = `${this.id}-output`;
     this.link = element("input");
     this.link.id = `${this.id}-link`;
     this.link.type = "text";
