@@ -9,6 +9,7 @@ Expected texts come from macros/selfcheck-assessments.yml.
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import zlib
 
@@ -16,11 +17,15 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from axe_check import axe_in_both_schemes
+from macros.content import load_content
 from offsite import watched_context
-from sc_multi_helpers import EDITION, SETTINGS, STORE_KEY, TEXTS, go_blank
+from sc_multi_helpers import EDITION, ROOT, SETTINGS, STORE_KEY, TEXTS, go_blank
 
 WORKSPACE_KEY = SETTINGS["requests"]["workspace_key"]
 ASSESSMENT_ID = "a-coordinator"
+CRITERIA_45 = [
+    criterion["id"] for group in load_content(ROOT)["editions"][EDITION]["groups"] for criterion in group["criteria"]
+]
 PHONE = {"width": 360, "height": 800}
 LAPTOP = {"width": 1280, "height": 900}
 
@@ -77,7 +82,9 @@ def coordinator_assessment(page: Page) -> dict:
 
 def make_request(page: Page, criteria: list[str], note: str, passphrase: str = "", owner: str = "") -> str:
     """Make a request in the coordinator's page; returns its link."""
-    page.evaluate("() => document.querySelectorAll('#wwc-sc-requests-pick input').forEach((box) => { box.checked = false; })")
+    page.evaluate(
+        "() => document.querySelectorAll('#wwc-sc-requests-pick input').forEach((box) => { box.checked = false; })"
+    )
     if owner:
         page.select_option("#wwc-sc-requests-owner", owner)
         page.click("#wwc-sc-requests-owner-select")
@@ -182,14 +189,21 @@ def play_round(browser, url, guard, subtests, passphrase: str = "", check_screen
             if check_screens:
                 axe_clean(data_team, subtests, "passphrase asked, wrong one refused", "#wwc-sc-view-requests")
         reply_a = answer_request(
-            data_team, link_a, "Dee Data", {"DG1": "yes", "DG2": "in-progress"}, {"DG1": "Inventory published."}, passphrase
+            data_team,
+            link_a,
+            "Dee Data",
+            {"DG1": "yes", "DG2": "in-progress"},
+            {"DG1": "Inventory published."},
+            passphrase,
         )
         if check_screens:
             axe_clean(data_team, subtests, "a department's request", "#wwc-sc-view-requests")
             no_sideways_scroll(data_team)
 
         procurement = procurement_context.new_page()
-        reply_b = answer_request(procurement, link_b, "Gus Procurement", {"GM1": "yes"}, {"GM2": "Contract list attached."}, passphrase)
+        reply_b = answer_request(
+            procurement, link_b, "Gus Procurement", {"GM1": "yes"}, {"GM2": "Contract list attached."}, passphrase
+        )
         no_sideways_scroll(procurement)
 
         # Meanwhile the coordinator changed GM1 too: a conflict with the procurement's answer.
@@ -223,7 +237,9 @@ def play_round(browser, url, guard, subtests, passphrase: str = "", check_screen
             coordinator.set_viewport_size(LAPTOP)
         # Apply with the conflict unchosen: refused beside Apply, focus on the choice.
         coordinator.click("#wwc-sc-reply-preview-apply")
-        expect(coordinator.locator("#wwc-sc-reply-preview-said")).to_have_text(TEXTS["reply_unresolved"].format(count=1))
+        expect(coordinator.locator("#wwc-sc-reply-preview-said")).to_have_text(
+            TEXTS["reply_unresolved"].format(count=1)
+        )
         expect(conflict.locator("input").first).to_be_focused()
         conflict.locator("input[value=there]").check()
         coordinator.click("#wwc-sc-reply-preview-apply")
@@ -237,7 +253,10 @@ def play_round(browser, url, guard, subtests, passphrase: str = "", check_screen
         assert assessment["evidence"]["GM2"]["notes"] == "Contract list attached."
         assert assessment["evidence"]["GM2"]["owner"] == "Procurement"
         assert [state["state"] for state in assessment["requests"]] == ["merged", "merged"]
-        who = {(entry["criterion"], entry["field"]): (entry["who"], entry["by"]) for entry in assessment["history"]["entries"]}
+        who = {
+            (entry["criterion"], entry["field"]): (entry["who"], entry["by"])
+            for entry in assessment["history"]["entries"]
+        }
         assert who[("DG1", "answer")] == ("Dee Data", "Ana Coordinator")
         assert who[("GM1", "answer")] == ("Gus Procurement", "Ana Coordinator")
         expect(rows.filter(has_text="DG1, DG2")).to_have_attribute("data-wwc-state", "merged")
@@ -260,3 +279,172 @@ def test_a_round_with_two_departments_and_a_conflict(browser, url, offsite_reque
 
 def test_the_same_round_with_passphrases_and_wrong_ones_refused(browser, url, offsite_requests, subtests):
     play_round(browser, url, offsite_requests, subtests, passphrase="correct horse battery")
+
+
+# ---- bad input: refused beside the control that opened it, the stored data unchanged ----------------
+
+
+def base36(number: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    text = ""
+    while True:
+        number, rest = divmod(number, 36)
+        text = digits[rest] + text
+        if not number:
+            return text
+
+
+def token(prefix: str, message: dict, version: int = 1) -> str:
+    """A link token as lib/request-links.js makes it: crc32 of the JSON, deflated length, deflate-raw."""
+    raw = json.dumps(message).encode()
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    packed = packer.compress(raw) + packer.flush()
+    encoded = base64.urlsafe_b64encode(packed).decode().rstrip("=")
+    return f"{prefix}{version}.{base36(zlib.crc32(raw))}.{base36(len(packed))}.{encoded}"
+
+
+def reply_message(**changes) -> dict:
+    message = {
+        "format": "wwc-guide-reply",
+        "version": 1,
+        "request": "r-sent",
+        "assessment": ASSESSMENT_ID,
+        "edition": EDITION,
+        "from": "Dee Data",
+        "created": "2026-02-01T10:00:00.000Z",
+        "criteria": ["DG1"],
+        "answers": {"DG1": "yes"},
+        "evidence": {},
+        "history": {"entries": [], "compacted": [], "through": ""},
+    }
+    message.update(changes)
+    return message
+
+
+def store_with_requests() -> str:
+    record = json.loads(seeded_store())
+    record["assessments"][0]["requests"] = [
+        {
+            "id": "r-sent",
+            "created": "2026-01-10T09:00:00.000Z",
+            "from": "Ana Coordinator",
+            "note": "",
+            "criteria": ["DG1"],
+            "base": {"answers": {"DG1": "no"}, "evidence": {}},
+            "state": "sent",
+        },
+        {
+            "id": "r-merged",
+            "created": "2026-01-09T09:00:00.000Z",
+            "from": "Ana Coordinator",
+            "note": "",
+            "criteria": ["DG1"],
+            "base": None,
+            "state": "merged",
+            "merged": "2026-01-20T09:00:00.000Z",
+            "mergedBy": "Ana Coordinator",
+        },
+    ]
+    return json.dumps(record)
+
+
+def test_bad_replies_and_links_are_refused_beside_the_control_and_change_nothing(page, url):
+    go_blank(page, url)
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [STORE_KEY, store_with_requests()])
+    open_requests(page, url)
+    good = token("rp", reply_message())
+    cases = {
+        "other assessment": (token("rp", reply_message(assessment="a-other")), "message_other_assessment"),
+        "unknown request": (token("rp", reply_message(request="r-unknown")), "message_unknown_request"),
+        "already merged": (token("rp", reply_message(request="r-merged")), "message_already_merged"),
+        "truncated": (good[:-12], "message_truncated"),
+        "tampered": (good[:-12] + ("A" if good[-12] != "A" else "B") + good[-11:], "message_tampered"),
+        "newer version": (token("rp", reply_message(), version=2), "message_newer_version"),
+        "not ours": ("https://example.org/#share=hello", "message_foreign"),
+    }
+    before = stored(page)
+    message = page.locator("#wwc-sc-requests-open-message")
+    for name, (text, key) in cases.items():
+        page.fill("#wwc-sc-requests-open-paste", f"{url}#reply={text}" if name != "not ours" else text)
+        page.click("#wwc-sc-requests-open-button")
+        expected = TEXTS[key].split("{")[0].split("(")[0].strip()
+        expect(message, name).to_contain_text(expected)
+        expect(page.locator("#wwc-sc-requests-open-paste"), name).to_be_focused()
+        expect(page.locator("#wwc-sc-reply-preview"), name).to_be_hidden()
+        assert stored(page) == before, name
+    # A file from a newer version of the guide, chosen as a file: said beside the file control.
+    newer = json.dumps(reply_message(version=2)).encode()
+    page.set_input_files(
+        "#wwc-sc-requests-open-file", {"name": "reply.json", "mimeType": "application/json", "buffer": newer}
+    )
+    expect(message).to_contain_text(TEXTS["message_newer_version"].split(";")[0])
+    expect(page.locator("#wwc-sc-requests-open-file")).to_be_focused()
+    assert stored(page) == before
+    # The good reply opens a preview; Cancel leaves answers and evidence as they were.
+    page.fill("#wwc-sc-requests-open-paste", f"{url}#reply={good}")
+    page.click("#wwc-sc-requests-open-button")
+    expect(page.locator("#wwc-sc-reply-preview [data-wwc-item-key='DG1|answer']")).to_be_visible()
+    page.click("#wwc-sc-reply-preview-cancel")
+    expect(page.locator("#wwc-sc-reply-preview-said")).to_have_text(TEXTS["reply_cancelled"])
+    expect(page.locator("#wwc-sc-reply-preview-said")).to_be_focused()
+    after = coordinator_assessment(page)
+    assert after["answers"] == {"DG1": "no", "GM1": "in-progress"}
+    assert "history" not in after
+
+
+def full_store() -> str:
+    """Every criterion answered, with long notes: a request for all of them is too long for an email."""
+    record = json.loads(seeded_store())
+    assessment = record["assessments"][0]
+    for criterion in CRITERIA_45:
+        assessment["answers"][criterion] = "in-progress"
+        assessment["evidence"][criterion] = {
+            "items": [],
+            # A document reference per criterion, as unlike each other as real ones (deflate finds no repeats).
+            "notes": f"Signed copy: ref {hashlib.sha256(criterion.encode()).hexdigest()}",
+            "owner": "Data office",
+            "due": "",
+            "links": [],
+        }
+    return json.dumps(record)
+
+
+def test_a_request_too_long_for_an_email_travels_as_a_file_and_so_does_its_reply(
+    browser, url, offsite_requests, tmp_path
+):
+    with (
+        watched_context(browser, offsite_requests, viewport=LAPTOP, accept_downloads=True) as coordinator_context,
+        watched_context(browser, offsite_requests, viewport=PHONE, accept_downloads=True) as department_context,
+    ):
+        coordinator = coordinator_context.new_page()
+        go_blank(coordinator, url)
+        coordinator.evaluate("([key, value]) => localStorage.setItem(key, value)", [STORE_KEY, full_store()])
+        open_requests(coordinator, url)
+        coordinator.select_option("#wwc-sc-requests-owner", "Data office")
+        coordinator.click("#wwc-sc-requests-owner-select")
+        expect(coordinator.locator("#wwc-sc-requests-pick input:checked")).to_have_count(len(CRITERIA_45))
+        coordinator.fill("#wwc-sc-requests-name", "Ana Coordinator")
+        with coordinator.expect_download() as made:
+            coordinator.click("#wwc-sc-requests-make")
+        request_file = tmp_path / made.value.suggested_filename
+        made.value.save_as(request_file)
+        said = coordinator.locator("#wwc-sc-requests-said")
+        expect(said).to_contain_text(made.value.suggested_filename)
+        expect(coordinator.locator("#wwc-sc-requests-output")).to_be_hidden()
+
+        department = department_context.new_page()
+        open_requests(department, url)
+        department.set_input_files("#wwc-sc-requests-open-file", str(request_file))
+        landing = department.locator("#wwc-sc-request-landing")
+        expect(landing.locator("[data-wwc-criterion]")).to_have_count(len(CRITERIA_45))
+        department.check("#wwc-sc-request-landing-answer-SE4-yes")
+        department.fill("#wwc-sc-request-landing-name", "Dee Data")
+        with department.expect_download() as replied:
+            department.click("#wwc-sc-request-landing-make")
+        reply_file = tmp_path / replied.value.suggested_filename
+        replied.value.save_as(reply_file)
+
+        coordinator.set_input_files("#wwc-sc-requests-open-file", str(reply_file))
+        expect(coordinator.locator("#wwc-sc-reply-preview [data-wwc-item-key='SE4|answer']")).to_be_visible()
+        coordinator.click("#wwc-sc-reply-preview-apply")
+        assert coordinator_assessment(coordinator)["answers"]["SE4"] == "yes"
