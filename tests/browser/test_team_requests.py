@@ -16,6 +16,7 @@ import zlib
 import pytest
 from playwright.sync_api import Page, expect
 
+from adversarial.payloads import MARK, PAYLOADS, RUN
 from axe_check import axe_in_both_schemes
 from macros.content import load_content
 from offsite import watched_context
@@ -448,3 +449,61 @@ def test_a_request_too_long_for_an_email_travels_as_a_file_and_so_does_its_reply
         expect(coordinator.locator("#wwc-sc-reply-preview [data-wwc-item-key='SE4|answer']")).to_be_visible()
         coordinator.click("#wwc-sc-reply-preview-apply")
         assert coordinator_assessment(coordinator)["answers"]["SE4"] == "yes"
+
+
+# ---- payloads in every new field: shown as text, nothing runs ------------------------------------------
+
+
+def nothing_ran(page: Page) -> None:
+    assert page.evaluate("window.__wwcxss") is None
+    assert page.locator(f"#wwc-selfcheck .{MARK}, #wwc-selfcheck [data-{MARK}]").count() == 0
+
+
+def test_payloads_in_names_notes_and_request_notes_travel_as_text(browser, url, offsite_requests):
+    note = " ".join(PAYLOADS)[:2000]
+    name = f'<img src=x onerror="{RUN}" alt={MARK}>'
+    dialogs = []
+    with (
+        watched_context(browser, offsite_requests, viewport=LAPTOP) as coordinator_context,
+        watched_context(browser, offsite_requests, viewport=LAPTOP) as department_context,
+    ):
+        coordinator = coordinator_context.new_page()
+        coordinator.on("dialog", lambda dialog: dialogs.append(dialog.message) or dialog.dismiss())
+        go_blank(coordinator, url)
+        record = json.loads(seeded_store())
+        record["assessments"][0]["evidence"]["GM1"]["owner"] = PAYLOADS[1][:200]
+        coordinator.evaluate("([key, value]) => localStorage.setItem(key, value)", [STORE_KEY, json.dumps(record)])
+        open_requests(coordinator, url)
+        coordinator.check("#wwc-sc-requests-c-GM1")
+        coordinator.fill("#wwc-sc-requests-note", note)
+        coordinator.fill("#wwc-sc-requests-name", name)
+        coordinator.click("#wwc-sc-requests-make")
+        expect(coordinator.locator("#wwc-sc-requests-said")).to_be_focused()
+        said = coordinator.locator("#wwc-sc-requests-said").inner_text()
+        if coordinator.locator("#wwc-sc-requests-output").is_visible():
+            link = coordinator.input_value("#wwc-sc-requests-link")
+        else:
+            pytest.fail(f"a one-criterion request should fit an email: {said}")
+        expect(coordinator.locator(".wwc-sc-request-table tbody td").nth(3)).to_have_text(" ".join(note.split()))
+
+        department = department_context.new_page()
+        department.on("dialog", lambda dialog: dialogs.append(dialog.message) or dialog.dismiss())
+        department.goto(link)
+        landing = department.locator("#wwc-sc-request-landing")
+        expect(landing.locator("h3")).to_have_text(TEXTS["landing_heading"].format(**{"from": name}))
+        expect(landing.locator(".wwc-sc-landing-note")).to_contain_text(" ".join(note.split())[:200])
+        department.fill("#wwc-sc-request-landing-notes-GM1", note)
+        department.fill("#wwc-sc-request-landing-name", name)
+        department.click("#wwc-sc-request-landing-make")
+        expect(department.locator("#wwc-sc-request-landing-said")).to_be_focused()
+        reply = department.input_value("#wwc-sc-request-landing-link")
+        nothing_ran(department)
+
+        coordinator.goto(reply)
+        preview = coordinator.locator("#wwc-sc-reply-preview")
+        expect(preview.locator("h3")).to_have_text(TEXTS["reply_heading"].format(**{"from": name}))
+        expect(preview.locator("[data-wwc-item-key='GM1|notes'] td").nth(2)).to_contain_text(note[:100])
+        coordinator.click("#wwc-sc-reply-preview-apply")
+        assert coordinator_assessment(coordinator)["evidence"]["GM1"]["notes"] == note
+        nothing_ran(coordinator)
+    assert dialogs == []
