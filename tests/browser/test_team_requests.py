@@ -507,3 +507,41 @@ def test_payloads_in_names_notes_and_request_notes_travel_as_text(browser, url, 
         assert coordinator_assessment(coordinator)["evidence"]["GM1"]["notes"] == note
         nothing_ran(coordinator)
     assert dialogs == []
+
+
+def test_a_share_link_with_a_passphrase_reveals_nothing_without_it(browser, url, offsite_requests):
+    with (
+        watched_context(browser, offsite_requests, viewport=LAPTOP) as sender_context,
+        watched_context(browser, offsite_requests, viewport=PHONE) as receiver_context,
+    ):
+        sender = sender_context.new_page()
+        go_blank(sender, url)
+        sender.evaluate("([key, value]) => localStorage.setItem(key, value)", [STORE_KEY, seeded_store()])
+        sender.goto(f"{url}#assessments")
+        expect(sender.locator("#wwc-selfcheck")).to_have_attribute("data-wwc-ready", "true")
+        sender.click("#wwc-sc-share-open")
+        expect(sender.locator("#wwc-sc-share")).to_contain_text(TEXTS["passphrase_warning"].split(".")[0])
+        sender.fill("#wwc-sc-share-passphrase", "river stone")
+        sender.click("#wwc-sc-share-make")
+        expect(sender.locator("#wwc-sc-share-info")).to_contain_text(TEXTS["passphrase_protected"].strip())
+        link = sender.input_value("#wwc-sc-share-link")
+        assert "#share=wwcp1." in link
+        assert "Springfield" not in link
+
+        receiver = receiver_context.new_page()
+        receiver.goto(link)
+        expect(receiver.locator("#wwc-selfcheck")).to_have_attribute("data-wwc-ready", "true")
+        field = receiver.locator("#wwc-sc-incoming-passphrase")
+        expect(field).to_be_focused()
+        before = stored(receiver)
+        field.fill("wrong")
+        receiver.click("#wwc-sc-incoming-passphrase-open")
+        expect(receiver.locator("#wwc-sc-incoming-passphrase-message")).to_contain_text(
+            TEXTS["message_wrong_passphrase"]
+        )
+        expect(receiver.locator("#wwc-sc-incoming-holds")).to_have_count(0)
+        assert stored(receiver) == before
+        field.fill("river stone")
+        receiver.click("#wwc-sc-incoming-passphrase-open")
+        expect(receiver.locator("#wwc-sc-incoming-holds")).to_contain_text("2026 application")
+        no_sideways_scroll(receiver)

@@ -6,13 +6,15 @@ import { protect } from "../../selfcheck/src/lib/passphrase.js";
 import { openWorkspace } from "../../selfcheck/src/lib/request-workspace.js";
 import { encodeMessage } from "../../selfcheck/src/lib/request-links.js";
 import { addRequest, draftFromRequest, makeReply, makeRequest } from "../../selfcheck/src/lib/requests.js";
+import { encode } from "../../selfcheck/src/lib/share.js";
+import { Incoming } from "../../selfcheck/src/parts/incoming.js";
 import { ReplyPreview } from "../../selfcheck/src/parts/reply-preview.js";
 import { RequestLanding } from "../../selfcheck/src/parts/request-landing.js";
 import { RequestMaker } from "../../selfcheck/src/parts/request-maker.js";
 import { RequestsOpen } from "../../selfcheck/src/parts/requests-open.js";
 import { Checklists } from "../../selfcheck/src/view/checklists.js";
 import { page } from "./dom.mjs";
-import { ANSWER_STATES } from "./helpers.mjs";
+import { ANSWER_STATES, makeEdition } from "./helpers.mjs";
 
 /* Every text is its own key, so a test can tell which sentence the part chose. */
 const TEXTS = new Proxy({}, { get: (_target, key) => String(key) });
@@ -302,4 +304,39 @@ test("the maker refuses a request without a name beside the name field, and reco
   assert.equal(listed[0].from, "Ana");
   maker.render();
   assert.equal(maker.root.querySelector("[data-wwc-request]").getAttribute("data-wwc-state"), "sent");
+});
+
+/* ---- a share link with a passphrase --------------------------------------------------------- */
+
+test("a protected share link asks for its passphrase; a wrong one is refused beside the field, the right one shows it", async () => {
+  const token = await protect(
+    await encode(
+      { edition: "assessment-45", name: "Shared", city: "", date: "", answers: { DG1: "yes" }, evidence: {} },
+      {},
+    ),
+    "open sesame",
+    { iterations: 1000 },
+  );
+  const window = page(`<section id="wwc-sc-incoming" hidden></section>`, `http://localhost/self-check/#share=${token}`);
+  const root = window.document.getElementById("wwc-sc-incoming");
+  const incoming = new Incoming(
+    root,
+    ctx({
+      settings: { share: { fragment: "share", max_chars: 65536, max_bytes: 262144 } },
+      editionNames: new Map([["assessment-45", "45 criteria"]]),
+      edition: makeEdition([["dg", "DG", 3, null]], { id: "assessment-45" }),
+    }),
+  );
+  assert.equal(await incoming.readHash(), null);
+  const field = root.querySelector("#wwc-sc-incoming-passphrase");
+  assert.equal(window.document.activeElement, field);
+  field.value = "wrong";
+  root.querySelector("#wwc-sc-incoming-passphrase-open").click();
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  assert.equal(root.querySelector("#wwc-sc-incoming-passphrase-message").textContent, "link_refused");
+  assert.equal(root.querySelector("#wwc-sc-incoming-holds"), null);
+  field.value = "open sesame";
+  root.querySelector("#wwc-sc-incoming-passphrase-open").click();
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  assert.ok(root.querySelector("#wwc-sc-incoming-holds"), "the shared assessment is shown");
 });
