@@ -1,5 +1,5 @@
 /*
- * Wires the requests view (issue 25): the coordinator's request maker and list, the opener of a
+ * Wires the requests to departments (issue 25; a block of the assessments view, address #wwc-sc-requests-block): the coordinator's request maker and list, the opener of a
  * request or a reply (pasted, chosen as a file, or in the page's address: #request=..., #reply=...),
  * the department's landing and the coordinator's preview of a reply. app.js needs two hooks:
  *
@@ -109,8 +109,8 @@ export function createRequests(host) {
     parts,
     ctx,
     fragments: () => ({
-      [settings.requests.request_fragment]: "requests",
-      [settings.requests.reply_fragment]: "requests",
+      [settings.requests.request_fragment]: "assessments",
+      [settings.requests.reply_fragment]: "assessments",
     }),
     refresh: () => parts.maker?.render(),
   };

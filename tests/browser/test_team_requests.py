@@ -66,7 +66,7 @@ def seeded_store() -> str:
 
 
 def open_requests(page: Page, url: str) -> None:
-    page.goto(f"{url}#requests")
+    page.goto(f"{url}#wwc-sc-requests-block")
     expect(page.locator("#wwc-selfcheck")).to_have_attribute("data-wwc-ready", "true")
     expect(page.locator("#wwc-sc-requests")).to_be_visible()
 
@@ -174,7 +174,7 @@ def play_round(browser, url, guard, subtests, passphrase: str = "", check_screen
         expect(rows.first).to_have_attribute("data-wwc-state", "sent")
         expect(rows.first.locator("td").nth(2)).to_have_text("GM1, GM2")
         if check_screens:
-            axe_clean(coordinator, subtests, "requests made and listed", "#wwc-sc-view-requests")
+            axe_clean(coordinator, subtests, "requests made and listed", "#wwc-sc-requests-block")
 
         data_team = data_team_context.new_page()
         if passphrase:
@@ -188,7 +188,7 @@ def play_round(browser, url, guard, subtests, passphrase: str = "", check_screen
             expect(data_team.locator("#wwc-sc-request-landing")).to_be_hidden()
             assert stored(data_team) == before
             if check_screens:
-                axe_clean(data_team, subtests, "passphrase asked, wrong one refused", "#wwc-sc-view-requests")
+                axe_clean(data_team, subtests, "passphrase asked, wrong one refused", "#wwc-sc-requests-block")
         reply_a = answer_request(
             data_team,
             link_a,
@@ -198,7 +198,7 @@ def play_round(browser, url, guard, subtests, passphrase: str = "", check_screen
             passphrase,
         )
         if check_screens:
-            axe_clean(data_team, subtests, "a department's request", "#wwc-sc-view-requests")
+            axe_clean(data_team, subtests, "a department's request", "#wwc-sc-requests-block")
             no_sideways_scroll(data_team)
 
         procurement = procurement_context.new_page()
@@ -232,7 +232,7 @@ def play_round(browser, url, guard, subtests, passphrase: str = "", check_screen
         expect(conflict).to_contain_text("Gus Procurement")
         expect(rows.filter(has_text="GM1, GM2")).to_have_attribute("data-wwc-state", "answered")
         if check_screens:
-            axe_clean(coordinator, subtests, "a reply's preview with a conflict", "#wwc-sc-view-requests")
+            axe_clean(coordinator, subtests, "a reply's preview with a conflict", "#wwc-sc-requests-block")
             coordinator.set_viewport_size(PHONE)
             no_sideways_scroll(coordinator)
             coordinator.set_viewport_size(LAPTOP)
@@ -509,7 +509,7 @@ def test_payloads_in_names_notes_and_request_notes_travel_as_text(browser, url, 
     assert dialogs == []
 
 
-def test_a_share_link_with_a_passphrase_reveals_nothing_without_it(browser, url, offsite_requests):
+def test_a_share_link_with_a_passphrase_reveals_nothing_without_it(browser, url, offsite_requests, subtests):
     with (
         watched_context(browser, offsite_requests, viewport=LAPTOP) as sender_context,
         watched_context(browser, offsite_requests, viewport=PHONE) as receiver_context,
@@ -541,6 +541,7 @@ def test_a_share_link_with_a_passphrase_reveals_nothing_without_it(browser, url,
         )
         expect(receiver.locator("#wwc-sc-incoming-holds")).to_have_count(0)
         assert stored(receiver) == before
+        axe_clean(receiver, subtests, "a share link's passphrase asked", "#wwc-sc-incoming")
         field.fill("river stone")
         receiver.click("#wwc-sc-incoming-passphrase-open")
         expect(receiver.locator("#wwc-sc-incoming-holds")).to_contain_text("2026 application")

@@ -3,7 +3,7 @@
  * its own address. Without the script they all show, one after the other; with it, only the current
  * one. The address decides: a view's id, an element inside a view (a criterion, an area's heading:
  * that view, and the view is told which element), or a link's parameter (#share=... the assessments
- * view; #request=... and #reply=... the requests view). On a change of address focus moves to the view's heading (or to the element asked for).
+ * view; #request=... and #reply=... too). On a change of address focus moves to the view's heading (or to the element asked for).
  */
 
 export class Views {
