@@ -73,6 +73,8 @@ function model(assessment) {
     change(fn) {
       const next = JSON.parse(JSON.stringify(current));
       fn(next);
+      // As the real model: the first change of a draft keeps it, with an id.
+      next.id = next.id || "kept-draft";
       current = next;
     },
   };
@@ -339,4 +341,16 @@ test("a protected share link asks for its passphrase; a wrong one is refused bes
   root.querySelector("#wwc-sc-incoming-passphrase-open").click();
   await new Promise((resolve) => setTimeout(resolve, 200));
   assert.ok(root.querySelector("#wwc-sc-incoming-holds"), "the shared assessment is shown");
+});
+
+test("a refused request keeps no draft: the storage is unchanged", async () => {
+  const window = page(`<section id="wwc-sc-requests" hidden></section>`);
+  const blank = model(Object.assign(coordinatorAssessment(), { id: null }));
+  const draftMaker = new RequestMaker(
+    window.document.getElementById("wwc-sc-requests"),
+    ctx({ model: blank, change: (fn) => blank.change(fn) }),
+  );
+  draftMaker.pick.querySelector("input").checked = true;
+  assert.equal((await draftMaker.make()).error.code, "bad-name");
+  assert.equal(blank.current().id, null);
 });

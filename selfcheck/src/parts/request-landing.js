@@ -71,7 +71,7 @@ export class RequestLanding extends ContextPart {
     if (request.note) {
       nodes.push(element("p", "wwc-sc-landing-note", format(t.landing_note, { note: request.note })));
     }
-    nodes.push(element("p", "wwc-sc-hint", t.landing_kept));
+    nodes.push(element("p", "wwc-sc-hint", opened.kept ? t.landing_kept : t.landing_not_kept));
     this.form = element("div", "wwc-sc-landing-criteria");
     for (const id of request.criteria) {
       this.form.append(this.criterion(id));

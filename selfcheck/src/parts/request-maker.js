@@ -256,20 +256,27 @@ export class RequestMaker extends ContextPart {
     this.said.textContent = "";
     const criteria = Array.from(this.pick.querySelectorAll("input:checked")).map((input) => input.value);
     const named = normalizeName(this.nameRow.input.value);
-    if (!this.ctx.model.current().id && criteria.length) {
-      // A draft has no id to answer to: keep it first (as the first answer would).
+    const input = {
+      criteria,
+      note: this.note.value,
+      from: named.ok ? named.name : "",
+      now: new Date(),
+      id: toBase64url(crypto.getRandomValues(new Uint8Array(9))),
+    };
+    const draft = this.ctx.model.current();
+    // Checked first as if saved: a refused request must change nothing, not even keep a draft.
+    const checked = /** @type {any} */ (
+      makeRequest(Object.assign({ assessment: Object.assign({}, draft, { id: draft.id || "draft" }) }, input))
+    );
+    if (!checked.ok) {
+      this.refuse(checked.error.code, checked.error.detail);
+      return checked;
+    }
+    if (!draft.id) {
+      // A draft has no id for a reply to answer to: keep it now (as its first answer would).
       this.ctx.change(() => {});
     }
-    const made = /** @type {any} */ (
-      makeRequest({
-        assessment: this.ctx.model.current(),
-        criteria,
-        note: this.note.value,
-        from: named.ok ? named.name : "",
-        now: new Date(),
-        id: toBase64url(crypto.getRandomValues(new Uint8Array(9))),
-      })
-    );
+    const made = /** @type {any} */ (makeRequest(Object.assign({ assessment: this.ctx.model.current() }, input)));
     if (!made.ok) {
       this.refuse(made.error.code, made.error.detail);
       return made;
