@@ -10,9 +10,10 @@ import { encodeMessage, fitsInEmail, messageFile } from "../lib/request-links.js
 import { addRequest, makeRequest, requestList } from "../lib/requests.js";
 import { linkFor, toBase64url } from "../lib/share.js";
 import { format } from "../lib/format.js";
-import { button, headRow, scrollBox } from "../view/controls.js";
+import { button } from "../view/controls.js";
 import { element } from "../view/dom.js";
 import { passphraseField, seal } from "../view/passphrase.js";
+import { requestListNodes } from "../view/request-list.js";
 import { ContextPart } from "../view/part.js";
 
 /* Where a refusal sends focus: the control the person must change. */
@@ -165,7 +166,7 @@ export class RequestMaker extends ContextPart {
     );
     this.owners.replaceChildren(...options);
     this.owners.value = owners.has(chosen) ? chosen : "";
-    this.renderList(requestList(assessment));
+    this.list.replaceChildren(...requestListNodes(requestList(assessment), this.texts, this.id));
   }
 
   selectOwner() {
@@ -183,57 +184,6 @@ export class RequestMaker extends ContextPart {
       count += owned ? 1 : 0;
     }
     this.ownerSaid.textContent = format(this.texts.requests_owner_selected, { count, owner });
-  }
-
-  /** @param {import("../lib/requests.js").ListedRequest[]} list */
-  renderList(list) {
-    const t = this.texts;
-    const heading = element("h3", null, t.requests_list_heading);
-    heading.id = `${this.id}-list-heading`;
-    if (!list.length) {
-      this.list.replaceChildren(heading, element("p", null, t.requests_list_empty));
-      return;
-    }
-    const table = element("table", "wwc-sc-table wwc-sc-request-table");
-    table.append(element("caption", null, t.requests_list_caption));
-    table.append(
-      headRow([
-        t.requests_col_created,
-        t.requests_col_from,
-        t.requests_col_criteria,
-        t.requests_col_note,
-        t.requests_col_state,
-      ]),
-    );
-    const body = element("tbody");
-    for (const request of list.slice().reverse()) {
-      const row = element("tr");
-      row.setAttribute("data-wwc-request", request.id);
-      row.setAttribute("data-wwc-state", request.state);
-      const state = element("td", `wwc-sc-request-state wwc-sc-request-${request.state}`, this.stateText(request));
-      row.append(
-        element("td", null, String(request.created).slice(0, 10)),
-        element("td", null, request.from),
-        element("td", null, request.criteria.join(", ")),
-        element("td", null, request.note),
-        state,
-      );
-      body.append(row);
-    }
-    table.append(body);
-    this.list.replaceChildren(heading, scrollBox(table, t.requests_list_caption));
-  }
-
-  /** @param {import("../lib/requests.js").ListedRequest} request */
-  stateText(request) {
-    const t = this.texts;
-    if (request.state === "merged") {
-      return format(t.request_state_merged, { date: String(request.merged).slice(0, 10), who: request.mergedBy || "" });
-    }
-    if (request.state === "answered") {
-      return format(t.request_state_answered, { date: String(request.answered).slice(0, 10) });
-    }
-    return t.request_state_sent;
   }
 
   /** @param {string} code @param {string} [detail] */
