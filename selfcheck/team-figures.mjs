@@ -1,7 +1,7 @@
 /*
  * The figures of team work the bench reports (issue 25): the stored size of a simulated year of
  * history, and the longest request link for a 45-criteria assessment with evidence on every
- * criterion. Deterministic; about a second.
+ * criterion, and of the reply that changes every one of them. Deterministic; about a second.
  *
  *   node selfcheck/team-figures.mjs [--email-chars N]   print them as JSON; with the share
  *   settings' email_chars (macros/selfcheck-assessments.yml, which the bench reads), also whether
@@ -67,10 +67,36 @@ async function largestRequest() {
   return { request: made.request, link };
 }
 
+/** The largest reply to it: every criterion's answer, ticks and notes changed by the department. */
+async function largestReply(request) {
+  const answers = {};
+  const evidence = {};
+  request.criteria.forEach((id) => {
+    answers[id] = "yes";
+    const before = request.base.evidence[id];
+    evidence[id] = Object.assign({}, before, {
+      items: before.items.slice(0, 2),
+      notes: `${before.notes} Signed copy attached by the department.`,
+    });
+  });
+  const made = requests.makeReply({
+    request,
+    answers,
+    evidence,
+    who: "Data team",
+    now: new Date("2026-04-08T09:00:00.000Z"),
+  });
+  if (!made.ok) {
+    throw new Error(`reply refused: ${made.error.code}`);
+  }
+  return { reply: made.reply, link: `${PAGE}#reply=${await links.encodeMessage(made.reply)}` };
+}
+
 /** @param {number} [emailChars] the share settings' email_chars */
 async function teamFigures(emailChars) {
   const year = simulateYear();
   const { request, link } = await largestRequest();
+  const replied = await largestReply(request);
   const figures = {
     history_year: {
       changes: year.changes,
@@ -86,14 +112,21 @@ async function teamFigures(emailChars) {
       link_chars: link.length,
       file_chars: links.messageFile(request).length,
     },
+    reply_45: {
+      criteria: replied.reply.criteria.length,
+      history_entries: replied.reply.history.entries.length,
+      link_chars: replied.link.length,
+      file_chars: links.messageFile(replied.reply).length,
+    },
   };
   if (emailChars) {
     figures.request_45.fits_in_email = links.fitsInEmail(link, emailChars);
+    figures.reply_45.fits_in_email = links.fitsInEmail(replied.link, emailChars);
   }
   return figures;
 }
 
-export { fullAssessment, largestRequest, teamFigures };
+export { fullAssessment, largestRequest, largestReply, teamFigures };
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const at = process.argv.indexOf("--email-chars");

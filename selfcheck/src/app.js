@@ -25,6 +25,7 @@ import { Checklists } from "./view/checklists.js";
 import { CriterionLookup } from "./view/criterion-lookup.js";
 import { requireElement } from "./view/dom.js";
 import { createMulti } from "./multi.js";
+import { createRequests } from "./requests.js";
 
 /* Lets the browser paint and answer input before the next piece of start-up. */
 function nextTask() {
@@ -66,10 +67,28 @@ export class SelfCheck {
       focusName: () => this.parts.tools?.focusName(),
     });
     this.model = this.multi.model;
+    // Requests to departments and their replies (requests.js).
+    this.requests = createRequests({
+      root,
+      data,
+      multi: this.multi,
+      checklists: this.checklists,
+      form: this.form,
+      change: (fn) => this.change(null, fn),
+      person: () => this.person(),
+    });
     /** @type {any} */
     this.cached = null;
     /** @type {{tools?: Tools, results?: Results, evidence?: Evidence, plan?: Plan, flags?: Flags, report?: Report, areas?: Areas, views?: Views}} */
     this.parts = {};
+  }
+
+  /**
+   * The name of the person using this browser, stamped on requests, replies and merges; "" when
+   * none is set (the forms then ask for it). The name setting (issue 25, part A) plugs in here.
+   */
+  person() {
+    return "";
   }
 
   /* ---- words ---- */
@@ -155,6 +174,7 @@ export class SelfCheck {
     this.parts.views = new Views(requireElement(root, ".wwc-sc-body"), {
       nav: requireElement(root, `#${ELEMENTS.views_nav}`),
       shareFragment: this.data.assessments.share.fragment,
+      fragments: this.requests.fragments(),
       onShow: {
         answer: (target) => this.parts.areas?.reveal(target),
         report: () => this.prepareReport(),
@@ -170,7 +190,8 @@ export class SelfCheck {
     await nextTask();
     // The storage banner is the page's one voice about saving: it says what could not be read,
     // what is kept aside and, after every change, whether saving failed.
-    return this.multi.attach();
+    const attached = this.multi.attach();
+    return Promise.all([attached, this.requests.attach()]);
   }
 
   bind() {
@@ -239,6 +260,7 @@ export class SelfCheck {
     }
     this.parts.tools?.update(view);
     this.parts.report?.invalidate();
+    this.requests.refresh();
   }
 
   /**

@@ -46,4 +46,9 @@ export const ELEMENTS = Object.freeze({
   areas: "wwc-sc-areas",
   filter: "wwc-sc-filter",
   region: "wwc-sc-region",
+  requests_block: "wwc-sc-requests-block",
+  requests: "wwc-sc-requests",
+  requests_open: "wwc-sc-requests-open",
+  request_landing: "wwc-sc-request-landing",
+  reply_preview: "wwc-sc-reply-preview",
 });

@@ -9,7 +9,7 @@ import { simulateYear } from "../../selfcheck/src/lib/history-year.js";
 import * as P from "../../selfcheck/src/lib/passphrase.js";
 import * as links from "../../selfcheck/src/lib/request-links.js";
 import * as requests from "../../selfcheck/src/lib/requests.js";
-import { largestRequest, teamFigures } from "../../selfcheck/team-figures.mjs";
+import { largestReply, largestRequest, teamFigures } from "../../selfcheck/team-figures.mjs";
 import { assessment45 } from "./helpers.mjs";
 
 /* The share settings' limits and email length (macros/selfcheck-assessments.yml). */
@@ -170,6 +170,13 @@ test("the largest request for all 45 criteria, and whether its link fits in an e
   assert.equal(figures.request_45.link_chars, link.length);
   assert.equal(figures.request_45.fits_in_email, link.length <= EMAIL_CHARS);
   assert.equal(figures.history_year.stored_chars, simulateYear().chars);
+  // The largest reply opens as the reply it is, every criterion's change in its history.
+  const replied = await largestReply(request);
+  assert.equal(figures.reply_45.link_chars, replied.link.length);
+  const opened = await links.openReply(replied.link, LIMITS);
+  assert.equal(opened.ok, true);
+  assert.deepEqual(opened.reply.answers, replied.reply.answers);
+  assert.equal(figures.reply_45.history_entries, 135);
   t.diagnostic(
     `request link, 45 criteria with evidence: ${link.length} characters (file ${links.messageFile(request).length}); ` +
       `3 criteria: ${small.length}; email limit ${EMAIL_CHARS}`,

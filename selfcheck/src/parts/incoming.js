@@ -6,6 +6,7 @@
 
 import { scoring, share } from "../lib/index.js";
 import { format, formatCount } from "../lib/format.js";
+import { isProtected, unprotect } from "../lib/passphrase.js";
 import { button } from "../view/controls.js";
 import { element } from "../view/dom.js";
 import { ContextPart } from "../view/part.js";
@@ -32,6 +33,16 @@ export class Incoming extends ContextPart {
     if (!token) {
       return Promise.resolve(null);
     }
+    if (isProtected(token)) {
+      this.askPassphrase(token);
+      return Promise.resolve(null);
+    }
+    return this.openToken(token);
+  }
+
+  /** @param {string} token */
+  openToken(token) {
+    const settings = this.ctx.settings.share;
     return share.decode(token, settings).then((decoded) => {
       if (!decoded.ok) {
         this.refuse(this.errorText(decoded.error));
@@ -42,6 +53,44 @@ export class Incoming extends ContextPart {
       }
       return decoded;
     });
+  }
+
+  /* A protected link: its passphrase is asked here; a wrong one is said beside the field, and
+     nothing is opened or stored. */
+  askPassphrase(token) {
+    const t = this.texts;
+    const input = element("input");
+    input.id = this.id("passphrase");
+    input.type = "password";
+    input.autocomplete = "off";
+    const label = element("label", null, t.passphrase_open_label);
+    label.setAttribute("for", input.id);
+    const said = element("p", "wwc-sc-passphrase-said");
+    said.id = this.id("passphrase-message");
+    said.setAttribute("role", "alert");
+    input.setAttribute("aria-describedby", said.id);
+    const open = button(t.passphrase_open_button, { id: this.id("passphrase-open") });
+    const unlock = async () => {
+      const opened = /** @type {any} */ (await unprotect(token, input.value, this.ctx.settings.share));
+      if (opened.ok) {
+        return this.openToken(opened.text);
+      }
+      said.textContent = format(t.link_refused, { reason: t[`message_${opened.error.code.replace(/-/g, "_")}`] });
+      input.focus();
+      return null;
+    };
+    open.addEventListener("click", unlock);
+    input.addEventListener("keydown", (/** @type {KeyboardEvent} */ event) => {
+      if (event.key === "Enter") {
+        event.preventDefault();
+        unlock();
+      }
+    });
+    const row = element("p", "wwc-sc-field");
+    row.append(label, input, open);
+    this.root.replaceChildren(this.heading(), element("p", null, t.passphrase_ask), row, said, this.dismissButton());
+    this.root.hidden = false;
+    input.focus();
   }
 
   /** The id of one of this part's elements, after its root's: two instances (link, file) never clash. @param {string} name */

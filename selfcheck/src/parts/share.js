@@ -8,6 +8,7 @@ import { share } from "../lib/index.js";
 import { format } from "../lib/format.js";
 import { button, checkbox } from "../view/controls.js";
 import { element } from "../view/dom.js";
+import { passphraseField, seal } from "../view/passphrase.js";
 import { ContextPart } from "../view/part.js";
 
 export class Share extends ContextPart {
@@ -23,6 +24,7 @@ export class Share extends ContextPart {
     this.root.setAttribute("aria-labelledby", heading.id);
     this.ticks = checkbox("wwc-sc-share-ticks", t.share_ticks);
     this.notes = checkbox("wwc-sc-share-notes", t.share_notes);
+    this.passphrase = passphraseField("wwc-sc-share-passphrase", t);
     const make = button(t.share_button, { id: "wwc-sc-share-make" });
     make.addEventListener("click", () => {
       this.makeLink();
@@ -48,6 +50,7 @@ export class Share extends ContextPart {
       element("p", "wwc-sc-hint", t.share_intro),
       this.ticks.wrapper,
       this.notes.wrapper,
+      this.passphrase.wrapper,
       make,
       this.output,
       this.info,
@@ -58,15 +61,21 @@ export class Share extends ContextPart {
   makeLink() {
     const settings = this.ctx.settings.share;
     const options = { ticks: this.ticks.input.checked, notes: this.notes.input.checked };
-    return share.encode(this.ctx.model.current(), options).then((token) => {
-      const url = share.linkFor(window.location.href, settings.fragment, token);
-      this.link.value = url;
-      this.output.hidden = false;
-      const template = url.length > settings.email_chars ? this.texts.share_too_long : this.texts.share_length;
-      this.info.textContent = format(template, { length: url.length, limit: settings.email_chars });
-      this.link.focus();
-      this.link.select();
-    });
+    const passphrase = this.passphrase.input.value;
+    return share
+      .encode(this.ctx.model.current(), options)
+      .then((token) => seal(token, passphrase))
+      .then((token) => {
+        const url = share.linkFor(window.location.href, settings.fragment, token);
+        this.link.value = url;
+        this.output.hidden = false;
+        const template = url.length > settings.email_chars ? this.texts.share_too_long : this.texts.share_length;
+        this.info.textContent =
+          format(template, { length: url.length, limit: settings.email_chars }) +
+          (passphrase ? this.texts.passphrase_protected : "");
+        this.link.focus();
+        this.link.select();
+      });
   }
 
   copyLink() {

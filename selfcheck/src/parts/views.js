@@ -2,21 +2,24 @@
  * The views (#answer, #results, #next-steps, #assessments, #report): sections of the page, each with
  * its own address. Without the script they all show, one after the other; with it, only the current
  * one. The address decides: a view's id, an element inside a view (a criterion, an area's heading:
- * that view, and the view is told which element), or a share link (#share=..., the assessments
- * view). On a change of address focus moves to the view's heading (or to the element asked for).
+ * that view, and the view is told which element), or a link's parameter (#share=... the assessments
+ * view; #request=... and #reply=... too). On a change of address focus moves to the view's heading (or to the element asked for).
  */
 
 export class Views {
   /**
    * @param {HTMLElement} body the sections' parent (.wwc-sc-body)
-   * @param {{nav: HTMLElement, shareFragment: string, onShow: Record<string, (target: HTMLElement | null) => void>}} options
-   *   the nav above the views (its links get aria-current), the share link's fragment name, and what
-   *   each view does when shown (the answer view picks the area, the report view renders)
+   * @param {{nav: HTMLElement, shareFragment: string, fragments?: Record<string, string>,
+   *   onShow: Record<string, (target: HTMLElement | null) => void>}} options
+   *   the nav above the views (its links get aria-current), the share link's fragment name, other
+   *   links' fragment names with the view each opens, and what each view does when shown (the answer
+   *   view picks the area, the report view renders)
    */
   constructor(body, options) {
     this.body = body;
     this.nav = options.nav;
-    this.shareFragment = options.shareFragment;
+    /** @type {Record<string, string>} */
+    this.fragments = Object.assign({}, options.fragments, { [options.shareFragment]: "assessments" });
     this.onShow = options.onShow;
     /** @type {Map<string, HTMLElement>} */
     this.sections = new Map();
@@ -55,8 +58,10 @@ export class Views {
     if (this.sections.has(name)) {
       return { view: name, target: null };
     }
-    if (name.startsWith(`${this.shareFragment}=`)) {
-      return this.sections.has("assessments") ? { view: "assessments", target: null } : null;
+    const fragment = Object.keys(this.fragments).find((key) => name.startsWith(`${key}=`));
+    if (fragment !== undefined) {
+      const view = this.fragments[fragment];
+      return this.sections.has(view) ? { view: view, target: null } : null;
     }
     const target = document.getElementById(name);
     const section = target?.closest("[data-wwc-view]");
