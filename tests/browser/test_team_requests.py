@@ -222,7 +222,7 @@ def play_round(browser, url, guard, subtests, passphrase: str = "", check_screen
         expect(preview.locator("h3")).to_be_focused()
         expect(preview.locator("[data-wwc-kind=conflict]")).to_have_count(0)
         coordinator.click("#wwc-sc-reply-preview-apply")
-        expect(preview).to_contain_text(TEXTS["reply_applied"].format(count=3, **{"from": "Dee Data"}))
+        expect(preview).to_contain_text(TEXTS["reply_applied"]["other"].format(count=3, **{"from": "Dee Data"}))
 
         coordinator.goto(reply_b)
         if passphrase:
@@ -244,7 +244,7 @@ def play_round(browser, url, guard, subtests, passphrase: str = "", check_screen
         expect(conflict.locator("input").first).to_be_focused()
         conflict.locator("input[value=there]").check()
         coordinator.click("#wwc-sc-reply-preview-apply")
-        expect(preview).to_contain_text(TEXTS["reply_applied"].format(count=2, **{"from": "Gus Procurement"}))
+        expect(preview).to_contain_text(TEXTS["reply_applied"]["other"].format(count=2, **{"from": "Gus Procurement"}))
 
         assessment = coordinator_assessment(coordinator)
         assert assessment["answers"]["DG1"] == "yes"

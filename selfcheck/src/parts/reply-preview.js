@@ -7,7 +7,7 @@
  */
 
 import { applyReply, markAnswered, previewReply } from "../lib/requests.js";
-import { format } from "../lib/format.js";
+import { format, formatCount } from "../lib/format.js";
 import { button, headRow, scrollBox } from "../view/controls.js";
 import { element } from "../view/dom.js";
 import { ContextPart } from "../view/part.js";
@@ -217,7 +217,7 @@ export class ReplyPreview extends ContextPart {
       stored.requests = next.requests;
     });
     this.ctx.forgetLink();
-    this.done(format(t.reply_applied, { count: applied.applied, from: this.preview.from }));
+    this.done(formatCount(t.reply_applied, applied.applied, { count: applied.applied, from: this.preview.from }));
     return applied;
   }
 

@@ -9,7 +9,7 @@ import { normalizeName } from "../lib/people.js";
 import { encodeMessage, fitsInEmail, messageFile } from "../lib/request-links.js";
 import { addRequest, makeRequest, requestList } from "../lib/requests.js";
 import { linkFor, toBase64url } from "../lib/share.js";
-import { format } from "../lib/format.js";
+import { format, formatCount } from "../lib/format.js";
 import { button } from "../view/controls.js";
 import { element } from "../view/dom.js";
 import { passphraseField, seal } from "../view/passphrase.js";
@@ -183,7 +183,7 @@ export class RequestMaker extends ContextPart {
       input.checked = owned;
       count += owned ? 1 : 0;
     }
-    this.ownerSaid.textContent = format(this.texts.requests_owner_selected, { count, owner });
+    this.ownerSaid.textContent = formatCount(this.texts.requests_owner_selected, count, { count, owner });
   }
 
   /** @param {string} code @param {string} [detail] */
