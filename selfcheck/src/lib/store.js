@@ -49,7 +49,7 @@ function emptyRecord() {
 
 function newAssessment(fields, now, makeId) {
   const stamp = now().toISOString();
-  return {
+  const made = {
     id: makeId(),
     name: String(fields.name || ""),
     edition: String(fields.edition || ""),
@@ -60,6 +60,11 @@ function newAssessment(fields, now, makeId) {
     answers: isPlainObject(fields.answers) ? clone(fields.answers) : {},
     evidence: isPlainObject(fields.evidence) ? clone(fields.evidence) : {},
   };
+  // Its history (history.js) travels with it: a copy, a file or link saved as new.
+  if (isPlainObject(fields.history)) {
+    made.history = clone(fields.history);
+  }
+  return made;
 }
 
 /* ---- reading raw storage ------------------------------------------------------------- */
@@ -462,6 +467,7 @@ function open(options) {
       date: copy.date,
       answers: copy.answers,
       evidence: copy.evidence,
+      history: copy.history,
     });
   }
 

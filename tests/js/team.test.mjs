@@ -1,0 +1,198 @@
+/* Unit tests of team work in the model: the person's name (lib/person-setting.js), history recorded
+   at the model's one door (lib/assessments.js), and two tabs sharing one storage. */
+import test from "node:test";
+import assert from "node:assert/strict";
+
+import * as WWCAssessments from "../../selfcheck/src/lib/assessments.js";
+import * as person from "../../selfcheck/src/lib/person-setting.js";
+import { assessment45 } from "./helpers.mjs";
+
+const EDITIONS = [assessment45()];
+
+function memory() {
+  const items = new Map();
+  return {
+    items,
+    failWrite: false,
+    getItem: (k) => (items.has(k) ? items.get(k) : null),
+    setItem(k, v) {
+      if (this.failWrite) throw new Error("full");
+      items.set(k, String(v));
+    },
+    removeItem: (k) => items.delete(k),
+  };
+}
+
+/* A clock that moves one minute per call, so every change has its own time. */
+function clock() {
+  let t = Date.parse("2026-03-02T09:00:00.000Z");
+  return () => {
+    t += 60000;
+    return new Date(t);
+  };
+}
+
+function openModel(storage, who, extra) {
+  return WWCAssessments.open(
+    Object.assign(
+      {
+        key: "k",
+        storage,
+        editions: EDITIONS,
+        editionId: "assessment-45",
+        texts: { new_name: "Assessment", migrated_name: "Saved answers" },
+        now: clock(),
+        who: () => who.name,
+      },
+      extra || {},
+    ),
+  );
+}
+
+test("every change through the model is recorded with who and when, the draft's first change too", () => {
+  const storage = memory();
+  const who = { name: "Ana" };
+  const model = openModel(storage, who);
+  model.change((a) => {
+    a.answers.DG1 = "yes";
+  });
+  who.name = "Ben";
+  model.change((a) => {
+    a.evidence.DG1 = { items: ["x-item"], notes: "asked", owner: "", due: "", links: [] };
+  });
+  model.setDetails(model.current().id, { city: "Springfield" });
+  model.rename(model.current().id, "2026 application");
+  const entries = model.current().history.entries;
+  assert.deepEqual(
+    entries.map((e) => [e.who, e.criterion, e.field, e.from, e.to]),
+    [
+      ["Ana", "DG1", "answer", null, "yes"],
+      ["Ben", "DG1", "tick:x-item", false, true],
+      ["Ben", "DG1", "notes", "", "asked"],
+      ["Ben", "", "city", "", "Springfield"],
+      ["Ben", "", "name", "Assessment", "2026 application"],
+    ],
+  );
+  assert.ok(entries.every((e) => /^2026-03-02T09:\d\d:00\.000Z$/.test(e.at)));
+});
+
+test("a change written again after a failed write is recorded once; an undo of an import is a change of its own", () => {
+  const storage = memory();
+  const model = openModel(storage, { name: "Ana" });
+  model.change((a) => {
+    a.answers.DG1 = "no";
+  });
+  storage.failWrite = true;
+  model.change((a) => {
+    a.answers.DG2 = "yes";
+  });
+  storage.failWrite = false;
+  model.change((a) => {
+    a.answers.DG3 = "yes";
+  });
+  const stored = JSON.parse(storage.items.get("k")).assessments[0];
+  assert.deepEqual(
+    stored.history.entries.map((e) => e.criterion),
+    ["DG1", "DG2", "DG3"],
+  );
+  model.importInto({ answers: { DG1: "yes" }, evidence: {} });
+  model.undoImport();
+  const entries = model.current().history.entries.slice(3);
+  // Entries of one change share its time; their order within it is by id.
+  const fields = [entries.slice(0, 3), entries.slice(3)].map((list) =>
+    list.map((e) => [e.criterion, e.from, e.to]).sort((a, b) => (a[0] < b[0] ? -1 : 1)),
+  );
+  assert.ok(entries[0].at < entries[3].at);
+  assert.deepEqual(fields[0], [
+    ["DG1", "no", "yes"],
+    ["DG2", "yes", null],
+    ["DG3", "yes", null],
+  ]);
+  assert.deepEqual(fields[1], [
+    ["DG1", "yes", "no"],
+    ["DG2", null, "yes"],
+    ["DG3", null, "yes"],
+  ]);
+});
+
+test("an import that carries a history merges it without duplicates", () => {
+  const storage = memory();
+  const model = openModel(storage, { name: "Ana" });
+  model.change((a) => {
+    a.answers.DG1 = "no";
+  });
+  const mine = model.current().history;
+  const theirs = JSON.parse(JSON.stringify(mine));
+  const other = openModel(memory(), { name: "Ben" });
+  other.change((a) => {
+    a.answers.DG2 = "yes";
+  });
+  theirs.entries = theirs.entries.concat(other.current().history.entries);
+  model.importInto({ answers: { DG1: "no", DG2: "yes" }, evidence: {}, history: theirs });
+  const entries = model.current().history.entries;
+  assert.equal(entries.filter((e) => e.who === "Ana" && e.criterion === "DG1").length, 1);
+  assert.equal(entries.filter((e) => e.who === "Ben" && e.criterion === "DG2").length, 1);
+  // The import itself, by Ana, is recorded too.
+  assert.equal(entries.filter((e) => e.who === "Ana" && e.criterion === "DG2").length, 1);
+});
+
+test("two tabs: two first visits make one assessment; changes to the same one both land", () => {
+  const storage = memory();
+  const tabA = openModel(storage, { name: "Ana" });
+  const tabB = openModel(storage, { name: "Ben" });
+  assert.equal(tabA.current().id, null);
+  assert.equal(tabB.current().id, null);
+  tabA.change((a) => {
+    a.answers.DG1 = "yes";
+  });
+  // Tab B has not had the storage event yet: its first change still goes to A's assessment.
+  tabB.change((a) => {
+    a.answers.DG2 = "no";
+  });
+  const record = JSON.parse(storage.items.get("k"));
+  assert.equal(record.assessments.length, 1);
+  assert.deepEqual(record.assessments[0].answers, { DG1: "yes", DG2: "no" });
+  assert.deepEqual(
+    record.assessments[0].history.entries.map((e) => e.who),
+    ["Ana", "Ben"],
+  );
+});
+
+test("the person's name: normalised, kept in memory when storage throws, never throwing", () => {
+  const storage = memory();
+  person.configurePerson({ key: "p", storage });
+  assert.equal(person.currentPerson(), "");
+  const heard = [];
+  person.onPersonChange((name) => heard.push(name));
+  assert.deepEqual(person.setPerson("  Ana   Lopez \n"), { ok: true, name: "Ana Lopez", saved: true });
+  assert.equal(storage.items.get("p"), "Ana Lopez");
+  assert.deepEqual(person.setPerson("Ana\u202eBen"), { ok: false, reason: "control-characters" });
+  assert.equal(person.currentPerson(), "Ana Lopez");
+  storage.failWrite = true;
+  assert.deepEqual(person.setPerson("Ben"), { ok: true, name: "Ben", saved: false });
+  assert.equal(person.currentPerson(), "Ben");
+  person.clearPerson();
+  assert.equal(person.currentPerson(), "");
+  assert.deepEqual(heard, ["Ana Lopez", "Ben", ""]);
+  // A stored value that is not a clean name is no name; a storage that throws on read is none.
+  storage.items.set("p", "x\u0000y");
+  assert.equal(person.currentPerson(), "");
+  person.configurePerson({
+    key: "p",
+    storage: /** @type {any} */ ({
+      getItem() {
+        throw new Error("blocked");
+      },
+      setItem() {
+        throw new Error("blocked");
+      },
+      removeItem() {
+        throw new Error("blocked");
+      },
+    }),
+  });
+  assert.equal(person.currentPerson(), "");
+  assert.equal(person.setPerson("Ana").saved, false);
+  assert.equal(person.currentPerson(), "Ana");
+  person.clearPerson();
+});
