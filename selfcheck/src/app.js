@@ -14,6 +14,9 @@ import { ELEMENTS } from "./elements.js";
 import { readiness, scoring } from "./lib/index.js";
 import { format } from "./lib/format.js";
 import { Areas } from "./parts/areas.js";
+import { CriterionHistory } from "./parts/criterion-history.js";
+import { HistoryList } from "./parts/history.js";
+import { PersonLine, PersonSetting } from "./parts/person.js";
 import { Evidence } from "./parts/evidence.js";
 import { Plan } from "./parts/plan.js";
 import { Report } from "./parts/report.js";
@@ -61,8 +64,10 @@ export class SelfCheck {
     this.model = this.multi.model;
     /** @type {any} */
     this.cached = null;
-    /** @type {{tools?: Tools, results?: Results, evidence?: Evidence, plan?: Plan, report?: Report, areas?: Areas, views?: Views}} */
+    /** @type {{tools?: Tools, results?: Results, evidence?: Evidence, plan?: Plan, report?: Report, areas?: Areas, views?: Views, history?: HistoryList, person?: PersonSetting, personLine?: PersonLine}} */
     this.parts = {};
+    /** @type {Map<string, CriterionHistory>} */
+    this.criterionHistory = new Map();
   }
 
   /* ---- words ---- */
@@ -139,12 +144,14 @@ export class SelfCheck {
     // The report prints copies of what the results and the plan show.
     this.parts.report = new Report(requireElement(root, `#${ELEMENTS.report}`), this, { results, plan });
     this.parts.areas = new Areas(requireElement(root, `#${ELEMENTS.areas}`), this);
+    this.startTeamParts();
     this.parts.views = new Views(requireElement(root, ".wwc-sc-body"), {
       nav: requireElement(root, `#${ELEMENTS.views_nav}`),
       shareFragment: this.data.assessments.share.fragment,
       onShow: {
         answer: (target) => this.parts.areas?.reveal(target),
         report: () => this.prepareReport(),
+        history: () => this.parts.history?.render(),
       },
     });
     this.bind();
@@ -220,6 +227,36 @@ export class SelfCheck {
     }
     this.parts.tools?.update(view);
     this.parts.report?.invalidate();
+    this.updateHistory(criterionId);
+  }
+
+  /* ---- team work: the person's name and the history of changes ---- */
+
+  startTeamParts() {
+    const texts = this.data.assessments.texts;
+    const words = {
+      texts,
+      edition: this.edition,
+      checklists: this.checklists,
+      current: () => this.model.current(),
+    };
+    this.parts.person = new PersonSetting(requireElement(this.root, `#${ELEMENTS.person}`), texts);
+    this.parts.personLine = new PersonLine(requireElement(this.root, `#${ELEMENTS.person_line}`), texts);
+    this.parts.history = new HistoryList(requireElement(this.root, `#${ELEMENTS.history}`), words);
+    this.criterionHistory = CriterionHistory.attach(this.form, words);
+  }
+
+  /** @param {string | null} criterionId */
+  updateHistory(criterionId) {
+    const one = criterionId ? this.criterionHistory.get(criterionId) : null;
+    if (one) {
+      one.update();
+    } else {
+      this.criterionHistory.forEach((part) => {
+        part.update();
+      });
+    }
+    this.parts.history?.update();
   }
 
   /**

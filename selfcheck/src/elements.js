@@ -46,4 +46,7 @@ export const ELEMENTS = Object.freeze({
   areas: "wwc-sc-areas",
   filter: "wwc-sc-filter",
   region: "wwc-sc-region",
+  person: "wwc-sc-person",
+  person_line: "wwc-sc-person-line",
+  history: "wwc-sc-history",
 });

@@ -196,3 +196,72 @@ test("the person's name: normalised, kept in memory when storage throws, never t
   assert.equal(person.currentPerson(), "Ana");
   person.clearPerson();
 });
+
+/* ---- history travels: export file and merge ----------------------------------------------- */
+
+const EXPORT_SETTINGS = { format: "wwc-guide-self-check", version: 3, import_versions: [1, 2, 3], max_bytes: 1048576 };
+
+function recordedAssessment() {
+  const model = openModel(memory(), { name: "Ana" });
+  model.change((a) => {
+    a.answers.DG1 = "yes";
+    a.evidence.DG1 = { items: ["x-item"], notes: "signed copy", owner: "Data office", due: "", links: [] };
+  });
+  return model.current();
+}
+
+test("an export carries the history; importing it gives the same entries, and a tampered one is refused", async () => {
+  const { buildExport, importedHistory, parseExport } = await import("../../selfcheck/src/lib/export.js");
+  const assessment = recordedAssessment();
+  const file = buildExport(EXPORT_SETTINGS, assessment, {}, new Date("2026-03-03T00:00:00.000Z"));
+  const text = JSON.stringify(file);
+  const parsed = parseExport(text, text.length, EXPORT_SETTINGS, ["assessment-45"]);
+  assert.equal(parsed.ok, true);
+  assert.deepEqual(importedHistory(parsed.data), assessment.history);
+  // An entry's id is recomputed, never trusted: a forged id is simply replaced.
+  file.history.entries[0].id = "forged";
+  const forged = JSON.stringify(file);
+  const reread = parseExport(forged, forged.length, EXPORT_SETTINGS, ["assessment-45"]);
+  assert.equal(importedHistory(reread.data).entries[0].id, assessment.history.entries[0].id);
+  for (const bad of [
+    { who: "Ana\u202eBen" },
+    { who: "" },
+    { at: "2026-03-02" },
+    { field: "tick:<script>" },
+    { criterion: "__proto__" },
+    { from: { nested: true } },
+  ]) {
+    const copy = JSON.parse(text);
+    Object.assign(copy.history.entries[0], bad);
+    const again = JSON.stringify(copy);
+    const refused = parseExport(again, again.length, EXPORT_SETTINGS, ["assessment-45"]);
+    assert.equal(refused.ok, false, JSON.stringify(bad));
+    assert.equal(refused.error.code, "invalid");
+    assert.match(refused.error.details.problems, /^history: a history of changes \(entries\[0\]\.\w+ is not valid\)$/);
+  }
+  // A file of a version this page does not read yet is refused as newer.
+  const newer = JSON.stringify(Object.assign(JSON.parse(text), { version: 4 }));
+  assert.equal(parseExport(newer, newer.length, EXPORT_SETTINGS, ["assessment-45"]).error.code, "newer-version");
+});
+
+test("a merge combines both histories, each change once", async () => {
+  const merge = await import("../../selfcheck/src/lib/merge.js");
+  const here = recordedAssessment();
+  const there = JSON.parse(JSON.stringify(here));
+  const other = openModel(memory(), { name: "Ben" });
+  other.change((a) => {
+    a.answers.DG2 = "no";
+  });
+  there.answers.DG2 = "no";
+  there.history.entries = there.history.entries.concat(other.current().history.entries);
+  const merged = merge.apply(here, there, { DG2: "there" });
+  assert.deepEqual(merged.history.entries.map((e) => `${e.who} ${e.criterion} ${e.field}`).sort(), [
+    "Ana DG1 answer",
+    "Ana DG1 notes",
+    "Ana DG1 owner",
+    "Ana DG1 tick:x-item",
+    "Ben DG2 answer",
+  ]);
+  // Merging the result again adds nothing.
+  assert.equal(merge.apply(merged, there, {}).history.entries.length, 5);
+});

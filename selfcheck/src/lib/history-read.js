@@ -75,7 +75,9 @@ function isField(criterion, field) {
   }
   const extra = /^extra:([^:]+)(?::(.+))?$/.exec(field);
   if (extra) {
-    return EXTRA_KEY.test(extra[1]) && (extra[2] === undefined || (extra[2].length <= 100 && EXTRA_SUBKEY.test(extra[2])));
+    return (
+      EXTRA_KEY.test(extra[1]) && (extra[2] === undefined || (extra[2].length <= 100 && EXTRA_SUBKEY.test(extra[2])))
+    );
   }
   return field === "answer" || field === "links" || TEXT_FIELDS.indexOf(field) !== -1;
 }

@@ -71,8 +71,8 @@ function notify() {
  */
 function setPerson(raw) {
   const result = normalizeName(raw);
-  if (!result.ok) {
-    return result;
+  if (result.ok === false) {
+    return { ok: false, reason: result.reason };
   }
   let saved = false;
   try {
