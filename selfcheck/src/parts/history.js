@@ -70,7 +70,8 @@ export class HistoryList {
 
   /** Whether the list is on screen (its view shown). */
   visible() {
-    return !this.root.closest("[hidden]");
+    const root = /** @type {any} */ (this.root);
+    return typeof root.checkVisibility === "function" ? root.checkVisibility() : !root.closest("[hidden]");
   }
 
   /** After a change: rebuilt only while it is on screen. */
