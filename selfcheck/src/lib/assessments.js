@@ -115,6 +115,13 @@ function open(options) {
     }
   }
 
+  /* The id of the assessment a draft becomes: fixed by the edition and how many of its
+     assessments were deleted (an id in the trash is not reused). */
+  function firstId() {
+    const deleted = store.trash().filter((entry) => entry.assessment && entry.assessment.edition === editionId);
+    return `a-first-${editionId}-${deleted.length}`;
+  }
+
   /* The first change of a draft creates the assessment (with that change in it). */
   function change(plainFn) {
     const fn = recorded(plainFn);
@@ -122,13 +129,12 @@ function open(options) {
       adoptStored();
     }
     if (!openId || !store.get(openId)) {
-      const fields = current();
-      fn(fields);
-      const made = store.create(Object.assign(pick(fields), { edition: editionId }));
+      // Made blank under an id two tabs on the same state both choose (so two first visits make
+      // one assessment, even when neither tab has seen the other's write yet), then changed.
+      const made = store.create(Object.assign(pick(current()), { edition: editionId }), firstId());
       openId = made.id;
       draft = null;
       store.setCurrent(editionId, openId);
-      return remember({ ok: made.ok, reason: made.reason });
     }
     return remember(store.changeAssessment(openId, fn));
   }
