@@ -151,7 +151,7 @@ export class SelfCheck {
       onShow: {
         answer: (target) => this.parts.areas?.reveal(target),
         report: () => this.prepareReport(),
-        history: () => this.parts.history?.render(),
+        assessments: () => this.parts.history?.render(),
       },
     });
     this.bind();

@@ -75,7 +75,7 @@ def test_name_then_changes_show_in_the_criterion_and_the_filtered_history(page, 
     set_name(page, self_check_url, "Ben")
     start(page, self_check_url)
     answer(page, {"DG2": "no", "DG1": "in-progress"})
-    page.goto(f"{self_check_url}#history")
+    page.goto(f"{self_check_url}#wwc-sc-history")
     expect(page.locator("#wwc-sc-history .wwc-sc-history-entry")).to_have_count(5)
     assert history_lines(page)[0].split(" · ")[1:3] in (["Ben", "DG1"], ["Ben", "DG2"])
     page.select_option("#wwc-sc-history-person", "Ana Lopez")
@@ -225,7 +225,7 @@ def test_names_and_imported_history_are_shown_as_text(browser, self_check_url, o
         page.set_input_files("#wwc-sc-import-file", path)
         page.click("#wwc-sc-import-offer-merge")
         page.click("#wwc-sc-merge-apply")
-        page.goto(f"{self_check_url}#history")
+        page.goto(f"{self_check_url}#wwc-sc-history")
         expect(page.locator("#wwc-sc-history .wwc-sc-history-summary")).to_contain_text(
             TEXTS["history_summary"].format(count=7, who=PAYLOADS[0], criterion="DG2", first="2025", last="x")[:40]
         )
@@ -333,7 +333,7 @@ def test_new_parts_pass_axe_in_both_schemes_and_fit_360_px(browser, self_check_u
         criterion_history(page, "DG1")
         checks = [
             ("#answer", ["#wwc-sc-person-line", '[data-wwc-history="DG1"]']),
-            ("#history", ["#wwc-sc-history"]),
+            ("#wwc-sc-history", ["#wwc-sc-history"]),
             ("#assessments", ["#wwc-sc-person"]),
         ]
         for view, selectors in checks:

@@ -131,7 +131,9 @@ function open(options) {
     if (!openId || !store.get(openId)) {
       // Made blank under an id two tabs on the same state both choose (so two first visits make
       // one assessment, even when neither tab has seen the other's write yet), then changed.
-      const made = store.create(Object.assign(pick(current()), { edition: editionId }), firstId());
+      // A tab that cannot read the record keeps its own id: its answers stay an assessment apart.
+      const fixed = store.status().mode === "ok" ? firstId() : undefined;
+      const made = store.create(Object.assign(pick(current()), { edition: editionId }), fixed);
       openId = made.id;
       draft = null;
       store.setCurrent(editionId, openId);
