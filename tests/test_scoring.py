@@ -295,7 +295,13 @@ HISTORY = {
         }
     ],
     "compacted": [
-        {"who": "Ben", "criterion": "DG2", "count": 3, "first": "2024-04-01T09:00:00.000Z", "last": "2024-04-02T09:00:00.000Z"}
+        {
+            "who": "Ben",
+            "criterion": "DG2",
+            "count": 3,
+            "first": "2024-04-01T09:00:00.000Z",
+            "last": "2024-04-02T09:00:00.000Z",
+        }
     ],
     "through": "2024-04-02T09:00:00.000Z",
 }

@@ -235,7 +235,9 @@ def test_answering_by_keyboard(sc_page, self_check_url):
     summary = page.locator(f"#wwc-sc-assessment-45-{first.lower()} details[data-wwc-evidence] > summary")
     expect(summary).to_be_focused()
     page.keyboard.press("Enter")
-    expect(page.locator(f"#wwc-sc-assessment-45-{first.lower()} details[data-wwc-evidence]")).to_have_attribute("open", "")
+    expect(page.locator(f"#wwc-sc-assessment-45-{first.lower()} details[data-wwc-evidence]")).to_have_attribute(
+        "open", ""
+    )
     for _ in range(40):  # past the evidence fields and links to the next criterion
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.name") == f"wwc-assessment-45-{second}":

@@ -11,10 +11,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from axe_check import axe_in_both_schemes
 from playwright.sync_api import Page, expect
-from sc_multi_helpers import EDITION, SETTINGS, TEXTS, answer, open_evidence, record, stored_open_assessment
 from test_selfcheck_plan import PAYLOADS, assert_nothing_ran
+
+from axe_check import axe_in_both_schemes
+from offsite import watched_context
+from sc_multi_helpers import EDITION, SETTINGS, TEXTS, answer, open_evidence, record, stored_open_assessment
 
 PERSON_KEY = SETTINGS["person_key"]
 
@@ -37,7 +39,9 @@ def set_name(page: Page, url: str, name: str) -> None:
     expect(page.locator("#wwc-sc-person-name")).to_be_focused()
     page.fill("#wwc-sc-person-name", name)
     page.click("#wwc-sc-person-save")
-    expect(page.locator("#wwc-sc-person-message")).to_have_text(TEXTS["person_saved"].format(name=" ".join(name.split())))
+    expect(page.locator("#wwc-sc-person-message")).to_have_text(
+        TEXTS["person_saved"].format(name=" ".join(name.split()))
+    )
 
 
 def criterion_history(page: Page, criterion_id: str):
@@ -96,8 +100,6 @@ def test_name_then_changes_show_in_the_criterion_and_the_filtered_history(page, 
 
 
 def test_history_export_import_and_merge_keep_every_change_once(browser, self_check_url, offsite_watch, tmp_path):
-    from offsite import watched_context
-
     with watched_context(browser, offsite_watch) as ana_context:
         ana = ana_context.new_page()
         set_name(ana, self_check_url, "Ana")
@@ -156,8 +158,6 @@ NAME_REFUSED = """
 
 
 def test_a_storage_that_refuses_the_name_does_not_break_the_page(browser, self_check_url, offsite_watch):
-    from offsite import watched_context
-
     with watched_context(browser, offsite_watch) as context:
         context.add_init_script(NAME_REFUSED % json.dumps(PERSON_KEY))
         page = context.new_page()
@@ -184,8 +184,6 @@ def test_a_storage_that_refuses_the_name_does_not_break_the_page(browser, self_c
 
 
 def test_names_and_imported_history_are_shown_as_text(browser, self_check_url, offsite_watch, tmp_path):
-    from offsite import watched_context
-
     with watched_context(browser, offsite_watch) as context:
         page = context.new_page()
         for payload in PAYLOADS:
@@ -213,8 +211,13 @@ def test_names_and_imported_history_are_shown_as_text(browser, self_check_url, o
             "history": {
                 "entries": entries,
                 "compacted": [
-                    {"who": PAYLOADS[0], "criterion": "DG2", "count": 7, "first": "2025-01-01T09:00:00.000Z",
-                     "last": "2025-02-01T09:00:00.000Z"}
+                    {
+                        "who": PAYLOADS[0],
+                        "criterion": "DG2",
+                        "count": 7,
+                        "first": "2025-01-01T09:00:00.000Z",
+                        "last": "2025-02-01T09:00:00.000Z",
+                    }
                 ],
                 "through": "2025-02-01T09:00:00.000Z",
             },
@@ -323,8 +326,6 @@ def test_two_tabs_on_different_assessments_and_a_change_keeps_focus_and_the_open
 
 
 def test_new_parts_pass_axe_in_both_schemes_and_fit_360_px(browser, self_check_url, offsite_watch):
-    from offsite import watched_context
-
     with watched_context(browser, offsite_watch, viewport={"width": 360, "height": 800}) as context:
         page = context.new_page()
         set_name(page, self_check_url, "Ana")
