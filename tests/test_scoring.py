@@ -281,6 +281,31 @@ def valid_export(**changes) -> dict:
     return {key: value for key, value in data.items() if value is not ...}
 
 
+# A history of one change and one summary of folded ones (selfcheck/src/lib/history.js).
+HISTORY = {
+    "entries": [
+        {
+            "id": "h1",
+            "who": "Ana",
+            "at": "2024-05-01T09:00:00.000Z",
+            "criterion": "DG1",
+            "field": "answer",
+            "from": None,
+            "to": "yes",
+        }
+    ],
+    "compacted": [
+        {
+            "who": "Ben",
+            "criterion": "DG2",
+            "count": 3,
+            "first": "2024-04-01T09:00:00.000Z",
+            "last": "2024-04-02T09:00:00.000Z",
+        }
+    ],
+    "through": "2024-04-02T09:00:00.000Z",
+}
+
 EXAMPLES = [
     valid_export(),
     valid_export(result=...),
@@ -290,7 +315,13 @@ EXAMPLES = [
     valid_export(result={"met": 28, "total": 45, "percent": "62.2", "tier": "silver", "next_tier": None}),
     valid_export(result={}),
     valid_export(answers={f"A{n}": "no" for n in range(1000)}),
+    valid_export(version=3, history={"entries": [], "compacted": [], "through": ""}),
+    valid_export(version=3, history=HISTORY),
     # invalid
+    valid_export(version=3, history={"entries": "none", "compacted": [], "through": ""}),
+    valid_export(version=3, history={"entries": [], "compacted": []}),
+    valid_export(version=3, history={**HISTORY, "entries": [{**HISTORY["entries"][0], "at": "yesterday"}]}),
+    valid_export(version=3, history={**HISTORY, "entries": [{**HISTORY["entries"][0], "extra": 1}]}),
     valid_export(answers={f"A{n}": "no" for n in range(1001)}),
     [],
     42,

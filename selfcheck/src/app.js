@@ -13,7 +13,11 @@
 import { ELEMENTS } from "./elements.js";
 import { readiness, scoring } from "./lib/index.js";
 import { format } from "./lib/format.js";
+import { currentPerson } from "./lib/person-setting.js";
 import { Areas } from "./parts/areas.js";
+import { CriterionHistory } from "./parts/criterion-history.js";
+import { HistoryList } from "./parts/history.js";
+import { PersonLine, PersonSetting } from "./parts/person.js";
 import { Evidence } from "./parts/evidence.js";
 import { Flags } from "./parts/flags.js";
 import { Plan } from "./parts/plan.js";
@@ -74,13 +78,17 @@ export class SelfCheck {
       multi: this.multi,
       checklists: this.checklists,
       form: this.form,
-      change: (fn) => this.change(null, fn),
+      change: (fn, options) => {
+        this.change(null, fn, options);
+      },
       person: () => this.person(),
     });
     /** @type {any} */
     this.cached = null;
-    /** @type {{tools?: Tools, results?: Results, evidence?: Evidence, plan?: Plan, flags?: Flags, report?: Report, areas?: Areas, views?: Views}} */
+    /** @type {{tools?: Tools, results?: Results, evidence?: Evidence, plan?: Plan, flags?: Flags, report?: Report, areas?: Areas, views?: Views, history?: HistoryList, person?: PersonSetting, personLine?: PersonLine}} */
     this.parts = {};
+    /** @type {Map<string, CriterionHistory>} */
+    this.criterionHistory = new Map();
   }
 
   /**
@@ -88,7 +96,7 @@ export class SelfCheck {
    * none is set (the forms then ask for it). The name setting (issue 25, part A) plugs in here.
    */
   person() {
-    return "";
+    return currentPerson();
   }
 
   /* ---- words ---- */
@@ -171,6 +179,7 @@ export class SelfCheck {
     // The report prints copies of what the results and the plan show.
     this.parts.report = new Report(requireElement(root, `#${ELEMENTS.report}`), this, { results, plan });
     this.parts.areas = new Areas(requireElement(root, `#${ELEMENTS.areas}`), this);
+    this.startTeamParts();
     this.parts.views = new Views(requireElement(root, ".wwc-sc-body"), {
       nav: requireElement(root, `#${ELEMENTS.views_nav}`),
       shareFragment: this.data.assessments.share.fragment,
@@ -178,6 +187,7 @@ export class SelfCheck {
       onShow: {
         answer: (target) => this.parts.areas?.reveal(target),
         report: () => this.prepareReport(),
+        assessments: () => this.parts.history?.render(),
       },
     });
     this.bind();
@@ -232,10 +242,11 @@ export class SelfCheck {
    * an undoable replacement (start over, import), so the undo stays offered.
    * @param {string | null} criterionId
    * @param {(assessment: any) => void} fn
-   * @param {{keepUndo?: boolean, identity?: boolean}} [options]
+   * @param {{keepUndo?: boolean, identity?: boolean, recorded?: boolean}} [options] recorded: fn writes
+   * its own history entries (lib/assessments.js)
    */
   change(criterionId, fn, options) {
-    const outcome = this.model.change(fn);
+    const outcome = this.model.change(fn, options);
     this.multi.changed(outcome);
     if (!(options && (options.keepUndo || options.identity))) {
       this.parts.tools?.forgetUndo();
@@ -261,6 +272,36 @@ export class SelfCheck {
     this.parts.tools?.update(view);
     this.parts.report?.invalidate();
     this.requests.refresh();
+    this.updateHistory(criterionId);
+  }
+
+  /* ---- team work: the person's name and the history of changes ---- */
+
+  startTeamParts() {
+    const texts = this.data.assessments.texts;
+    const words = {
+      texts,
+      edition: this.edition,
+      checklists: this.checklists,
+      current: () => this.model.current(),
+    };
+    this.parts.person = new PersonSetting(requireElement(this.root, `#${ELEMENTS.person}`), texts);
+    this.parts.personLine = new PersonLine(requireElement(this.root, `#${ELEMENTS.person_line}`), texts);
+    this.parts.history = new HistoryList(requireElement(this.root, `#${ELEMENTS.history}`), words);
+    this.criterionHistory = CriterionHistory.attach(this.form, words);
+  }
+
+  /** @param {string | null} criterionId */
+  updateHistory(criterionId) {
+    const one = criterionId ? this.criterionHistory.get(criterionId) : null;
+    if (one) {
+      one.update();
+    } else {
+      this.criterionHistory.forEach((part) => {
+        part.update();
+      });
+    }
+    this.parts.history?.update();
   }
 
   /**

@@ -51,4 +51,7 @@ export const ELEMENTS = Object.freeze({
   requests_open: "wwc-sc-requests-open",
   request_landing: "wwc-sc-request-landing",
   reply_preview: "wwc-sc-reply-preview",
+  person: "wwc-sc-person",
+  person_line: "wwc-sc-person-line",
+  history: "wwc-sc-history",
 });

@@ -10,6 +10,7 @@
 
 import { ELEMENTS } from "./elements.js";
 import { assessments } from "./lib/index.js";
+import { configurePerson, currentPerson, personStorageEvent } from "./lib/person-setting.js";
 import { Manager } from "./parts/assessments.js";
 import { Banner } from "./parts/storage-banner.js";
 import { Compare } from "./parts/compare.js";
@@ -71,7 +72,11 @@ export function createMulti(host) {
   const editionNames = new Map(Object.entries(data.editions));
   const otherEditionIds = Object.keys(data.editions);
   let started = false;
+  // The person's name, stamped on every change the model records (no name: the YAML's marker).
+  configurePerson({ key: settings.person_key });
+  window.addEventListener("storage", (event) => personStorageEvent(event.key));
   const model = assessments.open({
+    who: () => currentPerson() || settings.texts.no_name,
     storage: storageOpenedBy(settings.storage_key, () => started),
     key: settings.storage_key,
     legacyKey: settings.legacy_key,

@@ -3,7 +3,7 @@
  * request or a reply (pasted, chosen as a file, or in the page's address: #request=..., #reply=...),
  * the department's landing and the coordinator's preview of a reply. app.js needs two hooks:
  *
- *   const requests = createRequests(host);  // host: {root, data, multi, checklists, form, change(fn), person()}
+ *   const requests = createRequests(host);  // host: {root, data, multi, checklists, form, change(fn, options), person()}
  *   requests.attach();                      // after the first render: reads the address
  *   requests.refresh();                     // after every change (the list's states)
  *
@@ -30,7 +30,7 @@ function storageFor(key) {
 
 /**
  * @param {{root: HTMLElement, data: any, multi: any, checklists: import("./view/checklists.js").Checklists,
- *   change: (fn: (assessment: any) => void) => void, person: () => string, form: Element}} host
+ *   change: (fn: (assessment: any) => void, options?: {recorded?: boolean}) => void, person: () => string, form: Element}} host
  */
 export function createRequests(host) {
   const settings = host.data.assessments;

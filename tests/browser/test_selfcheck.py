@@ -232,10 +232,12 @@ def test_answering_by_keyboard(sc_page, self_check_url):
     expect_summary(page, A45, {first: "in-progress"})
     # Tab leaves the radio group: next come the details, which open with Enter.
     page.keyboard.press("Tab")
-    summary = page.locator(f"#wwc-sc-assessment-45-{first.lower()} details > summary")
+    summary = page.locator(f"#wwc-sc-assessment-45-{first.lower()} details[data-wwc-evidence] > summary")
     expect(summary).to_be_focused()
     page.keyboard.press("Enter")
-    expect(page.locator(f"#wwc-sc-assessment-45-{first.lower()} details")).to_have_attribute("open", "")
+    expect(page.locator(f"#wwc-sc-assessment-45-{first.lower()} details[data-wwc-evidence]")).to_have_attribute(
+        "open", ""
+    )
     for _ in range(40):  # past the evidence fields and links to the next criterion
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.name") == f"wwc-assessment-45-{second}":
@@ -481,7 +483,12 @@ def valid_file(**changes) -> dict:
 BROKEN_FILES = {
     "not-json.json": ("{this is not json", TEXTS["error_not_json"]),
     "foreign.json": (json.dumps({"name": "something else", "answers": []}), TEXTS["error_foreign"]),
-    "newer.json": (json.dumps(valid_file(version=3)), TEXTS["error_newer_version"].format(version=3, supported=2)),
+    "newer.json": (
+        json.dumps(valid_file(version=SETTINGS["export"]["version"] + 1)),
+        TEXTS["error_newer_version"].format(
+            version=SETTINGS["export"]["version"] + 1, supported=SETTINGS["export"]["version"]
+        ),
+    ),
     "broken.json": (json.dumps(valid_file(answers={"DG1": 1})), "answers.DG1: an answer id such as yes"),
     "edition.json": (
         json.dumps(valid_file(edition="assessment-99")),
@@ -705,7 +712,7 @@ def test_axe_finds_no_wcag_21_a_or_aa_violation_on_the_self_check(sc_page, self_
     page = sc_page
     open_self_check(page, self_check_url)
     answer_in_page(page, A45, {"DG1": "yes", "DG2": "in-progress", "GM1": "yes", "RDC4": "yes"})
-    page.click("#wwc-sc-assessment-45-dg1 details > summary")
+    page.click("#wwc-sc-assessment-45-dg1 details[data-wwc-evidence] > summary")
     for criterion_id in ("DG1", "GM1", "RDC4"):
         open_evidence(page, criterion_id)
     panel = page.locator('[data-wwc-evidence="DG1"]')

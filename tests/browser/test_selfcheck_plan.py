@@ -466,7 +466,7 @@ def test_export_v2_round_trips_evidence_city_and_date(sc_page, shared_tab, brows
     path = tmp_path / "export.json"
     info.value.save_as(path)
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["version"] == 2 and data["assessment"]["city"] == "Springfield"
+    assert data["version"] == SETTINGS["export"]["version"] and data["assessment"]["city"] == "Springfield"
     assert data["evidence"]["DG1"]["items"] == [DG1["documentation"][0]["id"]]
     assert data["evidence"]["DG1"]["notes"] == "note"
     fresh = offsite_requests.watch(show_every_view(browser.new_context()))

@@ -260,6 +260,13 @@ def play_round(browser, url, guard, subtests, passphrase: str = "", check_screen
         }
         assert who[("DG1", "answer")] == ("Dee Data", "Ana Coordinator")
         assert who[("GM1", "answer")] == ("Gus Procurement", "Ana Coordinator")
+        # Each merged change is recorded once, in the department's name, not again in the coordinator's.
+        gm1 = [
+            entry["who"]
+            for entry in assessment["history"]["entries"]
+            if (entry["criterion"], entry["field"]) == ("GM1", "answer")
+        ]
+        assert gm1 == ["Gus Procurement"]
         expect(rows.filter(has_text="DG1, DG2")).to_have_attribute("data-wwc-state", "merged")
         expect(rows.filter(has_text="GM1, GM2")).to_have_attribute("data-wwc-state", "merged")
 

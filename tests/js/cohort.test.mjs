@@ -194,7 +194,7 @@ test("the part shows tiers, heat map cells and the most-missed criteria with cas
   );
   assert.match(refused[0], /answers the .+, but this cohort is of the .+\./);
   assert.match(refused[1], /Bramford \(MADE UP\) +is already in the cohort \(from bramford\.json\)/i);
-  assert.match(refused[2], /newer version .*\(format version 99; this page reads up to 2\)/);
+  assert.match(refused[2], /newer version .*\(format version 99; this page reads up to 3\)/);
   assert.equal(refused[3], "bad-not-json.json: not a JSON file.");
   assert.equal(refused[4], "huge.json: 20971520 bytes, more than the 1048576 a self-check file can be.");
 });

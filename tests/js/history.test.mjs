@@ -446,3 +446,26 @@ test("a simulated year of daily work by five people on 45 criteria stays within 
       `${year.summaries} summaries, ${year.chars} characters (${year.bytes} bytes UTF-8)`,
   );
 });
+
+test("evidence fields history.js does not name (dates on items) are recorded, and read back from a file", () => {
+  const before = assessment({}, { DG1: { items: ["a-item"], dates: { "a-item": "2025-01-02" } } });
+  const after = assessment(
+    {},
+    { DG1: { items: ["a-item"], dates: { "a-item": "2025-02-03", "b-item": "2025-03-04" }, dated: "2025-05-06" } },
+  );
+  const entries = H.diffAssessments(before, after, "Ana", T1);
+  assert.deepEqual(
+    entries.map((entry) => [entry.field, entry.from, entry.to]),
+    [
+      ["extra:dated", null, "2025-05-06"],
+      ["extra:dates:a-item", "2025-01-02", "2025-02-03"],
+      ["extra:dates:b-item", null, "2025-03-04"],
+    ],
+  );
+  const read = readHistory(JSON.parse(JSON.stringify(H.append(undefined, entries).history)));
+  assert.equal(read.ok, true);
+  assert.equal(read.history.entries.length, 3);
+  const bad = JSON.parse(JSON.stringify(H.append(undefined, entries).history));
+  bad.entries[0].field = "extra:__proto__";
+  assert.equal(readHistory(bad).ok, false);
+});

@@ -11,7 +11,12 @@
  * saving an incoming assessment as new, and replacing / merging into the open one with an undo
  * that lasts until the next import. No DOM: `win` (for the storage event) is passed in.
  *
+ * History (history.js): every change that goes through here (change, setDetails, rename, import,
+ * undo of an import) is recorded in the assessment, stamped with `who()` (the person's name or the
+ * no-name marker) and the time. An undo is itself a recorded change: the log only grows, so what
+ * another tab or a merge already saw of it stays true.
  */
+import { mergeHistories, recording } from "./history.js";
 import * as storeModule from "./store.js";
 
 function clone(value) {
@@ -19,13 +24,17 @@ function clone(value) {
 }
 
 function pick(fields) {
-  return {
+  const picked = {
     name: fields.name || "",
     city: fields.city || "",
     date: fields.date || "",
     answers: clone(fields.answers) || {},
     evidence: clone(fields.evidence) || {},
   };
+  if (fields.history) {
+    picked.history = clone(fields.history);
+  }
+  return picked;
 }
 
 /* options: key, legacyKey, storage, editions (payload editions the
@@ -48,6 +57,15 @@ function open(options) {
   let openId = store.current(editionId) || newestId();
   let importUndo = null;
   let lastResult = { ok: true, reason: "loaded" };
+  const now = options.now || (() => new Date());
+  const who = options.who || (() => "");
+
+  /* fn, recording what it changes: the stamp is taken once, so a change applied again (after a
+     failed write) records the same entries, which the history keeps once. */
+  function recorded(fn) {
+    const name = who();
+    return name ? recording(fn, name, now().toISOString()) : fn;
+  }
 
   function newestId() {
     const list = store.list(editionId).sort((a, b) => (a.updated < b.updated ? 1 : -1));
@@ -82,16 +100,44 @@ function open(options) {
     return result;
   }
 
-  /* The first change of a draft creates the assessment (with that change in it). */
-  function change(fn) {
+  /* A draft in a tab opened before another tab created this edition's assessment: the change
+     goes to that one (re-read now: the storage event may not have arrived), so two first visits
+     in two tabs do not leave two assessments. */
+  function adoptStored() {
+    if (openId) {
+      return;
+    }
+    store.refresh();
+    const stored = store.current(editionId) || newestId();
+    if (stored) {
+      openId = stored;
+      draft = null;
+    }
+  }
+
+  /* The id of the assessment a draft becomes: fixed by the edition and how many of its
+     assessments were deleted (an id in the trash is not reused). */
+  function firstId() {
+    const deleted = store.trash().filter((entry) => entry.assessment && entry.assessment.edition === editionId);
+    return `a-first-${editionId}-${deleted.length}`;
+  }
+
+  /* The first change of a draft creates the assessment (with that change in it). options.recorded:
+     fn writes its own attributed history entries (a reply merged), so none are added in this name. */
+  function change(plainFn, options) {
+    const fn = options?.recorded ? plainFn : recorded(plainFn);
     if (!openId || !store.get(openId)) {
-      const fields = current();
-      fn(fields);
-      const made = store.create(Object.assign(pick(fields), { edition: editionId }));
+      adoptStored();
+    }
+    if (!openId || !store.get(openId)) {
+      // Made blank under an id two tabs on the same state both choose (so two first visits make
+      // one assessment, even when neither tab has seen the other's write yet), then changed.
+      // A tab that cannot read the record keeps its own id: its answers stay an assessment apart.
+      const fixed = store.status().mode === "ok" ? firstId() : undefined;
+      const made = store.create(Object.assign(pick(current()), { edition: editionId }), fixed);
       openId = made.id;
       draft = null;
       store.setCurrent(editionId, openId);
-      return remember({ ok: made.ok, reason: made.reason });
     }
     return remember(store.changeAssessment(openId, fn));
   }
@@ -116,8 +162,9 @@ function open(options) {
     }
     const result = store.refresh();
     if ((result.ok && result.changed) || !result.ok) {
-      if (openId && !store.get(openId)) {
+      if (!openId || !store.get(openId)) {
         openId = store.current(editionId) || newestId();
+        draft = null;
       }
       notify();
     }
@@ -205,6 +252,9 @@ function open(options) {
     const before = current();
     const result = change((assessment) => {
       takeContent(assessment, next);
+      if (next.history) {
+        assessment.history = mergeHistories(assessment.history, next.history).history;
+      }
     });
     importUndo = { id: openId, content: before };
     return result;
@@ -261,7 +311,15 @@ function open(options) {
     openAssessment: openAssessment,
     create: create,
     duplicate: duplicate,
-    rename: (id, name) => remember(store.rename(id, name)),
+    rename: (id, name) =>
+      remember(
+        store.changeAssessment(
+          id,
+          recorded((assessment) => {
+            assessment.name = String(name);
+          }),
+        ),
+      ),
     setDetails: (id, details) => {
       if (id === null) {
         // The open assessment is still a draft: naming it creates it.
@@ -269,7 +327,18 @@ function open(options) {
           Object.assign(assessment, details);
         });
       }
-      return remember(store.setDetails(id, details));
+      return remember(
+        store.changeAssessment(
+          id,
+          recorded((assessment) => {
+            ["name", "city", "date"].forEach((field) => {
+              if (Object.hasOwn(details, field)) {
+                assessment[field] = String(details[field]);
+              }
+            });
+          }),
+        ),
+      );
     },
     remove: remove,
     undoRemove: undoRemove,

@@ -6,13 +6,26 @@
  * JSON Schema of the file); tests/test_scoring.py feeds both the same files and requires the
  * same verdict. parseExport() adds what a schema cannot say: the size limit, whether the text
  * is JSON at all, and which problem to report first (a foreign file is "not ours", not a list
- * of missing fields).
+ * of missing fields). The history's entries (version 3) are checked by lib/history-read.js, which
+ * is stricter than the schema can say (clean names, values that fit their field).
  *
  */
+import { BUDGET, emptyHistory } from "./history.js";
+import { readHistory } from "./history-read.js";
 import { hasOwn } from "./keys.js";
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const CRITERION_ID = /^[A-Z]+[0-9]+$/;
-const TOP_LEVEL = ["format", "version", "edition", "exported", "assessment", "answers", "evidence", "result"];
+const TOP_LEVEL = [
+  "format",
+  "version",
+  "edition",
+  "exported",
+  "assessment",
+  "answers",
+  "evidence",
+  "result",
+  "history",
+];
 const REQUIRED = ["format", "version", "edition", "exported", "answers"];
 const MAX_ANSWERS = 1000;
 /* The limits of the JSON Schema (macros/schemas/self-check-export.schema.json). */
@@ -115,6 +128,7 @@ function buildExport(settings, assessment, result, date) {
     answers: sortedAnswers(assessment.answers || {}),
     evidence: cleanEvidence(assessment.evidence),
     result: result,
+    history: JSON.parse(JSON.stringify(assessment.history || emptyHistory())),
   };
 }
 
@@ -271,6 +285,32 @@ function checkEvidence(evidence, examples) {
   );
 }
 
+/* The history (lib/history-read.js checks every entry); a problem names the first bad one. */
+function checkHistory(history) {
+  const read = readHistory(history);
+  if (read.ok !== false) {
+    return [];
+  }
+  const detail =
+    read.error.code === "too-many"
+      ? `at most ${BUDGET.incoming} entries`
+      : `a history of changes (${read.error.detail} is not valid)`;
+  return [problem("type", "history", detail)];
+}
+
+/**
+ * The history an imported file carries, rebuilt (ids recomputed), or undefined. Call after
+ * parseExport accepted the file.
+ * @param {any} data
+ */
+function importedHistory(data) {
+  if (!hasOwn(data, "history")) {
+    return undefined;
+  }
+  const read = readHistory(data.history);
+  return read.ok ? read.history : undefined;
+}
+
 /* Every way `data` breaks the JSON Schema of the export file; none means it is valid. */
 function checkShape(data, settings) {
   if (!isPlainObject(data)) {
@@ -315,6 +355,9 @@ function checkShape(data, settings) {
   }
   if (hasOwn(data, "result")) {
     problems = problems.concat(checkResult(data.result));
+  }
+  if (hasOwn(data, "history")) {
+    problems = problems.concat(checkHistory(data.history));
   }
   return problems;
 }
@@ -427,4 +470,14 @@ function matchEvidence(edition, evidence) {
   return { evidence: kept, dropped: dropped };
 }
 
-export { buildExport, matchEvidence, cleanEvidence, baseName, slug, checkShape, parseExport, matchAnswers };
+export {
+  importedHistory,
+  buildExport,
+  matchEvidence,
+  cleanEvidence,
+  baseName,
+  slug,
+  checkShape,
+  parseExport,
+  matchAnswers,
+};

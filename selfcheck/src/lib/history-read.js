@@ -3,7 +3,7 @@
  * checked field by field before anything uses it, then rebuilt by history.rebuild() (ids
  * recomputed, never trusted; time order; the budget). No DOM.
  */
-import { BUDGET, DETAIL_FIELDS, rebuild, TEXT_FIELDS } from "./history.js";
+import { BUDGET, DETAIL_FIELDS, EXTRA_KEY, EXTRA_SUBKEY, rebuild, TEXT_FIELDS } from "./history.js";
 import { hasOwn } from "./keys.js";
 import { isStoredName } from "./people.js";
 
@@ -56,6 +56,9 @@ function isValue(field, value, budget) {
   if (field === "links") {
     return isLinkList(value);
   }
+  if (field.startsWith("extra:")) {
+    return value === null || isCapped(value, budget);
+  }
   return isCapped(value, budget);
 }
 
@@ -69,6 +72,12 @@ function isField(criterion, field) {
   const tick = /^tick:(.+)$/.exec(field);
   if (tick) {
     return tick[1].length <= 100 && SLUG.test(tick[1]);
+  }
+  const extra = /^extra:([^:]+)(?::(.+))?$/.exec(field);
+  if (extra) {
+    return (
+      EXTRA_KEY.test(extra[1]) && (extra[2] === undefined || (extra[2].length <= 100 && EXTRA_SUBKEY.test(extra[2])))
+    );
   }
   return field === "answer" || field === "links" || TEXT_FIELDS.indexOf(field) !== -1;
 }

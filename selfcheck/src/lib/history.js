@@ -8,7 +8,9 @@
  *   summary = {who, criterion, count, first, last}
  *
  * `field` is answer, tick:<item id>, notes, owner, due or links for a criterion, and name, city or
- * date (criterion "") for the assessment's details. For a text, from and to keep what changed
+ * date (criterion "") for the assessment's details. Evidence fields this file does not name (such
+ * as dates on items) are recorded too: a text field as extra:<key>, a map of texts (item -> date)
+ * as extra:<key>:<item>, with null for "not set". For a text, from and to keep what changed
  * with a little context around it; for links, from lists the links removed and to those added.
  * `via` names the request a change came through and `by` who merged it. An entry's id is a hash
  * of its content, so the same change reaching a history twice (from a file, a link, a reply) is
@@ -45,6 +47,10 @@ const BUDGET = Object.freeze({
 const DETAIL_FIELDS = ["name", "city", "date"];
 const TEXT_FIELDS = ["notes", "owner", "due"];
 const CRITERION_ID = /^[A-Z]+[0-9]+$/;
+/* The evidence keys with a field of their own; any other key is an "extra" field. */
+const KNOWN_EVIDENCE = ["items", "notes", "owner", "due", "links"];
+const EXTRA_KEY = /^[a-z][a-z0-9_]{0,30}$/;
+const EXTRA_SUBKEY = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const ELLIPSIS = "…";
 
 /**
@@ -201,6 +207,31 @@ function sortedUnion(a, b) {
   return Array.from(new Set(a.concat(b))).sort();
 }
 
+/* The texts of the evidence fields this file does not name, flattened: {"extra:dates:item": "2026-01-02"}.
+   Only texts (and maps of texts) count; keys that could not be a field name are skipped. */
+function extraFields(entry) {
+  const flat = {};
+  if (!isPlainObject(entry)) {
+    return flat;
+  }
+  Object.keys(entry).forEach((key) => {
+    const value = entry[key];
+    if (KNOWN_EVIDENCE.indexOf(key) !== -1 || !EXTRA_KEY.test(key)) {
+      return;
+    }
+    if (typeof value === "string" && value) {
+      flat[`extra:${key}`] = value;
+    } else if (isPlainObject(value)) {
+      Object.keys(value).forEach((sub) => {
+        if (EXTRA_SUBKEY.test(sub) && sub.length <= 100 && typeof value[sub] === "string" && value[sub]) {
+          flat[`extra:${key}:${sub}`] = value[sub];
+        }
+      });
+    }
+  });
+  return flat;
+}
+
 /**
  * The changes of one criterion between two states, as [field, from, to] in a fixed order.
  * @param {string | null} answerBefore
@@ -233,6 +264,15 @@ function criterionChanges(answerBefore, answerAfter, evidenceBefore, evidenceAft
   if (removed.length || added.length) {
     changes.push(["links", a.links, b.links]);
   }
+  const extraBefore = extraFields(evidenceBefore);
+  const extraAfter = extraFields(evidenceAfter);
+  sortedUnion(Object.keys(extraBefore), Object.keys(extraAfter)).forEach((field) => {
+    const from = own(extraBefore, field) ?? null;
+    const to = own(extraAfter, field) ?? null;
+    if (from !== to) {
+      changes.push([field, from, to]);
+    }
+  });
   return changes;
 }
 
@@ -658,6 +698,8 @@ export {
   BUDGET,
   DETAIL_FIELDS,
   TEXT_FIELDS,
+  EXTRA_KEY,
+  EXTRA_SUBKEY,
   emptyHistory,
   entryId,
   makeEntry,

@@ -8,6 +8,8 @@
  *
  */
 import { hasOwn } from "./keys.js";
+import { mergeHistories } from "./history.js";
+
 function clone(value) {
   return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
 }
@@ -85,9 +87,13 @@ function counts(rows) {
   return total;
 }
 
-/* A copy of `here` with each criterion taken from the side `choices[id]` names ("here" or "there"). */
+/* A copy of `here` with each criterion taken from the side `choices[id]` names ("here" or "there"),
+   and both sides' histories combined (each change once). */
 function apply(here, there, choices) {
   const result = clone(here);
+  if (there.history) {
+    result.history = mergeHistories(here.history, there.history).history;
+  }
   result.answers = result.answers || {};
   result.evidence = result.evidence || {};
   Object.keys(choices).forEach((id) => {

@@ -15,12 +15,20 @@
  *   (as functions) and applied again on the next write, so nothing shown is ever lost.
  * - The old single-record key (version 1) is migrated into one assessment per edition and
  *   never deleted.
+ * - Two tabs can write at once: a browser gives each tab its own copy of localStorage, brought up
+ *   to date a moment later, so a tab may write over a write it has not seen yet. Each write leaves
+ *   its id in the record (`writes`, the last WRITES_KEPT), and later writes carry it on; a tab keeps
+ *   its written changes until it reads a record holding its write's id. A record without it means
+ *   another tab wrote over it: the changes are applied again and written (changes are idempotent:
+ *   they set values, and add only what is not there).
  *
  */
 import { hasOwn, own } from "./keys.js";
 const VERSION = 2;
 const FORMAT = "wwc-guide-self-check-store";
 const TRASH_SIZE = 10;
+/* Ids of the latest writes kept in the record: more than tabs write between two reads of one tab. */
+const WRITES_KEPT = 50;
 
 function isPlainObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
@@ -49,7 +57,7 @@ function emptyRecord() {
 
 function newAssessment(fields, now, makeId) {
   const stamp = now().toISOString();
-  return {
+  const made = {
     id: makeId(),
     name: String(fields.name || ""),
     edition: String(fields.edition || ""),
@@ -60,6 +68,11 @@ function newAssessment(fields, now, makeId) {
     answers: isPlainObject(fields.answers) ? clone(fields.answers) : {},
     evidence: isPlainObject(fields.evidence) ? clone(fields.evidence) : {},
   };
+  // Its history (history.js) travels with it: a copy, a file or link saved as new.
+  if (isPlainObject(fields.history)) {
+    made.history = clone(fields.history);
+  }
+  return made;
 }
 
 /* ---- reading raw storage ------------------------------------------------------------- */
@@ -299,7 +312,29 @@ function open(options) {
     newerVersion: null,
     lastWrite: null, // null | saved | failed | held
     unreadableCopy: null,
+    unconfirmed: [], // [{id, changes}]: written, not yet seen in a record read back
   };
+
+  /* The changes of this tab's writes that `record` shows were written over, to apply again. A
+     record last written by this tab proves nothing (its own copy always holds its writes); one
+     last written by another tab confirms the writes of this tab it carries on, and shows that
+     any other was written over. */
+  function lostChanges(record) {
+    const seen = Array.isArray(record.writes) ? record.writes : [];
+    const last = seen[seen.length - 1];
+    if (!state.unconfirmed.length || state.unconfirmed.some((write) => write.id === last)) {
+      return [];
+    }
+    let confirmedUpTo = -1;
+    state.unconfirmed.forEach((write, index) => {
+      if (seen.indexOf(write.id) !== -1) {
+        confirmedUpTo = index;
+      }
+    });
+    const lost = state.unconfirmed.slice(confirmedUpTo + 1);
+    state.unconfirmed = [];
+    return lost.reduce((all, write) => all.concat(write.changes), []);
+  }
 
   /* Read the latest record from storage: {ok, record} or {ok: false, mode}. Migrates the
      legacy key into memory when the store key is empty (the migration is written with the
@@ -377,10 +412,16 @@ function open(options) {
     }
     state.mode = "ok";
     state.newerVersion = null;
+    state.pending = lostChanges(latest.record).concat(state.pending);
     const next = applyAll(latest.record, state.pending);
     next.revision = (latest.record.revision || 0) + 1;
     next.updated = settings.now().toISOString();
+    const writeId = `w-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+    next.writes = (Array.isArray(latest.record.writes) ? latest.record.writes : [])
+      .concat([writeId])
+      .slice(-WRITES_KEPT);
     if (writeText(storage, settings.key, JSON.stringify(next))) {
+      state.unconfirmed = state.unconfirmed.concat([{ id: writeId, changes: state.pending }]).slice(-WRITES_KEPT);
       state.pending = [];
       state.record = next;
       state.lastWrite = "saved";
@@ -402,6 +443,13 @@ function open(options) {
     const changed = latest.record.revision !== state.record.revision || state.mode !== "ok";
     state.mode = "ok";
     state.newerVersion = null;
+    const lost = lostChanges(latest.record);
+    if (lost.length) {
+      // Another tab wrote over this tab's last write: write its changes again, on top of that.
+      state.pending = lost.concat(state.pending);
+      const again = update(null);
+      return { ok: again.ok, reason: again.ok ? "loaded" : again.reason, changed: true };
+    }
     state.record = applyAll(latest.record, state.pending);
     return { ok: true, reason: "loaded", changed: changed };
   }
@@ -438,8 +486,9 @@ function open(options) {
     return result;
   }
 
-  function create(fields) {
-    const assessment = newAssessment(fields, settings.now, settings.makeId);
+  /* `id`: a fixed id (the first assessment of an edition, which two tabs may create at once). */
+  function create(fields, id) {
+    const assessment = newAssessment(fields, settings.now, id ? () => id : settings.makeId);
     const result = update((record) => {
       if (!findIn(record, assessment.id)) {
         record.assessments.push(clone(assessment));
@@ -462,6 +511,7 @@ function open(options) {
       date: copy.date,
       answers: copy.answers,
       evidence: copy.evidence,
+      history: copy.history,
     });
   }
 

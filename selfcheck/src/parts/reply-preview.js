@@ -210,12 +210,16 @@ export class ReplyPreview extends ContextPart {
       return applied;
     }
     const next = applied.assessment;
-    this.ctx.change((/** @type {any} */ stored) => {
-      stored.answers = next.answers;
-      stored.evidence = next.evidence;
-      stored.history = next.history;
-      stored.requests = next.requests;
-    });
+    // applyReply wrote the history, each change in the name of who made it in the department.
+    this.ctx.change(
+      (/** @type {any} */ stored) => {
+        stored.answers = next.answers;
+        stored.evidence = next.evidence;
+        stored.history = next.history;
+        stored.requests = next.requests;
+      },
+      { recorded: true },
+    );
     this.ctx.forgetLink();
     this.done(formatCount(t.reply_applied, applied.applied, { count: applied.applied, from: this.preview.from }));
     return applied;

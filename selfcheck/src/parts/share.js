@@ -48,6 +48,7 @@ export class Share extends ContextPart {
     this.root.replaceChildren(
       heading,
       element("p", "wwc-sc-hint", t.share_intro),
+      element("p", "wwc-sc-hint wwc-sc-share-no-history", t.share_no_history),
       this.ticks.wrapper,
       this.notes.wrapper,
       this.passphrase.wrapper,

@@ -102,6 +102,7 @@ export class Transfer {
         date: identity.date || "",
         answers: matched.answers,
         evidence: evidence.evidence,
+        history: exportFile.importedHistory(data),
         carries: { ticks: true, notes: true },
       });
       return;
