@@ -16,6 +16,7 @@ import { format } from "./lib/format.js";
 import { Areas } from "./parts/areas.js";
 import { Evidence } from "./parts/evidence.js";
 import { Flags } from "./parts/flags.js";
+import { JumpToQuestion } from "./parts/jump-to-question.js";
 import { Plan } from "./parts/plan.js";
 import { Report } from "./parts/report.js";
 import { Results } from "./parts/results.js";
@@ -63,7 +64,7 @@ export class SelfCheck {
     this.model = this.multi.model;
     /** @type {any} */
     this.cached = null;
-    /** @type {{tools?: Tools, results?: Results, evidence?: Evidence, plan?: Plan, flags?: Flags, report?: Report, areas?: Areas, views?: Views}} */
+    /** @type {{tools?: Tools, results?: Results, evidence?: Evidence, plan?: Plan, flags?: Flags, report?: Report, areas?: Areas, views?: Views, jump?: JumpToQuestion}} */
     this.parts = {};
   }
 
@@ -155,6 +156,8 @@ export class SelfCheck {
         report: () => this.prepareReport(),
       },
     });
+    // Before the views start: its clicks are handled before the views route them as links.
+    this.parts.jump = new JumpToQuestion(root, this, this.parts.views);
     this.bind();
     this.update(null);
     this.parts.views.start();

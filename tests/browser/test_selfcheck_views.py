@@ -94,9 +94,10 @@ def test_one_area_at_a_time_with_its_progress_and_next_area(page: Page, site_url
     choose(page, "DG1", "yes")
     expect(progress).to_have_text("1 of 5")
     expect(status).not_to_have_text(before)
-    # The link at the end of the area opens the next one and puts the focus on its heading.
+    # The link at the end of the area opens the next one and puts the focus on the answer of its first
+    # unanswered criterion (a keyboard pass answers with the next key).
     page.locator(f"#wwc-sc-form-{EDITION} [data-wwc-group='data-governance'] .wwc-sc-next-area a").click()
-    expect(page.locator(f"#wwc-sc-{EDITION}-group-evaluations")).to_be_focused()
+    expect(page.locator(f'#wwc-sc-{EDITION}-eval1 input[value="yes"]')).to_be_focused()
     expect(page.locator(f"#wwc-sc-form-{EDITION} {visible_groups}")).to_have_attribute("data-wwc-group", "evaluations")
     expect(page.locator('#wwc-sc-areas [data-wwc-area="evaluations"]')).to_have_attribute("aria-current", "true")
     # "All at once" shows every area, as the form was before the views.
