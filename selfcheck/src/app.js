@@ -20,6 +20,7 @@ import { HistoryList } from "./parts/history.js";
 import { PersonLine, PersonSetting } from "./parts/person.js";
 import { Evidence } from "./parts/evidence.js";
 import { Flags } from "./parts/flags.js";
+import { JumpToQuestion } from "./parts/jump-to-question.js";
 import { Plan } from "./parts/plan.js";
 import { Report } from "./parts/report.js";
 import { Results } from "./parts/results.js";
@@ -85,7 +86,7 @@ export class SelfCheck {
     });
     /** @type {any} */
     this.cached = null;
-    /** @type {{tools?: Tools, results?: Results, evidence?: Evidence, plan?: Plan, flags?: Flags, report?: Report, areas?: Areas, views?: Views, history?: HistoryList, person?: PersonSetting, personLine?: PersonLine}} */
+    /** @type {{tools?: Tools, results?: Results, evidence?: Evidence, plan?: Plan, flags?: Flags, report?: Report, areas?: Areas, views?: Views, history?: HistoryList, person?: PersonSetting, personLine?: PersonLine, jump?: JumpToQuestion}} */
     this.parts = {};
     /** @type {Map<string, CriterionHistory>} */
     this.criterionHistory = new Map();
@@ -93,7 +94,7 @@ export class SelfCheck {
 
   /**
    * The name of the person using this browser, stamped on requests, replies and merges; "" when
-   * none is set (the forms then ask for it). The name setting (issue 25, part A) plugs in here.
+   * none is set (the forms then ask for it); set in the assessments view (parts/person.js).
    */
   person() {
     return currentPerson();
@@ -190,6 +191,8 @@ export class SelfCheck {
         assessments: () => this.parts.history?.render(),
       },
     });
+    // Before the views start: its clicks are handled before the views route them as links.
+    this.parts.jump = new JumpToQuestion(root, this, this.parts.views);
     this.bind();
     // The rest in tasks of their own, after the browser's turn: Material starts its page in the same
     // task as ours, and one long task delays a tap (and counts as blocking time) more than three

@@ -25,6 +25,7 @@ export const ELEMENTS = Object.freeze({
   import_offer: "wwc-sc-import-offer",
   next: "wwc-sc-next",
   flags: "wwc-sc-flags",
+  skip: "wwc-sc-skip",
   documents: "wwc-sc-documents",
   documents_summary: "wwc-sc-documents-summary",
   documents_list: "wwc-sc-documents-list",

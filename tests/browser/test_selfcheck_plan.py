@@ -106,7 +106,8 @@ def test_a_yes_without_its_documents_is_flagged_and_the_evidence_backed_tier_is_
     expect(flag).not_to_contain_text(one_line(DG1["documentation"][0]["text"]))
     tick(page, "DG1", DG1["requirements"][2]["id"])
     expect(panel.locator(".wwc-sc-must")).to_have_text(TEXTS["must_meet_met"].format(ticked=3, total=4, count=3))
-    expect(page.locator("#wwc-sc-flags")).to_have_text(edition_texts(A45, TEXTS)["flags_none"])
+    expect(page.locator("#wwc-sc-flags")).to_have_text("")
+    expect(page.locator(".wwc-sc-evidence-flags")).to_have_text(edition_texts(A45, TEXTS)["evidence_flagged_none"])
     expect(page.locator(".wwc-sc-evidence-result")).to_contain_text("1 of 45 criteria")
     assert sorted(stored_evidence(page)["DG1"]["items"]) == sorted(
         [item["id"] for item in DG1["documentation"]] + [item["id"] for item in DG1["requirements"][:3]]

@@ -5,16 +5,20 @@ without the evidence it does not have. Phone layouts at 360 px and axe on every 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Page, expect
 
 from axe_check import axe_in_both_schemes
-from macros.selfcheck import load_settings
+from macros.content import load_content
+from macros.selfcheck import edition_texts, load_settings
 
 EDITION = "assessment-45"
 LAUNCH = "launch-50"
 VIEWS = [view["id"] for view in load_settings()["views"]]
 TEXTS = load_settings()["texts"]
+CONTENT = load_content(Path(__file__).resolve().parents[2])
 
 
 def open_self_check(page: Page, url: str) -> Page:
@@ -94,9 +98,10 @@ def test_one_area_at_a_time_with_its_progress_and_next_area(page: Page, site_url
     choose(page, "DG1", "yes")
     expect(progress).to_have_text("1 of 5")
     expect(status).not_to_have_text(before)
-    # The link at the end of the area opens the next one and puts the focus on its heading.
+    # The link at the end of the area opens the next one and puts the focus on the answer of its first
+    # unanswered criterion (a keyboard pass answers with the next key).
     page.locator(f"#wwc-sc-form-{EDITION} [data-wwc-group='data-governance'] .wwc-sc-next-area a").click()
-    expect(page.locator(f"#wwc-sc-{EDITION}-group-evaluations")).to_be_focused()
+    expect(page.locator(f'#wwc-sc-{EDITION}-eval1 input[value="yes"]')).to_be_focused()
     expect(page.locator(f"#wwc-sc-form-{EDITION} {visible_groups}")).to_have_attribute("data-wwc-group", "evaluations")
     expect(page.locator('#wwc-sc-areas [data-wwc-area="evaluations"]')).to_have_attribute("aria-current", "true")
     # "All at once" shows every area, as the form was before the views.
@@ -142,7 +147,15 @@ def test_filters_show_unanswered_flagged_and_met_without_evidence(page: Page, si
 
 def test_results_lead_with_the_evidence_backed_result_and_say_why_they_differ(page: Page, site_url):
     open_self_check(page, site_url + "self-check/")
+    # Before any Yes: nothing to check yet, said once (not "every Yes has its documents ticked").
+    flags_line = page.locator(".wwc-sc-evidence-flags")
+    no_met = edition_texts(CONTENT["editions"][EDITION], load_settings()["texts"])["evidence_flagged_no_met"]
+    expect(flags_line).to_have_text(no_met)
+    expect(page.locator("#wwc-sc-flags")).to_have_text("")
+    choose(page, "DG1", "no")
+    expect(flags_line).to_have_text(no_met)
     choose(page, "DG1", "yes")
+    expect(flags_line).not_to_have_text(no_met)
     page.click('[data-wwc-view-link="results"]')
     figures = page.locator("#wwc-sc-results .wwc-sc-figures")
     order = figures.evaluate(

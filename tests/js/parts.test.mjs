@@ -92,6 +92,10 @@ test("the report stays empty for an assessment with nothing in it, so Print give
   const empty = { assessment: { answers: {}, evidence: {} }, result: {}, backed: { result: {}, flags: [] } };
   report.render(empty);
   assert.equal(root.querySelector(".wwc-sc-report-content").childElementCount, 0);
+  // On screen (not on paper: the preview's controls do not print) it says why.
+  const note = root.querySelector(".wwc-sc-report-empty");
+  assert.equal(note.hidden, false);
+  assert.equal(note.textContent, "[report_empty]");
 });
 
 test("the report leads with who, when, unofficial and the evidence-backed result, and lists only what was answered", () => {
@@ -127,6 +131,7 @@ test("the report leads with who, when, unofficial and the evidence-backed result
     backed: { result: score, flags: [] },
   });
   const content = document.querySelector(".wwc-sc-report-content");
+  assert.equal(document.querySelector(".wwc-sc-report-empty").hidden, true);
   const lead = Array.from(content.children)
     .slice(0, 6)
     .map((node) => node.className);

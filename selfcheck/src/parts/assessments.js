@@ -78,11 +78,16 @@ export class Manager extends ContextPart {
     this.message.id = "wwc-sc-manager-message";
     this.message.setAttribute("role", "status");
 
+    // The empty state says how a first assessment comes to be, as a sentence (not a table of headings
+    // whose one cell is wider than a phone).
+    this.empty = element("p", "wwc-sc-list-empty", t.list_empty);
+    this.tableBox = scrollBox(this.table, t.list_caption);
     this.root.append(
       heading,
       element("p", "wwc-sc-hint", t.manager_intro),
       this.details,
-      scrollBox(this.table, t.list_caption),
+      this.empty,
+      this.tableBox,
       creating,
       this.undo,
       this.message,
@@ -97,14 +102,8 @@ export class Manager extends ContextPart {
     list.forEach(function (assessment) {
       this.body.appendChild(this.row(assessment, assessment.id === current.id));
     }, this);
-    if (!list.length) {
-      // The empty state says how a first assessment comes to be, not a table of headings alone.
-      const row = element("tr", "wwc-sc-list-empty");
-      const cell = element("td", null, this.texts.list_empty);
-      cell.colSpan = 7;
-      row.appendChild(cell);
-      this.body.appendChild(row);
-    }
+    this.empty.hidden = list.length > 0;
+    this.tableBox.hidden = !list.length;
   }
 
   row(assessment, isOpen) {

@@ -30,8 +30,9 @@ export class Flags {
       return;
     }
     this.signature = signature;
+    // None flagged: the results' line above the list says so (twice read as a stutter).
     if (!flags.length) {
-      this.root.replaceChildren(element("p", null, this.sc.texts.flags_none));
+      this.root.replaceChildren();
       return;
     }
     const list = element("ul", "wwc-sc-flag-list");

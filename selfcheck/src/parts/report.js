@@ -56,7 +56,14 @@ export class Report {
     heading.id = `${ELEMENTS.report}-heading`;
     const print = button(texts.report_print_button, { id: `${ELEMENTS.report}-print` });
     print.addEventListener("click", () => this.sc.print());
-    controls.append(heading, element("p", "wwc-sc-hint", texts.report_preview_hint), print);
+    // An assessment with nothing in it prints the page as it is; on screen it says why the preview is empty.
+    this.emptyNote = element(
+      "p",
+      "wwc-sc-report-empty",
+      format(texts.report_empty, { item: this.sc.edition.item_label }),
+    );
+    this.emptyNote.hidden = true;
+    controls.append(heading, element("p", "wwc-sc-hint", texts.report_preview_hint), print, this.emptyNote);
     return controls;
   }
 
@@ -104,6 +111,7 @@ export class Report {
     if (!this.stale && this.rendered === view) {
       return;
     }
+    this.emptyNote.hidden = hasContent(view.assessment);
     if (!hasContent(view.assessment)) {
       this.content.replaceChildren();
       this.rendered = view;

@@ -51,6 +51,16 @@ export class Results {
     }
   }
 
+  /* Why the two results differ: the flagged answers counted, every met answer backed, or none met yet. */
+  flagsText(view) {
+    const texts = this.sc.texts;
+    const count = view.backed.flags.length;
+    if (count) {
+      return formatCount(texts.evidence_flagged_some, count, { count: count });
+    }
+    return view.result.met ? texts.evidence_flagged_none : texts.evidence_flagged_no_met;
+  }
+
   /* The region's applicants and average score beside the evidence-backed result (the region is the
      view's choice: the benchmarks belong to the source, not to an assessment). */
   regionText(view) {
@@ -94,14 +104,7 @@ export class Results {
       toggleClass(nodes.backedTier, "wwc-sc-tier-none", !view.backed.result.tier);
     }
     setText(nodes.evidence, this.evidenceText(view.backed.result));
-    setText(
-      nodes.flags,
-      view.backed.flags.length
-        ? formatCount(texts.evidence_flagged_some, view.backed.flags.length, {
-            count: view.backed.flags.length,
-          })
-        : texts.evidence_flagged_none,
-    );
+    setText(nodes.flags, this.flagsText(view));
     setStyle(nodes.overall, "width", `${(100 * result.met) / Math.max(result.total, 1)}%`);
     setText(nodes.status, sc.summary(result));
     result.groups.forEach(function (group) {
