@@ -171,11 +171,29 @@ def item_ids(criterion: dict, key: str) -> list[str]:
     return [item["id"] for item in criterion.get(key, [])]
 
 
+WINDOW_FIELDS = ("anchor", "months", "from_months", "or_current_administration")
+
+
+def item_windows(criterion: dict) -> dict:
+    """Each tickable item's time window (its own, else its criterion's), keyed by item id: what
+    lib/windows.js checks a dated piece of evidence against."""
+    windows = {}
+    for key in ("requirements", "documentation"):
+        for item in criterion.get(key, []):
+            window = item.get("window") or criterion.get("window")
+            if window:
+                windows[item["id"]] = {field: window[field] for field in WINDOW_FIELDS if field in window}
+    return windows
+
+
 def payload_criterion(criterion: dict) -> dict:
     entry = {"id": criterion["id"]}
     for key in ("requirements", "documentation"):
         if criterion.get(key):
             entry[key] = item_ids(criterion, key)
+    windows = item_windows(criterion)
+    if windows:
+        entry["windows"] = windows
     if criterion.get("must_meet"):
         entry["must_meet"] = criterion["must_meet"]["count"]
     if criterion.get("depends_on"):

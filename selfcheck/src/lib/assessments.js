@@ -214,7 +214,7 @@ function open(options) {
   function takeContent(assessment, from) {
     assessment.answers = clone(from.answers) || {};
     assessment.evidence = clone(from.evidence) || {};
-    ["city", "date"].forEach((key) => {
+    ["city", "date", "application", "administration"].forEach((key) => {
       if (typeof from[key] === "string") {
         assessment[key] = from[key];
       }

@@ -59,7 +59,19 @@ function newAssessment(fields, now, makeId) {
     updated: stamp,
     answers: isPlainObject(fields.answers) ? clone(fields.answers) : {},
     evidence: isPlainObject(fields.evidence) ? clone(fields.evidence) : {},
+    ...planDates(fields),
   };
+}
+
+/* The planned application date and the administration's start, only when given. */
+function planDates(fields) {
+  const dates = {};
+  ["application", "administration"].forEach((key) => {
+    if (typeof fields[key] === "string" && fields[key]) {
+      dates[key] = fields[key];
+    }
+  });
+  return dates;
 }
 
 /* ---- reading raw storage ------------------------------------------------------------- */
@@ -460,6 +472,8 @@ function open(options) {
       edition: copy.edition,
       city: copy.city,
       date: copy.date,
+      application: copy.application,
+      administration: copy.administration,
       answers: copy.answers,
       evidence: copy.evidence,
     });

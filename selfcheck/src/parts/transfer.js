@@ -87,7 +87,7 @@ export class Transfer {
     const matched = exportFile.matchAnswers(sc.edition, data.answers);
     const evidence = exportFile.matchEvidence(sc.edition, data.evidence || {});
     const identity = {};
-    ["name", "city", "date"].forEach((key) => {
+    ["name", "city", "date", "application", "administration"].forEach((key) => {
       if (data.assessment && typeof data.assessment[key] === "string") {
         identity[key] = data.assessment[key].slice(0, sc.limits[key] || 200);
       }
@@ -100,6 +100,8 @@ export class Transfer {
         edition: data.edition,
         city: identity.city || "",
         date: identity.date || "",
+        application: identity.application || "",
+        administration: identity.administration || "",
         answers: matched.answers,
         evidence: evidence.evidence,
         carries: { ticks: true, notes: true },
