@@ -13,9 +13,11 @@
 import { ELEMENTS } from "./elements.js";
 import { readiness, scoring } from "./lib/index.js";
 import { format } from "./lib/format.js";
+import { localDay, planOf } from "./lib/plan-dates.js";
 import { Areas } from "./parts/areas.js";
 import { Evidence } from "./parts/evidence.js";
 import { Plan } from "./parts/plan.js";
+import { Planning } from "./parts/planning.js";
 import { Report } from "./parts/report.js";
 import { Results } from "./parts/results.js";
 import { Tools } from "./parts/tools.js";
@@ -61,8 +63,13 @@ export class SelfCheck {
     this.model = this.multi.model;
     /** @type {any} */
     this.cached = null;
-    /** @type {{tools?: Tools, results?: Results, evidence?: Evidence, plan?: Plan, report?: Report, areas?: Areas, views?: Views}} */
+    /** @type {{tools?: Tools, results?: Results, evidence?: Evidence, plan?: Plan, planning?: Planning, report?: Report, areas?: Areas, views?: Views}} */
     this.parts = {};
+  }
+
+  /** Today as the page sees it (tests may set the clock). */
+  now() {
+    return new Date();
   }
 
   /* ---- words ---- */
@@ -115,7 +122,9 @@ export class SelfCheck {
     for (const flag of backed.flags) {
       flagged.set(flag.id, flag);
     }
-    this.cached = { assessment, updated: assessment.updated, result, backed, flagged };
+    // The plan to the application date: dates of evidence against their windows, and the roadmap.
+    const plan = planOf(this.edition, assessment, localDay(this.now()));
+    this.cached = { assessment, updated: assessment.updated, result, backed, flagged, plan };
     return this.cached;
   }
 
@@ -138,6 +147,9 @@ export class SelfCheck {
     this.parts.plan = new Plan(plan, this, { flags: root.querySelector(`#${ELEMENTS.flags}`) });
     // The report prints copies of what the results and the plan show.
     this.parts.report = new Report(requireElement(root, `#${ELEMENTS.report}`), this, { results, plan });
+    const planning = root.querySelector(`#${ELEMENTS.planning}`);
+    // Only editions with evidence to tick have dates to plan with.
+    this.parts.planning = planning ? new Planning(/** @type {HTMLElement} */ (planning), this) : undefined;
     this.parts.areas = new Areas(requireElement(root, `#${ELEMENTS.areas}`), this);
     this.parts.views = new Views(requireElement(root, ".wwc-sc-body"), {
       nav: requireElement(root, `#${ELEMENTS.views_nav}`),
@@ -217,6 +229,7 @@ export class SelfCheck {
       this.parts.areas?.update(view);
       this.parts.evidence?.update(view, criterionId);
       this.parts.plan?.update(view);
+      this.parts.planning?.update(view);
     }
     this.parts.tools?.update(view);
     this.parts.report?.invalidate();
