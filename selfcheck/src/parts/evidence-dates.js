@@ -96,7 +96,11 @@ export class EvidenceDates {
   /** @param {any} field @param {any} checked @param {string} value */
   refuse(field, checked, value) {
     const texts = this.sc.texts;
-    const templates = { malformed: texts.date_malformed, future: texts.date_future, "before-window": texts.date_before_window };
+    const templates = {
+      malformed: texts.date_malformed,
+      future: texts.date_future,
+      "before-window": texts.date_before_window,
+    };
     field.refused = true;
     field.input.setAttribute("aria-invalid", "true");
     setText(field.line, format(templates[checked.code], { date: value, start: checked.start || "" }));

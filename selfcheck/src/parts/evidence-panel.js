@@ -229,7 +229,10 @@ export class EvidencePanel {
     }
     if (documentation.length) {
       const group = element("div", "wwc-sc-evidence-group");
-      group.append(element("p", "wwc-sc-more-heading", texts.documentation), this.tickList(documentation, "documentation"));
+      group.append(
+        element("p", "wwc-sc-more-heading", texts.documentation),
+        this.tickList(documentation, "documentation"),
+      );
       nodes.push(group);
     }
     return nodes;

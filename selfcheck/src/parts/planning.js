@@ -118,7 +118,6 @@ export class Planning {
   render(view, plan) {
     const sc = this.sc;
     const texts = sc.texts;
-    const roadmap = plan.roadmap;
     const nodes = [];
     nodes.push(element("h3", null, texts.expiring_heading));
     if (plan.outside.length) {
@@ -138,22 +137,35 @@ export class Planning {
     } else {
       nodes.push(element("p", null, format(texts.expiring_none, { application: plan.application })));
     }
-    nodes.push(element("h3", null, format(texts.roadmap_heading, { application: plan.application })));
-    nodes.push(...this.sentences(roadmap, plan.application));
+    nodes.push(...this.roadmapNodes(plan, "wwc-sc-roadmap"));
+    nodes.push(...this.ownerLists(view, plan));
+    return nodes;
+  }
+
+  /**
+   * The roadmap's heading, sentences, chart and table (the report prints them too, with its own uid).
+   * @param {any} plan the view's plan, with a roadmap
+   * @param {string} uid what the chart's pattern ids start with (unique in the page)
+   */
+  roadmapNodes(plan, uid) {
+    const sc = this.sc;
+    const texts = sc.texts;
     const figure = element("figure", "wwc-sc-roadmap");
     figure.append(
-      roadmapChart(roadmap, {
+      roadmapChart(plan.roadmap, {
         texts,
         tiers: sc.edition.tiers,
         tierName: (id) => sc.tierName(id),
         application: plan.application,
-        uid: "wwc-sc-roadmap",
+        uid,
       }),
-      roadmapTable(roadmap, { texts, tierName: (id) => sc.tierName(id) }),
+      roadmapTable(plan.roadmap, { texts, tierName: (id) => sc.tierName(id) }),
     );
-    nodes.push(figure);
-    nodes.push(...this.ownerLists(view, plan));
-    return nodes;
+    return [
+      element("h3", null, format(texts.roadmap_heading, { application: plan.application })),
+      ...this.sentences(plan.roadmap, plan.application),
+      figure,
+    ];
   }
 
   /* Which tier the plan reaches on the application date, and the first day of each higher tier. */
@@ -197,9 +209,7 @@ export class Planning {
     const nodes = [element("h3", null, texts.planned_heading)];
     if (planned.length) {
       const list = element("ul", "wwc-sc-plan-planned");
-      list.append(
-        ...planned.map((entry) => line(entry, entry.owner ? texts.roadmap_owner : texts.roadmap_no_owner)),
-      );
+      list.append(...planned.map((entry) => line(entry, entry.owner ? texts.roadmap_owner : texts.roadmap_no_owner)));
       nodes.push(list);
     } else {
       nodes.push(element("p", null, format(texts.planned_none, { item: this.sc.edition.item_label })));

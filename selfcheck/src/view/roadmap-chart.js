@@ -42,11 +42,21 @@ export function roadmapChart(plan, options) {
   // Axes: the share from 0 to 100%, and time from today to the application date.
   svg.append(
     svgElement("line", { x1: LEFT, y1: TOP, x2: LEFT, y2: TOP + plotHeight, class: "wwc-chart-axis" }),
-    svgElement("line", { x1: LEFT, y1: TOP + plotHeight, x2: LEFT + plotWidth, y2: TOP + plotHeight, class: "wwc-chart-axis" }),
+    svgElement("line", {
+      x1: LEFT,
+      y1: TOP + plotHeight,
+      x2: LEFT + plotWidth,
+      y2: TOP + plotHeight,
+      class: "wwc-chart-axis",
+    }),
     svgElement("text", { x: LEFT - 6, y: TOP + plotHeight, class: "wwc-chart-label", "text-anchor": "end" }, "0%"),
     svgElement("text", { x: LEFT - 6, y: TOP + 8, class: "wwc-chart-label", "text-anchor": "end" }, "100%"),
     svgElement("text", { x: LEFT, y: HEIGHT - 24, class: "wwc-chart-label" }, today),
-    svgElement("text", { x: LEFT + plotWidth, y: HEIGHT - 24, class: "wwc-chart-label", "text-anchor": "end" }, application),
+    svgElement(
+      "text",
+      { x: LEFT + plotWidth, y: HEIGHT - 24, class: "wwc-chart-label", "text-anchor": "end" },
+      application,
+    ),
   );
   // Stacked steps: each step lasts until the next one (the last one until the application date).
   plan.steps.forEach((/** @type {any} */ step, /** @type {number} */ index) => {
