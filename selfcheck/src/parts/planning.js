@@ -9,6 +9,7 @@
 import { ELEMENTS } from "../elements.js";
 import { format } from "../lib/format.js";
 import { administrationProblem, applicationProblem, localDay } from "../lib/plan-dates.js";
+import { scrollBox } from "../view/controls.js";
 import { element, setText } from "../view/dom.js";
 import { readEntry } from "../view/evidence-entry.js";
 import { roadmapChart, roadmapTable } from "../view/roadmap-chart.js";
@@ -159,7 +160,7 @@ export class Planning {
         application: plan.application,
         uid,
       }),
-      roadmapTable(plan.roadmap, { texts, tierName: (id) => sc.tierName(id) }),
+      scrollBox(roadmapTable(plan.roadmap, { texts, tierName: (id) => sc.tierName(id) }), texts.chart_table_caption),
     );
     return [
       element("h3", null, format(texts.roadmap_heading, { application: plan.application })),

@@ -9,9 +9,9 @@ import { format } from "../lib/format.js";
 import { element } from "./dom.js";
 import { chartRoot, hatch, svgElement } from "./svg.js";
 
-const WIDTH = 640;
+const WIDTH = 600;
 const LEFT = 4;
-const BAR_WIDTH = 420;
+const BAR_WIDTH = 360;
 const BAR_HEIGHT = 12;
 const NAME_HEIGHT = 16;
 

@@ -9,10 +9,10 @@
 import { format } from "../lib/format.js";
 import { chartRoot, figureTable, hatch, svgElement } from "./svg.js";
 
-const WIDTH = 640;
+const WIDTH = 560;
 const HEIGHT = 280;
 const LEFT = 44;
-const RIGHT = 96;
+const RIGHT = 104;
 const TOP = 14;
 const BOTTOM = 44;
 
