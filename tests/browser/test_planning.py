@@ -101,7 +101,9 @@ def test_an_item_that_expires_before_the_application_date_is_flagged_with_its_da
     line = page.locator(f'#wwc-sc-planning .wwc-sc-plan-expiring li[data-wwc-item="{DG1_WINDOWED}"]')
     expect(line).to_have_count(1)
     item_text = next(item["text"] for item in CRITERIA[0]["requirements"] if item["id"] == DG1_WINDOWED)
-    expected = TEXTS["expiring_item"].format(id="DG1", item=" ".join(item_text.split()), date=DG1_DATE, outside=DG1_OUTSIDE)
+    expected = TEXTS["expiring_item"].format(
+        id="DG1", item=" ".join(item_text.split()), date=DG1_DATE, outside=DG1_OUTSIDE
+    )
     expect(line).to_have_text(expected)
     # In the criterion: the same day beside the date field.
     page.goto(f"{url}#answer")

@@ -39,7 +39,7 @@ export class EvidenceDates {
     }
     const texts = this.sc.texts;
     const inputId = `${this.panel.idBase}-date-${itemId}`;
-    const wrapper = element("div", "wwc-sc-date");
+    const wrapper = element("div", "wwc-sc-item-date");
     const label = element("label", null, texts.evidence_date_label);
     label.setAttribute("for", inputId);
     label.append(element("span", "wwc-sc-visually-hidden", ` ${format(texts.evidence_date_for, { item: itemText })}`));

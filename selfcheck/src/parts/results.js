@@ -122,7 +122,7 @@ export class Results {
     const shown = result.groups.map((/** @type {any} */ group) => group.met).join();
     if (this.areasChart && shown !== this.areasShown) {
       this.areasShown = shown;
-      this.areasChart.replaceChildren(areasFigure(sc, result, "wwc-sc-areas", true));
+      this.areasChart.replaceChildren(areasFigure(sc, result, "wwc-sc-results-areas", true));
     }
   }
 
