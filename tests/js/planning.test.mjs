@@ -164,7 +164,7 @@ test("the area chart draws each group's share and marks the applicants' average;
   );
   assert.equal(svg.querySelectorAll("line.wwc-chart-average").length, edition.groups.length);
   assert.equal(svg.getAttribute("aria-hidden"), "true");
-  const groups = edition.groups.map((group) => ({ from: { met: 1, total: 4 }, to: { met: 3, total: 4 } }));
+  const groups = edition.groups.map(() => ({ from: { met: 1, total: 4 }, to: { met: 3, total: 4 } }));
   const compared = compareChart(edition, groups, { label: "L", first: "2025", second: "2026 draft", uid: "c" });
   assert.equal(compared.getAttribute("aria-label"), "L");
   assert.equal(compared.querySelectorAll("rect.wwc-chart-done").length, edition.groups.length);

@@ -135,7 +135,7 @@ export class Report {
     nodes.push(this.areaTable(view.result));
     // The pictures of issue 26: the area scores beside the benchmarks, and the roadmap when planned.
     nodes.push(areasFigure(sc, view.result, "wwc-sc-report-areas"));
-    if (view.plan.roadmap?.ok) {
+    if (view.plan?.roadmap?.ok) {
       nodes.push(...(sc.parts.planning?.roadmapNodes(view.plan, "wwc-sc-report-roadmap") || []));
     }
     const next = this.sources.plan.querySelector(`#${ELEMENTS.next}`);
