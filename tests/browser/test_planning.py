@@ -20,7 +20,7 @@ from playwright.sync_api import Page, expect
 from axe_check import axe_in_both_schemes
 from macros.content import load_content
 from macros.selfcheck import edition_texts, load_settings
-from sc_multi_helpers import EDITION, STORE_KEY, go_blank, open_evidence, stored_open_assessment
+from sc_multi_helpers import EDITION, STORE_KEY, go_blank, open_evidence, open_part, stored_open_assessment
 
 ROOT = Path(__file__).resolve().parents[2]
 A45 = load_content(ROOT)["editions"][EDITION]
@@ -64,7 +64,7 @@ def planned_assessment() -> dict:
     }
 
 
-def store_record(assessment: dict) -> str:
+def store_record(assessment: dict, *others: dict) -> str:
     return json.dumps(
         {
             "format": "wwc-guide-self-check-store",
@@ -72,7 +72,7 @@ def store_record(assessment: dict) -> str:
             "revision": 1,
             "updated": assessment["updated"],
             "current": {assessment["edition"]: assessment["id"]},
-            "assessments": [assessment],
+            "assessments": [assessment, *others],
             "trash": [],
             "migrated": [],
         }
@@ -84,12 +84,12 @@ def url(site_url):
     return f"{site_url}self-check/"
 
 
-def open_with(page: Page, url: str, assessment: dict | None, view: str = "results") -> Page:
+def open_with(page: Page, url: str, assessment: dict | None, view: str = "results", others=()) -> Page:
     page.clock.set_fixed_time(f"{TODAY}T12:00:00")
     go_blank(page, url)
     page.evaluate(
         "([key, text]) => { localStorage.clear(); if (text) localStorage.setItem(key, text); }",
-        [STORE_KEY, store_record(assessment) if assessment else None],
+        [STORE_KEY, store_record(assessment, *others) if assessment else None],
     )
     page.goto(f"{url}#{view}")
     expect(page.locator("#wwc-selfcheck")).to_have_attribute("data-wwc-ready", "true")
@@ -241,3 +241,27 @@ def test_the_launch_edition_has_no_dates_to_plan_with(page, site_url):
     assert page.locator("#wwc-sc-planning").count() == 0
     assert page.locator("input[data-wwc-date]").count() == 0
     assert not re.search(TEXTS["evidence_date_label"], page.locator("#wwc-selfcheck").inner_text())
+
+
+def test_compare_draws_each_area_of_both_assessments_with_the_table_s_figures(page, url):
+    earlier = planned_assessment()
+    earlier.update(id="a-earlier", name="2025 application", updated=f"{TODAY}T08:00:00.000Z", evidence={})
+    earlier["answers"] = {criterion["id"]: "yes" for criterion in CRITERIA[:10]}
+    open_with(page, url, planned_assessment(), view="assessments", others=[earlier])
+    open_part(page, "compare")
+    page.select_option("#wwc-sc-compare-from", "a-earlier")
+    page.select_option("#wwc-sc-compare-to", "a-plan")
+    page.click("#wwc-sc-compare-go")
+    chart = page.locator("#wwc-sc-compare svg.wwc-compare-chart")
+    expect(chart).to_be_visible()
+    assert "2025 application" in chart.get_attribute("aria-label")
+    rows = [row.split("\t") for row in page.locator("#wwc-sc-compare-groups tbody tr").all_inner_texts()]
+    values = chart.evaluate(
+        """(svg) => [...svg.querySelectorAll('.wwc-chart-row')].map((row) =>
+             [...row.querySelectorAll('rect[data-wwc-value]')].map((bar) => Number(bar.dataset.wwcValue)))"""
+    )
+    share = lambda cell: 100 * int(cell.split("/")[0]) / int(cell.split("/")[1])  # noqa: E731
+    assert [[round(a, 1), round(b, 1)] for a, b in values] == [
+        [round(share(row[1]), 1), round(share(row[2]), 1)] for row in rows
+    ]
+    assert axe_in_both_schemes(page, "#wwc-sc-compare") == {"default": [], "slate": []}
