@@ -119,3 +119,40 @@ test("no application date, or one in the past: no roadmap and nothing listed out
 test("the local day of a date", () => {
   assert.equal(plan.localDay(new Date(2027, 0, 5, 23, 59)), "2027-01-05");
 });
+
+test("the dates travel in the export file, the import match and a share link", async () => {
+  const exportFile = await import("../../selfcheck/src/lib/export.js");
+  const share = await import("../../selfcheck/src/lib/share.js");
+  const settings = { format: "wwc-guide-self-check", version: 2, import_versions: [1, 2], max_bytes: 262144 };
+  const assessment = {
+    edition: "assessment-45",
+    name: "Plan",
+    city: "",
+    date: "",
+    application: "2027-04-30",
+    administration: "2022-11-20",
+    answers: { DG1: "yes" },
+    evidence: { DG1: { items: ["dg1-updated"], dates: { "dg1-updated": "2026-02-28", gone: "2026-01-01" } } },
+  };
+  const file = exportFile.buildExport(settings, assessment, {}, new Date(2026, 11, 7));
+  assert.deepEqual(exportFile.checkShape(file, settings), []);
+  assert.equal(file.assessment.application, "2027-04-30");
+  assert.equal(file.assessment.administration, "2022-11-20");
+  const edition = { groups: [{ criteria: [{ id: "DG1", requirements: ["dg1-updated"] }] }] };
+  const matched = exportFile.matchEvidence(edition, file.evidence);
+  // The date of an item the edition does not have is dropped (and counted), like its tick would be.
+  assert.deepEqual(matched.evidence.DG1.dates, { "dg1-updated": "2026-02-28" });
+  assert.equal(matched.dropped, 1);
+  const limits = { max_chars: 20000, max_bytes: 262144 };
+  const decoded = await share.decode(await share.encode(assessment, { ticks: true, notes: true }), limits);
+  assert.equal(decoded.ok, true);
+  assert.equal(decoded.assessment.application, "2027-04-30");
+  assert.equal(decoded.assessment.administration, "2022-11-20");
+  assert.deepEqual(decoded.assessment.evidence.DG1.dates, assessment.evidence.DG1.dates);
+  // A link whose date is not a date is refused as a whole.
+  const bad = await share.decode(
+    await share.encode(Object.assign({}, assessment, { application: "soon" }), { ticks: true }),
+    limits,
+  );
+  assert.equal(bad.ok, false);
+});
