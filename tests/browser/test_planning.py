@@ -265,3 +265,30 @@ def test_compare_draws_each_area_of_both_assessments_with_the_table_s_figures(pa
         [round(share(row[1]), 1), round(share(row[2]), 1)] for row in rows
     ]
     assert axe_in_both_schemes(page, "#wwc-sc-compare") == {"default": [], "slate": []}
+
+
+def test_an_imported_file_with_dates_a_field_would_refuse_says_so_and_keeps_them(page, url):
+    open_with(page, url, planned_assessment(), view="assessments")
+    future = "2027-02-01"
+    data = {
+        "format": "wwc-guide-self-check",
+        "version": 2,
+        "edition": EDITION,
+        "exported": f"{TODAY}T10:00:00.000Z",
+        "assessment": {"name": "From a file", "city": "", "date": "", "application": APPLICATION},
+        "answers": {"DG1": "yes"},
+        "evidence": {"DG1": {"items": [DG1_WINDOWED], "dates": {DG1_WINDOWED: future}}},
+    }
+    page.set_input_files(
+        "#wwc-sc-import-file",
+        files=[{"name": "plan.json", "mimeType": "application/json", "buffer": json.dumps(data).encode()}],
+    )
+    notice = page.locator("#wwc-sc-notice")
+    expect(notice).to_contain_text(f"DG1 {DG1_WINDOWED}: {future}")
+    said = TEXTS["imported_dates_questionable"].split("{dates}")[0].replace("{count}", "1")
+    expect(notice).to_contain_text(" ".join(said.split()))
+    page.click("#wwc-sc-import-offer-save")
+    expect(page.locator("#wwc-sc-name")).to_have_value("From a file")
+    stored = stored_open_assessment(page)
+    assert stored["evidence"]["DG1"]["dates"] == {DG1_WINDOWED: future}
+    assert stored["application"] == APPLICATION

@@ -156,3 +156,15 @@ test("the dates travel in the export file, the import match and a share link", a
   );
   assert.equal(bad.ok, false);
 });
+
+test("dates an imported file carries that a field would refuse today are found, not dropped", () => {
+  const evidence = {
+    DG1: { items: [], dates: { "dg1-updated": "2027-01-01", "dg1-minutes": "2019-01-01" } },
+    GM1: { items: [], dates: { "gm1-twice": "2020-01-01" } },
+  };
+  assert.deepEqual(plan.questionableDates(edition(), evidence, TODAY), [
+    { criterion: "DG1", item: "dg1-updated", date: "2027-01-01", code: "future" },
+    { criterion: "GM1", item: "gm1-twice", date: "2020-01-01", code: "before-window" },
+  ]);
+  assert.deepEqual(plan.questionableDates(edition(), evidence, TODAY, "2019-06-01").length, 1);
+});

@@ -25,6 +25,11 @@ function pick(fields) {
     date: fields.date || "",
     answers: clone(fields.answers) || {},
     evidence: clone(fields.evidence) || {},
+    // The plan's dates (issue 26) only when the fields carry them.
+    ...(typeof fields.application === "string" && fields.application ? { application: fields.application } : {}),
+    ...(typeof fields.administration === "string" && fields.administration
+      ? { administration: fields.administration }
+      : {}),
   };
 }
 

@@ -173,6 +173,34 @@ function expiriesOf(items) {
 }
 
 /**
+ * The dates of an imported or linked assessment's evidence that a date field would refuse today (in
+ * the future, or before their window can start), as [{criterion, item, date, code}]: kept as they are,
+ * so nothing is lost, and named to the user.
+ * @param {any} edition
+ * @param {Record<string, any>} evidence
+ * @param {string} today
+ * @param {string} [administration]
+ */
+function questionableDates(edition, evidence, today, administration) {
+  const found = [];
+  windowedCriteria(edition).forEach((criterion) => {
+    const entry = own(evidence || {}, criterion.id);
+    const dates =
+      entry && typeof entry === "object" && entry.dates && typeof entry.dates === "object" ? entry.dates : {};
+    Object.keys(criterion.windows).forEach((item) => {
+      if (!hasOwn(dates, item)) {
+        return;
+      }
+      const checked = checkEvidenceDate(criterion.windows[item], dates[item], today, administration);
+      if (!checked.ok) {
+        found.push({ criterion: criterion.id, item, date: dates[item], code: checked.code });
+      }
+    });
+  });
+  return found;
+}
+
+/**
  * The plan of an assessment on `today`: its application date (or ""), its dated items, those
  * outside their window on the application date, and the roadmap (null without an application date).
  * @param {any} edition
@@ -196,4 +224,13 @@ function planOf(edition, assessment, today) {
   };
 }
 
-export { localDay, checkEvidenceDate, applicationProblem, administrationProblem, datedItems, expiriesOf, planOf };
+export {
+  localDay,
+  questionableDates,
+  checkEvidenceDate,
+  applicationProblem,
+  administrationProblem,
+  datedItems,
+  expiriesOf,
+  planOf,
+};

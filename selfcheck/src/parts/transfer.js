@@ -7,6 +7,7 @@
 
 import { exportFile } from "../lib/index.js";
 import { format } from "../lib/format.js";
+import { localDay, questionableDates } from "../lib/plan-dates.js";
 import { download } from "../view/dom.js";
 
 const ERROR_TEXTS = {
@@ -92,7 +93,7 @@ export class Transfer {
         identity[key] = data.assessment[key].slice(0, sc.limits[key] || 200);
       }
     });
-    this.reportImport(fileName, matched, evidence.dropped);
+    this.reportImport(fileName, matched, evidence.dropped, this.questionable(evidence.evidence, identity));
     if (sc.multi) {
       // Several assessments: nothing is replaced without asking (save as new, compare, merge or replace).
       sc.multi.offerImport({
@@ -122,11 +123,20 @@ export class Transfer {
     );
   }
 
-  reportImport(fileName, matched, dropped) {
+  /* Dates of evidence a date field would refuse today: kept, and named in the import's notice. */
+  questionable(evidence, identity) {
+    const found = questionableDates(this.sc.edition, evidence, localDay(this.sc.now()), identity.administration);
+    return found.map((entry) => `${entry.criterion} ${entry.item}: ${entry.date}`);
+  }
+
+  reportImport(fileName, matched, dropped, questionable) {
     const texts = this.sc.texts;
     let message = format(texts.imported, { count: Object.keys(matched.answers).length, file: fileName });
     if (dropped) {
       message += ` ${format(texts.imported_evidence_dropped, { count: dropped, item: this.sc.edition.item_label })}`;
+    }
+    if (questionable?.length) {
+      message += ` ${format(texts.imported_dates_questionable, { count: questionable.length, dates: questionable.join("; ") })}`;
     }
     if (!matched.unmatched.length) {
       this.tools.showNotice(message);
