@@ -136,7 +136,7 @@ export class Transfer {
       message += ` ${format(texts.imported_evidence_dropped, { count: dropped, item: this.sc.edition.item_label })}`;
     }
     if (questionable?.length) {
-      message += ` ${format(texts.imported_dates_questionable, { count: questionable.length, dates: questionable.join("; ") })}`;
+      message += ` ${format(texts.imported_dates_questionable, { dates: questionable.join("; ") })}`;
     }
     if (!matched.unmatched.length) {
       this.tools.showNotice(message);
