@@ -9,15 +9,17 @@ import { format } from "../lib/format.js";
 import { element } from "./dom.js";
 import { chartRoot, hatch, svgElement } from "./svg.js";
 
-const WIDTH = 600;
+// Narrow on purpose: the words go under each bar, so the chart reads on a 360 px phone too.
+const WIDTH = 360;
 const LEFT = 4;
-const BAR_WIDTH = 360;
+const BAR_WIDTH = 352;
 const BAR_HEIGHT = 12;
 const NAME_HEIGHT = 16;
+const LINE_HEIGHT = 16;
 
 /**
  * @typedef {{name: string, values: number[], texts: string[], average: number | null, averageText?: string}} Row
- *   values: shares from 0 to 100, one per series; texts: each value as words beside its bar
+ *   values: shares from 0 to 100, one per series; texts: each value as words under its bar
  */
 
 /**
@@ -26,7 +28,8 @@ const NAME_HEIGHT = 16;
  *   chart from assistive technology (the page has the same figures as text next to it)
  */
 export function barChart(rows, options) {
-  const rowHeight = NAME_HEIGHT + options.series * (BAR_HEIGHT + 4) + 10;
+  const seriesHeight = BAR_HEIGHT + 2 + LINE_HEIGHT;
+  const rowHeight = NAME_HEIGHT + options.series * seriesHeight + 10;
   const height = rows.length * rowHeight + 4;
   const svg = chartRoot(WIDTH, height, `wwc-chart ${options.className}`, options.label);
   if (!options.label) {
@@ -41,9 +44,10 @@ export function barChart(rows, options) {
   rows.forEach((row, index) => {
     const top = index * rowHeight;
     const group = svgElement("g", { class: "wwc-chart-row" });
-    group.append(svgElement("text", { x: LEFT, y: top + 12, class: "wwc-chart-label wwc-chart-name" }, row.name));
+    group.append(svgElement("text", { x: LEFT, y: top + 13, class: "wwc-chart-label wwc-chart-name" }, row.name));
+    const hasAverage = row.average !== null && row.average !== undefined;
     row.values.forEach((value, series) => {
-      const y = top + NAME_HEIGHT + series * (BAR_HEIGHT + 4);
+      const y = top + NAME_HEIGHT + series * seriesHeight;
       const width = Math.max((BAR_WIDTH * Math.min(Math.max(value, 0), 100)) / 100, 0);
       group.append(svgElement("rect", { x: LEFT, y, width: BAR_WIDTH, height: BAR_HEIGHT, class: "wwc-chart-track" }));
       const bar = svgElement("rect", {
@@ -57,27 +61,17 @@ export function barChart(rows, options) {
       if (series > 0) {
         bar.setAttribute("fill", `url(#${hatchId})`);
       }
+      // The words under the bar; the first series' line also names the average the mark shows.
+      const words = series === 0 && hasAverage ? `${row.texts[series]} | ${row.averageText || ""}` : row.texts[series];
       group.append(
         bar,
-        svgElement(
-          "text",
-          { x: LEFT + BAR_WIDTH + 8, y: y + BAR_HEIGHT - 2, class: "wwc-chart-label" },
-          row.texts[series],
-        ),
+        svgElement("text", { x: LEFT, y: y + BAR_HEIGHT + LINE_HEIGHT - 2, class: "wwc-chart-label" }, words),
       );
     });
-    if (row.average !== null && row.average !== undefined) {
-      const x = LEFT + (BAR_WIDTH * row.average) / 100;
+    if (hasAverage) {
+      const x = LEFT + (BAR_WIDTH * /** @type {number} */ (row.average)) / 100;
       const y = top + NAME_HEIGHT - 2;
-      group.append(
-        svgElement("line", { x1: x, y1: y, x2: x, y2: y + BAR_HEIGHT + 4, class: "wwc-chart-average" }),
-        // Its words at the right, on the name's line: never over the name, whatever the average.
-        svgElement(
-          "text",
-          { x: LEFT + BAR_WIDTH + 8, y: top + 12, class: "wwc-chart-label" },
-          `| ${row.averageText || ""}`,
-        ),
-      );
+      group.append(svgElement("line", { x1: x, y1: y, x2: x, y2: y + BAR_HEIGHT + 4, class: "wwc-chart-average" }));
     }
     svg.append(group);
   });
@@ -133,7 +127,7 @@ export function areasFigure(sc, result, uid, hidden) {
  * @param {{label: string, first: string, second: string, uid: string}} words
  */
 export function compareChart(edition, groups, words) {
-  const short = (/** @type {string} */ name) => (name.length > 18 ? `${name.slice(0, 17)}…` : name);
+  const short = (/** @type {string} */ name) => (name.length > 30 ? `${name.slice(0, 29)}…` : name);
   const share = (/** @type {any} */ side) => (100 * side.met) / Math.max(side.total, 1);
   const rows = groups.map((group, index) => ({
     name: edition.groups[index].name,
