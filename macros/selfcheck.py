@@ -36,6 +36,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import assets, links
+from .criterion_facts import window_label
 from .exports import DOWNLOADS_DIR
 from .scoring import score
 from .text import csv_cell, json_for_script, one_line
@@ -197,11 +198,31 @@ def item_ids(criterion: dict, key: str) -> list[str]:
     return [item["id"] for item in criterion.get(key, [])]
 
 
+WINDOW_FIELDS = ("anchor", "months", "from_months", "or_current_administration")
+
+
+def item_windows(criterion: dict) -> dict:
+    """Each tickable item's time window (its own, else its criterion's), keyed by item id: what
+    lib/windows.js checks a dated piece of evidence against, with the window in plain words."""
+    windows = {}
+    for key in ("requirements", "documentation"):
+        for item in criterion.get(key, []):
+            window = item.get("window") or criterion.get("window")
+            if window:
+                entry = {field: window[field] for field in WINDOW_FIELDS if field in window}
+                entry["label"] = window_label(window)
+                windows[item["id"]] = entry
+    return windows
+
+
 def payload_criterion(criterion: dict) -> dict:
     entry = {"id": criterion["id"]}
     for key in ("requirements", "documentation"):
         if criterion.get(key):
             entry[key] = item_ids(criterion, key)
+    windows = item_windows(criterion)
+    if windows:
+        entry["windows"] = windows
     if criterion.get("must_meet"):
         entry["must_meet"] = criterion["must_meet"]["count"]
     if criterion.get("depends_on"):
@@ -409,6 +430,17 @@ def next_area_link(edition: dict, texts: dict, following: dict | None) -> dict:
     }
 
 
+def asks_administration(edition: dict) -> bool:
+    """Whether a window of the edition also counts evidence from the current administration (then
+    the planning part asks for the administration's start date)."""
+    return any(
+        window.get("or_current_administration")
+        for group in edition["groups"]
+        for criterion in group["criteria"]
+        for window in item_windows(criterion).values()
+    )
+
+
 def has_evidence(edition: dict) -> bool:
     """Whether the edition has anything to tick (the launch edition has no requirements or documents)."""
     return any(
@@ -579,6 +611,7 @@ def render_self_check(
             status=initial_summary(edition, texts, empty),
             views=settings["views"],
             has_evidence=has_evidence(edition),
+            asks_administration=asks_administration(edition),
             areas=areas_context(edition, texts),
             filters=filter_options(edition, texts),
         )

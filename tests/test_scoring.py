@@ -361,6 +361,17 @@ EXAMPLES = [
     valid_export(result={"total": True}),
     valid_export(result={"percent": 62.2}),
     valid_export(result={"tier": 5}),
+    # issue 26: the planned application date, the administration's start, and dates on evidence
+    valid_export(version=2, assessment={"name": "x", "application": "2027-04-30", "administration": ""}),
+    valid_export(version=2, assessment={"application": "2027-4-30"}),
+    valid_export(version=2, assessment={"administration": 20220101}),
+    valid_export(version=2, evidence={"DG1": {"items": ["dg1-a"], "dates": {"dg1-a": "2026-02-28"}}}),
+    valid_export(version=2, evidence={"DG1": {"dates": {}}}),
+    valid_export(version=2, evidence={"DG1": {"dates": {"dg1-a": ""}}}),
+    valid_export(version=2, evidence={"DG1": {"dates": {"DG1-A": "2026-02-28"}}}),
+    valid_export(version=2, evidence={"DG1": {"dates": ["2026-02-28"]}}),
+    valid_export(version=2, evidence={"DG1": {"dates": {"dg1-a": 5}}}),
+    valid_export(version=2, evidence={"DG1": {"dates": {f"i{n}": "2026-01-01" for n in range(201)}}}),
 ]
 
 

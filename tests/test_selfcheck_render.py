@@ -341,3 +341,29 @@ def test_texts_are_grouped_by_part_and_each_key_is_in_one_group(tmp_path):
 
     groups = yaml.safe_load((ROOT / "macros" / "selfcheck.yml").read_text(encoding="utf-8"))["texts"]
     assert {"page", "results", "tools", "evidence", "plan", "report"} <= set(groups)
+
+
+def test_each_item_carries_its_window_or_its_criterion_s_in_the_payload(content):
+    """The windows lib/windows.js checks dates against (issue 26): an item's own, else its criterion's,
+    with the window in plain words; items without a window carry none."""
+    from macros.criterion_facts import window_label
+    from macros.selfcheck import payload_edition
+
+    edition = content["editions"]["assessment-45"]
+    criteria = {criterion["id"]: criterion for group in edition["groups"] for criterion in group["criteria"]}
+    page = {c["id"]: c for group in payload_edition(edition)["groups"] for c in group["criteria"]}
+    dg1_item = next(item for item in criteria["DG1"]["requirements"] if item.get("window"))
+    assert page["DG1"]["windows"] == {
+        dg1_item["id"]: {"anchor": "past", "months": 12, "label": window_label(dg1_item["window"])}
+    }
+    eval4 = criteria["EVAL4"]
+    eval4_items = [item["id"] for key in ("requirements", "documentation") for item in eval4.get(key, [])]
+    assert sorted(page["EVAL4"]["windows"]) == sorted(eval4_items)
+    assert {window["months"] for window in page["EVAL4"]["windows"].values()} == {eval4["window"]["months"]}
+    windowless = [
+        cid
+        for cid, criterion in criteria.items()
+        if not criterion.get("window")
+        and not any(item.get("window") for key in ("requirements", "documentation") for item in criterion.get(key, []))
+    ]
+    assert windowless and all("windows" not in page[cid] for cid in windowless)

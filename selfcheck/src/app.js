@@ -14,6 +14,7 @@ import { ELEMENTS } from "./elements.js";
 import { readiness, scoring } from "./lib/index.js";
 import { format } from "./lib/format.js";
 import { currentPerson } from "./lib/person-setting.js";
+import { localDay, planOf } from "./lib/plan-dates.js";
 import { Areas } from "./parts/areas.js";
 import { CriterionHistory } from "./parts/criterion-history.js";
 import { HistoryList } from "./parts/history.js";
@@ -22,6 +23,7 @@ import { Evidence } from "./parts/evidence.js";
 import { Flags } from "./parts/flags.js";
 import { JumpToQuestion } from "./parts/jump-to-question.js";
 import { Plan } from "./parts/plan.js";
+import { Planning } from "./parts/planning.js";
 import { Report } from "./parts/report.js";
 import { Results } from "./parts/results.js";
 import { Tools } from "./parts/tools.js";
@@ -86,7 +88,7 @@ export class SelfCheck {
     });
     /** @type {any} */
     this.cached = null;
-    /** @type {{tools?: Tools, results?: Results, evidence?: Evidence, plan?: Plan, flags?: Flags, report?: Report, areas?: Areas, views?: Views, history?: HistoryList, person?: PersonSetting, personLine?: PersonLine, jump?: JumpToQuestion}} */
+    /** @type {{tools?: Tools, results?: Results, evidence?: Evidence, plan?: Plan, flags?: Flags, planning?: Planning, report?: Report, areas?: Areas, views?: Views, history?: HistoryList, person?: PersonSetting, personLine?: PersonLine, jump?: JumpToQuestion}} */
     this.parts = {};
     /** @type {Map<string, CriterionHistory>} */
     this.criterionHistory = new Map();
@@ -98,6 +100,11 @@ export class SelfCheck {
    */
   person() {
     return currentPerson();
+  }
+
+  /** Today as the page sees it (tests may set the clock). */
+  now() {
+    return new Date();
   }
 
   /* ---- words ---- */
@@ -150,7 +157,9 @@ export class SelfCheck {
     for (const flag of backed.flags) {
       flagged.set(flag.id, flag);
     }
-    this.cached = { assessment, updated: assessment.updated, result, backed, flagged };
+    // The plan to the application date: dates of evidence against their windows, and the roadmap.
+    const plan = planOf(this.edition, assessment, localDay(this.now()));
+    this.cached = { assessment, updated: assessment.updated, result, backed, flagged, plan };
     return this.cached;
   }
 
@@ -179,6 +188,9 @@ export class SelfCheck {
     }
     // The report prints copies of what the results and the plan show.
     this.parts.report = new Report(requireElement(root, `#${ELEMENTS.report}`), this, { results, plan });
+    const planning = root.querySelector(`#${ELEMENTS.planning}`);
+    // Only editions with evidence to tick have dates to plan with.
+    this.parts.planning = planning ? new Planning(/** @type {HTMLElement} */ (planning), this) : undefined;
     this.parts.areas = new Areas(requireElement(root, `#${ELEMENTS.areas}`), this);
     this.startTeamParts();
     this.parts.views = new Views(requireElement(root, ".wwc-sc-body"), {
@@ -271,6 +283,7 @@ export class SelfCheck {
       this.parts.evidence?.update(view, criterionId);
       this.parts.plan?.update(view);
       this.parts.flags?.update(view);
+      this.parts.planning?.update(view);
     }
     this.parts.tools?.update(view);
     this.parts.report?.invalidate();

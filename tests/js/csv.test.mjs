@@ -20,6 +20,7 @@ const HEADINGS = {
   evidence: "Evidence",
   city: "City",
   assessment: "Assessment",
+  dates: "Evidence dates",
 };
 
 function edition() {
@@ -135,7 +136,7 @@ test("city, assessment name, criterion title and evidence status in every row", 
   };
   const rows = WWCCsv.parse(WWCCsv.assessmentCsv(ed, assessment, HEADINGS, texts));
   const at = (column) => WWCCsv.COLUMNS.indexOf(column);
-  assert.deepEqual(rows[0].slice(at("title")), ["Title", "Evidence", "City", "Assessment"]);
+  assert.deepEqual(rows[0].slice(at("title")), ["Title", "Evidence", "City", "Assessment", "Evidence dates"]);
   const byId = Object.fromEntries(rows.slice(1).map((row) => [row[0], row]));
   assert.equal(byId.DG1[at("title")], "Inventory");
   assert.equal(byId.DG1[at("evidence")], "backed");
@@ -143,4 +144,18 @@ test("city, assessment name, criterion title and evidence status in every row", 
   assert.equal(byId.DG3[at("evidence")], "1/3");
   assert.equal(byId.DG4[at("evidence")], "none");
   assert.ok(rows.slice(1).every((row) => row[at("city")] === "Springfield" && row[at("assessment")] === "2026 draft"));
+});
+
+test("the dates of evidence: one item a line, ids sorted, empty where none", () => {
+  const ed = edition();
+  const assessment = {
+    name: "x",
+    answers: {},
+    evidence: { DG1: { items: ["DG1-r2", "DG1-r1"], dates: { "DG1-r2": "2026-03-01", "DG1-r1": "2025-11-30" } } },
+  };
+  const rows = WWCCsv.parse(WWCCsv.assessmentCsv(ed, assessment, HEADINGS));
+  const at = WWCCsv.COLUMNS.indexOf("dates");
+  const byId = Object.fromEntries(rows.slice(1).map((row) => [row[0], row]));
+  assert.equal(byId.DG1[at], "DG1-r1: 2025-11-30\nDG1-r2: 2026-03-01");
+  assert.equal(byId.DG2[at], "");
 });

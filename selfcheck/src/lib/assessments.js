@@ -24,12 +24,18 @@ function clone(value) {
 }
 
 function pick(fields) {
+  /** @type {Record<string, any>} */
   const picked = {
     name: fields.name || "",
     city: fields.city || "",
     date: fields.date || "",
     answers: clone(fields.answers) || {},
     evidence: clone(fields.evidence) || {},
+    // The plan's dates (issue 26) only when the fields carry them.
+    ...(typeof fields.application === "string" && fields.application ? { application: fields.application } : {}),
+    ...(typeof fields.administration === "string" && fields.administration
+      ? { administration: fields.administration }
+      : {}),
   };
   if (fields.history) {
     picked.history = clone(fields.history);
@@ -264,7 +270,7 @@ function open(options) {
   function takeContent(assessment, from) {
     assessment.answers = clone(from.answers) || {};
     assessment.evidence = clone(from.evidence) || {};
-    ["city", "date"].forEach((key) => {
+    ["city", "date", "application", "administration"].forEach((key) => {
       if (typeof from[key] === "string") {
         assessment[key] = from[key];
       }

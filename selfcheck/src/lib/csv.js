@@ -27,6 +27,7 @@ const COLUMNS = [
   "evidence",
   "city",
   "assessment",
+  "dates",
 ];
 
 /* One cell: formula starts neutralised, then quoted if it holds a comma, quote or line break. */
@@ -97,6 +98,17 @@ function evidenceStatus(edition, criterion, answer, evidence, wording) {
   });
 }
 
+/* Each dated item as "item-id: YYYY-MM-DD", one a line, ids sorted. */
+function datesCell(dates) {
+  if (!dates || typeof dates !== "object") {
+    return "";
+  }
+  return Object.keys(dates)
+    .sort()
+    .map((item) => `${item}: ${dates[item]}`)
+    .join("\n");
+}
+
 /* The CSV text (with BOM) of `assessment` against `edition`; `headings` maps each column to its
    heading, `evidenceTexts` ({backed, missing, ticked, none}) words the evidence column. */
 function assessmentCsv(edition, assessment, headings, evidenceTexts) {
@@ -125,6 +137,7 @@ function assessmentCsv(edition, assessment, headings, evidenceTexts) {
           evidenceStatus(edition, criterion, answers[criterion.id], evidence, evidenceTexts),
           assessment.city || "",
           assessment.name || "",
+          datesCell(entry.dates),
         ]),
       );
     });

@@ -32,7 +32,10 @@ const MAX_ANSWERS = 1000;
 const LIMITS = { name: 200, city: 200, notes: 5000, owner: 200, link_text: 300, url: 2000, links: 20, items: 200 };
 const DATE = /^(\d{4}-\d{2}-\d{2})?$/;
 const HTTP_URL = /^[hH][tT][tT][pP][sS]?:\/\//;
-const ENTRY_KEYS = ["items", "notes", "owner", "due", "links"];
+const ENTRY_KEYS = ["items", "notes", "owner", "due", "dates", "links"];
+/* The assessment's own dates: its report date, planned application date and administration start. */
+const ASSESSMENT_DATES = ["date", "application", "administration"];
+const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function isPlainObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
@@ -89,6 +92,22 @@ function sortedAnswers(answers) {
   return copy;
 }
 
+/* The dated items of an entry (item id -> YYYY-MM-DD), ids sorted, empty dates left out. */
+function cleanDates(dates) {
+  const copy = {};
+  if (!isPlainObject(dates)) {
+    return copy;
+  }
+  Object.keys(dates)
+    .sort()
+    .forEach((item) => {
+      if (typeof dates[item] === "string" && FULL_DATE.test(dates[item])) {
+        copy[item] = dates[item];
+      }
+    });
+  return copy;
+}
+
 /* Only what the file format holds, entries with something in them, ids sorted. */
 function cleanEvidence(evidence) {
   const copy = {};
@@ -104,17 +123,32 @@ function cleanEvidence(evidence) {
         notes: typeof entry.notes === "string" ? entry.notes : "",
         owner: typeof entry.owner === "string" ? entry.owner : "",
         due: typeof entry.due === "string" ? entry.due : "",
+        dates: cleanDates(entry.dates),
         links: Array.isArray(entry.links)
           ? entry.links
               .filter(isPlainObject)
               .map((link) => ({ text: String(link.text || ""), url: String(link.url || "") }))
           : [],
       };
-      if (clean.items.length || clean.notes || clean.owner || clean.due || clean.links.length) {
+      if (!Object.keys(clean.dates).length) {
+        delete clean.dates;
+      }
+      if (clean.items.length || clean.notes || clean.owner || clean.due || clean.dates || clean.links.length) {
         copy[id] = clean;
       }
     });
   return copy;
+}
+
+/* Name, city and report date; the application and administration dates only when set. */
+function assessmentFields(assessment) {
+  const fields = { name: assessment.name || "", city: assessment.city || "", date: assessment.date || "" };
+  ["application", "administration"].forEach((key) => {
+    if (typeof assessment[key] === "string" && FULL_DATE.test(assessment[key])) {
+      fields[key] = assessment[key];
+    }
+  });
+  return fields;
 }
 
 /* The export file of an assessment ({ edition, name, city, date, answers, evidence }). */
@@ -124,7 +158,7 @@ function buildExport(settings, assessment, result, date) {
     version: settings.version,
     exported: date.toISOString(),
     edition: assessment.edition,
-    assessment: { name: assessment.name || "", city: assessment.city || "", date: assessment.date || "" },
+    assessment: assessmentFields(assessment),
     answers: sortedAnswers(assessment.answers || {}),
     evidence: cleanEvidence(assessment.evidence),
     result: result,
@@ -204,7 +238,7 @@ function checkAssessment(assessment) {
   }
   const problems = [];
   Object.keys(assessment).forEach((key) => {
-    if (["name", "city", "date"].indexOf(key) === -1) {
+    if (["name", "city"].concat(ASSESSMENT_DATES).indexOf(key) === -1) {
       problems.push(problem("unexpected", `assessment.${key}`, "not part of the format"));
     }
   });
@@ -213,9 +247,11 @@ function checkAssessment(assessment) {
       problems.push(problem("type", `assessment.${key}`, `text of at most ${LIMITS[key]} characters`));
     }
   });
-  if (hasOwn(assessment, "date") && !(typeof assessment.date === "string" && DATE.test(assessment.date))) {
-    problems.push(problem("type", "assessment.date", "a date such as 2024-05-01, or empty"));
-  }
+  ASSESSMENT_DATES.forEach((key) => {
+    if (hasOwn(assessment, key) && !(typeof assessment[key] === "string" && DATE.test(assessment[key]))) {
+      problems.push(problem("type", `assessment.${key}`, "a date such as 2024-05-01, or empty"));
+    }
+  });
   return problems;
 }
 
@@ -237,6 +273,22 @@ function checkLink(link, path) {
   if (hasOwn(link, "text") && !isShortText(link.text, LIMITS.link_text)) {
     problems.push(problem("type", `${path}.text`, `text of at most ${LIMITS.link_text} characters`));
   }
+  return problems;
+}
+
+/* Dates of items: item id -> YYYY-MM-DD (whether each lies in its window is the page's to say). */
+function checkDates(dates, path, examples) {
+  if (!isPlainObject(dates) || Object.keys(dates).length > LIMITS.items) {
+    return [problem("type", path, `item ids${suchAs(examples.item)} with their dates`)];
+  }
+  const problems = [];
+  Object.keys(dates).forEach((item) => {
+    if (!isSlug(item, 100)) {
+      problems.push(problem("type", `${path}.${item}`, `an item id${suchAs(examples.item)}`));
+    } else if (!(typeof dates[item] === "string" && FULL_DATE.test(dates[item]))) {
+      problems.push(problem("type", `${path}.${item}`, "a date such as 2024-05-01"));
+    }
+  });
   return problems;
 }
 
@@ -266,6 +318,9 @@ function checkEntry(entry, path, examples) {
   });
   if (hasOwn(entry, "due") && !(typeof entry.due === "string" && DATE.test(entry.due))) {
     problems.push(problem("type", `${path}.due`, "a date such as 2024-05-01, or empty"));
+  }
+  if (hasOwn(entry, "dates")) {
+    problems = problems.concat(checkDates(entry.dates, `${path}.dates`, examples));
   }
   if (hasOwn(entry, "links")) {
     if (!Array.isArray(entry.links) || entry.links.length > LIMITS.links) {
@@ -465,6 +520,12 @@ function matchEvidence(edition, evidence) {
     const known = entry.items.filter((item) => items[id].indexOf(item) !== -1);
     dropped += entry.items.length - known.length;
     entry.items = known;
+    Object.keys(entry.dates || {}).forEach((item) => {
+      if (items[id].indexOf(item) === -1) {
+        delete entry.dates[item];
+        dropped += 1;
+      }
+    });
     kept[id] = entry;
   });
   return { evidence: kept, dropped: dropped };

@@ -114,6 +114,13 @@ function packAssessment(assessment, options) {
   if (assessment.date) {
     packed.d = assessment.date;
   }
+  // The planned application date (p) and the administration's start (s) travel with the details.
+  if (assessment.application) {
+    packed.p = assessment.application;
+  }
+  if (assessment.administration) {
+    packed.s = assessment.administration;
+  }
   const evidence = assessment.evidence || {};
   if (options?.ticks) {
     const ticks = {};
@@ -134,6 +141,9 @@ function packAssessment(assessment, options) {
           kept[field] = String(entry[field]);
         }
       });
+      if (isPlainObject(entry.dates) && Object.keys(entry.dates).length) {
+        kept.dates = Object.assign({}, entry.dates);
+      }
       if (Array.isArray(entry.links) && entry.links.length) {
         kept.links = entry.links.map((link) => ({ text: String(link.text || ""), url: String(link.url || "") }));
       }
@@ -165,6 +175,19 @@ function checkLinks(links) {
   );
 }
 
+function isDateText(value) {
+  return checkText(value, 10) && /^(\d{4}-\d{2}-\d{2})?$/.test(value);
+}
+
+/* Dated items: item id -> YYYY-MM-DD. */
+function checkDates(dates) {
+  return (
+    isPlainObject(dates) &&
+    Object.keys(dates).length <= 200 &&
+    Object.keys(dates).every((item) => SLUG.test(item) && item.length <= 100 && isDateText(dates[item]) && dates[item])
+  );
+}
+
 /* What a decoded link must look like; returns a problem text or "". */
 function checkPacked(packed) {
   if (!isPlainObject(packed) || !checkText(packed.e, 100) || !SLUG.test(packed.e)) {
@@ -173,7 +196,7 @@ function checkPacked(packed) {
   if (
     !checkText(packed.n, 200) ||
     (hasOwn(packed, "c") && !checkText(packed.c, 200)) ||
-    (hasOwn(packed, "d") && !(checkText(packed.d, 10) && /^(\d{4}-\d{2}-\d{2})?$/.test(packed.d)))
+    ["d", "p", "s"].some((key) => hasOwn(packed, key) && !isDateText(packed[key]))
   ) {
     return "details";
   }
@@ -207,7 +230,8 @@ function checkPacked(packed) {
           CRITERION_ID.test(id) &&
           isPlainObject(entry) &&
           TEXT_FIELDS.every((field) => !hasOwn(entry, field) || checkText(entry[field], 20000)) &&
-          (!hasOwn(entry, "links") || checkLinks(entry.links))
+          (!hasOwn(entry, "links") || checkLinks(entry.links)) &&
+          (!hasOwn(entry, "dates") || checkDates(entry.dates))
         );
       })
     )
@@ -234,6 +258,7 @@ function unpackAssessment(packed) {
         notes: entry.notes || "",
         owner: entry.owner || "",
         due: entry.due || "",
+        ...(entry.dates ? { dates: Object.assign({}, entry.dates) } : {}),
         links: (entry.links || []).map((link) => ({ text: link.text, url: link.url })),
       };
     });
@@ -242,6 +267,8 @@ function unpackAssessment(packed) {
     edition: packed.e,
     city: packed.c || "",
     date: packed.d || "",
+    ...(packed.p ? { application: packed.p } : {}),
+    ...(packed.s ? { administration: packed.s } : {}),
     answers: packed.a,
     evidence: evidence,
     carries: { ticks: hasOwn(packed, "t"), notes: hasOwn(packed, "x") },

@@ -57,6 +57,7 @@ function emptyRecord() {
 
 function newAssessment(fields, now, makeId) {
   const stamp = now().toISOString();
+  /** @type {Record<string, any>} */
   const made = {
     id: makeId(),
     name: String(fields.name || ""),
@@ -67,12 +68,24 @@ function newAssessment(fields, now, makeId) {
     updated: stamp,
     answers: isPlainObject(fields.answers) ? clone(fields.answers) : {},
     evidence: isPlainObject(fields.evidence) ? clone(fields.evidence) : {},
+    ...planDates(fields),
   };
   // Its history (history.js) travels with it: a copy, a file or link saved as new.
   if (isPlainObject(fields.history)) {
     made.history = clone(fields.history);
   }
   return made;
+}
+
+/* The planned application date and the administration's start, only when given. */
+function planDates(fields) {
+  const dates = {};
+  ["application", "administration"].forEach((key) => {
+    if (typeof fields[key] === "string" && fields[key]) {
+      dates[key] = fields[key];
+    }
+  });
+  return dates;
 }
 
 /* ---- reading raw storage ------------------------------------------------------------- */
@@ -509,6 +522,8 @@ function open(options) {
       edition: copy.edition,
       city: copy.city,
       date: copy.date,
+      application: copy.application,
+      administration: copy.administration,
       answers: copy.answers,
       evidence: copy.evidence,
       history: copy.history,

@@ -6,6 +6,7 @@
 
 import { merge, scoring } from "../lib/index.js";
 import { format } from "../lib/format.js";
+import { compareChart } from "../view/area-chart.js";
 import { headRow, scrollBox } from "../view/controls.js";
 import { element } from "../view/dom.js";
 import { ContextPart } from "../view/part.js";
@@ -183,6 +184,17 @@ export class Compare extends ContextPart {
       tally,
       order,
       this.onlyChangedToggle(criteriaBody),
+      compareChart(edition, result.groups, {
+        label: format(t.compare_chart_label, {
+          items: edition.item_label_plural,
+          group: edition.group_label.toLowerCase(),
+          first: fromName,
+          second: toName,
+        }),
+        first: fromName,
+        second: toName,
+        uid: "wwc-sc-compare-chart",
+      }),
       scrollBox(groups, groups.caption?.textContent || caption),
       scrollBox(criteria, t.compare_criteria_caption),
     );

@@ -15,6 +15,8 @@ export class EvidenceLinks {
     this.panel = panel;
     /** @type {any} */
     this.list = null;
+    /** @type {HTMLElement | null} the empty state, shown while there is no link */
+    this.none = null;
   }
 
   /* The list and the fields to add one; returns the wrapper to place in the panel. */
@@ -25,6 +27,7 @@ export class EvidenceLinks {
     const heading = element("p", "wwc-sc-more-heading", texts.links_label);
     heading.id = `${this.panel.idBase}-links-heading`;
     const list = element("ul", "wwc-sc-link-list");
+    this.none = element("p", "wwc-sc-links-none", texts.links_none);
     list.setAttribute("aria-labelledby", heading.id);
     const add = element("div", "wwc-sc-link-add");
     const textField = this.panel.field("link-text", texts.link_text_label, "input", "text");
@@ -39,7 +42,7 @@ export class EvidenceLinks {
     const message = element("p", "wwc-sc-link-message");
     message.setAttribute("role", "alert");
     add.append(textField.wrapper, urlField.wrapper, addButton);
-    wrapper.append(heading, list, add, message);
+    wrapper.append(heading, this.none, list, add, message);
     const addLink = () => this.addLink(textField.input, urlField.input, message);
     addButton.addEventListener("click", addLink);
     for (const input of [textField.input, urlField.input]) {
@@ -118,5 +121,9 @@ export class EvidenceLinks {
       return item;
     });
     this.list.replaceChildren(...items);
+    this.list.hidden = items.length === 0;
+    if (this.none) {
+      this.none.hidden = items.length > 0;
+    }
   }
 }

@@ -2,7 +2,9 @@
  * One criterion's evidence panel (a <details data-wwc-evidence> of the form), the root it owns:
  * closed and empty in the page, built on its first opening from the embedded checklists (a
  * checkbox per requirement and document inside its label, its value the YAML id; any must-meet
- * status line), notes, owner, due date and the links to the city's own documents (EvidenceLinks).
+ * status line, a date field under each item with a time window: EvidenceDates), what an auditor
+ * would miss (each on its own line), notes, owner, due date and the links to the city's own
+ * documents (EvidenceLinks), each group under its own heading.
  * Every text goes in through textContent, value or setAttribute. Saving ticks and typed fields is the form's evidence part's.
  */
 
@@ -10,6 +12,7 @@ import { readiness } from "../lib/index.js";
 import { format } from "../lib/format.js";
 import { element, setText, toggleClass } from "../view/dom.js";
 import { entryOf, readEntry } from "../view/evidence-entry.js";
+import { EvidenceDates } from "./evidence-dates.js";
 import { EvidenceLinks } from "./evidence-links.js";
 
 export class EvidencePanel {
@@ -32,6 +35,10 @@ export class EvidencePanel {
     /** @type {Map<string, string>} each text field's value as this tab last saw it stored */
     this.bases = new Map();
     this.idBase = `${details.closest("form").id}-${this.id.toLowerCase()}`;
+    /** @type {EvidenceDates | null} */
+    this.dates = null;
+    /** @type {HTMLElement | null} what an auditor would miss, one line each */
+    this.flagList = null;
   }
 
   /* ---- showing the state ---- */
@@ -87,6 +94,26 @@ export class EvidencePanel {
       setText(this.must, format(template, { ticked: must.ticked, total: must.total, count: must.count }));
       toggleClass(this.must, "wwc-sc-warning-text", !must.holds);
     }
+    if (this.built) {
+      this.showFlags(view.flagged.get(this.id));
+      this.dates?.fill(view.assessment, view.plan);
+    }
+  }
+
+  /* Each missing document and an unmet must-meet rule on its own line (nothing when none). */
+  showFlags(flag) {
+    const texts = this.sc.texts;
+    const lines = [];
+    for (const itemId of flag?.missing || []) {
+      lines.push(`${texts.flag_documents} ${this.sc.checklists.itemText(this.id, itemId)}`);
+    }
+    if (flag?.mustMeet && !flag.mustMeet.holds) {
+      lines.push(format(texts.flag_must_meet, flag.mustMeet));
+    }
+    this.flagList?.replaceChildren(...lines.map((line) => element("li", null, line)));
+    if (this.flagList) {
+      this.flagList.hidden = lines.length === 0;
+    }
   }
 
   /* ---- built on first opening ---- */
@@ -96,7 +123,10 @@ export class EvidencePanel {
       return;
     }
     const texts = this.sc.texts;
+    this.dates = new EvidenceDates(this);
     const checklists = this.buildChecklists();
+    this.flagList = element("ul", "wwc-sc-panel-flags");
+    this.flagList.hidden = true;
     const notes = this.field("notes", texts.notes_label, "textarea");
     notes.input.rows = 3;
     const owner = this.field("owner", texts.owner_label, "input", "text");
@@ -107,9 +137,11 @@ export class EvidencePanel {
     const links = this.links.build();
     const message = element("p", "wwc-sc-field-message");
     message.setAttribute("role", "status");
-    const fields = element("div", "wwc-sc-fields");
-    fields.append(notes.wrapper, row, message, links);
-    this.details.append(...checklists, fields);
+    const fields = element("div", "wwc-sc-fields wwc-sc-evidence-group");
+    fields.append(element("p", "wwc-sc-more-heading", texts.evidence_fields_heading), notes.wrapper, row, message);
+    const linkGroup = element("div", "wwc-sc-evidence-group");
+    linkGroup.append(links);
+    this.details.append(...checklists, this.flagList, fields, linkGroup);
     this.boxes = [...this.details.querySelectorAll("input[type=checkbox]")];
     this.built = { notes: notes.input, owner: owner.input, due: due.input, message };
     const view = this.sc.view();
@@ -158,12 +190,16 @@ export class EvidencePanel {
       label.append(box, item[1]);
       const entry = element("li");
       entry.appendChild(label);
+      const dated = this.dates?.fieldFor(item[0], item[1]);
       if (item[2]) {
         const options = element("ul");
         for (const option of item[2]) {
           options.appendChild(element("li", null, option));
         }
         entry.appendChild(options);
+      }
+      if (dated) {
+        entry.appendChild(dated);
       }
       list.appendChild(entry);
     }
@@ -175,22 +211,29 @@ export class EvidencePanel {
     const [requirements, documentation] = this.sc.checklists.of(this.id);
     const mustMeet = this.sc.criteria.get(this.id).must_meet;
     const nodes = [];
+    if (this.dates?.any()) {
+      nodes.push(element("p", "wwc-sc-date-hint", texts.evidence_dates_hint));
+    }
     if (requirements.length) {
       const heading = mustMeet
         ? format(texts.must_meet, { count: mustMeet, total: requirements.length })
         : texts.checklist;
-      nodes.push(element("p", "wwc-sc-more-heading", heading), this.tickList(requirements, "requirements"));
+      const group = element("div", "wwc-sc-evidence-group");
+      group.append(element("p", "wwc-sc-more-heading", heading), this.tickList(requirements, "requirements"));
       if (mustMeet) {
         this.must = element("p", "wwc-sc-must");
         this.must.setAttribute("role", "status");
-        nodes.push(this.must);
+        group.append(this.must);
       }
+      nodes.push(group);
     }
     if (documentation.length) {
-      nodes.push(
+      const group = element("div", "wwc-sc-evidence-group");
+      group.append(
         element("p", "wwc-sc-more-heading", texts.documentation),
         this.tickList(documentation, "documentation"),
       );
+      nodes.push(group);
     }
     return nodes;
   }

@@ -1,8 +1,8 @@
 /*
  * Evidence in the form (#wwc-sc-form-<edition>, the root it owns with the answers' controller):
  * one EvidencePanel per criterion's "Evidence" panel, built on its first opening (focus stays on
- * the panel's summary). This part saves the ticks at once and the notes, owner and due date shortly
- * after typing stops (and on change, and before the page goes away), then shows each panel's state.
+ * the panel's summary). This part saves the ticks and the dates of evidence at once (on change) and the
+ * notes, owner and due date shortly after typing stops (and on change, and before the page goes away), then shows each panel's state.
  */
 
 import { entryOf, readEntry } from "../view/evidence-entry.js";
@@ -34,6 +34,8 @@ export class Evidence {
       const target = /** @type {any} */ (event.target);
       if (target.type === "checkbox" && target.closest("[data-wwc-kind]")) {
         this.tick(target);
+      } else if (target.hasAttribute("data-wwc-date")) {
+        this.panels.get(this.criterionOf(target) || "")?.dates?.save(target);
       } else if (target.hasAttribute("data-wwc-field")) {
         this.flush(target);
       }

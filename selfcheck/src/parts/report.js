@@ -11,6 +11,7 @@
 import { ELEMENTS } from "../elements.js";
 import { baseName } from "../lib/export.js";
 import { format, formatCount } from "../lib/format.js";
+import { areasFigure } from "../view/area-chart.js";
 import { button, headRow, scrollBox } from "../view/controls.js";
 import { element } from "../view/dom.js";
 import { answeredCriteria, listOf } from "../view/report-criteria.js";
@@ -131,6 +132,11 @@ export class Report {
       nodes.push(element("p", null, note.textContent));
     }
     nodes.push(this.areaTable(view.result));
+    // The pictures of issue 26: the area scores beside the benchmarks, and the roadmap when planned.
+    nodes.push(areasFigure(sc, view.result, "wwc-sc-report-areas"));
+    if (view.plan?.roadmap?.ok) {
+      nodes.push(...(sc.parts.planning?.roadmapNodes(view.plan, "wwc-sc-report-roadmap") || []));
+    }
     const next = this.sources.plan.querySelector(`#${ELEMENTS.next}`);
     if (next) {
       nodes.push(element("h3", null, texts.next_heading), this.plainCopy(next));

@@ -8,6 +8,7 @@
 import { ELEMENTS } from "../elements.js";
 import { format, formatCount } from "../lib/format.js";
 import { scoring } from "../lib/index.js";
+import { areasFigure } from "../view/area-chart.js";
 import { setStyle, setText, toggleClass } from "../view/dom.js";
 
 export class Results {
@@ -39,6 +40,8 @@ export class Results {
     this.region = root.querySelector(`#${ELEMENTS.region}`);
     this.regionLine = root.querySelector(".wwc-sc-region-line");
     this.region?.addEventListener("change", () => setText(this.regionLine, this.regionText(sc.view())));
+    this.areasChart = root.querySelector(".wwc-sc-areas-chart");
+    this.areasShown = "";
     /** @type {Map<string, {figure: any, fill: any, heading: any}>} */
     this.groups = new Map();
     for (const item of root.querySelectorAll(".wwc-sc-group-bar")) {
@@ -117,6 +120,12 @@ export class Results {
       setStyle(slot.fill, "width", `${(100 * group.met) / Math.max(group.total, 1)}%`);
       setText(slot.heading, figure);
     }, this);
+    // The same figures as a picture (issue 26), hidden from screen readers: the list above says them.
+    const shown = result.groups.map((/** @type {any} */ group) => group.met).join();
+    if (this.areasChart && shown !== this.areasShown) {
+      this.areasShown = shown;
+      this.areasChart.replaceChildren(areasFigure(sc, result, "wwc-sc-results-areas", true));
+    }
   }
 
   borderlineText(result) {

@@ -7,6 +7,7 @@
 
 import { exportFile } from "../lib/index.js";
 import { format, formatCount } from "../lib/format.js";
+import { localDay, questionableDates } from "../lib/plan-dates.js";
 import { download } from "../view/dom.js";
 
 const ERROR_TEXTS = {
@@ -87,12 +88,12 @@ export class Transfer {
     const matched = exportFile.matchAnswers(sc.edition, data.answers);
     const evidence = exportFile.matchEvidence(sc.edition, data.evidence || {});
     const identity = {};
-    ["name", "city", "date"].forEach((key) => {
+    ["name", "city", "date", "application", "administration"].forEach((key) => {
       if (data.assessment && typeof data.assessment[key] === "string") {
         identity[key] = data.assessment[key].slice(0, sc.limits[key] || 200);
       }
     });
-    this.reportImport(fileName, matched, evidence.dropped);
+    this.reportImport(fileName, matched, evidence.dropped, this.questionable(evidence.evidence, identity));
     if (sc.multi) {
       // Several assessments: nothing is replaced without asking (save as new, compare, merge or replace).
       sc.multi.offerImport({
@@ -100,6 +101,8 @@ export class Transfer {
         edition: data.edition,
         city: identity.city || "",
         date: identity.date || "",
+        application: identity.application || "",
+        administration: identity.administration || "",
         answers: matched.answers,
         evidence: evidence.evidence,
         history: exportFile.importedHistory(data),
@@ -121,12 +124,21 @@ export class Transfer {
     );
   }
 
-  reportImport(fileName, matched, dropped) {
+  /* Dates of evidence a date field would refuse today: kept, and named in the import's notice. */
+  questionable(evidence, identity) {
+    const found = questionableDates(this.sc.edition, evidence, localDay(this.sc.now()), identity.administration);
+    return found.map((entry) => `${entry.criterion} ${entry.item}: ${entry.date}`);
+  }
+
+  reportImport(fileName, matched, dropped, questionable) {
     const texts = this.sc.texts;
     const count = Object.keys(matched.answers).length;
     let message = formatCount(texts.imported, count, { count: count, file: fileName });
     if (dropped) {
       message += ` ${formatCount(texts.imported_evidence_dropped, dropped, { count: dropped, item: this.sc.edition.item_label })}`;
+    }
+    if (questionable?.length) {
+      message += ` ${format(texts.imported_dates_questionable, { dates: questionable.join("; ") })}`;
     }
     if (!matched.unmatched.length) {
       this.tools.showNotice(message);
