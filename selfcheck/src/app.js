@@ -16,9 +16,6 @@ import { format } from "./lib/format.js";
 import { currentPerson } from "./lib/person-setting.js";
 import { localDay, planOf } from "./lib/plan-dates.js";
 import { Areas } from "./parts/areas.js";
-import { CriterionHistory } from "./parts/criterion-history.js";
-import { HistoryList } from "./parts/history.js";
-import { PersonLine, PersonSetting } from "./parts/person.js";
 import { Evidence } from "./parts/evidence.js";
 import { Flags } from "./parts/flags.js";
 import { JumpToQuestion } from "./parts/jump-to-question.js";
@@ -33,6 +30,7 @@ import { CriterionLookup } from "./view/criterion-lookup.js";
 import { requireElement } from "./view/dom.js";
 import { createMulti } from "./multi.js";
 import { createRequests } from "./requests.js";
+import { createTeam } from "./team.js";
 
 /* Lets the browser paint and answer input before the next piece of start-up. */
 function nextTask() {
@@ -88,10 +86,10 @@ export class SelfCheck {
     });
     /** @type {any} */
     this.cached = null;
-    /** @type {{tools?: Tools, results?: Results, evidence?: Evidence, plan?: Plan, flags?: Flags, planning?: Planning, report?: Report, areas?: Areas, views?: Views, history?: HistoryList, person?: PersonSetting, personLine?: PersonLine, jump?: JumpToQuestion}} */
+    /** @type {{tools?: Tools, results?: Results, evidence?: Evidence, plan?: Plan, flags?: Flags, planning?: Planning, report?: Report, areas?: Areas, views?: Views, jump?: JumpToQuestion}} */
     this.parts = {};
-    /** @type {Map<string, CriterionHistory>} */
-    this.criterionHistory = new Map();
+    /** @type {ReturnType<typeof createTeam> | null} */
+    this.team = null;
   }
 
   /**
@@ -192,7 +190,14 @@ export class SelfCheck {
     // Only editions with evidence to tick have dates to plan with.
     this.parts.planning = planning ? new Planning(/** @type {HTMLElement} */ (planning), this) : undefined;
     this.parts.areas = new Areas(requireElement(root, `#${ELEMENTS.areas}`), this);
-    this.startTeamParts();
+    this.team = createTeam({
+      root,
+      form: this.form,
+      data: this.data,
+      edition: this.edition,
+      checklists: this.checklists,
+      current: () => this.model.current(),
+    });
     this.parts.views = new Views(requireElement(root, ".wwc-sc-body"), {
       nav: requireElement(root, `#${ELEMENTS.views_nav}`),
       shareFragment: this.data.assessments.share.fragment,
@@ -200,7 +205,7 @@ export class SelfCheck {
       onShow: {
         answer: (target) => this.parts.areas?.reveal(target),
         report: () => this.prepareReport(),
-        assessments: () => this.parts.history?.render(),
+        assessments: () => this.team?.render(),
       },
     });
     // Before the views start: its clicks are handled before the views route them as links.
@@ -288,36 +293,7 @@ export class SelfCheck {
     this.parts.tools?.update(view);
     this.parts.report?.invalidate();
     this.requests.refresh();
-    this.updateHistory(criterionId);
-  }
-
-  /* ---- team work: the person's name and the history of changes ---- */
-
-  startTeamParts() {
-    const texts = this.data.assessments.texts;
-    const words = {
-      texts,
-      edition: this.edition,
-      checklists: this.checklists,
-      current: () => this.model.current(),
-    };
-    this.parts.person = new PersonSetting(requireElement(this.root, `#${ELEMENTS.person}`), texts);
-    this.parts.personLine = new PersonLine(requireElement(this.root, `#${ELEMENTS.person_line}`), texts);
-    this.parts.history = new HistoryList(requireElement(this.root, `#${ELEMENTS.history}`), words);
-    this.criterionHistory = CriterionHistory.attach(this.form, words);
-  }
-
-  /** @param {string | null} criterionId */
-  updateHistory(criterionId) {
-    const one = criterionId ? this.criterionHistory.get(criterionId) : null;
-    if (one) {
-      one.update();
-    } else {
-      this.criterionHistory.forEach((part) => {
-        part.update();
-      });
-    }
-    this.parts.history?.update();
+    this.team?.update(criterionId);
   }
 
   /**
