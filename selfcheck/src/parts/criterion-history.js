@@ -1,6 +1,6 @@
 /*
- * One criterion's history, on request: a <details> at the end of the criterion's fieldset (its
- * root, made here), whose summary names the criterion and how many changes it has; opening it
+ * One criterion's history, on request: a <details> at the end of the criterion's evidence panel
+ * (its root, made here), whose summary names the criterion and how many changes it has; opening it
  * lists them, newest first, with the summaries of older ones. A list inside a disclosure: the
  * keyboard reaches it like any summary, and a screen reader hears a list.
  */
@@ -46,7 +46,16 @@ export class CriterionHistory {
       const id = fieldset.getAttribute("data-wwc-criterion") || "";
       const details = element("details", "wwc-sc-criterion-history");
       details.setAttribute("data-wwc-history", id);
-      fieldset.append(details);
+      // Inside the criterion's evidence panel, so that a keyboard pass over the answers meets no
+      // extra stop; last in it, after what the panel builds when first opened.
+      const panel = fieldset.querySelector("[data-wwc-evidence]");
+      const host = panel || fieldset;
+      host.append(details);
+      panel?.addEventListener("toggle", () => {
+        if (/** @type {HTMLDetailsElement} */ (panel).open && panel.lastElementChild !== details) {
+          panel.append(details);
+        }
+      });
       parts.set(id, new CriterionHistory(details, id, ctx));
     }
     return parts;

@@ -5,7 +5,7 @@
  * while it is shown (a year of history is a long list: it is not rebuilt behind a hidden view).
  */
 
-import { format } from "../lib/format.js";
+import { formatCount } from "../lib/format.js";
 import { people, query, summaries } from "../lib/history.js";
 import { element } from "../view/dom.js";
 import { entryText, summaryText } from "../view/history-entry.js";
@@ -121,7 +121,7 @@ export class HistoryList {
     } else if (!entries.length && !rows.length) {
       this.count.textContent = t.history_none_match;
     } else {
-      this.count.textContent = format(t.history_count, { shown: shown.length, total: total });
+      this.count.textContent = formatCount(t.history_count, total, { shown: shown.length, total: total });
     }
   }
 }

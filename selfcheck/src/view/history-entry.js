@@ -4,7 +4,7 @@
  * labels. Text only: the parts put it in with textContent.
  */
 
-import { format } from "../lib/format.js";
+import { format, formatCount } from "../lib/format.js";
 
 /**
  * @typedef {{texts: Record<string, string>, edition: any, checklists: import("./checklists.js").Checklists}} Words
@@ -105,7 +105,7 @@ export function entryText(words, entry, withCriterion) {
  */
 export function summaryText(words, row) {
   const t = words.texts;
-  return format(t.history_summary, {
+  return formatCount(t.history_summary, row.count, {
     count: row.count,
     who: row.who === "*" ? t.history_summary_everyone : row.who,
     criterion: row.criterion === "*" ? t.history_summary_all_criteria : row.criterion || t.history_summary_details,
