@@ -234,7 +234,9 @@ def test_names_and_imported_history_are_shown_as_text(browser, self_check_url, o
         page.click("#wwc-sc-merge-apply")
         page.goto(f"{self_check_url}#wwc-sc-history")
         expect(page.locator("#wwc-sc-history .wwc-sc-history-summary")).to_contain_text(
-            TEXTS["history_summary"]["other"].format(count=7, who=PAYLOADS[0], criterion="DG2", first="2025", last="x")[:40]
+            TEXTS["history_summary"]["other"].format(count=7, who=PAYLOADS[0], criterion="DG2", first="2025", last="x")[
+                :40
+            ]
         )
         text = page.locator("#wwc-sc-history").inner_text()
         for payload in PAYLOADS:
