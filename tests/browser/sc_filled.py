@@ -50,7 +50,7 @@ def fill_in(page: Page, site_url: str, edition: str, tmp_path):
     items = [*criterion.get("requirements", []), *criterion.get("documentation", [])]
     if items:
         panel = page.locator(f'[data-wwc-evidence="{criterion["id"]}"]')
-        panel.locator("summary").click()
+        panel.locator(":scope > summary").click()
         panel.locator(f'label:has(> input[type=checkbox][value="{items[0]["id"]}"])').click()
         panel.locator('[data-wwc-field="owner"]').fill("Data office")
         panel.locator('[data-wwc-field="owner"]').blur()
@@ -101,4 +101,4 @@ def open_filled(page: Page, site_url: str, edition: str, name: str, exported) ->
     if name == "report":
         expect(page.locator(".wwc-sc-report-city")).to_have_text("Alderbrook")
     if name == "answer" and page.locator("[data-wwc-evidence]").count():
-        page.locator("[data-wwc-evidence] summary").first.click()
+        page.locator("[data-wwc-evidence] > summary").first.click()

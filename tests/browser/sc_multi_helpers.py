@@ -198,7 +198,7 @@ def open_evidence(page: Page, criterion_id: str):
     or built when its panel is first opened."""
     panel = page.locator(f'[data-wwc-evidence="{criterion_id}"]')
     if panel.get_attribute("open") is None:
-        panel.locator("summary").click()
+        panel.locator(":scope > summary").click()
     expect(panel.locator("textarea")).to_be_visible()
     return panel
 

@@ -42,7 +42,7 @@ def panel_of(page: Page, criterion_id: str):
 
 def open_panel(page: Page, criterion_id: str):
     panel = panel_of(page, criterion_id)
-    panel.locator("summary").click()
+    panel.locator(":scope > summary").click()
     expect(panel.locator("textarea")).to_be_visible()
     return panel
 
@@ -85,7 +85,7 @@ def test_the_panels_are_in_the_page_closed_and_empty(page, self_check_url, offsi
 
 def test_a_panel_is_built_on_first_opening_from_the_embedded_checklists(page, self_check_url, offsite_requests):
     open_self_check(page, self_check_url)
-    summary = panel_of(page, "DG1").locator("summary")
+    summary = panel_of(page, "DG1").locator(":scope > summary")
     summary.focus()
     page.keyboard.press("Enter")
     panel = panel_of(page, "DG1")

@@ -150,7 +150,7 @@ def test_notes_owner_due_date_and_links_are_saved_and_restored(page, self_check_
     expect(panel.locator('[data-wwc-field="owner"]')).to_have_value("Data office")
     expect(panel.locator('[data-wwc-field="due"]')).to_have_value("2026-03-31")
     expect(panel.locator(".wwc-sc-link-list a")).to_have_text("Minutes")
-    expect(panel.locator("summary")).to_contain_text(TEXTS["evidence_notes"])
+    expect(panel.locator(":scope > summary")).to_contain_text(TEXTS["evidence_notes"])
     # Links are never fetched: following the city's document is the user's click, not the page's.
     panel.get_by_role("button", name=TEXTS["link_remove"].format(text="Minutes")).click()
     expect(panel.locator(".wwc-sc-link-list li")).to_have_count(0)

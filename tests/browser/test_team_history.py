@@ -48,7 +48,7 @@ def criterion_history(page: Page, criterion_id: str):
     """Opens the criterion's history, which sits at the end of its evidence panel."""
     panel = page.locator(f'details[data-wwc-evidence="{criterion_id}"]')
     if panel.get_attribute("open") is None:
-        panel.locator("summary").first.click()
+        panel.locator(":scope > summary").click()
     details = page.locator(f'details[data-wwc-history="{criterion_id}"]')
     if details.get_attribute("open") is None:
         details.locator("summary").click()
