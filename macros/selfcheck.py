@@ -29,6 +29,7 @@ from __future__ import annotations
 import copy
 import csv
 import io
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -48,8 +49,47 @@ DOCS_DIR = Path(__file__).resolve().parent.parent / "docs"
 # Several assessments, share, merge, compare, CSV, storage banner (embedded as payload["assessments"]).
 ASSESSMENTS_FILE = Path(__file__).with_name("selfcheck-assessments.yml")
 # Marks the block as scripted before the browser paints what follows, so the layout that shows
-# first is the one the scripts keep (no shift when they start).
-SCRIPTED_MARK = '<script>document.currentScript.parentNode.classList.add("wwc-sc-js")</script>'
+# first is the one the scripts keep (no shift when they start); an address naming a view
+# (/self-check/#results) marks that view, so it is the one painted first (the CSS below).
+SCRIPTED_MARK = (
+    '<script>(function(root,views){root.classList.add("wwc-sc-js");'
+    "var view=location.hash.slice(1);"
+    'if(views.indexOf(view)>0)root.setAttribute("data-wwc-view-first",view)'
+    "})(document.currentScript.parentNode,%s)</script>"
+)
+# Before the script has routed, the view the address names shows alone (the default view's rule is
+# in wwc-selfcheck.css).
+FIRST_VIEW_RULE = (
+    '.wwc-sc-js[data-wwc-view-first="%(view)s"]:not([data-wwc-view-shown]) '
+    '.wwc-sc-view:not([data-wwc-view="%(view)s"]){display:none}'
+)
+
+
+def view_ids(views: list[dict]) -> list[str]:
+    """The view ids of macros/selfcheck.yml, checked: they are written into a CSS selector and an address."""
+    ids = [view["id"] for view in views]
+    for view_id in ids:
+        if not re.fullmatch(r"[a-z][a-z-]*", view_id):
+            raise SelfCheckPageError(
+                f"macros/selfcheck.yml: views: id {view_id!r} must be lowercase letters and hyphens"
+            )
+    return ids
+
+
+def scripted_mark(views: list[dict]) -> str:
+    return SCRIPTED_MARK % json_for_script(view_ids(views))
+
+
+def first_view_rules(views: list[dict]) -> str:
+    return "".join(FIRST_VIEW_RULE % {"view": view_id} for view_id in view_ids(views)[1:])
+
+
+def with_first_view_rules(styles: list[str], views: list[dict]) -> list[str]:
+    """The page's one <style> element, led by the rules that show the view an address names first."""
+    rules = first_view_rules(views)
+    if not styles:
+        return [f"<style>{rules}</style>"]
+    return [styles[0].replace("<style>", f"<style>{rules}", 1), *styles[1:]]
 
 
 class SelfCheckPageError(ValueError):
@@ -585,6 +625,7 @@ def render_self_check(
     texts = settings["texts"]
     empty = score(edition, {})
     styles, scripts = render_assets(settings, docs_dir=docs_dir, guide_base=guide_base)
+    styles = with_first_view_rules(styles, settings["views"])
     html = (
         template_environment()
         .get_template("selfcheck/page.html")
@@ -596,7 +637,7 @@ def render_self_check(
             store_texts=load_settings(ASSESSMENTS_FILE)["texts"],
             # Already safe for where they go: a one-line mark, minified styles, the bundle's tag, and the
             # data escaped for a script element (macros/text.py json_for_script).
-            scripted_mark=Markup(SCRIPTED_MARK),
+            scripted_mark=Markup(scripted_mark(settings["views"])),
             styles=[Markup(style) for style in styles],
             scripts=[Markup(script) for script in scripts],
             data_json=Markup(json_for_script(payload(content, settings, edition_id))),

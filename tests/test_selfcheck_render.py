@@ -18,6 +18,7 @@ from macros.selfcheck import (
     ASSESSMENTS_FILE,
     DATA_ID,
     checklist_data,
+    first_view_rules,
     load_settings,
     payload,
     render_documents_page,
@@ -242,7 +243,8 @@ def test_built_page_loads_the_committed_bundle_and_inlines_its_styles(built_site
     assert "wwc-selfcheck.js" not in (built_site / "index.html").read_text(encoding="utf-8")
     styles = block.find_all("style")
     assert len(styles) == 1
-    assert styles[0].string == bundle_css(
+    # The rules that paint first the view an address names, then the stylesheets, minified.
+    assert styles[0].string == first_view_rules(SETTINGS["views"]) + bundle_css(
         [(path, (DOCS / path).read_text(encoding="utf-8")) for path in SETTINGS["assets"]["styles"]]
     )
     assert (built_site / "downloads" / load_settings()["export"]["schema_file"]).is_file()

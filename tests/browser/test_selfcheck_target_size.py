@@ -3,8 +3,9 @@ which Lighthouse's target-size audit checks), on every view, in both editions, a
 filled in as sc_filled.py fills it (evidence panel open, share and compare opened, cohort loaded).
 
 Measured: the box of every visible link, button, field, select, summary and focusable element of the
-page (Material's header and navigation too). A radio or checkbox is measured by its label, which is
-what a person clicks, and so is a field hidden for a styled label (the file input). Exempt, as in
+page (Material's header and navigation too). A radio or checkbox is measured by its own box, as
+Lighthouse's audit measures it (its label is a larger target too, but the audit does not count it); a
+field hidden for a styled label (the file input) by its label. Exempt, as in
 WCAG: a link in running text (its block holds other text besides it). Not measured: what is not shown
 (no box, hidden, zero-sized, inert to the pointer, or off screen like a closed drawer).
 """
@@ -40,7 +41,7 @@ SMALL_TARGETS = """() => {
     if (node.tagName === "INPUT") {
       const box = node.getBoundingClientRect();
       const hiddenField = box.width <= 2 || box.height <= 2;
-      if (node.matches("[type=radio], [type=checkbox]") || hiddenField) target = labelOf(node) || node;
+      if (hiddenField) target = labelOf(node) || node;
     }
     if (!shown(target)) continue;
     const box = target.getBoundingClientRect();

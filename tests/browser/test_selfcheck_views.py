@@ -277,3 +277,16 @@ def test_results_give_the_regional_benchmarks_and_say_what_the_source_does_not(p
     expect(benchmarks).to_contain_text("30K-100K")
     expect(benchmarks).to_contain_text("gives no figures")
     expect(benchmarks.locator("details.wwc-sc-not-given li").first).to_contain_text("Figures per population band")
+
+
+@pytest.mark.parametrize("view", [name for name in VIEWS if name != VIEWS[0]])
+def test_the_view_an_address_names_is_the_one_painted_before_the_script_starts(page: Page, site_url, view):
+    """Landing on /self-check/#results paints the results view from the first frame: with the bundle
+    held back, only the page's inline mark has run, and it alone shows that view (no shift later)."""
+    page.route("**/wwc-selfcheck.js*", lambda route: route.abort())
+    page.goto(f"{site_url}self-check/#{view}")
+    displayed = page.eval_on_selector_all(
+        "[data-wwc-view]",
+        "sections => sections.filter(s => getComputedStyle(s).display !== 'none').map(s => s.dataset.wwcView)",
+    )
+    assert displayed == [view]
