@@ -206,6 +206,7 @@ export class SelfCheck {
         answer: (target) => this.parts.areas?.reveal(target),
         report: () => this.prepareReport(),
         assessments: () => this.team?.render(),
+        results: () => this.parts.results?.update(this.view()),
       },
     });
     // Before the views start: its clicks are handled before the views route them as links.

@@ -68,10 +68,10 @@ export class HistoryList {
     root.replaceChildren(this.heading, intro, filters, this.count, this.list, this.folded);
   }
 
-  /** Whether the list is on screen (its view shown). */
+  /** Whether the list is on screen: its view is not hidden. (Not checkVisibility(): after the DOM
+      changes of a click it would compute the whole page's style a second time in the same frame.) */
   visible() {
-    const root = /** @type {any} */ (this.root);
-    return typeof root.checkVisibility === "function" ? root.checkVisibility() : !root.closest("[hidden]");
+    return !this.root.closest("[hidden]");
   }
 
   /** After a change: rebuilt only while it is on screen. */

@@ -121,8 +121,9 @@ export class Results {
       setText(slot.heading, figure);
     }, this);
     // The same figures as a picture (issue 26), hidden from screen readers: the list above says them.
+    // Drawn while the results view shows (and when it is shown: app.js), not on each answer elsewhere.
     const shown = result.groups.map((/** @type {any} */ group) => group.met).join();
-    if (this.areasChart && shown !== this.areasShown) {
+    if (this.areasChart && shown !== this.areasShown && !this.root.closest("[hidden]")) {
       this.areasShown = shown;
       this.areasChart.replaceChildren(areasFigure(sc, result, "wwc-sc-results-areas", true));
     }
