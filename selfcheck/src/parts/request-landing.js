@@ -12,7 +12,7 @@ import { draftFromRequest, makeReply } from "../lib/requests.js";
 import { own } from "../lib/keys.js";
 import { linkFor } from "../lib/share.js";
 import { format } from "../lib/format.js";
-import { button } from "../view/controls.js";
+import { button, linkOutput } from "../view/controls.js";
 import { element } from "../view/dom.js";
 import { passphraseField, seal } from "../view/passphrase.js";
 import { ContextPart } from "../view/part.js";
@@ -208,26 +208,11 @@ export class RequestLanding extends ContextPart {
     this.said = element("p", "wwc-sc-landing-said");
     this.said.id = `${this.id}-said`;
     this.said.setAttribute("role", "status");
-    this.output = element("p", "wwc-sc-field");
-    this.output.hidden = true;
-    this.output.id = `${this.id}-output`;
-    this.link = element("input");
-    this.link.id = `${this.id}-link`;
-    this.link.type = "text";
-    this.link.readOnly = true;
-    const linkLabel = element("label", null, t.landing_reply_link_label);
-    linkLabel.setAttribute("for", this.link.id);
-    const copy = button(t.requests_copy, { id: `${this.id}-copy` });
-    copy.addEventListener("click", () => {
-      this.link.select();
-      navigator.clipboard?.writeText(this.link.value).then(
-        () => {
-          this.said.textContent = t.requests_copied;
-        },
-        () => {},
-      );
+    const reply = linkOutput(this.id, t.landing_reply_link_label, t.requests_copy, () => {
+      this.said.textContent = t.requests_copied;
     });
-    this.output.append(linkLabel, this.link, copy);
+    this.output = reply.output;
+    this.link = reply.link;
     section.append(heading, nameRow, this.passphrase.wrapper, make, this.said, this.output);
     return section;
   }

@@ -10,7 +10,7 @@ import { encodeMessage, fitsInEmail, messageFile } from "../lib/request-links.js
 import { addRequest, makeRequest, requestList } from "../lib/requests.js";
 import { linkFor, toBase64url } from "../lib/share.js";
 import { format, formatCount } from "../lib/format.js";
-import { button } from "../view/controls.js";
+import { button, linkOutput } from "../view/controls.js";
 import { element } from "../view/dom.js";
 import { passphraseField, seal } from "../view/passphrase.js";
 import { requestListNodes } from "../view/request-list.js";
@@ -119,27 +119,17 @@ export class RequestMaker extends ContextPart {
 
   linkOutput() {
     const t = this.texts;
-    const output = element("p", "wwc-sc-field wwc-sc-request-output");
-    output.hidden = true;
-    output.id = `${this.id}-output`;
-    this.link = element("input");
-    this.link.id = `${this.id}-link`;
-    this.link.type = "text";
-    this.link.readOnly = true;
-    const label = element("label", null, t.requests_link_label);
-    label.setAttribute("for", this.link.id);
-    const copy = button(t.requests_copy, { id: `${this.id}-copy` });
-    copy.addEventListener("click", () => {
-      this.link.select();
-      navigator.clipboard?.writeText(this.link.value).then(
-        () => {
-          this.said.textContent = t.requests_copied;
-        },
-        () => {},
-      );
-    });
-    output.append(label, this.link, copy);
-    return output;
+    const made = linkOutput(
+      this.id,
+      t.requests_link_label,
+      t.requests_copy,
+      () => {
+        this.said.textContent = t.requests_copied;
+      },
+      "wwc-sc-field wwc-sc-request-output",
+    );
+    this.link = made.link;
+    return made.output;
   }
 
   /** What changes with the open assessment: its owners and its list of requests. */

@@ -84,3 +84,28 @@ export function scrollBox(table, label) {
   box.appendChild(table);
   return box;
 }
+
+/**
+ * A link to hand on: a read-only field with its label and a Copy button (`<id>-output`, `-link`,
+ * `-copy`), hidden until filled. `copied()` runs once the clipboard took the link.
+ * @param {string} id @param {string} labelText @param {string} copyText @param {() => void} copied
+ * @param {string} [className]
+ */
+export function linkOutput(id, labelText, copyText, copied, className = "wwc-sc-field") {
+  const output = element("p", className);
+  output.hidden = true;
+  output.id = `${id}-output`;
+  const link = /** @type {HTMLInputElement} */ (element("input"));
+  link.id = `${id}-link`;
+  link.type = "text";
+  link.readOnly = true;
+  const label = element("label", null, labelText);
+  label.setAttribute("for", link.id);
+  const copy = button(copyText, { id: `${id}-copy` });
+  copy.addEventListener("click", () => {
+    link.select();
+    navigator.clipboard?.writeText(link.value).then(copied, () => {});
+  });
+  output.append(label, link, copy);
+  return { output, link };
+}
