@@ -4,23 +4,9 @@ import assert from "node:assert/strict";
 
 import * as WWCStore from "../../selfcheck/src/lib/store.js";
 import * as WWCAssessments from "../../selfcheck/src/lib/assessments.js";
-import { assessment45, makeEdition } from "./helpers.mjs";
+import { assessment45, makeEdition, memory } from "./helpers.mjs";
 
 const EDITIONS = [assessment45(), makeEdition([["commit", "Q", 50, null]], { id: "launch-50" })];
-
-function memory() {
-  const items = new Map();
-  return {
-    items,
-    failWrite: false,
-    getItem: (k) => (items.has(k) ? items.get(k) : null),
-    setItem(k, v) {
-      if (this.failWrite) throw new Error("full");
-      items.set(k, String(v));
-    },
-    removeItem: (k) => items.delete(k),
-  };
-}
 
 /* A window stand-in that delivers storage events to listeners, as another tab's writes would. */
 function fakeWindow() {

@@ -92,4 +92,19 @@ function firstYes(edition, n) {
   return answers;
 }
 
-export { ANSWER_STATES, TIERS, makeEdition, assessment45, answersMeeting, firstYes, SAMPLE_REPORT_MET };
+/* A localStorage stand-in whose writes can be made to fail (failWrite), as a full storage does. */
+function memory() {
+  const items = new Map();
+  return {
+    items,
+    failWrite: false,
+    getItem: (k) => (items.has(k) ? items.get(k) : null),
+    setItem(k, v) {
+      if (this.failWrite) throw new Error("full");
+      items.set(k, String(v));
+    },
+    removeItem: (k) => items.delete(k),
+  };
+}
+
+export { memory, ANSWER_STATES, TIERS, makeEdition, assessment45, answersMeeting, firstYes, SAMPLE_REPORT_MET };

@@ -5,23 +5,9 @@ import assert from "node:assert/strict";
 
 import * as WWCAssessments from "../../selfcheck/src/lib/assessments.js";
 import * as person from "../../selfcheck/src/lib/person-setting.js";
-import { assessment45 } from "./helpers.mjs";
+import { assessment45, memory } from "./helpers.mjs";
 
 const EDITIONS = [assessment45()];
-
-function memory() {
-  const items = new Map();
-  return {
-    items,
-    failWrite: false,
-    getItem: (k) => (items.has(k) ? items.get(k) : null),
-    setItem(k, v) {
-      if (this.failWrite) throw new Error("full");
-      items.set(k, String(v));
-    },
-    removeItem: (k) => items.delete(k),
-  };
-}
 
 /* A clock that moves one minute per call, so every change has its own time. */
 function clock() {

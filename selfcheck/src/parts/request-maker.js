@@ -10,7 +10,7 @@ import { encodeMessage, fitsInEmail, messageFile } from "../lib/request-links.js
 import { addRequest, makeRequest, requestList } from "../lib/requests.js";
 import { linkFor, toBase64url } from "../lib/share.js";
 import { format, formatCount } from "../lib/format.js";
-import { button, linkOutput } from "../view/controls.js";
+import { button, linkOutput, nameField } from "../view/controls.js";
 import { element } from "../view/dom.js";
 import { passphraseField, seal } from "../view/passphrase.js";
 import { requestListNodes } from "../view/request-list.js";
@@ -104,17 +104,9 @@ export class RequestMaker extends ContextPart {
 
   nameField() {
     const t = this.texts;
-    const wrapper = element("p", "wwc-sc-field");
-    const input = element("input");
-    input.id = `${this.id}-name`;
-    input.type = "text";
-    input.autocomplete = "name";
-    input.value = this.ctx.person() || "";
-    const label = element("label", null, t.requests_name_label);
-    label.setAttribute("for", input.id);
-    const hint = element("span", "wwc-sc-hint", t.requests_name_hint);
-    wrapper.append(label, input, hint);
-    return { wrapper, input };
+    const field = nameField(`${this.id}-name`, t.requests_name_label, this.ctx.person() || "");
+    field.wrapper.append(element("span", "wwc-sc-hint", t.requests_name_hint));
+    return field;
   }
 
   linkOutput() {

@@ -109,3 +109,20 @@ export function linkOutput(id, labelText, copyText, copied, className = "wwc-sc-
   output.append(label, link, copy);
   return { output, link };
 }
+
+/**
+ * The "Your name" field of a request or a reply, filled with the name set in this browser.
+ * @param {string} id the field's id @param {string} labelText @param {string} name
+ */
+export function nameField(id, labelText, name) {
+  const input = /** @type {HTMLInputElement} */ (element("input"));
+  input.id = id;
+  input.type = "text";
+  input.autocomplete = "name";
+  input.value = name;
+  const label = element("label", null, labelText);
+  label.setAttribute("for", id);
+  const wrapper = element("p", "wwc-sc-field");
+  wrapper.append(label, input);
+  return { wrapper, input };
+}
