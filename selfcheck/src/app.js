@@ -32,6 +32,17 @@ import { createMulti } from "./multi.js";
 import { createRequests } from "./requests.js";
 import { createTeam } from "./team.js";
 
+/* The parts each view holds that follow every change, by view (see SelfCheck.bringUpToDate). */
+/** @type {Record<string, (parts: any, view: any) => void>} */
+const VIEW_PARTS = {
+  results: (parts, view) => {
+    parts.results?.update(view);
+    parts.flags?.update(view);
+    parts.planning?.update(view);
+  },
+  "next-steps": (parts, view) => parts.plan?.update(view),
+};
+
 /* Lets the browser paint and answer input before the next piece of start-up. */
 function nextTask() {
   return new Promise((resolve) => setTimeout(resolve, 0));
@@ -90,6 +101,8 @@ export class SelfCheck {
     this.parts = {};
     /** @type {ReturnType<typeof createTeam> | null} */
     this.team = null;
+    /** The views whose parts have not shown the latest change (see bringUpToDate). @type {Set<string>} */
+    this.behind = new Set();
   }
 
   /**
@@ -206,7 +219,8 @@ export class SelfCheck {
         answer: (target) => this.parts.areas?.reveal(target),
         report: () => this.prepareReport(),
         assessments: () => this.team?.render(),
-        results: () => this.parts.results?.update(this.view()),
+        results: () => this.bringUpToDate(["results"], true),
+        "next-steps": () => this.bringUpToDate(["next-steps"], true),
       },
     });
     // Before the views start: its clicks are handled before the views route them as links.
@@ -218,6 +232,8 @@ export class SelfCheck {
     await nextTask();
     this.update(null);
     this.parts.views.start();
+    // Any other view on screen too (a style may show them all, as the page without its script does).
+    this.bringUpToDate(Object.keys(VIEW_PARTS), false);
     await nextTask();
     // The storage banner is the page's one voice about saving: it says what could not be read,
     // what is kept aside and, after every change, whether saving failed.
@@ -284,12 +300,11 @@ export class SelfCheck {
     const view = this.view();
     if (!options?.identity) {
       this.fillAnswers(criterionId, view.assessment.answers);
-      this.parts.results?.update(view);
+      this.parts.results?.updateStatus(view);
       this.parts.areas?.update(view);
       this.parts.evidence?.update(view, criterionId);
-      this.parts.plan?.update(view);
-      this.parts.flags?.update(view);
-      this.parts.planning?.update(view);
+      this.behind = new Set(Object.keys(VIEW_PARTS));
+      this.bringUpToDate(Object.keys(VIEW_PARTS), false);
     }
     this.parts.tools?.update(view);
     this.parts.report?.invalidate();
@@ -315,7 +330,24 @@ export class SelfCheck {
     }
   }
 
+  /**
+   * The results and next-steps views' parts show the latest change while their view is on screen,
+   * and when it is shown: at 450 criteria the next steps alone are hundreds of items, and rebuilding
+   * them behind a hidden view on every answer made a click miss its frame.
+   * @param {string[]} views
+   * @param {boolean} evenIfHidden the report copies from them, and a view being shown is not yet
+   */
+  bringUpToDate(views, evenIfHidden) {
+    for (const name of views) {
+      if (this.behind.has(name) && (evenIfHidden || this.parts.views?.displayed(name))) {
+        this.behind.delete(name);
+        VIEW_PARTS[name](this.parts, this.view());
+      }
+    }
+  }
+
   prepareReport() {
+    this.bringUpToDate(Object.keys(VIEW_PARTS), true);
     this.parts.evidence?.flushAll();
     this.parts.report?.render(this.view());
   }

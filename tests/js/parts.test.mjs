@@ -250,3 +250,36 @@ test("the documents page shows each edition's open assessment's owner and ticks,
   assert.deepEqual(writes, []);
   assert.equal(fillDocuments(root, { getItem: () => "{not json" }), 0, "an unreadable store fills nothing");
 });
+
+test("the views say which of them is on screen: the one shown, or every one a style shows", async () => {
+  const { Views } = await import("../../selfcheck/src/parts/views.js");
+  const html = `<nav id="nav"><a data-wwc-view-link="answer" href="#answer">Answer</a></nav>
+    <div class="wwc-sc-body">
+      <section data-wwc-view="answer" aria-labelledby="h1"><h2 id="h1">Answer</h2></section>
+      <section data-wwc-view="results" aria-labelledby="h2"><h2 id="h2">Results</h2></section>
+    </div>`;
+  const shownFor = (style) => {
+    const window = page(`<style>${style}</style>${html}`);
+    /** @type {string[]} */
+    const shown = [];
+    const views = new Views(window.document.querySelector(".wwc-sc-body"), {
+      nav: window.document.getElementById("nav"),
+      shareFragment: "share",
+      onShow: { results: () => shown.push("results") },
+    });
+    views.show("answer", null, false);
+    const first = ["answer", "results"].filter((name) => views.displayed(name));
+    views.show("results", null, false);
+    return { first, second: ["answer", "results"].filter((name) => views.displayed(name)), shown };
+  };
+  assert.deepEqual(shownFor("[hidden] { display: none; }"), {
+    first: ["answer"],
+    second: ["results"],
+    shown: ["results"],
+  });
+  assert.deepEqual(shownFor("[data-wwc-view][hidden] { display: block !important; }"), {
+    first: ["answer", "results"],
+    second: ["answer", "results"],
+    shown: ["results"],
+  });
+});

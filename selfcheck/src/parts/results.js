@@ -81,6 +81,23 @@ export class Results {
     });
   }
 
+  /**
+   * What the answer view shows of the result, after every answer: the status line and each area
+   * heading's figure.
+   */
+  updateStatus(view) {
+    setText(this.nodes.status, this.sc.summary(view.result));
+    for (const group of view.result.groups) {
+      setText(this.groups.get(group.id).heading, this.groupFigure(group));
+    }
+  }
+
+  /** @param {any} group */
+  groupFigure(group) {
+    return format(this.sc.texts.group_figure, { percent: group.percent, met: group.met, total: group.total });
+  }
+
+  /** The results view itself: while it shows, and when it is shown (app.js). */
   update(view) {
     const sc = this.sc;
     setText(this.regionLine, this.regionText(view));
@@ -109,21 +126,17 @@ export class Results {
     setText(nodes.evidence, this.evidenceText(view.backed.result));
     setText(nodes.flags, this.flagsText(view));
     setStyle(nodes.overall, "width", `${(100 * result.met) / Math.max(result.total, 1)}%`);
-    setText(nodes.status, sc.summary(result));
     result.groups.forEach(function (group) {
       const slot = this.groups.get(group.id);
-      const figure = format(texts.group_figure, { percent: group.percent, met: group.met, total: group.total });
-      setText(slot.figure, figure);
+      setText(slot.figure, this.groupFigure(group));
       if (slot.figure.getAttribute("data-wwc-percent") !== group.percent) {
         slot.figure.setAttribute("data-wwc-percent", group.percent);
       }
       setStyle(slot.fill, "width", `${(100 * group.met) / Math.max(group.total, 1)}%`);
-      setText(slot.heading, figure);
     }, this);
     // The same figures as a picture (issue 26), hidden from screen readers: the list above says them.
-    // Drawn while the results view shows (and when it is shown: app.js), not on each answer elsewhere.
     const shown = result.groups.map((/** @type {any} */ group) => group.met).join();
-    if (this.areasChart && shown !== this.areasShown && !this.root.closest("[hidden]")) {
+    if (this.areasChart && shown !== this.areasShown) {
       this.areasShown = shown;
       this.areasChart.replaceChildren(areasFigure(sc, result, "wwc-sc-results-areas", true));
     }

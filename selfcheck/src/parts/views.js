@@ -29,6 +29,18 @@ export class Views {
     this.first = this.sections.keys().next().value || "";
     /** @type {string | null} */
     this.current = null;
+    /** @type {Set<string>} */
+    this.onScreen = new Set();
+  }
+
+  /**
+   * Whether a view is on screen, as found when the views last changed: the parts of a view that is
+   * not are brought up to date when it is shown (app.js), not on every answer. A style that shows
+   * every view (as the page without its script does) makes each one count as on screen.
+   * @param {string} name
+   */
+  displayed(name) {
+    return this.onScreen.has(name);
   }
 
   start() {
@@ -91,6 +103,7 @@ export class Views {
     for (const [id, section] of this.sections) {
       section.hidden = id !== name;
     }
+    this.onScreen = new Set([...this.sections].filter(([, section]) => shownOnScreen(section)).map(([id]) => id));
     this.body.parentElement?.setAttribute("data-wwc-view-shown", name);
     for (const link of this.nav.querySelectorAll("[data-wwc-view-link]")) {
       if (link.getAttribute("data-wwc-view-link") === name) {
@@ -107,6 +120,15 @@ export class Views {
     const heading = target || document.getElementById(section.getAttribute("aria-labelledby") || "");
     focusElement(heading || section);
   }
+}
+
+/**
+ * Whether a section is rendered: asked once per change of view (checkVisibility computes the page's
+ * style), where a browser has it; the hidden attribute elsewhere.
+ * @param {HTMLElement} section
+ */
+function shownOnScreen(section) {
+  return typeof section.checkVisibility === "function" ? section.checkVisibility() : !section.hidden;
 }
 
 /**
