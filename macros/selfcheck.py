@@ -50,11 +50,14 @@ DOCS_DIR = Path(__file__).resolve().parent.parent / "docs"
 ASSESSMENTS_FILE = Path(__file__).with_name("selfcheck-assessments.yml")
 # Marks the block as scripted before the browser paints what follows, so the layout that shows
 # first is the one the scripts keep (no shift when they start); an address naming a view
-# (/self-check/#results) marks that view, so it is the one painted first (the CSS below).
+# (/self-check/#results) marks that view, so it is the one painted first (the CSS below). An address
+# that names no question or area (none, a view, a link's #name=...) marks the answer view's first area
+# as the one shown: the page then lays out one area, not every question, before the script starts.
 SCRIPTED_MARK = (
     '<script>(function(root,views){root.classList.add("wwc-sc-js");'
     "var view=location.hash.slice(1);"
-    'if(views.indexOf(view)>0)root.setAttribute("data-wwc-view-first",view)'
+    'if(views.indexOf(view)>0)root.setAttribute("data-wwc-view-first",view);'
+    'if(!view||views.indexOf(view)>=0||view.indexOf("=")>0)root.setAttribute("data-wwc-area-first","")'
     "})(document.currentScript.parentNode,%s)</script>"
 )
 # Before the script has routed, the view the address names shows alone (the default view's rule is

@@ -101,6 +101,8 @@ export class SelfCheck {
     this.parts = {};
     /** @type {ReturnType<typeof createTeam> | null} */
     this.team = null;
+    /** Whether start() has attached the saved data (the requests' parts wait for it). */
+    this.started = false;
     /** The views whose parts have not shown the latest change (see bringUpToDate). @type {Set<string>} */
     this.behind = new Set();
   }
@@ -176,20 +178,52 @@ export class SelfCheck {
 
   /* ---- start-up ---- */
 
+  /**
+   * Start-up, in short tasks with the browser's turn between them: Material starts its page just
+   * before, and a long task delays a tap (and counts as blocking time) where several short ones do
+   * not. The answer view's parts and the form's listeners come first, so that an answer given in
+   * between already goes through change().
+   */
   async start() {
+    this.makeAnswerParts();
+    this.bind();
+    await nextTask();
+    this.makeOtherParts();
+    await nextTask();
+    this.update(null);
+    await nextTask();
+    this.parts.views?.start();
+    // Any other view on screen too (a style may show them all, as the page without its script does).
+    this.bringUpToDate(Object.keys(VIEW_PARTS), false);
+    await nextTask();
+    // The storage banner is the page's one voice about saving: it says what could not be read,
+    // what is kept aside and, after every change, whether saving failed.
+    const attached = this.multi.attach();
+    this.started = true;
+    return Promise.all([attached, this.attachRequests()]);
+  }
+
+  /* The parts of the answer view, where a person starts. */
+  makeAnswerParts() {
     const root = this.root;
-    const results = requireElement(root, `#${ELEMENTS.results}`);
-    const plan = requireElement(root, `#${ELEMENTS.plan}`);
     this.parts.tools = new Tools(
       requireElement(root, `#${ELEMENTS.tools}`),
       this,
       requireElement(root, `#${ELEMENTS.confirm}`),
     );
-    this.parts.results = new Results(results, this, {
+    this.parts.results = new Results(requireElement(root, `#${ELEMENTS.results}`), this, {
       status: requireElement(root, `#${ELEMENTS.status}`),
       headings: this.form,
     });
     this.parts.evidence = new Evidence(this.form, this);
+    this.parts.areas = new Areas(requireElement(root, `#${ELEMENTS.areas}`), this);
+  }
+
+  /* The other views' parts, and the views themselves. */
+  makeOtherParts() {
+    const root = this.root;
+    const results = requireElement(root, `#${ELEMENTS.results}`);
+    const plan = requireElement(root, `#${ELEMENTS.plan}`);
     const criteria = new CriterionLookup(this.form, this.checklists);
     this.parts.plan = new Plan(plan, this, criteria);
     // An edition with nothing to tick has no flagged answers to list.
@@ -202,7 +236,6 @@ export class SelfCheck {
     const planning = root.querySelector(`#${ELEMENTS.planning}`);
     // Only editions with evidence to tick have dates to plan with.
     this.parts.planning = planning ? new Planning(/** @type {HTMLElement} */ (planning), this) : undefined;
-    this.parts.areas = new Areas(requireElement(root, `#${ELEMENTS.areas}`), this);
     this.team = createTeam({
       root,
       form: this.form,
@@ -218,27 +251,25 @@ export class SelfCheck {
       onShow: {
         answer: (target) => this.parts.areas?.reveal(target),
         report: () => this.prepareReport(),
-        assessments: () => this.team?.render(),
+        assessments: () => {
+          this.attachRequests();
+          this.team?.render();
+        },
         results: () => this.bringUpToDate(["results"], true),
         "next-steps": () => this.bringUpToDate(["next-steps"], true),
       },
     });
     // Before the views start: its clicks are handled before the views route them as links.
     this.parts.jump = new JumpToQuestion(root, this, this.parts.views);
-    this.bind();
-    // The rest in tasks of their own, after the browser's turn: Material starts its page in the same
-    // task as ours, and one long task delays a tap (and counts as blocking time) more than three
-    // short ones. An answer given in between already goes through change(), bound above.
-    await nextTask();
-    this.update(null);
-    this.parts.views.start();
-    // Any other view on screen too (a style may show them all, as the page without its script does).
-    this.bringUpToDate(Object.keys(VIEW_PARTS), false);
-    await nextTask();
-    // The storage banner is the page's one voice about saving: it says what could not be read,
-    // what is kept aside and, after every change, whether saving failed.
-    const attached = this.multi.attach();
-    return Promise.all([attached, this.requests.attach()]);
+  }
+
+  /**
+   * The requests' parts, once the assessments view is on screen and the saved data attached: a
+   * department's link (#request=...) opens that view, and a page that opens on another has no
+   * requests' lists to build before it answers.
+   */
+  attachRequests() {
+    return this.started && this.parts.views?.displayed("assessments") ? this.requests.attach() : null;
   }
 
   bind() {

@@ -4,7 +4,7 @@
  * the department's landing and the coordinator's preview of a reply. app.js needs two hooks:
  *
  *   const requests = createRequests(host);  // host: {root, data, multi, checklists, form, change(fn, options), person()}
- *   requests.attach();                      // after the first render: reads the address
+ *   requests.attach();                      // when the assessments view shows (once): reads the address
  *   requests.refresh();                     // after every change (the list's states)
  *
  * host.person() is the name of the person using this browser, or "" when none is set: the forms
@@ -94,7 +94,16 @@ export function createRequests(host) {
     return parts.open.openText(window.location.href);
   }
 
+  /** @type {Promise<any> | null} */
+  let attached = null;
+
+  /* Once: the parts are made when the assessments view first shows (their lists name every criterion). */
   function attach() {
+    attached ||= makeParts();
+    return attached;
+  }
+
+  function makeParts() {
     const root = host.root;
     parts.landing = new RequestLanding(requireElement(root, `#${ELEMENTS.request_landing}`), ctx);
     parts.preview = new ReplyPreview(requireElement(root, `#${ELEMENTS.reply_preview}`), ctx);

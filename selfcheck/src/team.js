@@ -23,7 +23,7 @@ export function createTeam(host) {
   const person = new PersonSetting(requireElement(host.root, `#${ELEMENTS.person}`), texts);
   const personLine = new PersonLine(requireElement(host.root, `#${ELEMENTS.person_line}`), texts);
   const history = new HistoryList(requireElement(host.root, `#${ELEMENTS.history}`), words);
-  /** @type {Map<string, CriterionHistory>} */
+  /** @type {Map<string, CriterionHistory>} the disclosures made so far (as evidence panels open) */
   const perCriterion = CriterionHistory.attach(host.form, words);
 
   return {

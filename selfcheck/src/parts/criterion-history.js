@@ -34,29 +34,45 @@ export class CriterionHistory {
   }
 
   /**
-   * A history disclosure at the end of every criterion of `form`.
+   * A history disclosure at the end of every criterion of `form`: in its evidence panel, made when
+   * the panel is first opened (a page of 450 criteria makes none at start); where a criterion has no
+   * panel, at the end of the criterion, made now.
    * @param {Element} form
    * @param {any} ctx
-   * @returns {Map<string, CriterionHistory>}
+   * @returns {Map<string, CriterionHistory>} the disclosures made so far (it grows as panels open)
    */
   static attach(form, ctx) {
     /** @type {Map<string, CriterionHistory>} */
     const parts = new Map();
-    for (const fieldset of form.querySelectorAll("[data-wwc-criterion]")) {
-      const id = fieldset.getAttribute("data-wwc-criterion") || "";
+    /** @param {string} id @param {Element} host */
+    const make = (id, host) => {
       const details = element("details", "wwc-sc-criterion-history");
       details.setAttribute("data-wwc-history", id);
-      // Inside the criterion's evidence panel, so that a keyboard pass over the answers meets no
-      // extra stop; last in it, after what the panel builds when first opened.
-      const panel = fieldset.querySelector("[data-wwc-evidence]");
-      const host = panel || fieldset;
       host.append(details);
-      panel?.addEventListener("toggle", () => {
-        if (/** @type {HTMLDetailsElement} */ (panel).open && panel.lastElementChild !== details) {
-          panel.append(details);
+      const part = new CriterionHistory(/** @type {HTMLDetailsElement} */ (details), id, ctx);
+      part.update();
+      parts.set(id, part);
+    };
+    for (const fieldset of form.querySelectorAll("[data-wwc-criterion]")) {
+      const id = fieldset.getAttribute("data-wwc-criterion") || "";
+      const panel = /** @type {HTMLDetailsElement | null} */ (fieldset.querySelector("[data-wwc-evidence]"));
+      if (!panel) {
+        make(id, fieldset);
+        continue;
+      }
+      // Inside the panel, so that a keyboard pass over the answers meets no extra stop; last in it,
+      // after what the panel builds when first opened (its toggle comes after that build).
+      panel.addEventListener("toggle", () => {
+        const part = parts.get(id);
+        if (!panel.open) {
+          return;
+        }
+        if (!part) {
+          make(id, panel);
+        } else if (panel.lastElementChild !== part.root) {
+          panel.append(part.root);
         }
       });
-      parts.set(id, new CriterionHistory(details, id, ctx));
     }
     return parts;
   }

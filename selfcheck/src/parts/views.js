@@ -103,8 +103,9 @@ export class Views {
     for (const [id, section] of this.sections) {
       section.hidden = id !== name;
     }
-    this.onScreen = new Set([...this.sections].filter(([, section]) => shownOnScreen(section)).map(([id]) => id));
+    // The styles that show the first view before the script routes give way to this attribute.
     this.body.parentElement?.setAttribute("data-wwc-view-shown", name);
+    this.onScreen = new Set([...this.sections].filter(([, section]) => shownOnScreen(section)).map(([id]) => id));
     for (const link of this.nav.querySelectorAll("[data-wwc-view-link]")) {
       if (link.getAttribute("data-wwc-view-link") === name) {
         link.setAttribute("aria-current", "page");
