@@ -5,13 +5,11 @@
  * once, in the same small place; it never interrupts.
  */
 
+import { ELEMENTS } from "../elements.js";
 import { format } from "../lib/format.js";
 import { NAME_MAX } from "../lib/people.js";
 import { currentPerson, onPersonChange, setPerson } from "../lib/person-setting.js";
-import { button, field } from "../view/controls.js";
-import { element } from "../view/dom.js";
-
-const INPUT_ID = "wwc-sc-person-name";
+import { element, requireElement } from "../view/dom.js";
 
 /** The control that sets the name. */
 export class PersonSetting {
@@ -22,30 +20,19 @@ export class PersonSetting {
   constructor(root, texts) {
     this.root = root;
     this.texts = texts;
-    const heading = element("h3", null, texts.person_heading);
-    heading.id = `${root.id}-heading`;
-    root.setAttribute("aria-labelledby", heading.id);
-    const intro = element("p", "wwc-sc-person-intro", texts.person_intro);
-    const { wrapper, input } = field(INPUT_ID, texts.person_label, "text", currentPerson());
-    input.autocomplete = "name";
+    // The form is the server's (macros/templates/selfcheck/page.html): filled and bound here.
+    const input = /** @type {HTMLInputElement} */ (requireElement(root, `#${root.id}-name`));
+    input.value = currentPerson();
     input.maxLength = NAME_MAX * 2;
     this.input = input;
-    const save = button(texts.person_save, { id: "wwc-sc-person-save" });
-    save.addEventListener("click", () => this.save());
+    requireElement(root, `#${root.id}-save`).addEventListener("click", () => this.save());
     input.addEventListener("keydown", (/** @type {KeyboardEvent} */ event) => {
       if (event.key === "Enter") {
         event.preventDefault();
         this.save();
       }
     });
-    this.message = element("p", "wwc-sc-person-message");
-    this.message.id = "wwc-sc-person-message";
-    this.message.setAttribute("role", "status");
-    input.setAttribute("aria-describedby", this.message.id);
-    const row = element("p", "wwc-sc-person-row");
-    row.append(wrapper, " ", save);
-    root.replaceChildren(heading, intro, row, this.message);
-    root.hidden = false;
+    this.message = requireElement(root, `#${root.id}-message`);
     onPersonChange((name) => {
       if (document.activeElement !== input) {
         input.value = name;
@@ -89,7 +76,7 @@ export class PersonLine {
     const t = this.texts;
     const link = element("a", "wwc-sc-person-change", name ? t.person_line_change : t.person_line_set);
     // An element inside the assessments view: the views show that view and focus the field.
-    link.setAttribute("href", `#${INPUT_ID}`);
+    link.setAttribute("href", `#${ELEMENTS.person}-name`);
     const words = name ? format(t.person_line_named, { name }) : t.person_line_unnamed;
     this.root.replaceChildren(words, " ", link);
     this.root.hidden = false;
