@@ -9,6 +9,7 @@ import { format, formatCount } from "../lib/format.js";
 import { isProtected, unprotect } from "../lib/passphrase.js";
 import { button } from "../view/controls.js";
 import { element } from "../view/dom.js";
+import { passphrasePrompt } from "../view/passphrase.js";
 import { ContextPart } from "../view/part.js";
 
 export class Incoming extends ContextPart {
@@ -59,38 +60,20 @@ export class Incoming extends ContextPart {
      nothing is opened or stored. */
   askPassphrase(token) {
     const t = this.texts;
-    const input = element("input");
-    input.id = this.id("passphrase");
-    input.type = "password";
-    input.autocomplete = "off";
-    const label = element("label", null, t.passphrase_open_label);
-    label.setAttribute("for", input.id);
-    const said = element("p", "wwc-sc-passphrase-said");
-    said.id = this.id("passphrase-message");
-    said.setAttribute("role", "alert");
-    input.setAttribute("aria-describedby", said.id);
-    const open = button(t.passphrase_open_button, { id: this.id("passphrase-open") });
-    const unlock = async () => {
+    const prompt = passphrasePrompt(this.id("passphrase"), t, async (input) => {
       const opened = /** @type {any} */ (await unprotect(token, input.value, this.ctx.settings.share));
       if (opened.ok) {
         return this.openToken(opened.text);
       }
-      said.textContent = format(t.link_refused, { reason: t[`message_${opened.error.code.replace(/-/g, "_")}`] });
+      prompt.said.textContent = format(t.link_refused, {
+        reason: t[`message_${opened.error.code.replace(/-/g, "_")}`],
+      });
       input.focus();
       return null;
-    };
-    open.addEventListener("click", unlock);
-    input.addEventListener("keydown", (/** @type {KeyboardEvent} */ event) => {
-      if (event.key === "Enter") {
-        event.preventDefault();
-        unlock();
-      }
     });
-    const row = element("p", "wwc-sc-field");
-    row.append(label, input, open);
-    this.root.replaceChildren(this.heading(), element("p", null, t.passphrase_ask), row, said, this.dismissButton());
+    this.root.replaceChildren(this.heading(), ...prompt.nodes, this.dismissButton());
     this.root.hidden = false;
-    input.focus();
+    prompt.input.focus();
   }
 
   /** The id of one of this part's elements, after its root's: two instances (link, file) never clash. @param {string} name */

@@ -10,6 +10,7 @@ import { openReply, openRequest } from "../lib/request-links.js";
 import { format } from "../lib/format.js";
 import { button } from "../view/controls.js";
 import { element } from "../view/dom.js";
+import { passphrasePrompt } from "../view/passphrase.js";
 import { ContextPart } from "../view/part.js";
 
 export class RequestsOpen extends ContextPart {
@@ -141,33 +142,12 @@ export class RequestsOpen extends ContextPart {
 
   /** @param {string} text the protected text */
   askPassphrase(text) {
-    const t = this.texts;
     this.pending = text;
-    const id = `${this.root.id}-passphrase`;
-    const label = element("label", null, t.passphrase_open_label);
-    label.setAttribute("for", id);
-    const input = element("input");
-    input.id = id;
-    input.type = "password";
-    input.autocomplete = "off";
-    const go = button(t.passphrase_open_button, { id: `${id}-open` });
-    this.said = element("p", "wwc-sc-passphrase-said");
-    this.said.id = `${id}-message`;
-    this.said.setAttribute("role", "alert");
-    input.setAttribute("aria-describedby", this.said.id);
-    const submit = () => this.unlock(input);
-    go.addEventListener("click", submit);
-    input.addEventListener("keydown", (/** @type {KeyboardEvent} */ event) => {
-      if (event.key === "Enter") {
-        event.preventDefault();
-        submit();
-      }
-    });
-    const row = element("p", "wwc-sc-field");
-    row.append(label, input, go);
-    this.ask.replaceChildren(element("p", null, t.passphrase_ask), row, this.said);
+    const prompt = passphrasePrompt(`${this.root.id}-passphrase`, this.texts, (input) => this.unlock(input));
+    this.said = prompt.said;
+    this.ask.replaceChildren(...prompt.nodes);
     this.ask.hidden = false;
-    input.focus();
+    prompt.input.focus();
   }
 
   /** @param {HTMLInputElement} input */

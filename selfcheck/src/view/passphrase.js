@@ -5,6 +5,7 @@
  */
 
 import { protect } from "../lib/passphrase.js";
+import { button } from "./controls.js";
 import { element } from "./dom.js";
 
 /**
@@ -35,4 +36,36 @@ export function passphraseField(id, texts) {
  */
 export function seal(text, passphrase) {
   return passphrase ? protect(text, passphrase) : Promise.resolve(text);
+}
+
+/**
+ * The question a protected link or file asks before it opens: the sentence, the field (`id`, type
+ * password), its button (Enter does the same) and the line where a wrong passphrase is said.
+ * @param {string} id
+ * @param {Record<string, string>} texts
+ * @param {(input: HTMLInputElement) => unknown} submit
+ * @returns {{nodes: HTMLElement[], input: HTMLInputElement, said: HTMLElement}}
+ */
+export function passphrasePrompt(id, texts, submit) {
+  const label = element("label", null, texts.passphrase_open_label);
+  label.setAttribute("for", id);
+  const input = /** @type {HTMLInputElement} */ (element("input"));
+  input.id = id;
+  input.type = "password";
+  input.autocomplete = "off";
+  const said = element("p", "wwc-sc-passphrase-said");
+  said.id = `${id}-message`;
+  said.setAttribute("role", "alert");
+  input.setAttribute("aria-describedby", said.id);
+  const open = button(texts.passphrase_open_button, { id: `${id}-open` });
+  open.addEventListener("click", () => submit(input));
+  input.addEventListener("keydown", (/** @type {KeyboardEvent} */ event) => {
+    if (event.key === "Enter") {
+      event.preventDefault();
+      submit(input);
+    }
+  });
+  const row = element("p", "wwc-sc-field");
+  row.append(label, input, open);
+  return { nodes: [element("p", null, texts.passphrase_ask), row, said], input, said };
 }
