@@ -84,9 +84,11 @@ def _version(docs_dir: str, stamp_: tuple) -> str:
         raise AssetError(f"{source_file}: listed as a page asset but not found (run npm run build)") from None
 
 
-def script_tag(docs_dir: Path, path: str, base: str) -> str:
+def script_tag(docs_dir: Path, path: str, base: str, on_error: str = "") -> str:
     """A classic deferred <script src> for a file served as it is in docs/ (the self-check's bundle),
     relative to the page through ``base``, with its content's hash as a query so a browser never
-    runs a stale copy against a newer page (file:// ignores the query)."""
+    runs a stale copy against a newer page (file:// ignores the query); ``on_error``, script run if
+    the file does not load."""
     version = _version(str(docs_dir), stamp(docs_dir, (path,)))
-    return f'<script src="{escape(base + path, quote=True)}?v={version}" defer></script>'
+    handler = f' onerror="{escape(on_error, quote=True)}"' if on_error else ""
+    return f'<script src="{escape(base + path, quote=True)}?v={version}" defer{handler}></script>'

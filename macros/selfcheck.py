@@ -60,6 +60,13 @@ SCRIPTED_MARK = (
     'if(!view||views.indexOf(view)>=0||view.indexOf("=")>0)root.setAttribute("data-wwc-area-first","")'
     "})(document.currentScript.parentNode,%s)</script>"
 )
+# A bundle that does not load (offline, blocked) leaves the page as it is without the script, every
+# question shown, and says so in the start-failure sentence (selfcheck/src/view/failure.js does the
+# same for a script that loads but cannot start): the mark above hides all but the first questions.
+SCRIPT_LOAD_FAILURE = (
+    "var r=this.parentNode;r.classList.remove('wwc-sc-js');r.setAttribute('data-wwc-ready','failed');"
+    "var n=r.querySelector('[data-wwc-start-failure]');if(n)n.hidden=false"
+)
 # Before the script has routed, the view the address names shows alone (the default view's rule is
 # in wwc-selfcheck.css).
 FIRST_VIEW_RULE = (
@@ -228,7 +235,11 @@ def render_assets(
     docs_dir = docs_dir or DOCS_DIR
     try:
         style = assets.inline_styles(docs_dir, assets_list["styles"])
-        script = assets.script_tag(docs_dir, assets_list["script"], guide_base) if scripts else ""
+        script = (
+            assets.script_tag(docs_dir, assets_list["script"], guide_base, on_error=SCRIPT_LOAD_FAILURE)
+            if scripts
+            else ""
+        )
     except assets.AssetError as error:
         raise SelfCheckPageError(f"macros/selfcheck.yml assets: {error}") from None
     return [style] if style else [], [script] if script else []

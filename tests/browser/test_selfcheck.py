@@ -666,7 +666,10 @@ def serve_changed(page: Page, url: str, change) -> None:
     page.route(url, handle)
 
 
-@pytest.mark.parametrize("fault", ["a part's element is missing", "the embedded data is unreadable", "a script error"])
+@pytest.mark.parametrize(
+    "fault",
+    ["a part's element is missing", "the embedded data is unreadable", "a script error", "the script does not load"],
+)
 def test_a_self_check_that_cannot_start_says_so_where_the_form_is_and_saves_nothing(page, self_check_url, fault):
     page.goto(self_check_url)
     stored = json.dumps(
@@ -686,8 +689,10 @@ def test_a_self_check_that_cannot_start_says_so_where_the_form_is_and_saves_noth
         serve_changed(
             page, self_check_url, lambda html: html.replace('id="wwc-selfcheck-data">{', 'id="wwc-selfcheck-data">{,')
         )
-    else:
+    elif fault == "a script error":
         page.add_init_script("window.matchMedia = () => { throw new Error('matchMedia broke'); };")
+    else:
+        page.route("**/wwc-selfcheck.js*", lambda route: route.abort())
     page.reload()
     notice = page.locator("[data-wwc-start-failure]")
     expect(notice).to_be_visible()
@@ -696,9 +701,29 @@ def test_a_self_check_that_cannot_start_says_so_where_the_form_is_and_saves_noth
     # The figures only the script keeps true are gone; the form is there to read and print.
     expect(page.locator("#wwc-sc-status")).to_be_hidden()
     expect(page.locator("form.wwc-sc-form")).to_be_visible()
+    # Every question, as without the script (before it starts, only the first area's first two show).
+    expect(page.locator("#wwc-sc-assessment-45-dg5")).to_be_visible()
+    expect(page.locator('[data-wwc-criterion="SE4"]')).to_be_visible()
     page.locator(radio_label("assessment-45", "DG2", "yes")).click()
     page.wait_for_timeout(100)
     assert page.evaluate("(key) => window.localStorage.getItem(key)", STORE_KEY) == stored
+
+
+def test_before_the_script_starts_the_page_lays_out_the_first_area_first_two_questions_only(page, self_check_url):
+    """What the first screen shows (at 1280x800 the third question starts below the fold), so that
+    Material's start-up, which runs first, restyles less; a script that has loaded but not yet started
+    is held here by serving it empty."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.route("**/wwc-selfcheck.js*", lambda route: route.fulfill(body="", content_type="text/javascript"))
+    page.goto(self_check_url)
+    expect(page.locator("#wwc-sc-assessment-45-dg2")).to_be_visible()
+    expect(page.locator("#wwc-sc-assessment-45-dg3")).to_be_hidden()
+    expect(page.locator('[data-wwc-criterion="SE4"]')).to_be_hidden()
+    assert page.locator("#wwc-sc-assessment-45-dg2").bounding_box()["y"] < 800
+    page.unroute("**/wwc-selfcheck.js*")
+    page.reload()
+    expect(page.locator("#wwc-selfcheck")).to_have_attribute("data-wwc-ready", "true")
+    expect(page.locator("#wwc-sc-assessment-45-dg5")).to_be_visible()
 
 
 # --- accessibility -------------------------------------------------------------------------------
