@@ -191,6 +191,12 @@ export class SelfCheck {
     this.makeOtherParts();
     await nextTask();
     this.update(null);
+    // The parts of the view the address opens, one view a task, before it is shown (the report
+    // copies both the results and the next steps): shown, it then only has to be rendered.
+    for (const name of this.partsTheFirstViewShows()) {
+      await nextTask();
+      this.bringUpToDate([name], true);
+    }
     await nextTask();
     this.parts.views?.start();
     // Any other view on screen too (a style may show them all, as the page without its script does).
@@ -200,7 +206,17 @@ export class SelfCheck {
     // what is kept aside and, after every change, whether saving failed.
     const attached = this.multi.attach();
     this.started = true;
+    await nextTask();
     return Promise.all([attached, this.attachRequests()]);
+  }
+
+  /** The views (VIEW_PARTS' keys) whose parts the view the address opens shows. */
+  partsTheFirstViewShows() {
+    const first = this.parts.views?.resolve(window.location.hash)?.view;
+    if (first === "report") {
+      return Object.keys(VIEW_PARTS);
+    }
+    return first && Object.hasOwn(VIEW_PARTS, first) ? [first] : [];
   }
 
   /* The parts of the answer view, where a person starts. */
