@@ -194,18 +194,26 @@ def _runs(value: int, runs: list[int] | None) -> str:
 
 
 def _tbt(entry: dict) -> str:
-    """The median of the runs' blocking times, with every run's when there were several."""
+    """The median of the runs' blocking times, with every run's when there were several, the part of it
+    in the guide's application scripts' own tasks, and how it stands against the home page's."""
     runs = entry.get("tbt_ms_runs") or []
     text = f"{entry['tbt_ms']} ms"
     if len(runs) > 1:
         text += f" (runs: {', '.join(str(run) for run in runs)})"
+    if entry.get("script_tbt_ms"):
+        text += f"; in the guide's own scripts {entry['script_tbt_ms']} ms"
     return text + _versus_home(entry)
 
 
 def _versus_home(entry: dict) -> str:
     if "tbt_not_above_home" not in entry or entry["page"] == "home":
         return ""
-    return " (not above the home page's)" if entry["tbt_not_above_home"] else " (above the home page's)"
+    verdict = "not above the home page's" if entry["tbt_not_above_home"] else "above the home page's"
+    rounds = entry.get("tbt_ms_vs_home_runs")
+    if not rounds:
+        return f" ({verdict})"
+    differences = ", ".join(f"{difference:+d}" for difference in rounds)
+    return f" ({verdict}: {entry['tbt_ms_vs_home']:+d} ms, the median of each round's difference: {differences})"
 
 
 def cohort_table(results: dict) -> str:

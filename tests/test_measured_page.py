@@ -60,6 +60,20 @@ def test_new_sections_read_their_figures_and_old_runs_say_they_lack_them():
                 "accessibility_failures": [],
                 "tbt_not_above_home": False,
             },
+            {
+                "page": "self-check report",
+                "form": "mobile",
+                "performance": 96,
+                "accessibility": 100,
+                "lcp_ms": 1500,
+                "tbt_ms": 110,
+                "script_tbt_ms": 12,
+                "cls": 0,
+                "accessibility_failures": [],
+                "tbt_ms_vs_home_runs": [-30, 15, -5],
+                "tbt_ms_vs_home": -5,
+                "tbt_not_above_home": True,
+            },
         ],
     }
     team = measurement(results, "team")
@@ -67,6 +81,10 @@ def test_new_sections_read_their_figures_and_old_runs_say_they_lack_them():
     lighthouse = measurement(results, "lighthouse")
     assert "97 (runs: 96, 97, 99)" in lighthouse and "150 ms (above the home page's)" in lighthouse
     assert "120 ms (runs: 90, 120, 300) |" in lighthouse
+    assert (
+        "110 ms; in the guide's own scripts 12 ms (not above the home page's: -5 ms, the median of each round's "
+        "difference: -30, +15, -5)" in lighthouse
+    )
     assert measurement({}, "cohort") == "The cohort view was not part of this run."
 
 
