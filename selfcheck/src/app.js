@@ -189,8 +189,11 @@ export class SelfCheck {
     this.bind();
     await nextTask();
     this.makeOtherParts();
-    await nextTask();
-    this.update(null);
+    // The first render, a step a task, each step showing the assessment as it is by then.
+    for (const step of this.updateSteps(null)) {
+      await nextTask();
+      step(this.view());
+    }
     // The parts of the view the address opens, one view a task, before it is shown (the report
     // copies both the results and the next steps): shown, it then only has to be rendered.
     for (const name of this.partsTheFirstViewShows()) {
@@ -344,19 +347,40 @@ export class SelfCheck {
    * @param {{identity?: boolean}} [options]
    */
   update(criterionId, options) {
-    const view = this.view();
-    if (!options?.identity) {
-      this.fillAnswers(criterionId, view.assessment.answers);
-      this.parts.results?.updateStatus(view);
-      this.parts.areas?.update(view);
-      this.parts.evidence?.update(view, criterionId);
-      this.behind = new Set(Object.keys(VIEW_PARTS));
-      this.bringUpToDate(Object.keys(VIEW_PARTS), false);
+    for (const step of this.updateSteps(criterionId, options)) {
+      step(this.view());
     }
-    this.parts.tools?.update(view);
-    this.parts.report?.invalidate();
-    this.requests.refresh();
-    this.team?.update(criterionId);
+  }
+
+  /**
+   * What update() does, in order: the answers and the figures beside them; the evidence panels and
+   * the views that follow every change; the tools and the lists made from the assessment. One after
+   * the other on a change; a task apart at start-up.
+   * @param {string | null} criterionId
+   * @param {{identity?: boolean}} [options]
+   * @returns {((view: any) => void)[]}
+   */
+  updateSteps(criterionId, options) {
+    const steps = [];
+    if (!options?.identity) {
+      steps.push((/** @type {any} */ view) => {
+        this.fillAnswers(criterionId, view.assessment.answers);
+        this.parts.results?.updateStatus(view);
+        this.parts.areas?.update(view);
+      });
+      steps.push((/** @type {any} */ view) => {
+        this.parts.evidence?.update(view, criterionId);
+        this.behind = new Set(Object.keys(VIEW_PARTS));
+        this.bringUpToDate(Object.keys(VIEW_PARTS), false);
+      });
+    }
+    steps.push((/** @type {any} */ view) => {
+      this.parts.tools?.update(view);
+      this.parts.report?.invalidate();
+      this.requests.refresh();
+      this.team?.update(criterionId);
+    });
+    return steps;
   }
 
   /**
