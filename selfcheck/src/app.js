@@ -347,8 +347,10 @@ export class SelfCheck {
    * @param {{identity?: boolean}} [options]
    */
   update(criterionId, options) {
+    // One view for every step: each view() of a changed assessment scores it anew.
+    const view = this.view();
     for (const step of this.updateSteps(criterionId, options)) {
-      step(this.view());
+      step(view);
     }
   }
 
