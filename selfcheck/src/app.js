@@ -28,6 +28,7 @@ import { Views } from "./parts/views.js";
 import { Checklists } from "./view/checklists.js";
 import { CriterionLookup } from "./view/criterion-lookup.js";
 import { requireElement } from "./view/dom.js";
+import { nextTask } from "./view/tasks.js";
 import { createMulti } from "./multi.js";
 import { createRequests } from "./requests.js";
 import { createTeam } from "./team.js";
@@ -42,11 +43,6 @@ const VIEW_PARTS = {
   },
   "next-steps": (parts, view) => parts.plan?.update(view),
 };
-
-/* Lets the browser paint and answer input before the next piece of start-up. */
-function nextTask() {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 export class SelfCheck {
   /**
@@ -69,6 +65,8 @@ export class SelfCheck {
     }
     this.format = format;
     this.form = requireElement(root, `#${ELEMENTS.form_prefix}${CSS.escape(data.edition.id)}`);
+    // What the lists made by the script (next steps, flags, requests) show of each criterion.
+    this.criterionLookup = new CriterionLookup(this.form, this.checklists);
     // Saved data: several assessments (multi.js over lib/assessments.js and lib/store.js).
     this.multi = createMulti({
       root,
@@ -89,7 +87,7 @@ export class SelfCheck {
       data,
       multi: this.multi,
       checklists: this.checklists,
-      form: this.form,
+      criteria: this.criterionLookup,
       change: (fn, options) => {
         this.change(null, fn, options);
       },
@@ -243,7 +241,7 @@ export class SelfCheck {
     const root = this.root;
     const results = requireElement(root, `#${ELEMENTS.results}`);
     const plan = requireElement(root, `#${ELEMENTS.plan}`);
-    const criteria = new CriterionLookup(this.form, this.checklists);
+    const criteria = this.criterionLookup;
     this.parts.plan = new Plan(plan, this, criteria);
     // An edition with nothing to tick has no flagged answers to list.
     const flags = root.querySelector(`#${ELEMENTS.flags}`);

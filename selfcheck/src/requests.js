@@ -3,7 +3,7 @@
  * request or a reply (pasted, chosen as a file, or in the page's address: #request=..., #reply=...),
  * the department's landing and the coordinator's preview of a reply. app.js needs two hooks:
  *
- *   const requests = createRequests(host);  // host: {root, data, multi, checklists, form, change(fn, options), person()}
+ *   const requests = createRequests(host);  // host: {root, data, multi, checklists, criteria, change(fn, options), person()}
  *   requests.attach();                      // when the assessments view shows (once): reads the address
  *   requests.refresh();                     // after every change (the list's states)
  *
@@ -18,6 +18,7 @@ import { RequestMaker } from "./parts/request-maker.js";
 import { RequestsOpen } from "./parts/requests-open.js";
 import { ReplyPreview } from "./parts/reply-preview.js";
 import { requireElement } from "./view/dom.js";
+import { nextTask } from "./view/tasks.js";
 
 /** @param {string} key */
 function storageFor(key) {
@@ -30,19 +31,12 @@ function storageFor(key) {
 
 /**
  * @param {{root: HTMLElement, data: any, multi: any, checklists: import("./view/checklists.js").Checklists,
- *   change: (fn: (assessment: any) => void, options?: {recorded?: boolean}) => void, person: () => string, form: Element}} host
+ *   change: (fn: (assessment: any) => void, options?: {recorded?: boolean}) => void, person: () => string,
+ *   criteria: import("./view/criterion-lookup.js").CriterionLookup}} host
  */
 export function createRequests(host) {
   const settings = host.data.assessments;
   const fragments = [settings.requests.request_fragment, settings.requests.reply_fragment];
-  /** @param {string} id */
-  const criterionText = (id) => {
-    const fieldset = host.form.querySelector(`[data-wwc-criterion="${CSS.escape(id)}"]`);
-    return {
-      title: fieldset?.querySelector(".wwc-sc-title")?.textContent || "",
-      statement: fieldset?.querySelector(".wwc-sc-statement")?.textContent || "",
-    };
-  };
   /** @type {any} */
   const parts = {};
   const ctx = Object.assign({}, host.multi.ctx, {
@@ -50,8 +44,8 @@ export function createRequests(host) {
     person: () => host.person() || "",
     checklists: host.checklists,
     limits: host.data.limits,
-    criterionTitle: (/** @type {string} */ id) => criterionText(id).title,
-    criterionText,
+    criterionTitle: (/** @type {string} */ id) => host.criteria.text(id).title,
+    criterionText: (/** @type {string} */ id) => host.criteria.text(id),
     workspace: openWorkspace({
       storage: storageFor(settings.requests.workspace_key),
       key: settings.requests.workspace_key,
@@ -103,11 +97,15 @@ export function createRequests(host) {
     return attached;
   }
 
-  function makeParts() {
+  /* A part a task: together they are a long task, and the view is already on screen. */
+  async function makeParts() {
     const root = host.root;
     parts.landing = new RequestLanding(requireElement(root, `#${ELEMENTS.request_landing}`), ctx);
+    await nextTask();
     parts.preview = new ReplyPreview(requireElement(root, `#${ELEMENTS.reply_preview}`), ctx);
+    await nextTask();
     parts.open = new RequestsOpen(requireElement(root, `#${ELEMENTS.requests_open}`), ctx);
+    await nextTask();
     parts.maker = new RequestMaker(requireElement(root, `#${ELEMENTS.requests}`), ctx);
     window.addEventListener("hashchange", readHash);
     return readHash();

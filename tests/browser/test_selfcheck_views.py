@@ -63,6 +63,15 @@ def test_an_address_opens_its_view_and_a_share_link_the_assessments_view(page: P
     expect_shown_views(page, ["assessments"])
 
 
+def test_an_address_naming_a_view_starts_no_transition_when_the_script_routes_it(page: Page, site_url):
+    # The nav's current link changes as the script routes #results; Material's link transition
+    # repainted the whole page, a long one on a phone, for its quarter of a second of start-up.
+    page.goto(site_url + "self-check/#results")
+    page.wait_for_function("document.querySelector('#wwc-selfcheck').getAttribute('data-wwc-view-shown') === 'results'")
+    running = page.evaluate("document.getAnimations().map((a) => a.transitionProperty || a.animationName)")
+    assert running == []
+
+
 def test_without_javascript_every_view_shows_in_turn(browser, site_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

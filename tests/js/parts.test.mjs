@@ -6,6 +6,7 @@ import { encode } from "../../selfcheck/src/lib/share.js";
 import { Report } from "../../selfcheck/src/parts/report.js";
 import { Incoming } from "../../selfcheck/src/parts/incoming.js";
 import { Checklists } from "../../selfcheck/src/view/checklists.js";
+import { CriterionLookup } from "../../selfcheck/src/view/criterion-lookup.js";
 import { showStartFailure } from "../../selfcheck/src/view/failure.js";
 import { page } from "./dom.mjs";
 
@@ -42,6 +43,21 @@ test("checklists answer nothing for a criterion id that only an Object inherits"
     assert.deepEqual(lists.of(key), [[], []], key);
     assert.equal(lists.itemText(key, "x"), "x", key);
   }
+});
+
+test("the criterion lookup reads each criterion's title and statement from the form, and labels it by title or statement", () => {
+  const { document } = page(`<form id="f">
+    <fieldset data-wwc-criterion="DG1"><legend><span class="wwc-sc-id">DG1</span> <span class="wwc-sc-title">Inventory</span>
+      <span class="wwc-sc-statement">The city keeps an inventory.</span></legend></fieldset>
+    <fieldset data-wwc-criterion="C2"><legend><span class="wwc-sc-id">C2</span> <span class="wwc-sc-statement">A leader commits.</span></legend></fieldset>
+  </form>`);
+  const lookup = new CriterionLookup(document.getElementById("f"), new Checklists({}));
+  assert.deepEqual(lookup.text("DG1"), { title: "Inventory", statement: "The city keeps an inventory." });
+  assert.equal(lookup.label("DG1"), "DG1 Inventory");
+  assert.deepEqual(lookup.text("C2"), { title: "", statement: "A leader commits." });
+  assert.equal(lookup.label("C2"), "C2 A leader commits.");
+  // A criterion the form does not have (a request from another build) has no text, not an error.
+  assert.deepEqual(lookup.text("ZZ9"), { title: "", statement: "" });
 });
 
 for (const edition of ["constructor", "__proto__", "toString"]) {

@@ -1,5 +1,5 @@
 /*
- * What the plan and the flagged-answers list show of a criterion, read from the form: its fieldset,
+ * What the plan, the flagged-answers list and the requests show of a criterion, read from the form: its fieldset,
  * its label (id and title, or id and statement), its guide links and its checklist items' texts.
  * The form never changes after the build, so each is looked up once (the next steps list can hold
  * hundreds of criteria, each looked up on every click).
@@ -14,8 +14,8 @@ export class CriterionLookup {
     this.checklists = checklists;
     /** @type {Record<string, HTMLElement>} */
     this.fieldsets = {};
-    /** @type {Record<string, string>} */
-    this.labels = {};
+    /** @type {Record<string, {title: string, statement: string}>} */
+    this.texts = {};
     /** @type {Record<string, string>} */
     this.itemTexts = {};
     for (const fieldset of form.querySelectorAll("[data-wwc-criterion]")) {
@@ -31,17 +31,27 @@ export class CriterionLookup {
   }
 
   /**
+   * The criterion's title and statement as the form shows them ("" where it has none).
+   * @param {string} id
+   */
+  text(id) {
+    if (!Object.hasOwn(this.texts, id)) {
+      const fieldset = this.fieldset(id);
+      this.texts[id] = {
+        title: fieldset?.querySelector(".wwc-sc-title")?.textContent || "",
+        statement: fieldset?.querySelector(".wwc-sc-statement")?.textContent || "",
+      };
+    }
+    return this.texts[id];
+  }
+
+  /**
    * The id and the title or, without a title, the id and the statement.
    * @param {string} id
    */
   label(id) {
-    if (!Object.hasOwn(this.labels, id)) {
-      const legend = /** @type {HTMLElement} */ (this.fieldset(id).querySelector("legend"));
-      const title = legend.querySelector(".wwc-sc-title");
-      const text = title ? title.textContent : legend.querySelector(".wwc-sc-statement")?.textContent;
-      this.labels[id] = `${id} ${text}`;
-    }
-    return this.labels[id];
+    const text = this.text(id);
+    return `${id} ${text.title || text.statement}`;
   }
 
   /**
