@@ -179,12 +179,14 @@ export class SelfCheck {
   /**
    * Start-up, in short tasks with the browser's turn between them: Material starts its page just
    * before, and a long task delays a tap (and counts as blocking time) where several short ones do
-   * not. The answer view's parts and the form's listeners come first, so that an answer given in
-   * between already goes through change().
+   * not. The form's listeners come first, so that an answer given in between already goes through
+   * change() (the parts not yet made are skipped, and the first render shows it); then the answer
+   * view's parts, then the others.
    */
   async start() {
-    this.makeAnswerParts();
     this.bind();
+    await nextTask();
+    this.makeAnswerParts();
     await nextTask();
     this.makeOtherParts();
     // The first render, a step a task, each step showing the assessment as it is by then.

@@ -247,6 +247,11 @@ export function createMulti(host) {
     });
     window.addEventListener("hashchange", readHash);
     started = true;
+    // An answer given while the page started (the form listens from the first task) was held, not
+    // written: the store's key is written only from here on. Write it now, not at the next change.
+    if (model.status().unsaved) {
+      changed(model.retry());
+    }
     return readHash();
   }
 

@@ -726,6 +726,33 @@ def test_before_the_script_starts_the_page_lays_out_the_first_area_first_two_que
     expect(page.locator("#wwc-sc-assessment-45-dg5")).to_be_visible()
 
 
+# Start-up slowed down: every timer of 0 ms waits 250 ms, so the page stays between its start-up
+# tasks long enough for a click.
+SLOW_START_UP = """
+const setTimeoutOfThePage = window.setTimeout;
+window.setTimeout = (fn, delay, ...args) => setTimeoutOfThePage(fn, delay || 250, ...args);
+"""
+
+
+def test_an_answer_given_while_the_page_starts_is_kept_and_shown(page, self_check_url):
+    """Start-up runs in short tasks (SelfCheck.start): the form's listeners come first, so an answer
+    given before the parts exist goes through the model, the first render shows it, and it is saved
+    once start-up opens the store (multi.js)."""
+    page.add_init_script(SLOW_START_UP)
+    page.goto(self_check_url)
+    # The controller exists and listens; its parts are made in the tasks that follow.
+    page.wait_for_function("document.querySelector('#wwc-selfcheck').wwcSelfCheck")
+    assert page.get_attribute("#wwc-selfcheck", "data-wwc-ready") == "starting"
+    page.click(radio_label(A45["id"], "DG1", "yes"))
+    expect(page.locator("#wwc-selfcheck")).to_have_attribute("data-wwc-ready", "true", timeout=20000)
+    assert checked_answers(page, A45["id"]) == {"DG1": "yes"}
+    # Written as the start-up opened the store, not held until the next change, and not reported
+    # as a failed save.
+    assert saved_answers(page) == {"DG1": "yes"}
+    expect(page.locator("#wwc-sc-banner")).not_to_contain_text(STORE_TEXTS["banner_save_failed"].split(":")[0])
+    expect_summary(page, A45, {"DG1": "yes"})
+
+
 # --- accessibility -------------------------------------------------------------------------------
 
 
