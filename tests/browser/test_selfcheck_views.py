@@ -72,6 +72,30 @@ def test_an_address_naming_a_view_starts_no_transition_when_the_script_routes_it
     assert running == []
 
 
+NAV_ITEM_BOXES = """[...document.querySelectorAll('#wwc-sc-views-nav li')].map((item) => {
+  const box = item.getBoundingClientRect();
+  return [Math.round(box.x), Math.round(box.y), Math.round(box.width)];
+})"""
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_views_nav_does_not_move_when_the_script_routes_an_address_naming_a_view(page: Page, site_url, width):
+    # The current view's link is bold: each link is as wide as its bold label, so moving the current
+    # link from the answer view to the view the address names shifts nothing (a layout shift before).
+    page.set_viewport_size({"width": width, "height": 800})
+    page.route("**/wwc-selfcheck.js*", lambda route: route.fulfill(body="", content_type="text/javascript"))
+    page.goto(site_url + "self-check/#assessments")
+    before = page.evaluate(NAV_ITEM_BOXES)
+    page.unroute("**/wwc-selfcheck.js*")
+    page.reload()
+    expect(page.locator("#wwc-selfcheck")).to_have_attribute("data-wwc-ready", "true")
+    expect(page.locator('[data-wwc-view-link="assessments"]')).to_have_attribute("aria-current", "page")
+    assert page.evaluate(NAV_ITEM_BOXES) == before
+    # The bold copy that reserves the width is not read: each link's name is its label once.
+    for view in load_settings()["views"]:
+        expect(page.get_by_role("link", name=view["label"], exact=True)).to_have_count(1)
+
+
 def test_without_javascript_every_view_shows_in_turn(browser, site_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
