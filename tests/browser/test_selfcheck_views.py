@@ -96,6 +96,20 @@ def test_the_views_nav_does_not_move_when_the_script_routes_an_address_naming_a_
         expect(page.get_by_role("link", name=view["label"], exact=True)).to_have_count(1)
 
 
+def test_what_follows_the_next_steps_waits_for_them_on_a_page_opened_at_next_steps(page: Page, site_url):
+    # Shown before the script fills the list, the documents heading was pushed down by it.
+    page.set_viewport_size({"width": 412, "height": 823})
+    page.route("**/wwc-selfcheck.js*", lambda route: route.fulfill(body="", content_type="text/javascript"))
+    page.goto(site_url + "self-check/#next-steps")
+    expect(page.locator("#wwc-sc-plan-heading")).to_be_visible()
+    expect(page.locator("#wwc-sc-documents-heading")).to_be_hidden()
+    page.unroute("**/wwc-selfcheck.js*")
+    page.reload()
+    expect(page.locator("#wwc-selfcheck")).to_have_attribute("data-wwc-ready", "true")
+    expect(page.locator("#wwc-sc-documents-heading")).to_be_visible()
+    assert page.locator("#wwc-sc-next li").count() > 0
+
+
 def test_without_javascript_every_view_shows_in_turn(browser, site_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
