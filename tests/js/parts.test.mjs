@@ -57,7 +57,9 @@ test("the criterion lookup reads each criterion's title and statement from the f
   assert.deepEqual(lookup.text("C2"), { title: "", statement: "A leader commits." });
   assert.equal(lookup.label("C2"), "C2 A leader commits.");
   // A criterion the form does not have (a request from another build) has no text, not an error.
-  assert.deepEqual(lookup.text("ZZ9"), { title: "", statement: "" });
+  for (const id of ["ZZ9", "constructor", "__proto__"]) {
+    assert.deepEqual(lookup.text(id), { title: "", statement: "" }, id);
+  }
 });
 
 for (const edition of ["constructor", "__proto__", "toString"]) {

@@ -12,22 +12,23 @@ export class CriterionLookup {
    */
   constructor(form, checklists) {
     this.checklists = checklists;
-    /** @type {Record<string, HTMLElement>} */
-    this.fieldsets = {};
-    /** @type {Record<string, {title: string, statement: string}>} */
-    this.texts = {};
+    /** By id, in a Map: an id can come from a request link (a "constructor" finds nothing). @type {Map<string, HTMLElement>} */
+    this.fieldsets = new Map();
+    /** @type {Map<string, {title: string, statement: string}>} */
+    this.texts = new Map();
     /** @type {Record<string, string>} */
     this.itemTexts = {};
     for (const fieldset of form.querySelectorAll("[data-wwc-criterion]")) {
-      this.fieldsets[/** @type {string} */ (fieldset.getAttribute("data-wwc-criterion"))] = /** @type {HTMLElement} */ (
-        fieldset
+      this.fieldsets.set(
+        /** @type {string} */ (fieldset.getAttribute("data-wwc-criterion")),
+        /** @type {HTMLElement} */ (fieldset),
       );
     }
   }
 
   /** @param {string} id */
   fieldset(id) {
-    return this.fieldsets[id];
+    return /** @type {HTMLElement} */ (this.fieldsets.get(id));
   }
 
   /**
@@ -35,14 +36,16 @@ export class CriterionLookup {
    * @param {string} id
    */
   text(id) {
-    if (!Object.hasOwn(this.texts, id)) {
-      const fieldset = this.fieldset(id);
-      this.texts[id] = {
+    let text = this.texts.get(id);
+    if (!text) {
+      const fieldset = this.fieldsets.get(id);
+      text = {
         title: fieldset?.querySelector(".wwc-sc-title")?.textContent || "",
         statement: fieldset?.querySelector(".wwc-sc-statement")?.textContent || "",
       };
+      this.texts.set(id, text);
     }
-    return this.texts[id];
+    return text;
   }
 
   /**
