@@ -202,7 +202,9 @@ export class SelfCheck {
     }
     await nextTask();
     this.parts.views?.start();
-    // Any other view on screen too (a style may show them all, as the page without its script does).
+    // Any other view on screen too (a style may show them all, as the page without its script does);
+    // a task later, so that finding which views are on screen does not compute the style in this one.
+    await nextTask();
     this.bringUpToDate(Object.keys(VIEW_PARTS), false);
     await nextTask();
     // The storage banner is the page's one voice about saving: it says what could not be read,

@@ -29,17 +29,20 @@ export class Views {
     this.first = this.sections.keys().next().value || "";
     /** @type {string | null} */
     this.current = null;
-    /** @type {Set<string>} */
+    /** The views on screen; null after a change of view until asked (see displayed). @type {Set<string> | null} */
     this.onScreen = new Set();
   }
 
   /**
-   * Whether a view is on screen, as found when the views last changed: the parts of a view that is
+   * Whether a view is on screen, found once after each change of view: the parts of a view that is
    * not are brought up to date when it is shown (app.js), not on every answer. A style that shows
-   * every view (as the page without its script does) makes each one count as on screen.
+   * every view (as the page without its script does) makes each one count as on screen. Found when
+   * first asked, not when the view changes: checkVisibility computes the page's style, which the
+   * browser does anyway in the frame after a change of view, and start-up asks a task later.
    * @param {string} name
    */
   displayed(name) {
+    this.onScreen ||= new Set([...this.sections].filter(([, section]) => shownOnScreen(section)).map(([id]) => id));
     return this.onScreen.has(name);
   }
 
@@ -105,7 +108,7 @@ export class Views {
     }
     // The styles that show the first view before the script routes give way to this attribute.
     this.body.parentElement?.setAttribute("data-wwc-view-shown", name);
-    this.onScreen = new Set([...this.sections].filter(([, section]) => shownOnScreen(section)).map(([id]) => id));
+    this.onScreen = null;
     for (const link of this.nav.querySelectorAll("[data-wwc-view-link]")) {
       if (link.getAttribute("data-wwc-view-link") === name) {
         link.setAttribute("aria-current", "page");
