@@ -15,7 +15,7 @@ export class CriterionLookup {
     /** By id, in a Map: an id can come from a request link (a "constructor" finds nothing). @type {Map<string, HTMLElement>} */
     this.fieldsets = new Map();
     /** @type {Map<string, {title: string, statement: string}>} */
-    this.texts = new Map();
+    this.wording = new Map();
     /** @type {Record<string, string>} */
     this.itemTexts = {};
     for (const fieldset of form.querySelectorAll("[data-wwc-criterion]")) {
@@ -36,14 +36,14 @@ export class CriterionLookup {
    * @param {string} id
    */
   text(id) {
-    let text = this.texts.get(id);
+    let text = this.wording.get(id);
     if (!text) {
       const fieldset = this.fieldsets.get(id);
       text = {
         title: fieldset?.querySelector(".wwc-sc-title")?.textContent || "",
         statement: fieldset?.querySelector(".wwc-sc-statement")?.textContent || "",
       };
-      this.texts.set(id, text);
+      this.wording.set(id, text);
     }
     return text;
   }
